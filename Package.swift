@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "absorb",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "absorb", targets: ["absorb"]),
+        .executable(name: "build-food-table", targets: ["build-food-table"]),
+        .library(name: "NutrientModel", targets: ["NutrientModel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "NutrientModel"),
+        .target(
+            name: "Journal",
+            dependencies: ["NutrientModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .executableTarget(
+            name: "absorb",
+            dependencies: [
+                "NutrientModel", "Journal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "build-food-table", dependencies: ["NutrientModel"]),
+        .testTarget(name: "NutrientModelTests", dependencies: ["NutrientModel"]),
+        .testTarget(name: "JournalTests", dependencies: ["Journal", "NutrientModel"]),
+        .testTarget(name: "absorbTests", dependencies: ["NutrientModel", "build-food-table"]),
+    ]
+)

@@ -1,0 +1,221 @@
+/// Finds foods by words typed in any order, case-insensitive, each word matching the
+/// start of a word in the food's description ("salmon cook" finds "Fish, salmon,
+/// Atlantic, farmed, cooked, dry heat"), best match first.
+///
+/// The vocabulary is sorted, so the words a prefix matches form one contiguous range of
+/// word ids; a food matches a query word when one of its words falls in that range.
+/// Candidates come from the rarest query word's postings, so a keystroke costs work in
+/// proportion to the matches, not to the table.
+public struct FoodSearchIndex: Sendable {
+    private let vocabulary: [[UInt8]]
+    private let postings: [[Int32]]
+    private let postingsBefore: [Int]  // cumulative posting counts, for range sizes
+    private let wordsOfFood: [Int32]   // word ids of each food, in description order
+    private let wordsStart: [Int32]    // food i's words are wordsOfFood[wordsStart[i]..<wordsStart[i+1]]
+    /// How many foods the index covers.
+    public let foodCount: Int
+
+    /// Builds the index for every food in `table`.
+    public init(table: FoodTable) {
+        var idOfWord: [[UInt8]: Int32] = [:]
+        var temporaryWords: [[UInt8]] = []
+        var words: [Int32] = []
+        var starts: [Int32] = [0]
+        words.reserveCapacity(table.count * 8)
+        starts.reserveCapacity(table.count + 1)
+        for index in 0..<table.count {
+            for word in SearchText.words(table.descriptions[index]) {
+                let id = idOfWord[word] ?? {
+                    let next = Int32(temporaryWords.count)
+                    temporaryWords.append(word)
+                    idOfWord[word] = next
+                    return next
+                }()
+                words.append(id)
+            }
+            starts.append(Int32(words.count))
+        }
+        // Sort the vocabulary and renumber words in sorted order.
+        let order = temporaryWords.indices.sorted { temporaryWords[$0].lexicographicallyPrecedes(temporaryWords[$1]) }
+        var newID = [Int32](repeating: 0, count: order.count)
+        for (sortedPosition, oldID) in order.enumerated() { newID[oldID] = Int32(sortedPosition) }
+        vocabulary = order.map { temporaryWords[$0] }
+        for i in words.indices { words[i] = newID[Int(words[i])] }
+        var postings = [[Int32]](repeating: [], count: order.count)
+        for food in 0..<table.count {
+            for position in Int(starts[food])..<Int(starts[food + 1]) {
+                let word = Int(words[position])
+                if postings[word].last != Int32(food) { postings[word].append(Int32(food)) }
+            }
+        }
+        var before = [0]
+        before.reserveCapacity(postings.count + 1)
+        for list in postings { before.append(before[before.count - 1] + list.count) }
+        self.postings = postings
+        self.postingsBefore = before
+        self.wordsOfFood = words
+        self.wordsStart = starts
+        self.foodCount = table.count
+    }
+
+    /// The word ids whose words start with `prefix`.
+    private func range(ofPrefix prefix: [UInt8]) -> Range<Int> {
+        let low = lowerBound(prefix)
+        var upperKey = prefix
+        upperKey.append(0xFF)  // 0xFF never occurs in UTF-8, so it sorts after every continuation
+        return low..<lowerBound(upperKey)
+    }
+
+    private func lowerBound(_ key: [UInt8]) -> Int {
+        var low = 0
+        var high = vocabulary.count
+        while low < high {
+            let middle = (low + high) / 2
+            if vocabulary[middle].lexicographicallyPrecedes(key) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The positions of the foods that match every word of `query`, best first, at most
+    /// `limit` of them.
+    public func search(_ query: String, limit: Int = 20) -> [Int] {
+        let tokens = SearchText.words(query)
+        guard !tokens.isEmpty, limit > 0 else { return [] }
+        var ranges: [Range<Int>] = []
+        var tokenLengths: [Int] = []
+        for token in tokens {
+            let range = range(ofPrefix: token)
+            if range.isEmpty { return [] }
+            ranges.append(range)
+            tokenLengths.append(token.count)
+        }
+        // Start from the query word with the fewest postings.
+        let rarest = ranges.indices.min { a, b in
+            postingsBefore[ranges[a].upperBound] - postingsBefore[ranges[a].lowerBound]
+                < postingsBefore[ranges[b].upperBound] - postingsBefore[ranges[b].lowerBound]
+        }!
+        var candidates: [Int32] = []
+        if ranges[rarest].count == 1 {
+            candidates = postings[ranges[rarest].lowerBound]
+        } else {
+            var seen = Set<Int32>()
+            for word in ranges[rarest] {
+                for food in postings[word] where seen.insert(food).inserted { candidates.append(food) }
+            }
+        }
+        var scored: [(score: Double, food: Int32)] = []
+        scored.reserveCapacity(min(candidates.count, 4096))
+        for food in candidates {
+            if let score = score(food: Int(food), ranges: ranges, tokenLengths: tokenLengths) {
+                scored.append((score, food))
+            }
+        }
+        scored.sort { $0.score != $1.score ? $0.score < $1.score : $0.food < $1.food }
+        return scored.prefix(limit).map { Int($0.food) }
+    }
+
+    /// A rank for a food (lower is better), or `nil` if some query word does not match.
+    /// Earlier words, whole-word matches and shorter descriptions rank higher.
+    private func score(food: Int, ranges: [Range<Int>], tokenLengths: [Int]) -> Double? {
+        let start = Int(wordsStart[food])
+        let end = Int(wordsStart[food + 1])
+        var total = Double(end - start) * 0.05
+        for (token, range) in ranges.enumerated() {
+            var found = false
+            for position in start..<end {
+                let word = Int(wordsOfFood[position])
+                if range.contains(word) {
+                    total += Double(position - start)
+                    if vocabulary[word].count != tokenLengths[token] { total += 0.3 }
+                    found = true
+                    break
+                }
+            }
+            if !found { return nil }
+        }
+        return total
+    }
+
+    /// Spellings near the query's words that do match foods: "samlon" → "salmon".
+    /// Used to suggest what the person may have meant when nothing matched.
+    public func corrections(for query: String) -> [String] {
+        let tokens = SearchText.words(query)
+        guard !tokens.isEmpty else { return [] }
+        var corrected: [[UInt8]] = []
+        var changed = false
+        for token in tokens {
+            if !range(ofPrefix: token).isEmpty {
+                corrected.append(token)
+                continue
+            }
+            let allowed = token.count <= 4 ? 1 : 2
+            var best: (distance: Int, postings: Int, word: [UInt8])?
+            for (id, word) in vocabulary.enumerated() where abs(word.count - token.count) <= allowed {
+                let distance = SearchText.editDistance(token, word, limit: allowed)
+                guard distance <= allowed else { continue }
+                let count = postings[id].count
+                if best == nil || distance < best!.distance
+                    || (distance == best!.distance && count > best!.postings) {
+                    best = (distance, count, word)
+                }
+            }
+            guard let replacement = best else { continue }  // drop a word nothing resembles
+            corrected.append(replacement.word)
+            changed = true
+        }
+        var queries: [String] = []
+        if changed, !corrected.isEmpty {
+            queries.append(corrected.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " "))
+        }
+        // Every word matches but not together: try the query without each word in turn.
+        if corrected.count > 1 {
+            for skipped in corrected.indices {
+                var fewer = corrected
+                fewer.remove(at: skipped)
+                queries.append(fewer.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " "))
+            }
+        }
+        return queries
+    }
+}
+
+/// How text is cut into words for search: lower-case letters and digits.
+enum SearchText {
+    /// The words of `text`, lower-cased; non-ASCII letters are kept as they are.
+    static func words(_ text: String) -> [[UInt8]] {
+        var words: [[UInt8]] = []
+        var current: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                current.append(byte + 32)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...:
+                current.append(byte)
+            default:
+                if !current.isEmpty { words.append(current); current.removeAll(keepingCapacity: true) }
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    /// The Levenshtein distance between two words, stopping early above `limit`.
+    static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMinimum = current[0]
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                rowMinimum = min(rowMinimum, current[j])
+            }
+            if rowMinimum > limit { return limit + 1 }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,167 @@
+/// Reads `foods.csv`, `portions.csv` and `supplements.csv` into a `FoodTable`.
+public enum FoodTableLoader {
+    /// The food group given to supplements.
+    public static let supplementGroup = "Supplements"
+
+    /// Loads foods from `foods.csv` bytes.
+    public static func loadFoods(_ bytes: [UInt8], fileName: String,
+                                 into table: inout FoodTable) throws(CSVError) {
+        let reader = CSVReader(bytes: bytes, fileName: fileName)
+        var header: CSVHeader?
+        var columns: (id: Int, description: Int, group: Int, values: [Int]) = (0, 0, 0, [])
+        var row = [Double](repeating: .nan, count: FoodComponent.count)
+        table.reserveCapacity(table.count + bytes.count / 150)
+        do {
+            try reader.forEachRecord { record throws(CSVError) in
+                guard let known = header else {
+                    let parsed = try CSVHeader(record: record)
+                    columns = (try parsed.position(of: "id"), try parsed.position(of: "description"),
+                               try parsed.position(of: "food_group"),
+                               try FoodComponent.allCases.map { component throws(CSVError) in
+                                   try parsed.position(of: component.column)
+                               })
+                    header = parsed
+                    return
+                }
+                try known.check(record)
+                let id = try foodID(record, at: columns.id)
+                for component in FoodComponent.allCases {
+                    let position = columns.values[component.rawValue]
+                    row[component.rawValue] = try checkedValue(
+                        record, at: position, column: component.column) ?? .nan
+                }
+                let description = try record.string(at: columns.description)
+                if description.isEmpty {
+                    throw record.error(at: columns.description, "the description is empty")
+                }
+                let group = try record.string(at: columns.group)
+                do throws(FoodTableError) {
+                    try table.append(id: id, description: description,
+                                     group: group, source: .usda, values: row)
+                } catch {
+                    throw record.error(at: columns.id, error.description)
+                }
+            }
+        }
+        if header == nil {
+            throw CSVError(file: fileName, line: 1, column: 1, message: "the file is empty: expected a header line")
+        }
+    }
+
+    /// Loads household measures from `portions.csv` bytes; each names a food in `table`.
+    public static func loadPortions(_ bytes: [UInt8], fileName: String,
+                                    into table: inout FoodTable) throws(CSVError) {
+        let reader = CSVReader(bytes: bytes, fileName: fileName)
+        var header: CSVHeader?
+        var columns = (food: 0, amount: 0, description: 0, grams: 0)
+        do {
+            try reader.forEachRecord { record throws(CSVError) in
+                guard let known = header else {
+                    let parsed = try CSVHeader(record: record)
+                    columns = (try parsed.position(of: "food_id"), try parsed.position(of: "amount"),
+                               try parsed.position(of: "description"), try parsed.position(of: "grams"))
+                    header = parsed
+                    return
+                }
+                try known.check(record)
+                let id = try record.string(at: columns.food)
+                guard let index = table.index(of: id) else {
+                    throw record.error(at: columns.food, "no food has the id \"\(id)\"")
+                }
+                guard let amount = try positiveValue(record, at: columns.amount, column: "amount"),
+                      let grams = try positiveValue(record, at: columns.grams, column: "grams") else {
+                    throw record.recordError("a portion needs an amount and a weight in grams")
+                }
+                let description = try record.string(at: columns.description)
+                if description.isEmpty {
+                    throw record.error(at: columns.description, "the measure's description is empty")
+                }
+                table.addPortion(Portion(amount: amount, description: description, grams: grams),
+                                 toFoodAt: index)
+            }
+        }
+        if header == nil {
+            throw CSVError(file: fileName, line: 1, column: 1, message: "the file is empty: expected a header line")
+        }
+    }
+
+    /// Loads supplements from `supplements.csv` bytes. Their values are per unit (one
+    /// softgel, one capsule); each becomes a food whose one measure is that unit.
+    public static func loadSupplements(_ bytes: [UInt8], fileName: String,
+                                       into table: inout FoodTable) throws(CSVError) {
+        let reader = CSVReader(bytes: bytes, fileName: fileName)
+        var header: CSVHeader?
+        var columns: (id: Int, description: Int, unit: Int, unitGrams: Int, values: [Int]) = (0, 0, 0, 0, [])
+        var row = [Double](repeating: .nan, count: FoodComponent.count)
+        do {
+            try reader.forEachRecord { record throws(CSVError) in
+                guard let known = header else {
+                    let parsed = try CSVHeader(record: record)
+                    columns = (try parsed.position(of: "id"), try parsed.position(of: "description"),
+                               try parsed.position(of: "unit"), try parsed.position(of: "unit_grams"),
+                               try FoodComponent.allCases.map { component throws(CSVError) in
+                                   try parsed.position(of: component.column)
+                               })
+                    header = parsed
+                    return
+                }
+                try known.check(record)
+                let id = try foodID(record, at: columns.id)
+                guard let unitGrams = try positiveValue(record, at: columns.unitGrams, column: "unit_grams") else {
+                    throw record.error(at: columns.unitGrams, "unit_grams is required")
+                }
+                let unit = try record.string(at: columns.unit)
+                if unit.isEmpty { throw record.error(at: columns.unit, "the unit is empty") }
+                for component in FoodComponent.allCases {
+                    let perUnit = try checkedValue(record, at: columns.values[component.rawValue],
+                                                   column: component.column)
+                    row[component.rawValue] = perUnit.map { $0 * 100 / unitGrams } ?? .nan
+                }
+                let description = try record.string(at: columns.description)
+                if description.isEmpty {
+                    throw record.error(at: columns.description, "the description is empty")
+                }
+                do throws(FoodTableError) {
+                    try table.append(id: id, description: description,
+                                     group: supplementGroup, source: .supplement, values: row)
+                } catch {
+                    throw record.error(at: columns.id, error.description)
+                }
+                table.addPortion(Portion(amount: 1, description: unit, grams: unitGrams),
+                                 toFoodAt: table.count - 1)
+            }
+        }
+        if header == nil {
+            throw CSVError(file: fileName, line: 1, column: 1, message: "the file is empty: expected a header line")
+        }
+    }
+
+    private static func foodID(_ record: borrowing CSVRecord, at index: Int) throws(CSVError) -> String {
+        let id = try record.string(at: index)
+        if id.isEmpty { throw record.error(at: index, "the food id is empty") }
+        if id.utf8.count > 64 || id.contains(where: { $0.isWhitespace }) {
+            throw record.error(at: index, "a food id must be at most 64 characters with no spaces")
+        }
+        return id
+    }
+
+    /// A value that must be a finite, non-negative number of plausible size, or empty.
+    static func checkedValue(_ record: borrowing CSVRecord, at index: Int,
+                             column: String) throws(CSVError) -> Double? {
+        guard let value = try record.number(at: index, column: column) else { return nil }
+        if value < 0 { throw record.error(at: index, "\(column) cannot be negative (found \(Format.number(value, decimals: 6)))") }
+        if let component = FoodComponent.allCases.first(where: { $0.column == column }),
+           value > component.physicalLimitPer100g {
+            throw record.error(at: index, "\(column) = \(Format.number(value)) is more than 100 g of food can hold")
+        }
+        return value
+    }
+
+    private static func positiveValue(_ record: borrowing CSVRecord, at index: Int,
+                                      column: String) throws(CSVError) -> Double? {
+        guard let value = try checkedValue(record, at: index, column: column) else { return nil }
+        if value == 0 { throw record.error(at: index, "\(column) must be more than zero") }
+        return value
+    }
+
+}

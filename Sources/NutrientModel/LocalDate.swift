@@ -1,0 +1,161 @@
+import Foundation
+
+/// A calendar day with no time or time zone: the day a meal was eaten.
+public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// The year, e.g. 2026.
+    public let year: Int
+    /// The month, 1–12.
+    public let month: Int
+    /// The day of the month, 1–31.
+    public let day: Int
+
+    /// A date, or `nil` if the day does not exist (2026-02-30).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              day >= 1, day <= LocalDate.daysIn(month: month, year: year) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY-MM-DD`, refusing days that do not exist.
+    public init(parsing text: String) throws(DateParseError) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else {
+            throw DateParseError(text: text, reason: "expected a date as YYYY-MM-DD, like 2026-11-24")
+        }
+        guard (1...12).contains(month) else {
+            throw DateParseError(text: text, reason: "there is no month \(month)")
+        }
+        guard let date = LocalDate(year: year, month: month, day: day) else {
+            throw DateParseError(
+                text: text,
+                reason: "\(LocalDate.monthNames[month - 1]) \(year) has \(LocalDate.daysIn(month: month, year: year)) days")
+        }
+        self = date
+    }
+
+    /// Today in the machine's time zone.
+    public static func today(in timeZone: TimeZone = .current) -> LocalDate {
+        from(Date(), timeZone: timeZone)
+    }
+
+    /// The calendar day of an instant in a time zone.
+    public static func from(_ instant: Date, timeZone: TimeZone = .current) -> LocalDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        return LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
+                             "August", "September", "October", "November", "December"]
+
+    /// Days since 1970-01-01 (Howard Hinnant's days-from-civil).
+    public var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let m = month
+        let dayOfYear = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The date of a day number (the inverse of `dayNumber`).
+    public init(dayNumber: Int) {
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The date `days` days later (earlier if negative).
+    public func adding(days: Int) -> LocalDate { LocalDate(dayNumber: dayNumber + days) }
+
+    /// Whole days from `self` to `other`.
+    public func days(to other: LocalDate) -> Int { other.dayNumber - dayNumber }
+
+    /// 0 = Monday … 6 = Sunday.
+    public var weekday: Int { ((dayNumber % 7) + 7 + 3) % 7 }
+
+    /// `2026-11-24`.
+    public var description: String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    /// "Tue 24 Nov 2026".
+    public var longDescription: String {
+        let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        return "\(weekdays[weekday]) \(day) \(LocalDate.monthNames[month - 1].prefix(3)) \(year)"
+    }
+
+    /// Earlier dates compare lower.
+    public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
+
+    /// Encoded as its `YYYY-MM-DD` text.
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        self = try LocalDate(parsing: text)
+    }
+
+    /// Encodes as `YYYY-MM-DD`.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+/// A date a person typed that is not a real date.
+public struct DateParseError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// What was typed.
+    public let text: String
+    /// Why it is not a date.
+    public let reason: String
+    /// `"2026-02-30" is not a date: February 2026 has 28 days`.
+    public var description: String { "\"\(text)\" is not a date: \(reason)" }
+}
+
+/// An inclusive range of days.
+public struct DateRange: Hashable, Sendable {
+    /// The first day.
+    public let from: LocalDate
+    /// The last day, included.
+    public let to: LocalDate
+
+    /// A range; `from` must not be after `to`.
+    public init(from: LocalDate, to: LocalDate) {
+        precondition(from <= to, "a date range must not end before it starts")
+        self.from = from
+        self.to = to
+    }
+
+    /// A single day.
+    public init(day: LocalDate) { self.init(from: day, to: day) }
+
+    /// The number of days in the range.
+    public var dayCount: Int { from.days(to: to) + 1 }
+
+    /// Whether a day is in the range.
+    public func contains(_ date: LocalDate) -> Bool { from <= date && date <= to }
+}

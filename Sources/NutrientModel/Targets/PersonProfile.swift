@@ -1,0 +1,73 @@
+/// A person's sex, as the DRIs distinguish it.
+public enum Sex: String, Sendable, Codable, CaseIterable {
+    case female, male
+}
+
+/// Pregnancy or lactation, which have their own DRIs.
+public enum PhysiologicalCondition: String, Sendable, Codable, CaseIterable {
+    case none, pregnancy, lactation
+}
+
+/// What the targets depend on: sex, age and pregnancy or lactation. Any may be unset.
+public struct PersonProfile: Sendable, Equatable {
+    /// The person's name as shown.
+    public var name: String
+    /// Sex, or `nil` until the person sets it.
+    public var sex: Sex?
+    /// Age in completed months (34 years = 408), or `nil` until set.
+    public var ageMonths: Int?
+    /// Pregnancy, lactation or neither.
+    public var condition: PhysiologicalCondition
+
+    /// Makes a profile.
+    public init(name: String, sex: Sex? = nil, ageMonths: Int? = nil,
+                condition: PhysiologicalCondition = .none) {
+        self.name = name
+        self.sex = sex
+        self.ageMonths = ageMonths
+        self.condition = condition
+    }
+
+    /// Whether the targets are defaults because sex or age is not set.
+    public var usesDefaults: Bool { sex == nil || ageMonths == nil }
+
+    /// "34 y", "8 months", or `nil` if not set.
+    public var ageText: String? {
+        guard let months = ageMonths else { return nil }
+        return months < 24 ? "\(months) months" : "\(months / 12) y"
+    }
+
+    /// Checks the combination makes sense (only females can be pregnant or lactating).
+    public func validate() throws(ProfileError) {
+        if condition != .none, sex == .male {
+            throw ProfileError("a profile set to male cannot be pregnant or lactating: set --sex female or --neither")
+        }
+        if let months = ageMonths, months < 0 || months > 130 * 12 {
+            throw ProfileError("an age must be between 0 months and 130 years")
+        }
+    }
+
+    /// Parses an age a person typed: "34", "34y", "8 months", "8m".
+    public static func parseAge(_ text: String) throws(ProfileError) -> Int {
+        let trimmed = text.trimmingSpaces().lowercased()
+        let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
+        let unit = String(trimmed.dropFirst(digits.count)).trimmingSpaces()
+        guard !digits.isEmpty, let number = Int(digits), number <= 1560 else {
+            throw ProfileError("\"\(text)\" is not an age: give whole years (34) or months for infants (8m)")
+        }
+        switch unit {
+        case "", "y", "yr", "yrs", "year", "years": return number * 12
+        case "m", "mo", "month", "months": return number
+        default:
+            throw ProfileError("\"\(text)\" is not an age: the unit must be years (34) or months (8m)")
+        }
+    }
+}
+
+/// A profile that cannot be used as given.
+public struct ProfileError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// What is wrong and how to fix it.
+    public let description: String
+    /// Makes an error with a message.
+    public init(_ description: String) { self.description = description }
+}
