@@ -1,0 +1,76 @@
+import Foundation
+import NutrientModel
+
+/// Reads the SR28 folder and produces the text of `foods.csv` and `portions.csv`.
+struct SR28Converter {
+    /// The SR28 folder.
+    let directory: String
+
+    /// The converted tables.
+    struct Tables {
+        var foods: String
+        var portions: String
+        var foodCount: Int
+        var portionCount: Int
+        var derivedCount: Int
+    }
+
+    /// A file of the SR28 folder that could not be read.
+    struct MissingFile: Error, CustomStringConvertible {
+        let path: String
+        var description: String { "cannot read \(path): is --sr28 the USDA SR28 folder?" }
+    }
+
+    private func file(_ name: String) throws -> SR28File {
+        let path = (directory as NSString).appendingPathComponent(name)
+        guard let data = FileManager.default.contents(atPath: path) else { throw MissingFile(path: path) }
+        return SR28File(name: path, bytes: [UInt8](data))
+    }
+
+    /// Converts the whole folder.
+    func convert() throws -> Tables {
+        var groups: [String: String] = [:]
+        try file("FD_GROUP.txt").forEachLine(expectingAtLeast: 2) { fields, _ in
+            groups[fields[0]] = fields[1]
+        }
+
+        var foods: [FoodTableBuilder.FoodDescription] = []
+        let foodFile = try file("FOOD_DES.txt")
+        try foodFile.forEachLine(fieldLimit: 3, expectingAtLeast: 3) { fields, line in
+            guard groups[fields[1]] != nil else {
+                throw SR28File.FormatError(file: foodFile.name, line: line,
+                                           message: "unknown food group code \(fields[1])")
+            }
+            foods.append(.init(id: fields[0], groupCode: fields[1], description: fields[2]))
+        }
+
+        var values: [String: FoodTableBuilder.NutrientValues] = [:]
+        let wanted = FoodTableBuilder.nutrientNumbers
+        try file("NUT_DATA.txt").forEachLine(fieldLimit: 3, expectingAtLeast: 3) { fields, _ in
+            guard wanted.contains(fields[1]) else { return }
+            values[fields[0], default: [:]][fields[1]] = fields[2]
+        }
+
+        var foodsText = "id,description,food_group,"
+            + FoodComponent.allCases.map(\.column).joined(separator: ",") + ",derived\r\n"
+        var derivedCount = 0
+        for food in foods {
+            let row = FoodTableBuilder.row(from: values[food.id] ?? [:])
+            derivedCount += row.derived.count
+            let fields = [food.id, food.description, groups[food.groupCode]!] + row.cells
+                + [row.derived.map(\.column).joined(separator: " ")]
+            foodsText += fields.map(CSVWriter.field).joined(separator: ",") + "\r\n"
+        }
+
+        var portionsText = "food_id,sequence,amount,description,grams\r\n"
+        var portionCount = 0
+        let weightFile = try file("WEIGHT.txt")
+        try weightFile.forEachLine(expectingAtLeast: 5) { fields, _ in
+            portionsText += [fields[0], fields[1], fields[2], fields[3], fields[4]]
+                .map(CSVWriter.field).joined(separator: ",") + "\r\n"
+            portionCount += 1
+        }
+        return Tables(foods: foodsText, portions: portionsText, foodCount: foods.count,
+                      portionCount: portionCount, derivedCount: derivedCount)
+    }
+}
