@@ -1,1 +1,117 @@
+import Foundation
 import GRDB
+import NutrientModel
+
+/// A profile as stored in the journal: its id and the person.
+public struct StoredProfile: Sendable, Equatable {
+    /// The journal's id for the profile.
+    public let id: Int64
+    /// The person.
+    public var profile: PersonProfile
+}
+
+/// The person's journal in one SQLite file: profiles, entries, custom foods and target
+/// overrides. Every write is one transaction: it is saved whole or not at all.
+public final class JournalStore: Sendable {
+    /// The file's path.
+    public let path: String
+    private let pool: DatabasePool
+
+    /// The name of the profile a first run creates.
+    public static let defaultProfileName = "Me"
+
+    /// Opens (and on first use creates) the journal at `path`, migrating it to the
+    /// current schema. A file that is not an absorb journal, or one written by a newer
+    /// absorb, is reported and left untouched.
+    public init(path: String) throws(JournalError) {
+        self.path = path
+        let directory = (path as NSString).deletingLastPathComponent
+        let manager = FileManager.default
+        let existed = manager.fileExists(atPath: path)
+        if !directory.isEmpty, !manager.fileExists(atPath: directory) {
+            do {
+                try manager.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                            attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw JournalError(path: path, message: "cannot create the folder \(directory): \(error.localizedDescription)")
+            }
+        }
+        if existed {
+            try Self.checkIsSQLite(path)
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        configuration.foreignKeysEnabled = true
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw JournalError(path: path, message: "cannot be opened: \(Self.describe(error))")
+        }
+        if !existed {
+            _ = try? manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        }
+        let migrator = JournalSchema.migrator
+        do {
+            let superseded = try pool.read { db in try migrator.hasBeenSuperseded(db) }
+            if superseded {
+                throw JournalError(
+                    path: path,
+                    message: "was written by a newer version of absorb (its schema has changes this version does not know); update absorb to open it. The file was not changed.")
+            }
+            try migrator.migrate(pool)
+        } catch let error as JournalError {
+            throw error
+        } catch {
+            throw JournalError(path: path, message: "is not a journal this absorb can read: \(Self.describe(error)). The file was not changed.")
+        }
+    }
+
+    /// Refuses a file that exists but is not SQLite, before SQLite touches it.
+    private static func checkIsSQLite(_ path: String) throws(JournalError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw JournalError(path: path, message: "cannot be read (check its permissions)")
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        if header.isEmpty { return }  // an empty file becomes a new journal
+        if header != Data("SQLite format 3\u{0}".utf8) {
+            throw JournalError(
+                path: path,
+                message: "is not an absorb journal (it is not an SQLite database). The file was not changed; move it away or choose another with --journal.")
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError {
+            return error.message ?? "\(error.resultCode)"
+        }
+        return "\(error)"
+    }
+
+    /// Runs a write transaction, turning database errors into `JournalError`.
+    func write<T>(_ body: (Database) throws -> T) throws(JournalError) -> T {
+        do {
+            return try pool.write(body)
+        } catch let error as JournalError {
+            throw error
+        } catch {
+            throw JournalError(path: path, message: "could not be saved: \(Self.describe(error)). Nothing was changed.")
+        }
+    }
+
+    /// Runs a read.
+    func read<T>(_ body: (Database) throws -> T) throws(JournalError) -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as JournalError {
+            throw error
+        } catch {
+            throw JournalError(path: path, message: "could not be read: \(Self.describe(error))")
+        }
+    }
+
+    /// The migrations applied to this journal, oldest first.
+    public func appliedMigrations() throws(JournalError) -> [String] {
+        try read { db in try JournalSchema.migrator.appliedMigrations(db) }
+    }
+}

@@ -1,0 +1,59 @@
+import GRDB
+import NutrientModel
+
+/// The journal's schema, as numbered migrations. A migration is never edited once
+/// released: a change to the schema is a new migration at the end of the list.
+enum JournalSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: profiles, entries, custom foods, target overrides") { db in
+            try db.create(table: "profile") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull()
+                t.column("sex", .text).check { $0 == nil || ["female", "male"].contains($0) }
+                t.column("age_months", .integer).check { $0 == nil || ($0 >= 0 && $0 <= 1560) }
+                t.column("condition", .text).notNull().defaults(to: "none")
+                    .check { ["none", "pregnancy", "lactation"].contains($0) }
+                t.column("created_at", .datetime).notNull()
+            }
+            try db.create(table: "entry") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("profile", onDelete: .cascade).notNull()
+                t.column("date", .text).notNull()  // YYYY-MM-DD, the local day eaten
+                t.column("meal", .text).notNull()
+                    .check { ["breakfast", "lunch", "dinner", "snack"].contains($0) }
+                t.column("food_id", .text).notNull()
+                t.column("grams", .double).notNull().check { $0 > 0 }
+                t.column("logged_at", .datetime).notNull()
+            }
+            try db.create(index: "entry_on_profile_date", on: "entry", columns: ["profileId", "date"])
+            try db.create(table: "custom_food") { t in
+                t.primaryKey("id", .text)
+                t.column("description", .text).notNull()
+                for component in FoodComponent.allCases {
+                    t.column(component.column, .double).check { $0 == nil || $0 >= 0 }
+                }
+                t.column("created_at", .datetime).notNull()
+            }
+            try db.create(table: "custom_portion") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("custom_food", onDelete: .cascade).notNull()
+                t.column("amount", .double).notNull().check { $0 > 0 }
+                t.column("description", .text).notNull()
+                t.column("grams", .double).notNull().check { $0 > 0 }
+            }
+            try db.create(table: "target_override") { t in
+                t.belongsTo("profile", onDelete: .cascade).notNull()
+                t.column("nutrient", .text).notNull()
+                t.column("value", .double).notNull().check { $0 >= 0 }
+                t.column("set_on", .text).notNull()
+                t.primaryKey(["profileId", "nutrient"])
+            }
+            try db.create(table: "setting") { t in
+                t.primaryKey("key", .text)
+                t.column("value", .text).notNull()
+            }
+        }
+        return migrator
+    }
+}

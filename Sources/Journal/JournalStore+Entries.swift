@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+import NutrientModel
+
+extension JournalStore {
+    /// Saves an entry in one transaction and returns it with its id.
+    @discardableResult
+    public func addEntry(profileID: Int64, date: LocalDate, meal: Meal, foodID: String, grams: Double,
+                         loggedAt: Date = Date()) throws(JournalError) -> Entry {
+        guard grams.isFinite, grams > 0 else {
+            throw JournalError(path: path, message: "an entry must weigh more than 0 g; nothing was saved")
+        }
+        return try write { db in
+            try db.execute(
+                sql: "INSERT INTO entry (profileId, date, meal, food_id, grams, logged_at) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [profileID, date.description, meal.rawValue, foodID, grams, loggedAt])
+            return Entry(id: db.lastInsertedRowID, date: date, meal: meal, foodID: foodID, grams: grams,
+                         loggedAt: loggedAt)
+        }
+    }
+
+    /// Saves several entries in one transaction: all of them or none.
+    public func addEntries(profileID: Int64, _ entries: [(date: LocalDate, meal: Meal, foodID: String, grams: Double)],
+                           loggedAt: Date = Date()) throws(JournalError) -> [Entry] {
+        try write { db in
+            try entries.map { item in
+                guard item.grams.isFinite, item.grams > 0 else {
+                    throw JournalError(path: path, message: "an entry must weigh more than 0 g; nothing was saved")
+                }
+                try db.execute(
+                    sql: "INSERT INTO entry (profileId, date, meal, food_id, grams, logged_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: [profileID, item.date.description, item.meal.rawValue, item.foodID, item.grams, loggedAt])
+                return Entry(id: db.lastInsertedRowID, date: item.date, meal: item.meal, foodID: item.foodID,
+                             grams: item.grams, loggedAt: loggedAt)
+            }
+        }
+    }
+
+    /// The profile's entries from `range`, by date, meal and time logged.
+    public func entries(profileID: Int64, in range: DateRange) throws(JournalError) -> [Entry] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM entry WHERE profileId = ? AND date BETWEEN ? AND ?
+                    ORDER BY date, CASE meal WHEN 'breakfast' THEN 0 WHEN 'lunch' THEN 1 WHEN 'dinner' THEN 2 ELSE 3 END,
+                             logged_at, id
+                    """,
+                arguments: [profileID, range.from.description, range.to.description]
+            ).compactMap(Self.entry(from:))
+        }
+    }
+
+    /// Removes one of the profile's entries; the removed entry, or `nil` if there was none.
+    public func removeEntry(id: Int64, profileID: Int64) throws(JournalError) -> Entry? {
+        try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM entry WHERE id = ? AND profileId = ?",
+                                             arguments: [id, profileID]) else { return nil }
+            try db.execute(sql: "DELETE FROM entry WHERE id = ?", arguments: [id])
+            return Self.entry(from: row)
+        }
+    }
+
+    private static func entry(from row: Row) -> Entry? {
+        guard let date = try? LocalDate(parsing: row["date"]), let meal = Meal(rawValue: row["meal"]) else {
+            return nil
+        }
+        return Entry(id: row["id"], date: date, meal: meal, foodID: row["food_id"], grams: row["grams"],
+                     loggedAt: row["logged_at"])
+    }
+}

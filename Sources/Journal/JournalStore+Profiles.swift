@@ -1,0 +1,135 @@
+import Foundation
+import GRDB
+import NutrientModel
+
+extension JournalStore {
+    private static let activeProfileKey = "active_profile"
+
+    /// The profile in use. A first run creates the default profile (an adult whose sex
+    /// and age are unset, so reports say the targets are defaults).
+    public func activeProfile() throws(JournalError) -> StoredProfile {
+        try write { db in
+            if let text = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?",
+                                              arguments: [Self.activeProfileKey]),
+               let id = Int64(text), let profile = try Self.profile(id: id, db) {
+                return profile
+            }
+            if let first = try Row.fetchOne(db, sql: "SELECT * FROM profile ORDER BY id LIMIT 1") {
+                let profile = try Self.profile(from: first)
+                try Self.setActive(profile.id, db)
+                return profile
+            }
+            try db.execute(sql: "INSERT INTO profile (name, condition, created_at) VALUES (?, 'none', ?)",
+                           arguments: [Self.defaultProfileName, Date()])
+            let id = db.lastInsertedRowID
+            try Self.setActive(id, db)
+            return StoredProfile(id: id, profile: PersonProfile(name: Self.defaultProfileName))
+        }
+    }
+
+    /// Every profile, by id.
+    public func profiles() throws(JournalError) -> [StoredProfile] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM profile ORDER BY id").map(Self.profile(from:))
+        }
+    }
+
+    /// Saves a profile's changes (it must be valid).
+    public func updateProfile(_ stored: StoredProfile) throws(JournalError) {
+        do { try stored.profile.validate() } catch {
+            throw JournalError(path: path, message: "the profile was not saved: \(error.description)")
+        }
+        try write { db in
+            try db.execute(
+                sql: "UPDATE profile SET name = ?, sex = ?, age_months = ?, condition = ? WHERE id = ?",
+                arguments: [stored.profile.name, stored.profile.sex?.rawValue, stored.profile.ageMonths,
+                            stored.profile.condition.rawValue, stored.id])
+            if db.changesCount == 0 {
+                throw JournalError(path: path, message: "there is no profile \(stored.id)")
+            }
+        }
+    }
+
+    /// Adds a profile and makes it the active one.
+    @discardableResult
+    public func addProfile(_ profile: PersonProfile) throws(JournalError) -> StoredProfile {
+        do { try profile.validate() } catch {
+            throw JournalError(path: path, message: "the profile was not saved: \(error.description)")
+        }
+        return try write { db in
+            try db.execute(
+                sql: "INSERT INTO profile (name, sex, age_months, condition, created_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [profile.name, profile.sex?.rawValue, profile.ageMonths, profile.condition.rawValue, Date()])
+            let id = db.lastInsertedRowID
+            try Self.setActive(id, db)
+            return StoredProfile(id: id, profile: profile)
+        }
+    }
+
+    /// Makes another profile the active one.
+    public func activate(profileID: Int64) throws(JournalError) {
+        try write { db in
+            guard try Self.profile(id: profileID, db) != nil else {
+                throw JournalError(path: path, message: "there is no profile \(profileID)")
+            }
+            try Self.setActive(profileID, db)
+        }
+    }
+
+    /// The person's own targets, replacing the reference ones.
+    public func targetOverrides(profileID: Int64) throws(JournalError) -> [TargetOverride] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT nutrient, value, set_on FROM target_override WHERE profileId = ? ORDER BY nutrient",
+                             arguments: [profileID]).compactMap { row -> TargetOverride? in
+                guard let nutrient = Nutrient(rawValue: row["nutrient"]),
+                      let setOn = try? LocalDate(parsing: row["set_on"]) else { return nil }
+                return TargetOverride(nutrient: nutrient, value: row["value"], setOn: setOn)
+            }
+        }
+    }
+
+    /// Sets (or replaces) the person's own target for a nutrient.
+    public func setTargetOverride(_ override: TargetOverride, profileID: Int64) throws(JournalError) {
+        guard override.value.isFinite, override.value >= 0 else {
+            throw JournalError(path: path, message: "a target must be a number of zero or more")
+        }
+        try write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO target_override (profileId, nutrient, value, set_on) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (profileId, nutrient) DO UPDATE SET value = excluded.value, set_on = excluded.set_on
+                    """,
+                arguments: [profileID, override.nutrient.rawValue, override.value, override.setOn.description])
+        }
+    }
+
+    /// Removes the person's own target, going back to the reference; whether one existed.
+    @discardableResult
+    public func removeTargetOverride(_ nutrient: Nutrient, profileID: Int64) throws(JournalError) -> Bool {
+        try write { db in
+            try db.execute(sql: "DELETE FROM target_override WHERE profileId = ? AND nutrient = ?",
+                           arguments: [profileID, nutrient.rawValue])
+            return db.changesCount > 0
+        }
+    }
+
+    private static func setActive(_ id: Int64, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            arguments: [activeProfileKey, String(id)])
+    }
+
+    private static func profile(id: Int64, _ db: Database) throws -> StoredProfile? {
+        try Row.fetchOne(db, sql: "SELECT * FROM profile WHERE id = ?", arguments: [id]).map(profile(from:))
+    }
+
+    private static func profile(from row: Row) throws -> StoredProfile {
+        let sexText: String? = row["sex"]
+        let conditionText: String = row["condition"]
+        return StoredProfile(
+            id: row["id"],
+            profile: PersonProfile(
+                name: row["name"], sex: sexText.flatMap(Sex.init(rawValue:)), ageMonths: row["age_months"],
+                condition: PhysiologicalCondition(rawValue: conditionText) ?? .none))
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+
+/// Everything absorb reads from its `Data/` folder, loaded and checked: the food table
+/// with its search index, targets, units, meals and scoring rules.
+public struct NutrientData: Sendable {
+    /// The folder the tables came from.
+    public let directory: String
+    /// USDA foods, supplements and (once added) the person's custom foods.
+    public private(set) var foods: FoodTable
+    /// The search index over `foods`.
+    public private(set) var search: FoodSearchIndex
+    /// Reference intakes by life stage.
+    public let targets: TargetTable
+    /// Units of quantity.
+    public let units: UnitTable
+    /// Meals and their default hours.
+    public let meals: MealTable
+    /// Scoring thresholds.
+    public let scoringRules: ScoringRules
+    /// Turns typed amounts into grams.
+    public let quantities: QuantityResolver
+
+    /// The files a `Data/` folder must hold.
+    public static let requiredFiles = [
+        "foods.csv", "portions.csv", "supplements.csv", "targets.csv", "life_stages.csv",
+        "units.csv", "meals.csv", "rules.csv",
+    ]
+
+    /// Loads every table from `directory`.
+    public init(directory: String) throws(DataLoadError) {
+        func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+        func bytes(_ name: String) throws(DataLoadError) -> [UInt8] {
+            do { return try FileBytes.read(path(name)) } catch { throw .file(error) }
+        }
+        do {
+            let rules = try RuleTable(bytes: try bytes("rules.csv"), fileName: path("rules.csv"))
+            var foods = FoodTable()
+            try FoodTableLoader.loadFoods(try bytes("foods.csv"), fileName: path("foods.csv"), into: &foods)
+            try FoodTableLoader.loadSupplements(try bytes("supplements.csv"), fileName: path("supplements.csv"), into: &foods)
+            try FoodTableLoader.loadPortions(try bytes("portions.csv"), fileName: path("portions.csv"), into: &foods)
+            let defaultAge = try rules.value("default_age_years")
+            targets = try TargetTable(
+                targets: try bytes("targets.csv"), targetsFile: path("targets.csv"),
+                lifeStages: try bytes("life_stages.csv"), lifeStagesFile: path("life_stages.csv"),
+                defaultAgeMonths: Int(defaultAge * 12))
+            units = try UnitTable(bytes: try bytes("units.csv"), fileName: path("units.csv"))
+            meals = try MealTable(bytes: try bytes("meals.csv"), fileName: path("meals.csv"))
+            scoringRules = try ScoringRules(rules)
+            quantities = QuantityResolver(units: units, maxEntryGrams: try rules.value("max_entry_grams"))
+            self.foods = foods
+            self.search = FoodSearchIndex(table: foods)
+            self.directory = directory
+        } catch let error as DataLoadError {
+            throw error
+        } catch let error as CSVError {
+            throw .csv(error)
+        } catch {
+            throw .csv(CSVError(file: directory, line: 1, column: 1, message: "\(error)"))
+        }
+    }
+
+    /// Adds the person's custom foods (ids that clash with the table are an error).
+    public mutating func addCustomFoods(_ customFoods: [Food]) throws(FoodTableError) {
+        guard !customFoods.isEmpty else { return }
+        for food in customFoods { try foods.append(food) }
+        search = FoodSearchIndex(table: foods)
+    }
+
+    /// A scorer over these foods and rules.
+    public var scorer: Scorer { Scorer(foods: foods, rules: scoringRules) }
+
+    /// The foods that best match `query`, best first.
+    public func searchFoods(_ query: String, limit: Int = 20) -> [Food] {
+        search.search(query, limit: limit).map(foods.food(at:))
+    }
+
+    /// Resolves a food the person named: an exact id, or the best search match. An
+    /// error lists the closest matches (or spelling corrections) when nothing fits.
+    public func findFood(_ query: String) throws(FoodLookupError) -> Food {
+        let trimmed = query.trimmingSpaces()
+        if let food = foods.food(id: trimmed) { return food }
+        if let first = search.search(trimmed, limit: 1).first { return foods.food(at: first) }
+        let corrections = search.corrections(for: trimmed)
+        let suggestions = corrections.prefix(3).flatMap { correction in
+            search.search(correction, limit: 2).map(foods.food(at:))
+        }
+        throw FoodLookupError(query: trimmed, suggestions: Array(suggestions.prefix(5)))
+    }
+}
+
+/// No food matches what the person typed.
+public struct FoodLookupError: Error, Sendable, CustomStringConvertible {
+    /// What was typed.
+    public let query: String
+    /// The closest foods, best first.
+    public let suggestions: [Food]
+
+    /// The message, with the closest matches.
+    public var description: String {
+        var text = "no food matches \"\(query)\""
+        if suggestions.isEmpty {
+            text += ": try fewer or shorter words, or `absorb foods search WORDS`"
+        } else {
+            text += ". Closest matches:\n" + suggestions.map { "  \($0.id)  \($0.description)" }.joined(separator: "\n")
+        }
+        return text
+    }
+}
+
+/// A `Data/` table that could not be loaded.
+public enum DataLoadError: Error, Sendable, CustomStringConvertible {
+    /// A file is missing or unreadable.
+    case file(DataFileError)
+    /// A file's content is malformed, at a line and column.
+    case csv(CSVError)
+
+    /// The message.
+    public var description: String {
+        switch self {
+        case .file(let error): "cannot load absorb's data: \(error)"
+        case .csv(let error): "cannot load absorb's data: \(error)"
+        }
+    }
+}

@@ -1,0 +1,34 @@
+/// A report over a day or a range of days: the profile's targets, the scores as daily
+/// averages over the days that have entries (usual intake), and the entries themselves.
+public struct Report: Sendable {
+    /// The person.
+    public let profile: PersonProfile
+    /// The targets in force, with the life stage and any note about defaults.
+    public let targets: TargetSet
+    /// The days asked for.
+    public let range: DateRange
+    /// The days in the range with at least one entry: the averages' divisor.
+    public let loggedDays: Int
+    /// One score per nutrient, in `Nutrient.allCases` order.
+    public let scores: [NutrientScore]
+    /// The entries in the range, by date, meal and time logged.
+    public let entries: [Entry]
+
+    /// Builds the report for `entries` (those outside `range` are ignored).
+    public init(profile: PersonProfile, targets: TargetSet, range: DateRange, entries: [Entry], scorer: Scorer) {
+        let inRange = entries.filter { range.contains($0.date) }.sorted {
+            ($0.date, $0.meal, $0.loggedAt, $0.id) < ($1.date, $1.meal, $1.loggedAt, $1.id)
+        }
+        self.profile = profile
+        self.targets = targets
+        self.range = range
+        self.entries = inRange
+        self.loggedDays = Set(inRange.map(\.date)).count
+        self.scores = scorer.score(inRange, days: loggedDays, targets: targets)
+    }
+
+    /// The score of one nutrient.
+    public func score(of nutrient: Nutrient) -> NutrientScore {
+        scores.first { $0.nutrient == nutrient }!
+    }
+}
