@@ -17,13 +17,15 @@ public struct NutrientData: Sendable {
     public let meals: MealTable
     /// Scoring thresholds.
     public let scoringRules: ScoringRules
+    /// How search ranks foods people usually mean.
+    public let ranking: SearchRanking
     /// Turns typed amounts into grams.
     public let quantities: QuantityResolver
 
     /// The files a `Data/` folder must hold.
     public static let requiredFiles = [
         "foods.csv", "portions.csv", "supplements.csv", "targets.csv", "life_stages.csv",
-        "units.csv", "meals.csv", "rules.csv",
+        "units.csv", "meals.csv", "rules.csv", "search_ranking.csv",
     ]
 
     /// Loads every table from `directory`.
@@ -48,7 +50,8 @@ public struct NutrientData: Sendable {
             scoringRules = try ScoringRules(rules)
             quantities = QuantityResolver(units: units, maxEntryGrams: try rules.value("max_entry_grams"))
             self.foods = foods
-            self.search = FoodSearchIndex(table: foods)
+            ranking = try SearchRanking(bytes: try bytes("search_ranking.csv"), fileName: path("search_ranking.csv"))
+            self.search = FoodSearchIndex(table: foods, ranking: ranking)
             self.directory = directory
         } catch let error as DataLoadError {
             throw error
@@ -63,7 +66,7 @@ public struct NutrientData: Sendable {
     public mutating func addCustomFoods(_ customFoods: [Food]) throws(FoodTableError) {
         guard !customFoods.isEmpty else { return }
         for food in customFoods { try foods.append(food) }
-        search = FoodSearchIndex(table: foods)
+        search = FoodSearchIndex(table: foods, ranking: ranking)
     }
 
     /// A scorer over these foods and rules.

@@ -12,11 +12,13 @@ public struct FoodSearchIndex: Sendable {
     private let postingsBefore: [Int]  // cumulative posting counts, for range sizes
     private let wordsOfFood: [Int32]   // word ids of each food, in description order
     private let wordsStart: [Int32]    // food i's words are wordsOfFood[wordsStart[i]..<wordsStart[i+1]]
+    private let foodAdjustment: [Double]            // per food, from SearchRanking
+    private let wordAdjustment: [Int32: Double]     // per word id, unless the query names it
     /// How many foods the index covers.
     public let foodCount: Int
 
-    /// Builds the index for every food in `table`.
-    public init(table: FoodTable) {
+    /// Builds the index for every food in `table`, ranked with `ranking`.
+    public init(table: FoodTable, ranking: SearchRanking = .none) {
         var idOfWord: [[UInt8]: Int32] = [:]
         var temporaryWords: [[UInt8]] = []
         var words: [Int32] = []
@@ -56,6 +58,12 @@ public struct FoodSearchIndex: Sendable {
         self.wordsOfFood = words
         self.wordsStart = starts
         self.foodCount = table.count
+        self.foodAdjustment = (0..<table.count).map { ranking.foodAdjustments[table.ids[$0]] ?? 0 }
+        var wordAdjustment: [Int32: Double] = [:]
+        for (word, adjustment) in ranking.wordAdjustments {
+            if let old = idOfWord[Array(word.utf8)] { wordAdjustment[newID[Int(old)]] = adjustment }
+        }
+        self.wordAdjustment = wordAdjustment
     }
 
     /// The word ids whose words start with `prefix`.
@@ -119,14 +127,22 @@ public struct FoodSearchIndex: Sendable {
     private func score(food: Int, ranges: [Range<Int>], tokenLengths: [Int]) -> Double? {
         let start = Int(wordsStart[food])
         let end = Int(wordsStart[food + 1])
-        var total = Double(end - start) * 0.05
+        var total = Double(end - start) * 0.05 + foodAdjustment[food]
+        if !wordAdjustment.isEmpty {
+            for position in start..<end {
+                let word = wordsOfFood[position]
+                if let adjustment = wordAdjustment[word], !ranges.contains(where: { $0.contains(Int(word)) }) {
+                    total += adjustment
+                }
+            }
+        }
         for (token, range) in ranges.enumerated() {
             var found = false
             for position in start..<end {
                 let word = Int(wordsOfFood[position])
                 if range.contains(word) {
                     total += Double(position - start)
-                    if vocabulary[word].count != tokenLengths[token] { total += 0.3 }
+                    if vocabulary[word].count != tokenLengths[token] { total += 1.2 }  // a whole word beats a prefix
                     found = true
                     break
                 }

@@ -18,6 +18,12 @@ public struct QuantityResolver: Sendable {
         public let grams: Double
         /// How the amount was read: "2 × large (50 g)" or "3 oz".
         public let explanation: String
+
+        /// Makes a resolved quantity.
+        public init(grams: Double, explanation: String) {
+            self.grams = grams
+            self.explanation = explanation
+        }
     }
 
     /// Resolves `text` ("2 tbsp") for `food`.

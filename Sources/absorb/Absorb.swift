@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import Journal
+import NutrientModel
+
+/// The `absorb` command: the dashboard by default, and the scriptable commands.
+@main
+struct Absorb: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "absorb",
+        abstract: "Track the nutrients your skin depends on — vitamins A, D, E, K and the essential fatty acids — against your own reference intakes.",
+        discussion: """
+            Food values come from the USDA SR28 database. Your journal is one SQLite file \
+            ($XDG_DATA_HOME/absorb/journal.sqlite unless --journal or ABSORB_JOURNAL says otherwise).
+            """,
+        subcommands: [Today.self, LogCommand.self, FoodsCommand.self, ProfileCommand.self, ReportCommand.self],
+        defaultSubcommand: Today.self
+    )
+}
+
+/// Options every command takes: where the journal and the data tables are.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The journal file (default: $ABSORB_JOURNAL, else $XDG_DATA_HOME/absorb/journal.sqlite).", valueName: "path"))
+    var journal: String?
+
+    @Option(name: .long, help: ArgumentHelp("A Data/ folder to read the food and target tables from (default: $ABSORB_DATA, else the bundled tables).", valueName: "dir"))
+    var data: String?
+
+    /// Opens the journal and loads the data, with the person's custom foods added.
+    func open() throws -> Session {
+        try Session(journalOption: journal, dataOption: data)
+    }
+}
+
+/// A failure the person can act on; printed to stderr with a non-zero exit.
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

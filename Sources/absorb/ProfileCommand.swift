@@ -1,0 +1,148 @@
+import ArgumentParser
+import Foundation
+import Journal
+import NutrientModel
+
+/// `absorb profile`: who the targets are for.
+struct ProfileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "profile", abstract: "Show or change your profile and targets.",
+        subcommands: [Show.self, Set.self, TargetCommand.self])
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show the profile and the targets in force.")
+        @OptionGroup var common: CommonOptions
+
+        func run() throws {
+            let session = try common.open()
+            let targets = try session.targets()
+            let person = session.profile.profile
+            print("Profile: \(person.name)")
+            print("  sex: \(person.sex?.rawValue ?? "not set")")
+            print("  age: \(person.ageText ?? "not set")")
+            print("  pregnant or lactating: \(person.condition == .none ? "neither" : person.condition.rawValue)")
+            print("  life stage: \(targets.lifeStage)")
+            if let note = targets.defaultsNote { print("\n\(note)") }
+            print("")
+            print("Nutrient                          target         kind    upper limit")
+            for nutrient in Nutrient.allCases {
+                let target = targets.targets[nutrient]!
+                let value = target.value.map { "\(Format.number($0, decimals: 2)) \(nutrient.unit)" } ?? "none"
+                let limit = target.upperLimit.map {
+                    "\(Format.number($0, decimals: 2)) \(nutrient.unit == "µg RAE" ? "µg" : nutrient.unit) (\(ulDescription(target.upperLimitBasis)))"
+                } ?? "none set"
+                print(nutrient.name.padded(to: 33) + " " + value.padded(to: 14) + " "
+                      + (target.kind?.rawValue ?? "—").padded(to: 7) + " " + limit)
+            }
+            print("")
+            print("Sources:")
+            for nutrient in Nutrient.allCases {
+                let target = targets.targets[nutrient]!
+                var line = "  \(nutrient.name): \(target.source)"
+                if let replaced = target.replacedReference {
+                    line += " (replaces \(replaced.value.map { Format.number($0) } ?? "none") \(nutrient.unit) \(replaced.kind?.rawValue ?? ""), \(replaced.source))"
+                }
+                print(line)
+            }
+        }
+    }
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set name, sex, age and pregnancy or lactation: the targets follow.")
+
+        @Option(name: .long, help: "Your name.") var name: String?
+        @Option(name: .long, help: "female or male.") var sex: String?
+        @Option(name: .long, help: ArgumentHelp("Age in years (34), or months for infants (8m).", valueName: "years")) var age: String?
+        @Flag(name: .long, help: "Pregnant.") var pregnant = false
+        @Flag(name: .long, help: "Lactating (breastfeeding).") var lactating = false
+        @Flag(name: .long, help: "Neither pregnant nor lactating.") var neither = false
+        @OptionGroup var common: CommonOptions
+
+        func validate() throws {
+            if [pregnant, lactating, neither].filter({ $0 }).count > 1 {
+                throw ValidationError("choose one of --pregnant, --lactating and --neither")
+            }
+            if name == nil, sex == nil, age == nil, !pregnant, !lactating, !neither {
+                throw ValidationError("nothing to change: give --name, --sex, --age, --pregnant, --lactating or --neither")
+            }
+        }
+
+        func run() throws {
+            var session = try common.open()
+            var person = session.profile.profile
+            if let name {
+                let trimmed = name.trimmingCharacters(in: .whitespaces)
+                guard !trimmed.isEmpty else { throw CLIError("--name cannot be empty") }
+                person.name = trimmed
+            }
+            if let sex {
+                guard let parsed = Sex(rawValue: sex.lowercased()) else {
+                    throw CLIError("--sex \(sex): expected female or male")
+                }
+                person.sex = parsed
+            }
+            if let age {
+                do { person.ageMonths = try PersonProfile.parseAge(age) } catch { throw CLIError("--age: \(error.description)") }
+            }
+            if pregnant { person.condition = .pregnancy }
+            if lactating { person.condition = .lactation }
+            if neither { person.condition = .none }
+            do { try person.validate() } catch { throw CLIError(error.description) }
+            // Check the DRIs cover this person before saving.
+            session.profile.profile = person
+            let targets = try session.targets()
+            try session.journal.updateProfile(session.profile)
+            print("Saved \(person.name): \(person.sex?.rawValue ?? "sex not set"), \(person.ageText ?? "age not set")\(person.condition == .none ? "" : ", \(person.condition.rawValue)") — \(targets.lifeStage)")
+            if let note = targets.defaultsNote { print(note) }
+        }
+    }
+
+    struct TargetCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "target",
+            abstract: "Set your own target for a nutrient (as a clinician advised), or --reset it.")
+
+        @Argument(help: ArgumentHelp("vitamin_a, vitamin_d, vitamin_e, vitamin_k, linoleic_acid, alpha_linolenic_acid or epa_dha.", valueName: "nutrient"))
+        var nutrient: String
+
+        @Argument(help: ArgumentHelp("The target, in the nutrient's unit (µg RAE, µg, mg, g or mg).", valueName: "value"))
+        var value: String?
+
+        @Flag(name: .long, help: "Go back to the reference intake.")
+        var reset = false
+
+        @OptionGroup var common: CommonOptions
+
+        func run() throws {
+            guard let parsed = Nutrient(userText: nutrient) else {
+                throw CLIError("unknown nutrient \"\(nutrient)\": expected one of \(Nutrient.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let session = try common.open()
+            if reset {
+                guard value == nil else { throw CLIError("give either a value or --reset, not both") }
+                let removed = try session.journal.removeTargetOverride(parsed, profileID: session.profile.id)
+                let target = try session.targets().targets[parsed]!
+                let reference = target.value.map { "\(Format.number($0)) \(parsed.unit)" } ?? "none"
+                print(removed ? "\(parsed.name): back to the reference, \(reference) (\(target.kind?.rawValue ?? "no target"))"
+                              : "\(parsed.name) had no target of your own; it is the reference, \(reference)")
+                return
+            }
+            guard let value else { throw CLIError("give the target value, as in: absorb profile target \(parsed.rawValue) 20 (or --reset)") }
+            guard let number = Double(value), number.isFinite, number >= 0, number < 1e9 else {
+                throw CLIError("\"\(value)\" is not a target: give a number of \(parsed.unit), such as 20")
+            }
+            try session.journal.setTargetOverride(
+                TargetOverride(nutrient: parsed, value: number, setOn: LocalDate.today()), profileID: session.profile.id)
+            print("\(parsed.name): your target is now \(Format.number(number)) \(parsed.unit) (custom). `absorb profile target \(parsed.rawValue) --reset` goes back to the reference.")
+        }
+    }
+}
+
+func ulDescription(_ basis: UpperLimitBasis?) -> String {
+    switch basis {
+    case .retinol: "preformed retinol from food and supplements"
+    case .addedVitaminE: "supplements and fortification only"
+    case .total, nil: "all sources"
+    }
+}

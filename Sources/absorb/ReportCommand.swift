@@ -1,0 +1,213 @@
+import ArgumentParser
+import Foundation
+import Journal
+import NutrientModel
+
+/// The formats `absorb report` writes.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, csv
+}
+
+/// `absorb report`: a day, or the daily average over a range of days.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Score a day, or the daily average over days, against your targets.",
+        discussion: """
+            Over a range, amounts are the daily average of the days that have entries (days \
+            with nothing logged are missing, not zero). Coverage is the share of the logged \
+            food, by weight, whose value for the nutrient is known.
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("One day, YYYY-MM-DD (default: today).", valueName: "date"))
+    var date: String?
+
+    @Option(name: .long, help: ArgumentHelp("First day of a range.", valueName: "date"))
+    var from: String?
+
+    @Option(name: .long, help: ArgumentHelp("Last day of a range.", valueName: "date"))
+    var to: String?
+
+    @Option(name: .long, help: "text, json or csv.")
+    var format: ReportFormat = .text
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let range = try reportRange(date: date, from: from, to: to)
+        let session = try common.open()
+        let report = try session.report(range)
+        let renderer = ReportRenderer(report: report, session: session)
+        switch format {
+        case .text: print(renderer.text(), terminator: "")
+        case .json: print(renderer.json().text)
+        case .csv: print(renderer.csv(), terminator: "")
+        }
+    }
+}
+
+/// With no subcommand: today's report. (The dashboard takes this place when it exists.)
+struct Today: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "today", abstract: "Today's report (what `absorb` shows with no command).")
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let session = try common.open()
+        let report = try session.report(DateRange(day: LocalDate.today()))
+        print(ReportRenderer(report: report, session: session).text(), terminator: "")
+        if report.entries.isEmpty {
+            print("\nLog a food with: absorb log add salmon cooked 150 g   (absorb --help lists every command)")
+        }
+    }
+}
+
+/// The range a report covers, from `--date` or `--from`/`--to`.
+func reportRange(date: String?, from: String?, to: String?) throws -> DateRange {
+    if date != nil, from != nil || to != nil {
+        throw CLIError("give either --date or --from and --to, not both")
+    }
+    if let day = try parseDate(date, option: "--date") { return DateRange(day: day) }
+    switch (try parseDate(from, option: "--from"), try parseDate(to, option: "--to")) {
+    case (nil, nil): return DateRange(day: LocalDate.today())
+    case (let start?, let end?):
+        guard start <= end else { throw CLIError("--from \(start) is after --to \(end)") }
+        guard start.days(to: end) < 3660 else { throw CLIError("a report covers at most ten years") }
+        return DateRange(from: start, to: end)
+    case (_?, nil): throw CLIError("--from needs --to (the last day of the range)")
+    case (nil, _?): throw CLIError("--to needs --from (the first day of the range)")
+    }
+}
+
+/// Presents a `Report` as text, JSON or CSV. It formats numbers; it computes none.
+struct ReportRenderer {
+    let report: Report
+    let session: Session
+
+    private var dateText: String {
+        report.range.dayCount == 1 ? report.range.from.longDescription
+            : "\(report.range.from.longDescription) – \(report.range.to.longDescription)"
+    }
+
+    func text() -> String {
+        var out = ""
+        let person = report.profile
+        let who = [person.name, person.sex?.rawValue, person.ageText].compactMap { $0 }.joined(separator: " · ")
+        out += "absorb · \(who) · \(report.targets.lifeStage)\n"
+        if report.range.dayCount == 1 {
+            out += "\(dateText)\n"
+        } else {
+            out += "\(dateText): daily average of \(report.loggedDays) logged day\(report.loggedDays == 1 ? "" : "s") of \(report.range.dayCount)\n"
+        }
+        if let note = report.targets.defaultsNote { out += note + "\n" }
+        out += "\n"
+        out += "Nutrient                          amount         target          %  status      data\n"
+        var footnotes: [String] = []
+        for score in report.scores {
+            let nutrient = score.nutrient
+            let amount = score.amount.map { "\(Format.amount($0)) \(nutrient.unit)" } ?? "—"
+            let target = score.target.value.map { "\(Format.amount($0)) \(score.target.kind?.rawValue ?? "")" } ?? "none"
+            let percent = score.percent.map(Format.percent) ?? "—"
+            let coverage = score.coverage.map { "\(Format.percent($0 * 100)) %" + ($0 < 1 ? " ?" : "") } ?? "—"
+            out += nutrient.name.padded(to: 33) + " " + amount.padded(to: 14) + " " + target.padded(to: 12) + " "
+                + percent.leftPadded(to: 4) + "  " + statusText(score.status).padded(to: 11) + " " + coverage + "\n"
+            if score.status == .aboveUL, let limit = score.target.upperLimit, let over = score.upperLimitAmount {
+                footnotes.append("! \(nutrient.name): \(Format.amount(over)) \(nutrient.unit == "µg RAE" ? "µg" : nutrient.unit) from \(ulDescription(score.target.upperLimitBasis)) is over the upper limit of \(Format.amount(limit)).")
+            }
+            if !score.missingDataFoods.isEmpty {
+                footnotes.append("? \(nutrient.name): no USDA value for \(score.missingDataFoods.joined(separator: "; ")) — the amount may be understated.")
+            }
+        }
+        if !footnotes.isEmpty { out += "\n" + footnotes.joined(separator: "\n") + "\n" }
+        out += "\n"
+        if report.entries.isEmpty {
+            out += "Nothing logged \(report.range.dayCount == 1 ? "on this day" : "in these days").\n"
+        } else {
+            out += "Entries:\n"
+            for entry in report.entries {
+                out += "  \(String(entry.id).leftPadded(to: 4))  \(entry.date)  \(entry.meal.rawValue.padded(to: 9))  "
+                    + "\(Format.number(entry.grams, decimals: 1).leftPadded(to: 6)) g  \(session.foodName(entry.foodID))\n"
+            }
+        }
+        return out
+    }
+
+    private func statusText(_ status: NutrientStatus) -> String {
+        switch status {
+        case .veryLow: "very low"
+        case .low: "low"
+        case .met: "met"
+        case .aboveUL: "ABOVE UL"
+        case .noTarget: "no target"
+        case .noData: "no data"
+        }
+    }
+
+    func json() -> JSONValue {
+        let person = report.profile
+        let nutrients: [JSONValue] = report.scores.map { score in
+            let target = score.target
+            return .object([
+                ("id", .string(score.nutrient.rawValue)),
+                ("name", .string(score.nutrient.name)),
+                ("unit", .string(score.nutrient.unit)),
+                ("amount", .number(score.amount, decimals: 4)),
+                ("target", .number(target.value, decimals: 4)),
+                ("target_kind", .string(target.kind?.rawValue)),
+                ("target_source", .string(target.value == nil ? nil : target.source)),
+                ("percent", .number(score.percent, decimals: 2)),
+                ("upper_limit", .number(target.upperLimit, decimals: 4)),
+                ("ul_applies_to", .string(target.upperLimit == nil ? nil : target.upperLimitBasis?.rawValue)),
+                ("ul_amount", .number(score.upperLimitAmount, decimals: 4)),
+                ("status", .string(score.status.rawValue)),
+                ("coverage", .number(score.coverage, decimals: 4)),
+                ("missing_data_foods", .array(score.missingDataFoods.map(JSONValue.string))),
+            ])
+        }
+        let entries: [JSONValue] = report.entries.map { entry in
+            .object([
+                ("id", .number(Double(entry.id))),
+                ("date", .string(entry.date.description)),
+                ("meal", .string(entry.meal.rawValue)),
+                ("food_id", .string(entry.foodID)),
+                ("food", .string(session.data.foods.food(id: entry.foodID)?.description)),
+                ("grams", .number(entry.grams, decimals: 3)),
+            ])
+        }
+        return .object([
+            ("profile", .object([
+                ("name", .string(person.name)),
+                ("sex", .string(person.sex?.rawValue)),
+                ("age", .number(person.ageMonths.map { Double($0) / 12 }, decimals: 2)),
+                ("life_stage", .string(report.targets.lifeStage)),
+            ])),
+            ("from", .string(report.range.from.description)),
+            ("to", .string(report.range.to.description)),
+            ("days", .number(Double(report.loggedDays))),
+            ("nutrients", .array(nutrients)),
+            ("entries", .array(entries)),
+        ])
+    }
+
+    func csv() -> String {
+        var out = CSVWriter.record([
+            "id", "name", "unit", "amount", "target", "target_kind", "percent", "upper_limit",
+            "ul_applies_to", "ul_amount", "status", "coverage", "missing_data_foods",
+        ]) + "\r\n"
+        func number(_ value: Double?, _ decimals: Int) -> String {
+            value.map { Format.number($0, decimals: decimals) } ?? ""
+        }
+        for score in report.scores {
+            out += CSVWriter.record([
+                score.nutrient.rawValue, score.nutrient.name, score.nutrient.unit,
+                number(score.amount, 4), number(score.target.value, 4), score.target.kind?.rawValue ?? "",
+                number(score.percent, 2), number(score.target.upperLimit, 4),
+                score.target.upperLimit == nil ? "" : score.target.upperLimitBasis?.rawValue ?? "",
+                number(score.upperLimitAmount, 4), score.status.rawValue, number(score.coverage, 4),
+                score.missingDataFoods.joined(separator: "; "),
+            ]) + "\r\n"
+        }
+        return out
+    }
+}

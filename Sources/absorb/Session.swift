@@ -1,0 +1,61 @@
+import Foundation
+import Journal
+import NutrientModel
+
+/// An open journal, the loaded data tables and the active profile: what every command
+/// works on.
+struct Session {
+    let data: NutrientData
+    let journal: JournalStore
+    var profile: StoredProfile
+
+    init(journalOption: String?, dataOption: String?) throws {
+        let directory = try DataLocator.locate(option: dataOption)
+        var data: NutrientData
+        do { data = try NutrientData(directory: directory) } catch { throw CLIError(error.description) }
+        let path = JournalLocation.path(option: journalOption)
+        do {
+            journal = try JournalStore(path: path)
+            try data.addCustomFoods(try journal.customFoods())
+            profile = try journal.activeProfile()
+        } catch let error as JournalError {
+            throw CLIError(error.description)
+        } catch let error as FoodTableError {
+            throw CLIError("journal \(path): a custom food clashes with the food table: \(error.description)")
+        }
+        self.data = data
+    }
+
+    /// The targets in force for the active profile.
+    func targets() throws -> TargetSet {
+        do {
+            return try data.targets.targets(for: profile.profile,
+                                             overrides: try journal.targetOverrides(profileID: profile.id))
+        } catch let error as ProfileError {
+            throw CLIError(error.description)
+        }
+    }
+
+    /// The report over a range of days.
+    func report(_ range: DateRange) throws -> Report {
+        let entries = try journal.entries(profileID: profile.id, in: range)
+        return Report(profile: profile.profile, targets: try targets(), range: range, entries: entries,
+                      scorer: data.scorer)
+    }
+
+    /// A food's description, or a note that it is not in the table.
+    func foodName(_ id: String) -> String {
+        data.foods.food(id: id)?.description ?? "unknown food \(id) (not in the food table)"
+    }
+}
+
+/// Parses a date option: `YYYY-MM-DD`, `today` or `yesterday`.
+func parseDate(_ text: String?, option: String) throws -> LocalDate? {
+    guard let text else { return nil }
+    switch text.lowercased() {
+    case "today": return LocalDate.today()
+    case "yesterday": return LocalDate.today().adding(days: -1)
+    default:
+        do { return try LocalDate(parsing: text) } catch { throw CLIError("\(option): \(error.description)") }
+    }
+}
