@@ -28,7 +28,10 @@ let package = Package(
         ),
         .executableTarget(name: "build-food-table", dependencies: ["NutrientModel"]),
         .testTarget(name: "NutrientModelTests", dependencies: ["NutrientModel"]),
-        .testTarget(name: "JournalTests", dependencies: ["Journal", "NutrientModel"]),
-        .testTarget(name: "absorbTests", dependencies: ["NutrientModel", "build-food-table"]),
+        .testTarget(
+            name: "JournalTests",
+            dependencies: ["Journal", "NutrientModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(name: "absorbTests", dependencies: ["NutrientModel", "absorb", "build-food-table"]),
     ]
 )

@@ -54,14 +54,21 @@ struct FoodsCommand: ParsableCommand {
             print("\(food.id)  \(food.description)")
             print("\(food.group) · source: \(food.source.rawValue)")
             print("")
-            print("Per 100 g:")
+            // Supplements are shown per unit, as on their label; foods per 100 g.
+            var scale = 1.0
+            if food.source == .supplement, let unit = food.portions.first {
+                scale = unit.grams / 100
+                print("Per \(unit.description) (\(Format.number(unit.grams, decimals: 3)) g):")
+            } else {
+                print("Per 100 g:")
+            }
             for component in FoodComponent.allCases {
-                let value = food.values[component].map { "\(Format.number($0, decimals: 3)) \(component.unit)" }
+                let value = food.values[component].map { "\(Format.number($0 * scale, decimals: 3)) \(component.unit)" }
                     ?? "no value (unknown)"
                 print("  " + component.label.padded(to: 31) + value)
             }
             if let epaDha = Nutrient.epaDha.amount(in: food.values) {
-                print("  " + "EPA + DHA".padded(to: 31) + "\(Format.number(epaDha, decimals: 1)) mg")
+                print("  " + "EPA + DHA".padded(to: 31) + "\(Format.number(epaDha * scale, decimals: 1)) mg")
             }
             print("")
             if food.portions.isEmpty {

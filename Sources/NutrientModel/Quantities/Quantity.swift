@@ -84,8 +84,12 @@ public struct Quantity: Sendable, Equatable {
         guard amount > 0 else {
             throw QuantityError("\"\(text)\" is not an amount: it must be more than zero")
         }
+        let unit = String(characters[index...]).trimmingSpaces()
+        if unit.hasPrefix("/") {
+            throw QuantityError("\"\(text)\" is not an amount: a fraction needs a whole number on each side of /, as in \"1/2 cup\"")
+        }
         self.amount = amount
-        self.unit = String(characters[index...]).trimmingSpaces()
+        self.unit = unit
     }
 
     /// A quantity already split.

@@ -1,0 +1,148 @@
+import Foundation
+import GRDB
+import XCTest
+@testable import Journal
+import NutrientModel
+
+final class JournalStoreTests: XCTestCase {
+    var directory: String!
+
+    override func setUpWithError() throws {
+        directory = NSTemporaryDirectory() + "absorb-journal-tests-\(UUID().uuidString)"
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    private var path: String { directory + "/nested/journal.sqlite" }
+    private let day = try! LocalDate(parsing: "2026-11-24")
+
+    func testFirstUseCreatesTheFileTheSchemaAndADefaultProfile() throws {
+        let journal = try JournalStore(path: path)
+        XCTAssertEqual(try journal.appliedMigrations(), ["v1: profiles, entries, custom foods, target overrides"])
+        let profile = try journal.activeProfile()
+        XCTAssertEqual(profile.profile, PersonProfile(name: "Me"))
+        XCTAssertTrue(profile.profile.usesDefaults)
+        XCTAssertEqual(try journal.activeProfile().id, profile.id, "the default profile is created once")
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600, "a journal is private")
+        let folder = try FileManager.default.attributesOfItem(atPath: directory + "/nested")
+        XCTAssertEqual((folder[.posixPermissions] as? NSNumber)?.intValue, 0o700)
+    }
+
+    func testReopeningKeepsEverythingAndDoesNotMigrateAgain() throws {
+        do {
+            let journal = try JournalStore(path: path)
+            let profile = try journal.activeProfile()
+            try journal.addEntry(profileID: profile.id, date: day, meal: .lunch, foodID: "11457", grams: 30)
+        }
+        let journal = try JournalStore(path: path)
+        XCTAssertEqual(try journal.appliedMigrations().count, 1)
+        let entries = try journal.entries(profileID: try journal.activeProfile().id, in: DateRange(day: day))
+        XCTAssertEqual(entries.map(\.foodID), ["11457"])
+        XCTAssertEqual(entries.first?.grams, 30)
+    }
+
+    func testEntriesByRangeInMealOrderAndRemoval() throws {
+        let journal = try JournalStore(path: path)
+        let id = try journal.activeProfile().id
+        let dinner = try journal.addEntry(profileID: id, date: day, meal: .dinner, foodID: "15237", grams: 150)
+        let breakfast = try journal.addEntry(profileID: id, date: day, meal: .breakfast, foodID: "01129", grams: 100)
+        _ = try journal.addEntry(profileID: id, date: day.adding(days: 1), meal: .lunch, foodID: "11457", grams: 30)
+        XCTAssertEqual(try journal.entries(profileID: id, in: DateRange(day: day)).map(\.id), [breakfast.id, dinner.id])
+        XCTAssertEqual(try journal.entries(profileID: id, in: DateRange(from: day, to: day.adding(days: 1))).count, 3)
+        XCTAssertEqual(try journal.removeEntry(id: dinner.id, profileID: id)?.foodID, "15237")
+        XCTAssertNil(try journal.removeEntry(id: dinner.id, profileID: id), "already removed")
+        XCTAssertEqual(try journal.entries(profileID: id, in: DateRange(day: day)).map(\.id), [breakfast.id])
+    }
+
+    func testAWriteIsWholeOrNothing() throws {
+        let journal = try JournalStore(path: path)
+        let id = try journal.activeProfile().id
+        XCTAssertThrowsError(try journal.addEntries(profileID: id, [
+            (day, .lunch, "11457", 30), (day, .lunch, "15237", 150), (day, .lunch, "01129", -1),
+        ]))
+        XCTAssertEqual(try journal.entries(profileID: id, in: DateRange(day: day)), [], "the first two were rolled back")
+        XCTAssertThrowsError(try journal.addEntry(profileID: id, date: day, meal: .lunch, foodID: "11457", grams: .nan))
+        // A row the schema refuses (no such profile) is refused whole, with a message.
+        XCTAssertThrowsError(try journal.addEntry(profileID: 999, date: day, meal: .lunch, foodID: "11457", grams: 30)) { error in
+            XCTAssertTrue("\(error)".contains("Nothing was changed"), "\(error)")
+        }
+        let saved = try journal.addEntries(profileID: id, [(day, .lunch, "11457", 30), (day, .dinner, "15237", 150)])
+        XCTAssertEqual(saved.count, 2)
+        XCTAssertEqual(try journal.entries(profileID: id, in: DateRange(day: day)).count, 2)
+    }
+
+    func testProfilesAndTargetOverrides() throws {
+        let journal = try JournalStore(path: path)
+        var stored = try journal.activeProfile()
+        stored.profile = PersonProfile(name: "Maya", sex: .female, ageMonths: 34 * 12, condition: .lactation)
+        try journal.updateProfile(stored)
+        XCTAssertEqual(try journal.activeProfile().profile, stored.profile)
+        stored.profile.sex = .male
+        XCTAssertThrowsError(try journal.updateProfile(stored), "a male profile cannot be lactating")
+        XCTAssertEqual(try journal.activeProfile().profile.sex, .female, "nothing was saved")
+
+        try journal.setTargetOverride(TargetOverride(nutrient: .vitaminD, value: 50, setOn: day), profileID: stored.id)
+        try journal.setTargetOverride(TargetOverride(nutrient: .vitaminD, value: 40, setOn: day), profileID: stored.id)
+        XCTAssertEqual(try journal.targetOverrides(profileID: stored.id), [TargetOverride(nutrient: .vitaminD, value: 40, setOn: day)])
+        XCTAssertTrue(try journal.removeTargetOverride(.vitaminD, profileID: stored.id))
+        XCTAssertFalse(try journal.removeTargetOverride(.vitaminD, profileID: stored.id))
+        XCTAssertEqual(try journal.targetOverrides(profileID: stored.id), [])
+
+        let second = try journal.addProfile(PersonProfile(name: "Sam", sex: .male, ageMonths: 60 * 12))
+        XCTAssertEqual(try journal.activeProfile().id, second.id)
+        try journal.activate(profileID: stored.id)
+        XCTAssertEqual(try journal.activeProfile().profile.name, "Maya")
+        XCTAssertEqual(try journal.profiles().map(\.profile.name), ["Maya", "Sam"])
+    }
+
+    func testCustomFoodsRoundTrip() throws {
+        let journal = try JournalStore(path: path)
+        let food = Food(id: "C1", description: "Grandma's flaxseed bread", group: JournalStore.customFoodGroup,
+                        source: .custom, values: FoodValues([.fat: 9.5, .alphaLinolenicAcid: 2.1, .vitaminD: 0]),
+                        portions: [Portion(amount: 1, description: "slice", grams: 45)])
+        try journal.addCustomFood(food)
+        XCTAssertEqual(try journal.customFoods(), [food])
+        XCTAssertNil(try journal.customFoods().first?.values[.vitaminK], "unknown stays unknown")
+        XCTAssertThrowsError(try journal.addCustomFood(food), "ids are unique")
+        XCTAssertThrowsError(try journal.addCustomFood(Food(id: "01123", description: "x", group: "", source: .custom,
+                                                            values: FoodValues([:]), portions: [])))
+    }
+
+    func testAFileThatIsNotAJournalIsRefusedAndLeftUntouched() throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let file = directory + "/notes.sqlite"
+        let content = Data("these are my notes, not a database\n".utf8)
+        try content.write(to: URL(fileURLWithPath: file))
+        XCTAssertThrowsError(try JournalStore(path: file)) { error in
+            XCTAssertTrue("\(error)".contains("is not an absorb journal"), "\(error)")
+        }
+        XCTAssertEqual(FileManager.default.contents(atPath: file), content)
+    }
+
+    func testAJournalFromANewerAbsorbIsRefused() throws {
+        do {
+            let journal = try JournalStore(path: path)
+            _ = try journal.activeProfile()
+        }
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v2: something from the future')")
+        }
+        try queue.close()
+        XCTAssertThrowsError(try JournalStore(path: path)) { error in
+            XCTAssertTrue("\(error)".contains("newer version of absorb"), "\(error)")
+        }
+    }
+
+    func testLocation() {
+        XCTAssertEqual(JournalLocation.path(option: "/tmp/x.sqlite", environment: ["ABSORB_JOURNAL": "/a"]), "/tmp/x.sqlite")
+        XCTAssertEqual(JournalLocation.path(option: nil, environment: ["ABSORB_JOURNAL": "/a/j.sqlite", "XDG_DATA_HOME": "/x"]), "/a/j.sqlite")
+        XCTAssertEqual(JournalLocation.path(option: nil, environment: ["XDG_DATA_HOME": "/x", "HOME": "/h"]), "/x/absorb/journal.sqlite")
+        XCTAssertEqual(JournalLocation.path(option: nil, environment: ["HOME": "/h"]), "/h/.local/share/absorb/journal.sqlite")
+        XCTAssertEqual(JournalLocation.path(option: nil, environment: ["XDG_DATA_HOME": "relative", "HOME": "/h"]),
+                       "/h/.local/share/absorb/journal.sqlite", "XDG says relative paths are ignored")
+    }
+}

@@ -1,0 +1,75 @@
+import XCTest
+@testable import NutrientModel
+
+final class QuantityTests: XCTestCase {
+    func testParsingNumbersAndFractions() throws {
+        let cases: [(String, Double, String)] = [
+            ("2 tbsp", 2, "tbsp"), ("1.5 cup", 1.5, "cup"), ("150g", 150, "g"), ("1/2 cup", 0.5, "cup"),
+            ("1 1/2 cups", 1.5, "cups"), ("½ cup", 0.5, "cup"), ("1½ cup", 1.5, "cup"), (".5 oz", 0.5, "oz"),
+            ("  3   oz ", 3, "oz"), ("2", 2, ""),
+        ]
+        for (text, amount, unit) in cases {
+            let quantity = try Quantity(parsing: text)
+            XCTAssertEqual(quantity.amount, amount, accuracy: 1e-12, text)
+            XCTAssertEqual(quantity.unit, unit, text)
+        }
+    }
+
+    func testAmountsThatAreNotAmounts() {
+        for text in ["two-ish cups", "cup", "", "-2 g", "0 g", "0/1 cup", "1/0 cup"] {
+            XCTAssertThrowsError(try Quantity(parsing: text), text) { error in
+                let message = (error as! QuantityError).description
+                XCTAssertTrue(message.contains("not an amount") || message.contains("more than zero"), message)
+            }
+        }
+        XCTAssertThrowsError(try Quantity(parsing: String(repeating: "9", count: 400) + " g")) { error in
+            XCTAssertTrue((error as! QuantityError).description.contains("too large"))
+        }
+    }
+
+    private func grams(_ text: String, _ id: String) throws -> Double {
+        let food = try XCTUnwrap(TestData.data.foods.food(id: id))
+        return try TestData.data.quantities.resolve(text, for: food).grams
+    }
+
+    func testMassUnits() throws {
+        XCTAssertEqual(try grams("150 g", "15237"), 150)
+        XCTAssertEqual(try grams("3 oz", "15237"), 3 * 28.349523125, accuracy: 1e-9)
+        XCTAssertEqual(try grams("1 lb", "15237"), 453.59237, accuracy: 1e-9)
+        XCTAssertEqual(try grams("0.2 kg", "15237"), 200, accuracy: 1e-9)
+        XCTAssertEqual(try grams("2 ounces", "15237"), 2 * 28.349523125, accuracy: 1e-9)
+    }
+
+    func testHouseholdMeasuresFromWEIGHT() throws {
+        XCTAssertEqual(try grams("2 large", "01129"), 100)          // 1 large = 50 g
+        XCTAssertEqual(try grams("1 cup", "11457"), 30)             // spinach, raw: 1 cup = 30 g
+        XCTAssertEqual(try grams("2 cups", "11457"), 60)
+        XCTAssertEqual(try grams("1 fillet", "15237"), 356)         // .5 fillet = 178 g
+        XCTAssertEqual(try grams("2 tablespoons", "01129"), 17)     // 1 tbsp = 8.5 g
+        XCTAssertEqual(try grams("1 cup chopped", "01129"), 136)
+        XCTAssertEqual(try grams("1 softgel", "S0003"), 1.4)
+        XCTAssertEqual(try grams("2 softgels", "S0003"), 2.8, accuracy: 1e-12)
+    }
+
+    func testTheMatchedMeasureIsTheClosestOne() throws {
+        // "large" is the egg's "large", not "extra large" nor "cup (4.86 large eggs)".
+        let egg = try XCTUnwrap(TestData.data.foods.food(id: "01123"))
+        XCTAssertEqual(TestData.data.quantities.bestPortion(for: "large", in: egg.portions)?.grams, 50)
+        XCTAssertEqual(TestData.data.quantities.bestPortion(for: "cup", in: egg.portions)?.grams, 243)
+    }
+
+    func testUnknownUnitNamesTheFoodsMeasures() throws {
+        let spinach = try XCTUnwrap(TestData.data.foods.food(id: "11457"))
+        XCTAssertThrowsError(try TestData.data.quantities.resolve("2 bowls", for: spinach)) { error in
+            XCTAssertEqual(
+                (error as! QuantityError).description,
+                "\"bowls\" is not a measure of Spinach, raw: give a weight in g, kg, mg, oz, lb, or one of its measures: \"cup\" (30 g), \"bunch\" (340 g), \"leaf\" (10 g), \"package (10 oz)\" (284 g)")
+        }
+        XCTAssertThrowsError(try TestData.data.quantities.resolve("2", for: spinach)) { error in
+            XCTAssertTrue((error as! QuantityError).description.hasPrefix("\"2\" has no unit: give a weight in g"))
+        }
+        XCTAssertThrowsError(try TestData.data.quantities.resolve("20 kg", for: spinach)) { error in
+            XCTAssertTrue((error as! QuantityError).description.contains("more than the 10,000 g one entry may hold"))
+        }
+    }
+}

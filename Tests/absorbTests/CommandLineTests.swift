@@ -1,0 +1,217 @@
+import Foundation
+import XCTest
+
+/// The `absorb` command line, run as a real process on a temporary journal.
+final class CommandLineTests: XCTestCase {
+    var directory: String!
+    var absorb: AbsorbProcess!
+
+    override func setUpWithError() throws {
+        directory = NSTemporaryDirectory() + "absorb-cli-tests-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        absorb = AbsorbProcess(journal: directory + "/journal.sqlite")
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    private func nutrient(_ report: [String: Any], _ id: String) throws -> [String: Any] {
+        let nutrients = try XCTUnwrap(report["nutrients"] as? [[String: Any]])
+        return try XCTUnwrap(nutrients.first { $0["id"] as? String == id })
+    }
+
+    func testLogAndReportTheHandComputedDay() throws {
+        let date = "2026-11-24"
+        var result = try absorb.run(["log", "add", "egg", "hard", "boiled", "2", "large", "--meal", "breakfast", "--date", date])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("Logged 100 g of Egg, whole, cooked, hard-boiled (01129)"), result.stdout)
+        result = try absorb.run(["log", "add", "salmon cook", "150 g", "--meal", "dinner", "--date", date])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("(15237)"), result.stdout)
+        result = try absorb.run(["log", "add", "--food", "11457", "--grams", "30", "--meal", "lunch", "--date", date])
+        XCTAssertEqual(result.status, 0, result.stderr)
+
+        let report = try absorb.json(["report", "--date", date, "--format", "json"])
+        XCTAssertEqual(Set(report.keys), ["profile", "from", "to", "days", "nutrients", "entries"])
+        let profile = try XCTUnwrap(report["profile"] as? [String: Any])
+        XCTAssertEqual(Set(profile.keys), ["name", "sex", "age", "life_stage"])
+        XCTAssertEqual(profile["name"] as? String, "Me")
+        XCTAssertTrue(profile["sex"] is NSNull)
+        XCTAssertEqual(report["from"] as? String, date)
+        XCTAssertEqual(report["to"] as? String, date)
+        XCTAssertEqual(report["days"] as? Int, 1)
+
+        let vitaminA = try nutrient(report, "vitamin_a")
+        XCTAssertEqual(Set(vitaminA.keys), [
+            "id", "name", "unit", "amount", "target", "target_kind", "target_source", "percent", "upper_limit",
+            "ul_applies_to", "ul_amount", "status", "coverage", "missing_data_foods",
+        ])
+        // 149 + 69 × 1.5 + 469 × 0.3 (see ScoringTests for the USDA rows).
+        XCTAssertEqual(vitaminA["amount"] as! Double, 393.2, accuracy: 1e-4)
+        XCTAssertEqual(vitaminA["unit"] as? String, "µg RAE")
+        XCTAssertEqual(vitaminA["target"] as? Double, 900)
+        XCTAssertEqual(vitaminA["target_kind"] as? String, "RDA")
+        XCTAssertEqual(vitaminA["ul_applies_to"] as? String, "retinol")
+        XCTAssertEqual(vitaminA["ul_amount"] as! Double, 251.5, accuracy: 1e-4)
+        XCTAssertEqual(vitaminA["status"] as? String, "very_low")
+        XCTAssertEqual(vitaminA["coverage"] as? Double, 1)
+        XCTAssertEqual(try nutrient(report, "vitamin_d")["amount"] as! Double, 21.85, accuracy: 1e-4)
+        XCTAssertEqual(try nutrient(report, "vitamin_k")["amount"] as! Double, 145.32, accuracy: 1e-4)
+        XCTAssertEqual(try nutrient(report, "epa_dha")["amount"] as! Double, 3263.5, accuracy: 1e-3)
+        XCTAssertEqual(try nutrient(report, "epa_dha")["unit"] as? String, "mg")
+        XCTAssertEqual(try nutrient(report, "vitamin_e")["ul_applies_to"] as? String, "added_vitamin_e")
+
+        let entries = try XCTUnwrap(report["entries"] as? [[String: Any]])
+        XCTAssertEqual(entries.map { $0["food_id"] as? String }, ["01129", "11457", "15237"])
+        XCTAssertEqual(entries.map { $0["meal"] as? String }, ["breakfast", "lunch", "dinner"])
+        XCTAssertEqual(Set(entries[0].keys), ["id", "date", "meal", "food_id", "food", "grams"])
+        XCTAssertEqual(entries[2]["grams"] as? Double, 150)
+
+        // The text report shows the same figures.
+        let text = try absorb.run(["report", "--date", date])
+        XCTAssertEqual(text.status, 0)
+        XCTAssertTrue(text.stdout.contains("Targets are defaults"), text.stdout)
+        let line = try XCTUnwrap(text.stdout.split(separator: "\n").first { $0.hasPrefix("Vitamin A ") })
+        XCTAssertTrue(line.contains("393 µg RAE") && line.contains("very low"), String(line))
+
+        // CSV has a header and one row per nutrient.
+        let csv = try absorb.run(["report", "--date", date, "--format", "csv"])
+        let rows = csv.stdout.split(separator: "\r\n")
+        XCTAssertEqual(rows.count, 8)
+        XCTAssertTrue(rows[1].hasPrefix("vitamin_a,Vitamin A,µg RAE,393.2,900,RDA,43.69,3000,retinol,251.5,very_low,1,"), String(rows[1]))
+    }
+
+    func testListAndRemove() throws {
+        let date = "2026-11-20"
+        XCTAssertEqual(try absorb.run(["log", "add", "spinach raw", "2 cups", "--date", date, "--meal", "lunch"]).status, 0)
+        var list = try absorb.run(["log", "list", "--date", date])
+        XCTAssertTrue(list.stdout.contains("11457 Spinach, raw"), list.stdout)
+        XCTAssertTrue(list.stdout.contains("60"), list.stdout)
+        let removed = try absorb.run(["log", "remove", "1"])
+        XCTAssertEqual(removed.status, 0, removed.stderr)
+        XCTAssertTrue(removed.stdout.contains("Removed entry 1"))
+        list = try absorb.run(["log", "list", "--date", date])
+        XCTAssertTrue(list.stdout.contains("nothing logged"))
+        let again = try absorb.run(["log", "remove", "1"])
+        XCTAssertNotEqual(again.status, 0)
+        XCTAssertTrue(again.stderr.contains("there is no entry 1"), again.stderr)
+    }
+
+    func testRangeReportAveragesLoggedDays() throws {
+        XCTAssertEqual(try absorb.run(["log", "add", "--food", "15237", "--grams", "100", "--date", "2026-11-01"]).status, 0)
+        XCTAssertEqual(try absorb.run(["log", "add", "--food", "15237", "--grams", "200", "--date", "2026-11-03"]).status, 0)
+        let report = try absorb.json(["report", "--from", "2026-11-01", "--to", "2026-11-07", "--format", "json"])
+        XCTAssertEqual(report["days"] as? Int, 2)
+        XCTAssertEqual(try nutrient(report, "vitamin_d")["amount"] as! Double, 13.1 * 1.5, accuracy: 1e-4)
+    }
+
+    func testProfileAndTargets() throws {
+        var result = try absorb.run(["profile", "set", "--name", "Maya", "--sex", "female", "--age", "34"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        result = try absorb.run(["profile", "target", "vitamin_d", "50"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        var report = try absorb.json(["report", "--date", "2026-11-24", "--format", "json"])
+        let profile = try XCTUnwrap(report["profile"] as? [String: Any])
+        XCTAssertEqual(profile["name"] as? String, "Maya")
+        XCTAssertEqual(profile["sex"] as? String, "female")
+        XCTAssertEqual(profile["age"] as? Double, 34)
+        XCTAssertEqual(profile["life_stage"] as? String, "Females 31-50")
+        XCTAssertEqual(try nutrient(report, "vitamin_a")["target"] as? Double, 700)
+        XCTAssertEqual(try nutrient(report, "vitamin_d")["target"] as? Double, 50)
+        XCTAssertEqual(try nutrient(report, "vitamin_d")["target_kind"] as? String, "custom")
+        XCTAssertEqual(try nutrient(report, "vitamin_d")["status"] as? String, "no_data")
+        let shown = try absorb.run(["profile", "show"])
+        XCTAssertTrue(shown.stdout.contains("Females 31-50"), shown.stdout)
+        XCTAssertFalse(shown.stdout.contains("Targets are defaults"))
+        result = try absorb.run(["profile", "target", "vitamin_d", "--reset"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        report = try absorb.json(["report", "--date", "2026-11-24", "--format", "json"])
+        XCTAssertEqual(try nutrient(report, "vitamin_d")["target"] as? Double, 15)
+
+        result = try absorb.run(["profile", "set", "--sex", "male", "--pregnant"])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains("cannot be pregnant"), result.stderr)
+        result = try absorb.run(["profile", "target", "vitamin_q", "5"])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains("unknown nutrient \"vitamin_q\""), result.stderr)
+    }
+
+    func testFoodsSearchAndShow() throws {
+        let search = try absorb.run(["foods", "search", "salmon", "cook", "--limit", "3"])
+        XCTAssertEqual(search.status, 0)
+        XCTAssertEqual(search.stdout.split(separator: "\n").count, 3)
+        XCTAssertTrue(search.stdout.hasPrefix("15237"), search.stdout)
+        let show = try absorb.run(["foods", "show", "11457"])
+        XCTAssertEqual(show.status, 0)
+        XCTAssertTrue(show.stdout.contains("Spinach, raw"))
+        XCTAssertTrue(show.stdout.contains("482.9 µg"), show.stdout)
+        XCTAssertTrue(show.stdout.contains("1 cup (30 g)"), show.stdout)
+    }
+
+    func testErrorsGoToStderrWithANonZeroStatusAndSaveNothing() throws {
+        let cases: [([String], String)] = [
+            (["log", "add", "salmn", "cooked", "150", "g"], "Closest matches"),
+            (["log", "add", "spinach", "raw", "two-ish", "cups"], "no amount given"),
+            (["log", "add", "spinach", "raw", "2", "bowls"], "\"bowls\" is not a measure of Spinach, raw"),
+            (["log", "add", "spinach", "raw", "2"], "has no unit"),
+            (["log", "add", "spinach", "raw", "20", "kg"], "more than the 10,000 g"),
+            (["log", "add", "--food", "99999", "--grams", "10"], "no food has the id \"99999\""),
+            (["log", "add", "--food", "11457", "--grams=-3"], "--grams must be more than 0"),
+            (["log", "add", "spinach", "1 cup", "--date", "2026-02-30"], "\"2026-02-30\" is not a date"),
+            (["log", "add", "spinach", "1 cup", "--meal", "brunch"], "--meal brunch: expected one of"),
+            (["report", "--from", "2026-11-10", "--to", "2026-11-01"], "is after --to"),
+            (["report", "--from", "2026-11-10"], "--from needs --to"),
+            (["foods", "show", "nope"], "no food has the id \"nope\""),
+        ]
+        for (arguments, message) in cases {
+            let result = try absorb.run(arguments)
+            XCTAssertNotEqual(result.status, 0, arguments.joined(separator: " "))
+            XCTAssertTrue(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+            XCTAssertEqual(result.stdout, "", "\(arguments)")
+        }
+        let report = try absorb.json(["report", "--from", "2026-01-01", "--to", "2026-12-31", "--format", "json"])
+        XCTAssertEqual((report["entries"] as? [Any])?.count, 0, "no failed command saved anything")
+    }
+
+    func testJournalAndDataLocations() throws {
+        // ABSORB_JOURNAL chooses the journal when --journal is not given.
+        var env = AbsorbProcess(journal: directory + "/env.sqlite")
+        env.environment = ["ABSORB_JOURNAL": directory + "/env.sqlite"]
+        XCTAssertEqual(try env.run(["log", "add", "--food", "11457", "--grams", "30"], useJournalOption: false).status, 0)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: directory + "/env.sqlite"))
+        // XDG_DATA_HOME is the default's base.
+        env.environment = ["XDG_DATA_HOME": directory + "/xdg"]
+        XCTAssertEqual(try env.run(["profile", "show"], useJournalOption: false).status, 0)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: directory + "/xdg/absorb/journal.sqlite"))
+
+        let missing = try absorb.run(["report", "--data", directory + "/nowhere"])
+        XCTAssertNotEqual(missing.status, 0)
+        XCTAssertTrue(missing.stderr.contains("is not a folder"), missing.stderr)
+        let empty = directory + "/emptydata"
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        let incomplete = try absorb.run(["report", "--data", empty])
+        XCTAssertTrue(incomplete.stderr.contains("lacks foods.csv"), incomplete.stderr)
+    }
+
+    func testAMalformedDataTableIsReportedByFileLineAndColumn() throws {
+        let data = directory + "/Data"
+        try FileManager.default.copyItem(atPath: AbsorbProcess.packageRoot.appendingPathComponent("Data").path, toPath: data)
+        var units = try String(contentsOfFile: data + "/units.csv", encoding: .utf8)
+        units = units.replacingOccurrences(of: "oz,ounce;ounces;wt oz,28.349523125", with: "oz,ounce;ounces;wt oz,about 28")
+        try units.write(toFile: data + "/units.csv", atomically: true, encoding: .utf8)
+        let result = try absorb.run(["report", "--data", data])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains("units.csv:5:23: grams must be a number, found \"about 28\""), result.stderr)
+    }
+
+    func testACorruptJournalIsReportedAndLeftUntouched() throws {
+        let path = directory + "/journal.sqlite"
+        let content = Data(repeating: 0x41, count: 4096)
+        try content.write(to: URL(fileURLWithPath: path))
+        let result = try absorb.run(["log", "add", "--food", "11457", "--grams", "30"])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains("is not an absorb journal"), result.stderr)
+        XCTAssertEqual(FileManager.default.contents(atPath: path), content)
+    }
+}
