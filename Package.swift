@@ -15,6 +15,11 @@ let package = Package(
     ],
     targets: [
         .target(name: "NutrientModel"),
+        .target(name: "Dashboard", dependencies: ["NutrientModel"]),
+        // Linked by its module map; no pkgConfig, whose -D_XOPEN_SOURCE flags SwiftPM refuses
+        // with a warning on every build (the shim defines what the wide-character API needs).
+        .systemLibrary(name: "CNCurses"),
+        .target(name: "Terminal", dependencies: ["CNCurses", "Dashboard"]),
         .target(
             name: "Journal",
             dependencies: ["NutrientModel", .product(name: "GRDB", package: "GRDB.swift")]
@@ -22,12 +27,13 @@ let package = Package(
         .executableTarget(
             name: "absorb",
             dependencies: [
-                "NutrientModel", "Journal",
+                "NutrientModel", "Journal", "Dashboard", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "build-food-table", dependencies: ["NutrientModel"]),
         .testTarget(name: "NutrientModelTests", dependencies: ["NutrientModel"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "NutrientModel"]),
         .testTarget(
             name: "JournalTests",
             dependencies: ["Journal", "NutrientModel", .product(name: "GRDB", package: "GRDB.swift")]

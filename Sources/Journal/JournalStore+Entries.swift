@@ -38,15 +38,26 @@ extension JournalStore {
 
     /// The profile's entries from `range`, by date, meal and time logged.
     public func entries(profileID: Int64, in range: DateRange) throws(JournalError) -> [Entry] {
+        try fetchEntries(where: "profileId = ? AND date BETWEEN ? AND ?",
+                         arguments: [profileID, range.from.description, range.to.description])
+    }
+
+    /// Every entry of the profile, by date, meal and time logged (the dashboard keeps them
+    /// in memory so that moving between days never waits on the disk).
+    public func entries(profileID: Int64) throws(JournalError) -> [Entry] {
+        try fetchEntries(where: "profileId = ?", arguments: [profileID])
+    }
+
+    private func fetchEntries(where condition: String, arguments: StatementArguments) throws(JournalError) -> [Entry] {
         try read { db in
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT * FROM entry WHERE profileId = ? AND date BETWEEN ? AND ?
+                    SELECT * FROM entry WHERE \(condition)
                     ORDER BY date, CASE meal WHEN 'breakfast' THEN 0 WHEN 'lunch' THEN 1 WHEN 'dinner' THEN 2 ELSE 3 END,
                              logged_at, id
                     """,
-                arguments: [profileID, range.from.description, range.to.description]
+                arguments: arguments
             ).compactMap(Self.entry(from:))
         }
     }
@@ -58,6 +69,39 @@ extension JournalStore {
                                              arguments: [id, profileID]) else { return nil }
             try db.execute(sql: "DELETE FROM entry WHERE id = ?", arguments: [id])
             return Self.entry(from: row)
+        }
+    }
+
+    /// Changes an entry's amount and meal (its food, day and time logged stay); the entry
+    /// as saved. Throws if the profile has no such entry: it may have been deleted elsewhere.
+    @discardableResult
+    public func updateEntry(_ entry: Entry, profileID: Int64) throws(JournalError) -> Entry {
+        guard entry.grams.isFinite, entry.grams > 0 else {
+            throw JournalError(path: path, message: "an entry must weigh more than 0 g; nothing was changed")
+        }
+        return try write { db in
+            try db.execute(sql: "UPDATE entry SET grams = ?, meal = ? WHERE id = ? AND profileId = ?",
+                           arguments: [entry.grams, entry.meal.rawValue, entry.id, profileID])
+            guard db.changesCount == 1 else {
+                throw JournalError(path: path, message: "entry \(entry.id) is no longer in the journal; nothing was changed")
+            }
+            return entry
+        }
+    }
+
+    /// Puts a deleted entry back as it was, with its id and time logged (undo). An entry
+    /// that is already there is left as it is.
+    @discardableResult
+    public func restoreEntry(_ entry: Entry, profileID: Int64) throws(JournalError) -> Entry {
+        try write { db in
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO entry (id, profileId, date, meal, food_id, grams, logged_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [entry.id, profileID, entry.date.description, entry.meal.rawValue, entry.foodID,
+                            entry.grams, entry.loggedAt])
+            return entry
         }
     }
 

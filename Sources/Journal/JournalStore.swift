@@ -8,6 +8,12 @@ public struct StoredProfile: Sendable, Equatable {
     public let id: Int64
     /// The person.
     public var profile: PersonProfile
+
+    /// Makes a stored profile (to save changes to one the journal already has).
+    public init(id: Int64, profile: PersonProfile) {
+        self.id = id
+        self.profile = profile
+    }
 }
 
 /// The person's journal in one SQLite file: profiles, entries, custom foods and target

@@ -1,0 +1,181 @@
+import NutrientModel
+
+/// The whole dashboard as a value: what is shown, what is selected, and the data it is
+/// computed from. `update` is the only thing that changes it.
+public struct AppState: Sendable {
+    /// The food table, targets and rules.
+    public let data: NutrientData
+    /// The active profile, the others, and the person's own targets.
+    public internal(set) var profile: ProfileSummary
+    public internal(set) var profiles: [ProfileSummary]
+    public internal(set) var overrides: [TargetOverride]
+    /// The targets in force (from the profile and overrides), or why there are none.
+    public internal(set) var targets: TargetSet
+    /// The person's entries, by day.
+    public internal(set) var entriesByDate: [LocalDate: [Entry]]
+    /// The day shown, and today.
+    public internal(set) var day: LocalDate
+    public internal(set) var today: LocalDate
+    /// Minutes after midnight now, for the default meal.
+    public internal(set) var minuteOfDay: Int
+    /// The terminal size.
+    public internal(set) var width: Int
+    public internal(set) var height: Int
+    /// The screen in front.
+    public internal(set) var screen: Screen = .day
+    /// Which panel of the day screen has the selection.
+    public internal(set) var focus: Focus = .nutrients
+    public internal(set) var selectedNutrient = 0
+    public internal(set) var selectedEntry = 0
+    /// A line of feedback under the screen ("Deleted ... u undoes").
+    public internal(set) var message: Message?
+    /// The entry the last delete removed, for `u`.
+    public internal(set) var lastDeleted: Entry?
+    /// Drawing options.
+    public let glyphs: Glyphs
+    public let useColor: Bool
+    /// Set when the person quits.
+    public internal(set) var wantsQuit = false
+
+    /// The smallest terminal the dashboard draws in.
+    public static let minimumWidth = 60
+    public static let minimumHeight = 16
+
+    /// The panels of the day screen.
+    public enum Focus: Sendable, Equatable { case nutrients, entries }
+
+    /// A message line.
+    public struct Message: Sendable, Equatable {
+        public let text: String
+        public let isError: Bool
+    }
+
+    /// Makes the state for a profile's journal.
+    public init(data: NutrientData, context: ProfileContext, today: LocalDate, minuteOfDay: Int,
+                width: Int, height: Int, glyphs: Glyphs = .unicode, useColor: Bool = true) {
+        self.data = data
+        self.profile = context.profile
+        self.profiles = context.profiles
+        self.overrides = context.overrides
+        self.entriesByDate = Dictionary(grouping: context.entries, by: \.date)
+        self.targets = (try? data.targets.targets(for: context.profile.profile, overrides: context.overrides))
+            ?? (try! data.targets.targets(for: PersonProfile(name: context.profile.profile.name)))
+        self.day = today
+        self.today = today
+        self.minuteOfDay = minuteOfDay
+        self.width = width
+        self.height = height
+        self.glyphs = glyphs
+        self.useColor = useColor
+    }
+
+    /// Whether the terminal is too small to draw in.
+    public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+
+    /// The entries of a day, in meal order and then as logged.
+    public func entries(on date: LocalDate) -> [Entry] {
+        (entriesByDate[date] ?? []).sorted { ($0.meal, $0.loggedAt, $0.id) < ($1.meal, $1.loggedAt, $1.id) }
+    }
+
+    /// The entries of the shown day.
+    public var dayEntries: [Entry] { entries(on: day) }
+
+    /// The report of a range of days ending on `day`.
+    public func report(days: Int, endingOn end: LocalDate? = nil, excluding excluded: Int64? = nil) -> Report {
+        let last = end ?? day
+        let range = DateRange(from: last.adding(days: -(days - 1)), to: last)
+        var entries: [Entry] = []
+        for offset in 0..<days { entries += entriesByDate[range.from.adding(days: offset)] ?? [] }
+        if let excluded { entries.removeAll { $0.id == excluded } }
+        return Report(profile: profile.profile, targets: targets, range: range, entries: entries, scorer: data.scorer)
+    }
+
+    /// The foods logged most recently, newest first, without repeats.
+    public var recentFoodIndices: [Int] {
+        let all = entriesByDate.values.joined().sorted { ($0.loggedAt, $0.id) > ($1.loggedAt, $1.id) }
+        var seen = Set<String>()
+        var result: [Int] = []
+        for entry in all where seen.insert(entry.foodID).inserted {
+            if let index = data.foods.index(of: entry.foodID) { result.append(index) }
+            if result.count >= 30 { break }
+        }
+        return result
+    }
+
+    /// A food's description, or a note that the table lacks it.
+    public func foodName(_ id: String) -> String {
+        data.foods.index(of: id).map { data.foods.descriptions[$0] } ?? "unknown food \(id)"
+    }
+
+    mutating func recomputeTargets() {
+        if let targets = try? data.targets.targets(for: profile.profile, overrides: overrides) {
+            self.targets = targets
+        }
+    }
+
+    mutating func insert(_ entry: Entry) {
+        entriesByDate[entry.date, default: []].removeAll { $0.id == entry.id }
+        entriesByDate[entry.date, default: []].append(entry)
+    }
+
+    mutating func remove(_ entry: Entry) {
+        for date in entriesByDate.keys { entriesByDate[date]?.removeAll { $0.id == entry.id } }
+    }
+}
+
+/// The screens of the dashboard.
+public enum Screen: Sendable, Equatable {
+    /// The day: nutrients and entries.
+    case day
+    /// Where a nutrient's amount came from, and its last 14 days.
+    case detail(Nutrient)
+    /// Searching for a food to add.
+    case addFood(FoodSearch)
+    /// Choosing an amount and meal for a new entry, or changing an entry.
+    case amount(AmountForm)
+    /// The profile and its targets.
+    case profile(ProfileForm)
+    /// Every key; `Esc` goes back to the screen it came from.
+    case help(from: HelpReturn)
+    /// Typing a date to go to.
+    case goToDate(text: String, error: String?)
+}
+
+/// The screen help returns to (help cannot nest).
+public enum HelpReturn: Sendable, Equatable {
+    case day, detail(Nutrient), profile
+}
+
+/// The add-food search: the query, its results and the selection.
+public struct FoodSearch: Sendable, Equatable {
+    public var query: String = ""
+    public var results: [Int] = []
+    public var selected = 0
+    /// Whether the results are the recent foods (the query is empty).
+    public var showingRecent = true
+}
+
+/// The amount form: a number, a unit (grams or one of the food's measures) and a meal.
+public struct AmountForm: Sendable, Equatable {
+    /// The food's position in the table.
+    public var food: Int
+    /// The number as typed.
+    public var amountText: String
+    /// 0 for grams, else 1 + the index of the food's measure.
+    public var unit: Int
+    public var meal: Meal
+    /// The entry being changed, or nil for a new one.
+    public var editing: Entry?
+    /// Why the amount cannot be saved, if it cannot.
+    public var error: String?
+    /// Whether the next digit typed replaces the amount shown (it is a suggestion until then).
+    public var replacesOnType = true
+}
+
+/// The profile form: which field is selected and, while one is being typed, its text.
+public struct ProfileForm: Sendable, Equatable {
+    public enum Field: Int, CaseIterable, Sendable { case name, sex, age, condition }
+    public var field: Field = .name
+    public var editingText: String?
+    public var error: String?
+}

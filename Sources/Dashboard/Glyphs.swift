@@ -1,0 +1,58 @@
+import NutrientModel
+
+/// The characters the dashboard draws with: Unicode blocks and arrows, or plain ASCII
+/// when the terminal's locale is not UTF-8 (or `--ascii` asks for it).
+public struct Glyphs: Sendable, Equatable {
+    /// Full bar cell and the partial eighths (1...7).
+    public let full: Character
+    public let eighths: [Character]
+    /// The target mark on a bar, and the upper-limit mark.
+    public let targetMark: Character
+    public let limitMark: Character
+    /// Shown at the end of a bar that runs past its scale.
+    public let overflow: Character
+    /// A horizontal rule, and the vertical divider.
+    public let rule: Character
+    public let divider: Character
+    /// Day arrows.
+    public let previous: String
+    public let next: String
+    /// Status marks.
+    public let veryLow: Character
+    public let low: Character
+    public let met: Character
+    public let aboveUL: Character
+    public let noData: Character
+    /// The mark for incomplete data.
+    public let incomplete: Character
+    /// Column chart levels, lowest to highest.
+    public let levels: [Character]
+    /// The middle dot separator.
+    public let dot: String
+    /// The cursor in a text field.
+    public let cursor: Character
+
+    /// Unicode glyphs.
+    public static let unicode = Glyphs(
+        full: "█", eighths: ["▏", "▎", "▍", "▌", "▋", "▊", "▉"], targetMark: "│", limitMark: "┃", overflow: "▶",
+        rule: "─", divider: "│", previous: "◀", next: "▶", veryLow: "▼", low: "▽", met: "✓", aboveUL: "▲",
+        noData: "·", incomplete: "?", levels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], dot: "·", cursor: "█")
+
+    /// ASCII glyphs.
+    public static let ascii = Glyphs(
+        full: "#", eighths: [" ", " ", " ", "+", "+", "+", "+"], targetMark: "|", limitMark: "!", overflow: ">",
+        rule: "-", divider: "|", previous: "<", next: ">", veryLow: "v", low: "-", met: "+", aboveUL: "!",
+        noData: ".", incomplete: "?", levels: [".", ":", ":", "|", "|", "|", "#", "#"], dot: "-", cursor: "_")
+
+    /// The mark for a status.
+    public func mark(_ status: NutrientStatus) -> Character {
+        switch status {
+        case .veryLow: veryLow
+        case .low: low
+        case .met: met
+        case .aboveUL: aboveUL
+        case .noData: noData
+        case .noTarget: " "
+        }
+    }
+}

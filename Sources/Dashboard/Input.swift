@@ -1,0 +1,76 @@
+import NutrientModel
+
+/// A key the person pressed, as the dashboard understands it.
+public enum Key: Equatable, Sendable {
+    case character(Character)
+    case control(Character)
+    case up, down, left, right, enter, escape, backspace, delete, tab, backTab
+    case pageUp, pageDown, home, end
+}
+
+/// Everything that can happen to the dashboard: keys, resizes, and the results of the
+/// effects the executable ran against the journal.
+public enum Action: Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    /// The clock moved on (a new day may have begun).
+    case clock(today: LocalDate, minuteOfDay: Int)
+    /// An entry was saved (new, or restored by undo).
+    case entrySaved(Entry)
+    /// An entry's amount or meal was changed.
+    case entryUpdated(Entry)
+    /// An entry was deleted.
+    case entryDeleted(Entry)
+    /// A profile was saved.
+    case profileSaved(ProfileSummary)
+    /// Another profile was loaded, with its targets and entries.
+    case profileLoaded(ProfileContext)
+    /// An effect failed; nothing was changed.
+    case failed(String)
+}
+
+/// Work `update` asks the executable to do: the dashboard itself never touches the journal.
+public enum Effect: Equatable, Sendable {
+    case addEntry(date: LocalDate, meal: Meal, foodID: String, grams: Double)
+    case restoreEntry(Entry)
+    case updateEntry(Entry)
+    case deleteEntry(Entry)
+    case saveProfile(ProfileSummary)
+    case switchProfile(id: Int64)
+    case addProfile(PersonProfile)
+    case quit
+}
+
+/// A profile as the dashboard knows it: the journal's id and the person.
+public struct ProfileSummary: Equatable, Sendable {
+    /// The journal's id.
+    public let id: Int64
+    /// The person.
+    public var profile: PersonProfile
+
+    /// Makes a summary.
+    public init(id: Int64, profile: PersonProfile) {
+        self.id = id
+        self.profile = profile
+    }
+}
+
+/// What the dashboard needs of a profile: the person, their own targets and entries.
+public struct ProfileContext: Sendable {
+    /// The active profile.
+    public let profile: ProfileSummary
+    /// Every profile, for switching.
+    public let profiles: [ProfileSummary]
+    /// The person's own targets.
+    public let overrides: [TargetOverride]
+    /// The person's entries.
+    public let entries: [Entry]
+
+    /// Makes a context.
+    public init(profile: ProfileSummary, profiles: [ProfileSummary], overrides: [TargetOverride], entries: [Entry]) {
+        self.profile = profile
+        self.profiles = profiles
+        self.overrides = overrides
+        self.entries = entries
+    }
+}

@@ -1,0 +1,304 @@
+import NutrientModel
+
+extension Painter {
+    // MARK: Nutrient detail
+
+    mutating func detail(_ nutrient: Nutrient) {
+        title(dayTitle)
+        let report = state.report(days: 1)
+        let score = report.score(of: nutrient)
+        let target = score.target
+        var y = 1
+        canvas.write(" \(nutrient.name)", x: 0, y: y, style: CellStyle(bold: true))
+        let amount = score.amount.map { "\(Format.amount($0)) \(nutrient.unit)" } ?? "no data"
+        let percent = score.percent.map { " = \(Format.percent($0)) % of target" } ?? ""
+        canvas.writeRight("\(amount)\(percent) \(glyphs.mark(score.status))", right: width - 1, y: y,
+                          style: color(statusColor(score.status), bold: true))
+        y += 1
+        let targetText = target.value.map { "\(Format.number($0)) \(nutrient.unit) \(target.kind?.rawValue ?? "")" } ?? "none for this life stage"
+        canvas.write(" Target: \(targetText) \(glyphs.dot) \(target.source)", x: 0, y: y, maxWidth: width - 1)
+        y += 1
+        if let limit = target.upperLimit {
+            let over = score.upperLimitAmount.map { ", today \(Format.amount($0))" } ?? ""
+            canvas.write(" Upper limit: \(Format.number(limit)) \(nutrient.unit == "µg RAE" ? "µg" : nutrient.unit) on \(basisText(target.upperLimitBasis))\(over)",
+                         x: 0, y: y, style: score.status == .aboveUL ? color(.magenta, bold: true) : .plain, maxWidth: width - 1)
+        } else {
+            canvas.write(" Upper limit: none set", x: 0, y: y, style: CellStyle(dim: true))
+        }
+        y += 1
+        rule(y)
+        canvas.write(" Where it came from ", x: 2, y: y, style: CellStyle(bold: true))
+        y += 1
+        // Each food's contribution today, largest first.
+        var contributions: [(name: String, amount: Double, grams: Double)] = []
+        for entry in report.entries {
+            guard let index = state.data.foods.index(of: entry.foodID),
+                  let per100 = nutrient.amount(in: state.data.foods.values(at: index)) else { continue }
+            contributions.append((state.data.foods.descriptions[index], per100 * entry.grams / 100, entry.grams))
+        }
+        contributions.sort { $0.amount > $1.amount }
+        let total = contributions.reduce(0) { $0 + $1.amount }
+        let chartHeight = height >= 30 ? 8 : 5
+        let listBottom = height - 4 - chartHeight - 1
+        if contributions.isEmpty {
+            canvas.write(report.entries.isEmpty ? "   nothing logged on this day" : "   no logged food has a value",
+                         x: 0, y: y, style: CellStyle(dim: true))
+            y += 1
+        }
+        for item in contributions where y <= listBottom {
+            let share = total > 0 ? item.amount / total * 100 : 0
+            let right = "\(Format.amount(item.amount)) \(nutrient.unit)  \(Format.percent(share).leftPad(3)) %"
+            canvas.write("   \(item.name) (\(Format.number(item.grams, decimals: 1)) g)", x: 0, y: y, maxWidth: width - right.count - 3)
+            canvas.writeRight(right, right: width - 1, y: y)
+            y += 1
+        }
+        if !score.missingDataFoods.isEmpty, y <= listBottom {
+            let coverage = score.coverage.map { "\(Format.percent($0 * 100)) %" } ?? "—"
+            canvas.write("   \(glyphs.incomplete) No USDA value (coverage \(coverage)): \(score.missingDataFoods.joined(separator: "; "))",
+                         x: 0, y: y, style: color(.yellow), maxWidth: width - 1)
+            y += 1
+        }
+        chart(nutrient, top: height - 3 - chartHeight, rows: chartHeight)
+        messageLine()
+        keyBar("↑↓ nutrient  ←→ day  a add  Esc back  ? help  q back")
+    }
+
+    func basisText(_ basis: UpperLimitBasis?) -> String {
+        switch basis {
+        case .retinol: "preformed retinol from food and supplements"
+        case .addedVitaminE: "supplements and fortification only"
+        case .total, nil: "all sources"
+        }
+    }
+
+    /// The last 14 days as columns scaled to 1.5 × target, with the target as a line.
+    mutating func chart(_ nutrient: Nutrient, top: Int, rows: Int) {
+        rule(top - 1)
+        canvas.write(" Last 14 days, % of target ", x: 2, y: top - 1, style: CellStyle(bold: true))
+        let columnWidth = max(3, min(6, (width - 8) / 14))
+        let left = 6
+        var percents: [Double?] = []
+        for offset in (0..<14).reversed() {
+            let score = state.report(days: 1, endingOn: state.day.adding(days: -offset)).score(of: nutrient)
+            percents.append(score.percent)
+        }
+        let scale = 150.0
+        let targetRow = top + rows - 1 - Int((100 / scale * Double(rows)).rounded(.down))
+        canvas.writeRight("100", right: left - 1, y: targetRow, style: CellStyle(dim: true))
+        canvas.writeRight("0", right: left - 1, y: top + rows - 1, style: CellStyle(dim: true))
+        for (index, percent) in percents.enumerated() {
+            let x = left + index * columnWidth
+            let date = state.day.adding(days: index - 13)
+            let units = Int(((min(percent ?? 0, scale) / scale) * Double(rows * 8)).rounded())
+            for row in 0..<rows {
+                let y = top + rows - 1 - row
+                let filled = units - row * 8
+                let character: Character
+                if filled >= 8 { character = glyphs.levels[7] } else if filled > 0 { character = glyphs.levels[filled - 1] } else if y == targetRow { character = glyphs.rule } else { character = " " }
+                let style = filled > 0 ? color((percent ?? 0) >= 100 ? .green : .yellow) : CellStyle(dim: true)
+                canvas.fill(character, x: x, y: y, width: columnWidth - 1, style: style)
+            }
+            let label = percent.map(Format.percent) ?? (state.entries(on: date).isEmpty ? "·" : "?")
+            canvas.write(String(label.suffix(columnWidth - 1)), x: x, y: top + rows, style: date == state.day ? CellStyle(bold: true) : CellStyle(dim: true))
+        }
+    }
+
+    // MARK: Add food
+
+    mutating func addFood(_ search: FoodSearch) {
+        title("Add food \(glyphs.dot) \(state.day.longDescription)")
+        canvas.write(" Search: ", x: 0, y: 2, style: CellStyle(bold: true))
+        let end = canvas.write(search.query, x: 9, y: 2)
+        canvas.write(String(glyphs.cursor), x: end, y: 2)
+        let heading: String
+        if search.showingRecent {
+            heading = search.results.isEmpty ? "Type part of a food's name: words in any order, prefixes work (salmon cook)" : "Recently used"
+        } else {
+            heading = search.results.isEmpty ? "No food matches \"\(search.query)\"" : "\(search.results.count == 200 ? "200+" : String(search.results.count)) matches"
+        }
+        canvas.write(" " + heading, x: 0, y: 3, style: CellStyle(dim: true), maxWidth: width)
+        let top = 4
+        let rows = height - 2 - top
+        let start = max(0, min(search.selected - rows / 2, search.results.count - rows))
+        for (offset, food) in search.results.dropFirst(start).prefix(rows).enumerated() {
+            let y = top + offset
+            let id = state.data.foods.ids[food]
+            canvas.write("  \(id.padding(toLength: 6, withPad: " ", startingAt: 0)) \(state.data.foods.descriptions[food])", x: 0, y: y, maxWidth: width - 1)
+            if start + offset == search.selected { canvas.style(x: 0, y: y, width: width, CellStyle(reverse: true)) }
+        }
+        messageLine()
+        keyBar("type search  ↑↓ pick  ⏎ choose  ^U clear  Esc back")
+    }
+
+    // MARK: Amount and meal
+
+    mutating func amount(_ form: AmountForm) {
+        let food = state.data.foods.food(at: form.food)
+        title(form.editing == nil ? "Add food \(glyphs.dot) \(state.day.longDescription)" : "Change entry")
+        canvas.write(" \(food.description)", x: 0, y: 1, style: CellStyle(bold: true), maxWidth: width - 1)
+        canvas.write(" \(food.id) \(glyphs.dot) \(food.group)", x: 0, y: 2, style: CellStyle(dim: true), maxWidth: width - 1)
+        var end = canvas.write(" Amount: ", x: 0, y: 4, style: CellStyle(bold: true))
+        end = canvas.write(form.amountText, x: end, y: 4)
+        end = canvas.write(String(glyphs.cursor), x: end, y: 4)
+        let units = ["g"] + food.portions.map { "\($0.description) (\(Format.number($0.gramsPerUnit, decimals: 1)) g)" }
+        canvas.write("  \(glyphs.previous.first == "<" ? "^" : "↑") \(units[form.unit]) \(glyphs.previous.first == "<" ? "v" : "↓")", x: end, y: 4, maxWidth: width - end - 1)
+        let result = grams(of: form, in: state)
+        if case .success(let grams) = result {
+            canvas.write(" = \(Format.number(grams, decimals: 1)) g", x: 9, y: 5, style: CellStyle(dim: true))
+        }
+        var x = canvas.write(" Meal:   ", x: 0, y: 6, style: CellStyle(bold: true))
+        for meal in Meal.allCases {
+            let label = state.data.meals.label(of: meal)
+            x = canvas.write(" \(label) ", x: x, y: 6, style: meal == form.meal ? CellStyle(bold: true, reverse: true) : .plain)
+            x += 1
+        }
+        if let error = form.error {
+            canvas.write(" ! " + error, x: 0, y: 7, style: color(.red, bold: true), maxWidth: width - 1)
+        }
+        rule(8)
+        canvas.write(form.editing == nil ? " This entry adds " : " The entry will give ", x: 2, y: 8, style: CellStyle(bold: true))
+        if case .success(let grams) = result {
+            // What the day has without this entry (when changing one, without its old amount).
+            let before = state.report(days: 1, excluding: form.editing?.id).scores
+            for (row, nutrient) in Nutrient.allCases.enumerated() where 9 + row < height - 2 {
+                let y = 9 + row
+                canvas.write(" \(nutrient.name)", x: 0, y: y, maxWidth: 34)
+                guard let per100 = nutrient.amount(in: food.values) else {
+                    canvas.write("no USDA value (unknown, not zero)", x: 36, y: y, style: color(.yellow))
+                    continue
+                }
+                let added = per100 * grams / 100
+                var text = "+\(Format.amount(added)) \(nutrient.unit)"
+                if let target = before[row].target.value, target > 0 {
+                    let was = (before[row].amount ?? 0) / target * 100
+                    let will = ((before[row].amount ?? 0) + added) / target * 100
+                    text += "   \(Format.percent(was)) % \(glyphs.next.first == ">" ? "->" : "→") \(Format.percent(will)) % of target"
+                }
+                canvas.write(text, x: 36, y: y, maxWidth: width - 37)
+            }
+        } else if case .failure(let error) = result, form.error == nil {
+            canvas.write(" " + error.description, x: 0, y: 9, style: CellStyle(dim: true), maxWidth: width - 1)
+        }
+        messageLine()
+        keyBar("0-9 amount  ↑↓ unit  g grams  ←→ meal  ⏎ save  Esc back")
+    }
+
+    // MARK: Profile
+
+    mutating func profile(_ form: ProfileForm) {
+        title("Profile")
+        let person = state.profile.profile
+        let values: [(ProfileForm.Field, String, String)] = [
+            (.name, "Name", person.name),
+            (.sex, "Sex", person.sex?.rawValue ?? "not set"),
+            (.age, "Age", person.ageText ?? "not set"),
+            (.condition, "Pregnant/lactating", person.condition == .none ? "neither" : person.condition.rawValue),
+        ]
+        for (row, (field, label, value)) in values.enumerated() {
+            let y = 2 + row
+            canvas.write(" \(label)", x: 0, y: y, style: CellStyle(bold: true))
+            var shown = value
+            if field == form.field, let text = form.editingText { shown = text + String(glyphs.cursor) }
+            canvas.write(shown, x: 22, y: y)
+            if field == form.field { canvas.style(x: 20, y: y, width: max(20, shown.count + 4), CellStyle(reverse: form.editingText == nil, dim: false)) }
+        }
+        var y = 7
+        if let error = form.error {
+            canvas.write(" ! " + error, x: 0, y: y, style: color(.red, bold: true), maxWidth: width - 1)
+        }
+        y += 1
+        canvas.write(" Life stage: \(state.targets.lifeStage)", x: 0, y: y, style: CellStyle(bold: true))
+        if state.profiles.count > 1 {
+            canvas.writeRight("profile \((state.profiles.firstIndex { $0.id == state.profile.id } ?? 0) + 1) of \(state.profiles.count)", right: width - 1, y: y, style: CellStyle(dim: true))
+        }
+        y += 1
+        if let note = state.targets.defaultsNote {
+            canvas.write(" " + note, x: 0, y: y, style: color(.yellow), maxWidth: width - 1)
+            y += 1
+        }
+        rule(y)
+        y += 1
+        for nutrient in Nutrient.allCases where y < height - 2 {
+            let target = state.targets.targets[nutrient]!
+            let value = target.value.map { "\(Format.number($0)) \(nutrient.unit)" } ?? "none"
+            let limit = target.upperLimit.map { "UL \(Format.number($0))" } ?? "no UL"
+            canvas.write(" \(nutrient.shortName)", x: 0, y: y)
+            canvas.write("\(value) \(target.kind?.rawValue ?? "")", x: 13, y: y, style: CellStyle(bold: true))
+            canvas.write(limit, x: 33, y: y, style: CellStyle(dim: true))
+            canvas.write(target.source, x: 46, y: y, style: CellStyle(dim: true), maxWidth: width - 47)
+            y += 1
+        }
+        messageLine()
+        keyBar(form.editingText == nil ? "↑↓ field  ⏎ change  s switch profile  n new profile  Esc back" : "type value  ⏎ save  Esc cancel")
+    }
+
+    // MARK: Help
+
+    mutating func help(_ from: HelpReturn) {
+        title("Keys")
+        let groups: [(String, [(String, String)])] = [
+            ("Day", [("←→ h l", "previous / next day"), ("[ ]", "a week back / forward"), ("t", "today"), (":", "go to a date"),
+                     ("↑↓ j k", "move the selection"), ("Tab", "nutrients / entries"), ("⏎", "detail, or change entry"),
+                     ("a /", "add a food"), ("e", "change the entry"), ("d x Del", "delete the entry"), ("u", "undo the delete"),
+                     ("p", "profile"), ("q ^C", "quit")]),
+            ("Add food", [("type", "search, words any order"), ("↑↓ PgUp PgDn", "pick"), ("⏎", "choose"), ("^U", "clear"), ("Esc", "back")]),
+            ("Amount", [("0-9 . / ½", "the amount"), ("↑↓", "grams or a measure"), ("g", "grams"), ("←→ b l d s", "the meal"),
+                        ("⏎", "save"), ("Esc", "back")]),
+            ("Detail", [("↑↓", "another nutrient"), ("←→", "another day"), ("Esc", "back")]),
+            ("Profile", [("↑↓", "field"), ("⏎ space", "change it"), ("s", "switch profile"), ("n", "new profile"), ("Esc", "back")]),
+        ]
+        // The marks, on one line above the key bar.
+        let marks: [(Character, String)] = [
+            (glyphs.veryLow, "very low"), (glyphs.low, "low"), (glyphs.met, "met"), (glyphs.aboveUL, "above UL"),
+            (glyphs.incomplete, "a food lacks data"),
+        ]
+        var x = 1
+        let marksY = height - 3
+        x = canvas.write("Marks:", x: x, y: marksY, style: CellStyle(bold: true)) + 1
+        for (mark, meaning) in marks {
+            x = canvas.write(" \(mark)", x: x, y: marksY, style: CellStyle(bold: true))
+            x = canvas.write(" \(meaning) ", x: x, y: marksY)
+        }
+        // The keys, group by group, down columns of 40 or more; blank lines between the
+        // groups only where there is room for them.
+        let columns = max(1, width / 40)
+        let columnWidth = width / columns
+        let rows = marksY - 2
+        let keyCount = groups.reduce(0) { $0 + 1 + $1.1.count }
+        let spaced = keyCount + groups.count - 1 <= columns * rows
+        var lines: [(key: String, meaning: String, isHeading: Bool)] = []
+        for (index, (name, keys)) in groups.enumerated() {
+            if spaced, index > 0 { lines.append(("", "", false)) }
+            lines.append((name, "", true))
+            lines += keys.map { ($0.0, $0.1, false) }
+        }
+        var column = 0
+        var y = 2
+        for line in lines {
+            if y >= 2 + rows {
+                column += 1
+                y = 2
+                if line.key.isEmpty { continue }
+            }
+            guard column < columns else {
+                canvas.writeRight("(a larger terminal shows every key)", right: width - 1, y: marksY - 1, style: CellStyle(dim: true))
+                break
+            }
+            let left = column * columnWidth
+            if line.isHeading {
+                canvas.write(" \(line.key)", x: left, y: y, style: CellStyle(bold: true))
+            } else if !line.key.isEmpty {
+                canvas.write("  \(line.key)", x: left, y: y, style: CellStyle(bold: true), maxWidth: 14)
+                canvas.write(line.meaning, x: left + 15, y: y, maxWidth: columnWidth - 16)
+            }
+            y += 1
+        }
+        keyBar("Esc back  ? back")
+    }
+}
+
+extension String {
+    func leftPad(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

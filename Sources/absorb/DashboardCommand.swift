@@ -1,0 +1,132 @@
+import ArgumentParser
+import Dashboard
+import Foundation
+import Journal
+import NutrientModel
+import Terminal
+
+/// `absorb` with no command: the full-screen dashboard on the journal.
+struct DashboardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dashboard",
+        abstract: "The full-screen dashboard (what `absorb` opens with no command).",
+        discussion: "Every key is listed on its help screen (?). Needs a terminal; `absorb today` prints the day's report instead.")
+
+    @OptionGroup var common: CommonOptions
+
+    @Flag(name: .long, help: "Draw with ASCII characters only (the default when the locale is not UTF-8).")
+    var ascii = false
+
+    func run() throws {
+        // Everything that can fail on the journal or data fails here, before the terminal changes.
+        let session = try common.open()
+        let runner = try DashboardRunner(session: session)
+        let terminal: TerminalScreen
+        do { terminal = try TerminalScreen(forceASCII: ascii) } catch {
+            throw CLIError("\(error.description). For a text report run `absorb today`; `absorb --help` lists every command.")
+        }
+        defer { terminal.close() }
+        try runner.run(on: terminal)
+    }
+}
+
+/// Runs the dashboard: reads input, applies it with `update`, runs the effects `update`
+/// returns against the journal and feeds their results back, and redraws.
+final class DashboardRunner {
+    private let session: Session
+    private var profileID: Int64
+
+    init(session: Session) throws {
+        self.session = session
+        profileID = session.profile.id
+    }
+
+    /// Everything the dashboard needs of the active profile.
+    func context() throws(JournalError) -> ProfileContext {
+        let journal = session.journal
+        let active = try journal.activeProfile()
+        profileID = active.id
+        let profiles = try journal.profiles().map { ProfileSummary(id: $0.id, profile: $0.profile) }
+        return ProfileContext(profile: ProfileSummary(id: active.id, profile: active.profile), profiles: profiles,
+                              overrides: try journal.targetOverrides(profileID: active.id),
+                              entries: try journal.entries(profileID: active.id))
+    }
+
+    func run(on terminal: TerminalScreen) throws {
+        let (width, height) = terminal.size
+        let clock = Clock()
+        var state = AppState(data: session.data, context: try context(), today: clock.today, minuteOfDay: clock.minuteOfDay,
+                             width: width, height: height, glyphs: terminal.glyphs, useColor: terminal.useColor)
+        var dirty = true
+        while !state.wantsQuit {
+            if dirty {
+                terminal.draw(render(state))
+                dirty = false
+            }
+            switch terminal.read(timeout: 500) {
+            case .signal:
+                return
+            case .idle:
+                let now = Clock()
+                if now.today != state.today || now.minuteOfDay != state.minuteOfDay {
+                    _ = update(&state, .clock(today: now.today, minuteOfDay: now.minuteOfDay))
+                    dirty = true
+                }
+            case .action(let action):
+                var pending = update(&state, action)
+                while !pending.isEmpty {
+                    let effect = pending.removeFirst()
+                    if effect == .quit { return }
+                    pending += update(&state, perform(effect))
+                }
+                dirty = true
+            }
+        }
+    }
+
+    /// Runs one effect against the journal; the action that reports what happened.
+    func perform(_ effect: Effect) -> Action {
+        let journal = session.journal
+        do {
+            switch effect {
+            case .addEntry(let date, let meal, let foodID, let grams):
+                return .entrySaved(try journal.addEntry(profileID: profileID, date: date, meal: meal, foodID: foodID, grams: grams))
+            case .restoreEntry(let entry):
+                return .entrySaved(try journal.restoreEntry(entry, profileID: profileID))
+            case .updateEntry(let entry):
+                return .entryUpdated(try journal.updateEntry(entry, profileID: profileID))
+            case .deleteEntry(let entry):
+                guard let removed = try journal.removeEntry(id: entry.id, profileID: profileID) else {
+                    return .failed("That entry is no longer in the journal; nothing was deleted")
+                }
+                return .entryDeleted(removed)
+            case .saveProfile(let summary):
+                try journal.updateProfile(StoredProfile(id: summary.id, profile: summary.profile))
+                return .profileSaved(summary)
+            case .switchProfile(let id):
+                try journal.activate(profileID: id)
+                return .profileLoaded(try context())
+            case .addProfile(let profile):
+                let stored = try journal.addProfile(profile)
+                try journal.activate(profileID: stored.id)
+                return .profileLoaded(try context())
+            case .quit:
+                return .failed("")
+            }
+        } catch {
+            return .failed(error.description)
+        }
+    }
+}
+
+/// The local date and minute of the day now.
+struct Clock {
+    let today: LocalDate
+    let minuteOfDay: Int
+
+    init(_ now: Date = Date()) {
+        today = LocalDate.from(now)
+        let parts = Calendar.current.dateComponents([.hour, .minute], from: now)
+        minuteOfDay = (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
+    }
+}
