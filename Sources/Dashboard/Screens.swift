@@ -19,8 +19,9 @@ extension Painter {
         canvas.write(" Target: \(targetText) \(glyphs.dot) \(target.source)", x: 0, y: y, maxWidth: width - 1)
         y += 1
         if let limit = target.upperLimit {
-            let over = score.upperLimitAmount.map { ", today \(Format.amount($0))" } ?? ""
-            canvas.write(" Upper limit: \(Format.number(limit)) \(nutrient.unit == "µg RAE" ? "µg" : nutrient.unit) on \(basisText(target.upperLimitBasis))\(over)",
+            let unit = nutrient.unit == "µg RAE" ? "µg" : nutrient.unit
+            let over = score.upperLimitAmount.map { ", today \(Format.amount($0)) \(unit)" } ?? ""
+            canvas.write(" Upper limit: \(Format.number(limit)) \(unit) on \(basisText(target.upperLimitBasis))\(over)",
                          x: 0, y: y, style: score.status == .aboveUL ? color(.magenta, bold: true) : .plain, maxWidth: width - 1)
         } else {
             canvas.write(" Upper limit: none set", x: 0, y: y, style: CellStyle(dim: true))

@@ -141,9 +141,11 @@ struct Painter {
         let week = state.report(days: 7)
         title(dayTitle)
         // Column layout: name | bar | amount / target | % | marks | 7-day %.
-        let nameWidth = width >= 100 ? 24 : 12
+        // Wide terminals get the nutrients' full names and units.
+        let wide = width >= 110
+        let nameWidth = wide ? Nutrient.allCases.map(\.name.count).max()! : 12
         let weekWidth = 7
-        let numbersWidth = width >= 100 ? 34 : 27
+        let numbersWidth = wide ? 34 : 27
         let barX = nameWidth + 2
         let barWidth = max(6, width - barX - numbersWidth - weekWidth - 2)
         let numbersX = barX + barWidth + 1
@@ -158,14 +160,14 @@ struct Painter {
             let y = 2 + row
             let selected = state.focus == .nutrients && row == state.selectedNutrient && state.screen == .day
             let nutrient = score.nutrient
-            canvas.write(width >= 100 ? nutrient.name : nutrient.shortName, x: 1, y: y, maxWidth: nameWidth)
+            canvas.write(wide ? nutrient.name : nutrient.shortName, x: 1, y: y, maxWidth: nameWidth)
             bar(score, x: barX, y: y, width: barWidth)
             let amount = score.amount.map(Format.amount) ?? "—"
             let target = score.target.value.map(Format.amount) ?? "none"
-            let unit = width >= 100 ? " " + nutrient.unit : (nutrient.unit == "µg RAE" ? " µg" : " " + nutrient.unit)
+            let unit = wide ? " " + nutrient.unit : (nutrient.unit == "µg RAE" ? " µg" : " " + nutrient.unit)
             let numbers = "\(amount)\(unit) / \(target)"
             canvas.writeRight(numbers, right: numbersX + numbersWidth - 8, y: y)
-            let percent = score.percent.map(Format.percent) ?? "—"
+            let percent = score.percent.map(Self.shortPercent) ?? "—"
             canvas.writeRight(percent, right: numbersX + numbersWidth - 3, y: y, style: color(statusColor(score.status), bold: true))
             canvas.write(String(glyphs.mark(score.status)), x: numbersX + numbersWidth - 2, y: y, style: color(statusColor(score.status), bold: true))
             if score.isIncomplete {
@@ -173,7 +175,7 @@ struct Painter {
             }
             let weekScore = week.scores[row]
             canvas.write(String(glyphs.divider), x: weekX, y: y)
-            let weekPercent = weekScore.percent.map(Format.percent) ?? "—"
+            let weekPercent = weekScore.percent.map(Self.shortPercent) ?? "—"
             canvas.writeRight(weekPercent, right: weekX + 6, y: y, style: color(statusColor(weekScore.status)))
             if weekScore.isIncomplete { canvas.write(String(glyphs.incomplete), x: weekX + 6, y: y, style: color(.yellow)) }
             if selected { canvas.style(x: 0, y: y, width: nameWidth + 1, CellStyle(reverse: true)) }
@@ -192,6 +194,12 @@ struct Painter {
             ? "a add  e edit  d delete  u undo  Tab nutrients  ←→ day  t today  p profile  ? help  q quit"
             : "a add  ⏎ detail  Tab entries  ←→ day  [] week  : date  p profile  ? help  q quit"
         keyBar(keys)
+    }
+
+    /// A percent in at most four columns: past 999 % the table shows "999+" (the detail
+    /// screen gives the figure).
+    static func shortPercent(_ percent: Double) -> String {
+        percent >= 999.5 ? "999+" : Format.percent(percent)
     }
 
     /// A bar's scale, as a multiple of the target: room to see an intake above it.

@@ -142,7 +142,10 @@ public struct FoodSearchIndex: Sendable {
                 let word = Int(wordsOfFood[position])
                 if range.contains(word) {
                     total += Double(position - start)
-                    if vocabulary[word].count != tokenLengths[token] { total += 1.2 }  // a whole word beats a prefix
+                    // A whole word beats a prefix, and a short completion a long one:
+                    // "salmon" means the fish before "salmonberries".
+                    let extra = vocabulary[word].count - tokenLengths[token]
+                    if extra > 0 { total += 1.2 + 0.25 * Double(extra) }
                     found = true
                     break
                 }
