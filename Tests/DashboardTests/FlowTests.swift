@@ -1,0 +1,275 @@
+import Dashboard
+import NutrientModel
+import XCTest
+
+/// The patient's day-to-day: add a food, fix it, delete and undo, move between days,
+/// look at a nutrient, change the profile, read the help. Effects are checked as the
+/// executable would receive them; their results are fed back as it would feed them.
+final class FlowTests: XCTestCase {
+    func testAddSalmonByKeyboard() throws {
+        var state = Fixture.state()
+        press(&state, .character("a"))
+        XCTAssertEqual(screen(state)[3], " Type part of a food's name: words in any order, prefixes work (salmon cook)")
+        type(&state, "salmon")
+        guard case .addFood(let search) = state.screen else { return XCTFail("not on the add-food screen") }
+        XCTAssertEqual(Fixture.data.foods.ids[search.results[0]], "15236")
+        XCTAssertEqual(screen(state)[2], " Search: salmon█")
+        XCTAssertEqual(screen(state)[3], " 48 matches")
+        XCTAssertEqual(screen(state)[4], "  15236  Fish, salmon, Atlantic, farmed, raw")
+        XCTAssertTrue(render(state)[2, 4].style.reverse)
+        press(&state, .enter)
+        // The food's first household measure is the default unit: 1 oz = 28.3 g.
+        assertShows(state, " Amount: 1█  ↑ oz (28.3 g) ↓")
+        type(&state, "100")
+        press(&state, .character("g"))
+        let rows = screen(state)
+        XCTAssertEqual(rows[4], " Amount: 100█  ↑ g ↓")
+        XCTAssertEqual(rows[5], "          = 100 g")
+        // At noon the meal is lunch; the preview adds 11 µg of D (0 → 73 % of 15 µg) and
+        // 862 + 1,104 = 1,966 mg EPA + DHA.
+        XCTAssertTrue(render(state)[22, 6].style.reverse, "Lunch is selected")
+        XCTAssertEqual(rows[10], " Vitamin D                          +11 µg   0 % → 73 % of target")
+        XCTAssertEqual(rows[15], " EPA + DHA                          +1,966 mg   0 % → 786 % of target")
+        XCTAssertEqual(press(&state, .enter), [.addEntry(date: Fixture.today, meal: .lunch, foodID: "15236", grams: 100)])
+        // Nothing is shown as saved until the journal says it is.
+        XCTAssertTrue(screen(Fixture.state())[3].contains("— µg / 15"))
+        _ = update(&state, .entrySaved(Fixture.entry(7, "15236", 100)))
+        XCTAssertEqual(state.screen, .day)
+        let day = screen(state)
+        XCTAssertTrue(day[3].hasSuffix("11 µg / 15   73 ▽  │   73"), day[3])
+        XCTAssertEqual(day[10], " Lunch      Fish, salmon, Atlantic, farmed, raw                           100 g")
+        XCTAssertEqual(day[22], " Added 100 g of Fish, salmon, Atlantic, farmed, raw (Lunch)")
+    }
+
+    func testAmountErrorsAreShownAndNothingIsSaved() {
+        var state = Fixture.state()
+        press(&state, .character("a"))
+        type(&state, "salmon")
+        press(&state, .enter, .backspace)
+        XCTAssertEqual(press(&state, .enter), [])
+        assertShows(state, " ! ")
+        type(&state, "0")
+        XCTAssertEqual(press(&state, .enter), [])
+        // Letters are not amounts: "two-ish" types nothing but the meal keys it contains.
+        type(&state, "xyz")
+        guard case .amount(let form) = state.screen else { return XCTFail("left the amount screen") }
+        XCTAssertEqual(form.amountText, "0")
+        XCTAssertEqual(state.entriesByDate.values.joined().count, 0)
+    }
+
+    func testNoMatchSaysSoAndEnterDoesNothing() {
+        var state = Fixture.state()
+        press(&state, .character("a"))
+        type(&state, "qqqzzz")
+        XCTAssertEqual(screen(state)[3], " No food matches \"qqqzzz\"")
+        XCTAssertEqual(press(&state, .enter), [])
+        XCTAssertEqual(screen(state)[22], " ! No food selected: type part of its name")
+        press(&state, .control("u"))
+        XCTAssertEqual(screen(state)[2], " Search: █")
+    }
+
+    func testRecentFoodsComeFirstWhenTheSearchIsEmpty() {
+        var state = Fixture.state(entries: [Fixture.entry(1, "01123", 50), Fixture.entry(2, "15236", 100),
+                                            Fixture.entry(3, "01123", 60, on: Fixture.today.adding(days: -1))])
+        press(&state, .character("/"))
+        let rows = screen(state)
+        // The egg was logged last (yesterday's entry, logged after today's), then the salmon;
+        // each food once.
+        XCTAssertEqual(rows[3], " Recently used")
+        XCTAssertEqual(rows[4], "  01123  Egg, whole, raw, fresh")
+        XCTAssertEqual(rows[5], "  15236  Fish, salmon, Atlantic, farmed, raw")
+        XCTAssertEqual(rows[6], "")
+    }
+
+    func testEditAnEntrysAmountAndMeal() {
+        let entry = Fixture.entry(4, "15236", 100)
+        var state = Fixture.state(entries: [entry])
+        press(&state, .tab, .character("e"))
+        XCTAssertEqual(screen(state)[4], " Amount: 100█  ↑ g ↓")
+        // The preview leaves the entry's old amount out: 50 g gives 5.5 µg D, 37 %.
+        type(&state, "50")
+        press(&state, .right)
+        XCTAssertEqual(screen(state)[10], " Vitamin D                          +5.5 µg   0 % → 37 % of target")
+        let effects = press(&state, .enter)
+        let changed = Entry(id: 4, date: entry.date, meal: .dinner, foodID: "15236", grams: 50, loggedAt: entry.loggedAt)
+        XCTAssertEqual(effects, [.updateEntry(changed)])
+        _ = update(&state, .entryUpdated(changed))
+        XCTAssertEqual(screen(state)[10], " Dinner     Fish, salmon, Atlantic, farmed, raw                            50 g")
+    }
+
+    func testDeleteThenUndo() {
+        let entry = Fixture.entry(4, "15236", 100)
+        var state = Fixture.state(entries: [entry])
+        // Delete needs an entry selected.
+        XCTAssertEqual(press(&state, .character("d")), [])
+        XCTAssertEqual(screen(state)[22], " Tab to the entries, pick one, then d deletes it")
+        XCTAssertEqual(press(&state, .tab, .character("d")), [.deleteEntry(entry)])
+        _ = update(&state, .entryDeleted(entry))
+        XCTAssertEqual(screen(state)[10], " Nothing logged on Wed 25 Nov 2026. a adds a food.")
+        XCTAssertEqual(screen(state)[22], " Deleted 100 g of Fish, salmon, Atlantic, farmed, raw (Lunch) · u undoes")
+        XCTAssertEqual(press(&state, .character("u")), [.restoreEntry(entry)])
+        _ = update(&state, .entrySaved(entry))
+        XCTAssertEqual(screen(state)[10], " Lunch      Fish, salmon, Atlantic, farmed, raw                           100 g")
+        XCTAssertEqual(screen(state)[22], " Restored 100 g of Fish, salmon, Atlantic, farmed, raw (Lunch)")
+        XCTAssertEqual(press(&state, .character("u")), [])
+        XCTAssertEqual(screen(state)[22], " Nothing to undo")
+    }
+
+    func testAFailedSaveIsShownAndChangesNothing() {
+        var state = Fixture.state(entries: [Fixture.entry(4, "15236", 100)])
+        _ = update(&state, .failed("journal j.sqlite: could not be saved: disk full. Nothing was changed."))
+        XCTAssertEqual(screen(state)[22], " ! journal j.sqlite: could not be saved: disk full. Nothing was changed.")
+        XCTAssertEqual(state.dayEntries.count, 1)
+    }
+
+    func testMovingBetweenDays() {
+        let yesterday = Fixture.today.adding(days: -1)
+        var state = Fixture.state(entries: [Fixture.entry(1, "15236", 100, on: yesterday)])
+        press(&state, .left)
+        XCTAssertEqual(screen(state)[0], " absorb  Ana · F 30 y                           ◀ Tue 24 Nov 2026 (yesterday) ▶")
+        XCTAssertTrue(screen(state)[3].contains("11 µg / 15   73"))
+        press(&state, .character("l"), .character("l"))
+        XCTAssertTrue(screen(state)[0].hasSuffix("◀ Thu 26 Nov 2026 ▶"))
+        press(&state, .character("["))
+        XCTAssertEqual(state.day, LocalDate(year: 2026, month: 11, day: 19))
+        press(&state, .character("]"), .character("]"))
+        XCTAssertEqual(state.day, LocalDate(year: 2026, month: 12, day: 3))
+        press(&state, .character("t"))
+        XCTAssertEqual(state.day, Fixture.today)
+        press(&state, .character(":"))
+        type(&state, "2026-02-30")
+        press(&state, .enter)
+        XCTAssertTrue(screen(state)[22].hasPrefix(" Go to date (YYYY-MM-DD): 2026-02-30█  \"2026-02-30\" is not a date"), screen(state)[22])
+        press(&state, .backspace, .backspace)
+        type(&state, "28")
+        press(&state, .enter)
+        XCTAssertEqual(state.day, LocalDate(year: 2026, month: 2, day: 28))
+        XCTAssertEqual(state.screen, .day)
+    }
+
+    func testNutrientDetail() {
+        let entries = [Fixture.entry(1, "15236", 100), Fixture.entry(2, "01123", 50, .breakfast), Fixture.entry(3, "09412", 178, .snack),
+                       Fixture.entry(4, "15236", 150, on: Fixture.today.adding(days: -2))]
+        var state = Fixture.state(entries: entries)
+        press(&state, .down, .enter)
+        let rows = screen(state)
+        XCTAssertEqual(rows[1], " Vitamin D                                             12 µg = 80 % of target ▽")
+        XCTAssertEqual(rows[2], " Target: 15 µg RDA · IOM (2011) DRIs for Calcium and Vitamin D")
+        XCTAssertEqual(rows[3], " Upper limit: 100 µg on all sources, today 12 µg")
+        // 11 of 12 µg from the salmon (92 %), 1 from the egg (8 %); the pear has no value.
+        XCTAssertEqual(rows[5], "   Fish, salmon, Atlantic, farmed, raw (100 g)                     11 µg   92 %")
+        XCTAssertEqual(rows[6], "   Egg, whole, raw, fresh (50 g)                                    1 µg    8 %")
+        XCTAssertEqual(rows[7], "   ? No USDA value (coverage 46 %): Pears, raw, bartlett")
+        // The chart's last column is today (80 %), two days before 150 g = 16.5 µg = 110 %.
+        XCTAssertEqual(rows[21], "      ·    ·    ·    ·    ·    ·    ·    ·    ·    ·    ·    110  ·    80")
+        XCTAssertEqual(rows[23], " ↑↓ nutrient  ←→ day  a add  Esc back  ? help  q back")
+        // ↓ moves to the next nutrient; Esc goes back with it selected.
+        press(&state, .down)
+        XCTAssertTrue(screen(state)[1].hasPrefix(" Vitamin E"))
+        press(&state, .escape)
+        XCTAssertEqual(state.screen, .day)
+        XCTAssertTrue(render(state)[1, 4].style.reverse)
+    }
+
+    func testDetailOfTheRetinolLimit() {
+        // 1 softgel of the retinyl palmitate supplement counts toward the retinol UL.
+        var state = Fixture.state(width: 120, height: 40, entries: [Fixture.entry(1, "01123", 50)])
+        press(&state, .enter)
+        let rows = screen(state)
+        XCTAssertEqual(rows[3], " Upper limit: 3000 µg on preformed retinol from food and supplements, today 80 µg")
+    }
+
+    func testProfileChangesAreEffects() {
+        var state = Fixture.state()
+        press(&state, .character("p"))
+        var rows = screen(state)
+        XCTAssertEqual(rows[2], " Name                 Ana")
+        XCTAssertEqual(rows[3], " Sex                  female")
+        XCTAssertEqual(rows[8], " Life stage: Females 19-30")
+        XCTAssertTrue(rows[10].hasPrefix(" Vitamin A   700 µg RAE RDA      UL 3000      IOM (2001)"), rows[10])
+        // Age: Enter, type, Enter.
+        press(&state, .down, .down, .enter)
+        for _ in 0..<5 { press(&state, .backspace) }
+        type(&state, "72")
+        var changed = Fixture.person
+        changed.ageMonths = 72 * 12
+        XCTAssertEqual(press(&state, .enter), [.saveProfile(ProfileSummary(id: 1, profile: changed))])
+        _ = update(&state, .profileSaved(ProfileSummary(id: 1, profile: changed)))
+        rows = screen(state)
+        XCTAssertEqual(rows[8], " Life stage: Females 71+")
+        XCTAssertTrue(rows[11].hasPrefix(" Vitamin D   20 µg RDA"), rows[11])
+        // A bad age is refused with its reason.
+        press(&state, .enter)
+        for _ in 0..<5 { press(&state, .backspace) }
+        type(&state, "two-ish")
+        XCTAssertEqual(press(&state, .enter), [])
+        XCTAssertTrue(screen(state)[7].hasPrefix(" ! "), screen(state)[7])
+        // Only one profile: switching says how to add one.
+        press(&state, .escape, .character("s"))
+        XCTAssertEqual(screen(state)[7], " ! There is only one profile · n adds another")
+        XCTAssertEqual(press(&state, .character("n")), [.addProfile(PersonProfile(name: "Profile 2"))])
+    }
+
+    func testSwitchingProfiles() {
+        let other = ProfileSummary(id: 2, profile: PersonProfile(name: "Ben", sex: .male, ageMonths: 40 * 12))
+        var state = Fixture.state(profiles: [other])
+        press(&state, .character("p"))
+        XCTAssertEqual(press(&state, .character("s")), [.switchProfile(id: 2)])
+        _ = update(&state, .profileLoaded(ProfileContext(profile: other, profiles: [ProfileSummary(id: 1, profile: Fixture.person), other],
+                                                         overrides: [], entries: [Fixture.entry(9, "15236", 100)])))
+        let rows = screen(state)
+        XCTAssertTrue(rows[0].hasPrefix(" absorb  Ben · M 40 y"), rows[0])
+        XCTAssertEqual(rows[8], " Life stage: Males 31-50                                         profile 2 of 2")
+    }
+
+    func testHelpListsEveryKeyAt80x24And120x40() {
+        for (width, height) in [(80, 24), (120, 40)] {
+            var state = Fixture.state(width: width, height: height)
+            press(&state, .character("?"))
+            let text = screen(state).joined(separator: "\n")
+            for heading in ["Day", "Add food", "Amount", "Detail", "Profile", "Marks:"] {
+                XCTAssertTrue(text.contains(" \(heading)"), "\(width)×\(height) lacks \(heading):\n\(text)")
+            }
+            for meaning in ["previous / next day", "go to a date", "undo the delete", "grams or a measure", "new profile", "quit"] {
+                XCTAssertTrue(text.contains(meaning), "\(width)×\(height) lacks \(meaning):\n\(text)")
+            }
+            XCTAssertFalse(text.contains("a larger terminal"), text)
+            XCTAssertEqual(screen(state)[height - 1], " Esc back  ? back")
+            press(&state, .escape)
+            XCTAssertEqual(state.screen, .day)
+        }
+    }
+
+    func testTheKeyBarOfEveryScreen() {
+        var state = Fixture.state(entries: [Fixture.entry(1, "15236", 100)])
+        let bars: [(keys: [Key], bar: String)] = [
+            ([.enter], " ↑↓ nutrient  ←→ day  a add  Esc back  ? help  q back"),
+            ([.escape, .character("a")], " type search  ↑↓ pick  ⏎ choose  ^U clear  Esc back"),
+            ([.enter], " 0-9 amount  ↑↓ unit  g grams  ←→ meal  ⏎ save  Esc back"),
+            ([.escape, .escape, .character("p")], " ↑↓ field  ⏎ change  s switch profile  n new profile  Esc back"),
+            ([.escape, .character(":")], " ⏎ go  Esc cancel"),
+        ]
+        for (keys, bar) in bars {
+            for key in keys { press(&state, key) }
+            XCTAssertEqual(screen(state)[23], bar)
+        }
+    }
+
+    func testCtrlCQuitsFromAnyScreen() {
+        for keys: [Key] in [[], [.character("a")], [.character("p"), .enter], [.character("?")], [.character(":")]] {
+            var state = Fixture.state()
+            for key in keys { press(&state, key) }
+            XCTAssertEqual(press(&state, .control("c")), [.quit])
+        }
+    }
+
+    func testANewDayMovesTodayAlong() {
+        var state = Fixture.state()
+        _ = update(&state, .clock(today: Fixture.today.adding(days: 1), minuteOfDay: 5))
+        XCTAssertEqual(state.day, Fixture.today.adding(days: 1))
+        // A person looking at another day stays on it.
+        press(&state, .left, .left)
+        _ = update(&state, .clock(today: Fixture.today.adding(days: 2), minuteOfDay: 5))
+        XCTAssertEqual(state.day, Fixture.today.adding(days: -1))
+    }
+}
