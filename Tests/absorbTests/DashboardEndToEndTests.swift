@@ -1,0 +1,154 @@
+import Foundation
+import XCTest
+
+/// The built `absorb` in a real terminal (tmux), on a temporary journal, driven by keys
+/// as a person would drive it.
+final class DashboardEndToEndTests: XCTestCase {
+    var directory: URL!
+    var journal: String { directory.appendingPathComponent("journal.sqlite").path }
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("absorb-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    private var command: String {
+        "\(TmuxSession.quote(AbsorbProcess.executable.path)) --journal \(TmuxSession.quote(journal))"
+    }
+
+    /// Vitamin D's row on the day screen.
+    private func vitaminD(_ rows: [String]) -> String {
+        rows.first { $0.hasPrefix(" Vitamin D ") } ?? "(no vitamin D row)"
+    }
+
+    func testAddSalmonDeleteUndoMoveDaysResizeAndQuit() throws {
+        let terminal = try TmuxSession()
+        try terminal.shell(command)
+        var rows = try terminal.waitFor("Nothing logged on")
+        XCTAssertTrue(rows[0].contains("(today)"), rows[0])
+        XCTAssertTrue(vitaminD(rows).contains("— µg / 15"), vitaminD(rows))
+
+        // Add 100 g of salmon through the screens.
+        try terminal.press("a")
+        try terminal.waitFor("Type part of a food's name")
+        try terminal.type("salmon")
+        rows = try terminal.waitFor("48 matches")
+        XCTAssertEqual(rows[4], "  15236  Fish, salmon, Atlantic, farmed, raw")
+        try terminal.press("Enter")
+        try terminal.waitFor(" Amount: 1")
+        try terminal.type("100g")
+        rows = try terminal.waitFor(" Amount: 100█  ↑ g ↓")
+        XCTAssertTrue(rows.contains(" Vitamin D                          +11 µg   0 % → 73 % of target"), rows.joined(separator: "\n"))
+        try terminal.press("Enter")
+        rows = try terminal.waitFor("Added 100 g of Fish, salmon, Atlantic, farmed, raw")
+        XCTAssertTrue(vitaminD(rows).contains("11 µg / 15   73 ▽"), vitaminD(rows))
+        XCTAssertTrue(rows.contains { $0.contains("Fish, salmon, Atlantic, farmed, raw") && $0.hasSuffix("100 g") },
+                      rows.joined(separator: "\n"))
+
+        // It is in the journal: the command line reads it while the dashboard is open.
+        let cli = AbsorbProcess(journal: journal)
+        let list = try cli.run(["log", "list"])
+        XCTAssertEqual(list.status, 0, list.stderr)
+        XCTAssertTrue(list.stdout.contains("Fish, salmon, Atlantic, farmed, raw"), list.stdout)
+
+        // The new entry is selected: d deletes it, u undoes.
+        try terminal.press("d")
+        rows = try terminal.waitFor("Deleted 100 g of Fish, salmon")
+        XCTAssertTrue(vitaminD(rows).contains("— µg / 15"), vitaminD(rows))
+        XCTAssertFalse(try cli.run(["log", "list"]).stdout.contains("Fish, salmon"))
+        try terminal.press("u")
+        rows = try terminal.waitFor("Restored 100 g of Fish, salmon")
+        XCTAssertTrue(vitaminD(rows).contains("11 µg / 15"), vitaminD(rows))
+        XCTAssertTrue(try cli.run(["log", "list"]).stdout.contains("Fish, salmon"))
+
+        // A day back and forward.
+        try terminal.press("Left")
+        rows = try terminal.waitFor("(yesterday)")
+        XCTAssertTrue(vitaminD(rows).contains("— µg / 15"), vitaminD(rows))
+        try terminal.press("Right")
+        rows = try terminal.waitFor("(today)")
+        XCTAssertTrue(vitaminD(rows).contains("11 µg / 15"), vitaminD(rows))
+
+        // Too small, and back.
+        try terminal.resize(width: 40, height: 10)
+        rows = try terminal.waitFor("Terminal too small")
+        XCTAssertTrue(rows.contains { $0.contains("40×10; absorb needs") }, rows.joined(separator: "\n"))
+        try terminal.resize(width: 80, height: 24)
+        rows = try terminal.waitFor("(today)")
+        XCTAssertTrue(vitaminD(rows).contains("11 µg / 15"), vitaminD(rows))
+
+        // q quits and gives the shell back.
+        try terminal.press("q")
+        try terminal.waitFor(TmuxSession.prompt)
+        try terminal.assertShellUsable()
+    }
+
+    func testCtrlCQuitsFromAScreenAndTheShellIsUsable() throws {
+        let terminal = try TmuxSession()
+        try terminal.shell(command)
+        try terminal.waitFor("Nothing logged on")
+        try terminal.press("a")
+        try terminal.waitFor("Search:")
+        try terminal.press("C-c")
+        try terminal.waitForNo("Search:")
+        try terminal.assertShellUsable()
+    }
+
+    func testSIGTERMRestoresTheTerminal() throws {
+        let terminal = try TmuxSession()
+        try terminal.shell(command)
+        try terminal.waitFor("Nothing logged on")
+        let kill = Process()
+        kill.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        kill.arguments = ["pkill", "-TERM", "-f", "--", "--journal \(journal)"]
+        try kill.run()
+        kill.waitUntilExit()
+        XCTAssertEqual(kill.terminationStatus, 0, "pkill found no absorb")
+        try terminal.waitForNo("Nothing logged on")
+        try terminal.assertShellUsable()
+    }
+
+    func testASCIIWhenTheLocaleIsNotUTF8AndWithTheFlag() throws {
+        for (environment, flag) in [(["LANG": "C"], ""), ([:], " --ascii")] {
+            let terminal = try TmuxSession(environment: environment)
+            try terminal.shell(command + flag)
+            let rows = try terminal.waitFor("Nothing logged on")
+            XCTAssertTrue(rows[0].contains("< ") && rows[0].contains("(today) >"), rows[0])
+            if environment["LANG"] == "C" {
+                // The locale cannot show µ: it is drawn as u.
+                XCTAssertTrue(vitaminD(rows).contains("- ug / 15"), vitaminD(rows))
+                XCTAssertTrue(rows.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) }, rows.joined(separator: "\n"))
+            } else {
+                XCTAssertTrue(rows[9].hasPrefix("-----"), rows[9])
+            }
+            try terminal.press("q")
+            try terminal.assertShellUsable()
+        }
+    }
+
+    func testNoColorDrawsNoColours() throws {
+        try AbsorbProcess(journal: journal).run(["log", "add", "spinach", "raw", "30", "g"])
+        for (environment, coloured) in [([:], true), (["NO_COLOR": "1"], false)] {
+            let terminal = try TmuxSession(environment: environment)
+            try terminal.shell(command)
+            try terminal.waitFor("Spinach, raw")
+            let screen = try terminal.captureWithAttributes()
+            let hasColour = screen.range(of: "\u{1B}\\[[0-9;]*3[1-6]m", options: .regularExpression) != nil
+            XCTAssertEqual(hasColour, coloured, screen)
+            try terminal.press("q")
+            try terminal.waitFor(TmuxSession.prompt)
+        }
+    }
+
+    func testNotATerminalIsAClearError() throws {
+        let result = try AbsorbProcess(journal: journal).run([])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains("the dashboard needs a terminal"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("absorb today"), result.stderr)
+        XCTAssertEqual(result.stdout, "")
+    }
+}
