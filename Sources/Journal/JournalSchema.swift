@@ -54,6 +54,12 @@ enum JournalSchema {
                 t.column("value", .text).notNull()
             }
         }
+        migrator.registerMigration("v2: per-profile fat threshold and diets") { db in
+            try db.alter(table: "profile") { t in
+                t.add(column: "fat_threshold_g", .double).check { $0 == nil || ($0 >= 0 && $0 <= 100) }
+                t.add(column: "diets", .text).notNull().defaults(to: "")  // diet keys, comma-separated
+            }
+        }
         return migrator
     }
 }

@@ -41,9 +41,13 @@ extension JournalStore {
         }
         try write { db in
             try db.execute(
-                sql: "UPDATE profile SET name = ?, sex = ?, age_months = ?, condition = ? WHERE id = ?",
+                sql: """
+                    UPDATE profile SET name = ?, sex = ?, age_months = ?, condition = ?, fat_threshold_g = ?, diets = ?
+                    WHERE id = ?
+                    """,
                 arguments: [stored.profile.name, stored.profile.sex?.rawValue, stored.profile.ageMonths,
-                            stored.profile.condition.rawValue, stored.id])
+                            stored.profile.condition.rawValue, stored.profile.fatThresholdGrams,
+                            stored.profile.diets.sorted().joined(separator: ","), stored.id])
             if db.changesCount == 0 {
                 throw JournalError(path: path, message: "there is no profile \(stored.id)")
             }
@@ -58,8 +62,12 @@ extension JournalStore {
         }
         return try write { db in
             try db.execute(
-                sql: "INSERT INTO profile (name, sex, age_months, condition, created_at) VALUES (?, ?, ?, ?, ?)",
-                arguments: [profile.name, profile.sex?.rawValue, profile.ageMonths, profile.condition.rawValue, Date()])
+                sql: """
+                    INSERT INTO profile (name, sex, age_months, condition, fat_threshold_g, diets, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [profile.name, profile.sex?.rawValue, profile.ageMonths, profile.condition.rawValue,
+                            profile.fatThresholdGrams, profile.diets.sorted().joined(separator: ","), Date()])
             let id = db.lastInsertedRowID
             try Self.setActive(id, db)
             return StoredProfile(id: id, profile: profile)
@@ -130,6 +138,8 @@ extension JournalStore {
             id: row["id"],
             profile: PersonProfile(
                 name: row["name"], sex: sexText.flatMap(Sex.init(rawValue:)), ageMonths: row["age_months"],
-                condition: PhysiologicalCondition(rawValue: conditionText) ?? .none))
+                condition: PhysiologicalCondition(rawValue: conditionText) ?? .none,
+                fatThresholdGrams: row["fat_threshold_g"],
+                diets: Set((row["diets"] as String? ?? "").split(separator: ",").map(String.init))))
     }
 }

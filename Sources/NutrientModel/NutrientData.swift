@@ -21,11 +21,22 @@ public struct NutrientData: Sendable {
     public let ranking: SearchRanking
     /// Turns typed amounts into grams.
     public let quantities: QuantityResolver
+    /// Fat pairing, fibre and fatty-acid facts.
+    public let absorption: AbsorptionRules
+    /// Why each nutrient matters for skin.
+    public let skinNotes: SkinNotes
+    /// Which foods are fermented.
+    public let fermented: FermentedFoods
+    /// Diets a profile may follow.
+    public let diets: DietTable
+    /// Foods the planner does not suggest.
+    public let plannerExclusions: PlannerExclusions
 
     /// The files a `Data/` folder must hold.
     public static let requiredFiles = [
         "foods.csv", "portions.csv", "supplements.csv", "targets.csv", "life_stages.csv",
-        "units.csv", "meals.csv", "rules.csv", "search_ranking.csv",
+        "units.csv", "meals.csv", "rules.csv", "search_ranking.csv", "absorption.csv", "skin_notes.csv",
+        "fermented.csv", "diets.csv", "planner.csv",
     ]
 
     /// Loads every table from `directory`.
@@ -52,6 +63,11 @@ public struct NutrientData: Sendable {
             self.foods = foods
             ranking = try SearchRanking(bytes: try bytes("search_ranking.csv"), fileName: path("search_ranking.csv"))
             self.search = FoodSearchIndex(table: foods, ranking: ranking)
+            absorption = try AbsorptionRules(bytes: try bytes("absorption.csv"), fileName: path("absorption.csv"))
+            skinNotes = try SkinNotes(bytes: try bytes("skin_notes.csv"), fileName: path("skin_notes.csv"))
+            fermented = try FermentedFoods(bytes: try bytes("fermented.csv"), fileName: path("fermented.csv"))
+            diets = try DietTable(bytes: try bytes("diets.csv"), fileName: path("diets.csv"))
+            plannerExclusions = try PlannerExclusions(bytes: try bytes("planner.csv"), fileName: path("planner.csv"))
             self.directory = directory
         } catch let error as DataLoadError {
             throw error
@@ -71,6 +87,17 @@ public struct NutrientData: Sendable {
 
     /// A scorer over these foods and rules.
     public var scorer: Scorer { Scorer(foods: foods, rules: scoringRules) }
+
+    /// Fat pairing over these foods.
+    public var fatPairing: FatPairingAnalyzer { FatPairingAnalyzer(foods: foods, rules: absorption, meals: meals) }
+
+    /// Fibre, fermented foods and fatty-acid balance over these foods.
+    public var balance: BalanceAnalyzer { BalanceAnalyzer(foods: foods, rules: absorption, fermented: fermented) }
+
+    /// A gap planner over these foods (it ranks the whole table: make it once and keep it).
+    public func makePlanner() -> GapPlanner {
+        GapPlanner(table: foods, exclusions: plannerExclusions, diets: diets, rules: scoringRules)
+    }
 
     /// The foods that best match `query`, best first.
     public func searchFoods(_ query: String, limit: Int = 20) -> [Food] {

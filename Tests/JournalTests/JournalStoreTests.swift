@@ -20,7 +20,8 @@ final class JournalStoreTests: XCTestCase {
 
     func testFirstUseCreatesTheFileTheSchemaAndADefaultProfile() throws {
         let journal = try JournalStore(path: path)
-        XCTAssertEqual(try journal.appliedMigrations(), ["v1: profiles, entries, custom foods, target overrides"])
+        XCTAssertEqual(try journal.appliedMigrations(), ["v1: profiles, entries, custom foods, target overrides",
+                                                         "v2: per-profile fat threshold and diets"])
         let profile = try journal.activeProfile()
         XCTAssertEqual(profile.profile, PersonProfile(name: "Me"))
         XCTAssertTrue(profile.profile.usesDefaults)
@@ -31,6 +32,19 @@ final class JournalStoreTests: XCTestCase {
         XCTAssertEqual((folder[.posixPermissions] as? NSNumber)?.intValue, 0o700)
     }
 
+    func testAProfilesFatThresholdAndDietsAreSaved() throws {
+        let journal = try JournalStore(path: path)
+        var stored = try journal.activeProfile()
+        stored.profile.fatThresholdGrams = 5
+        stored.profile.diets = ["vegan", "no_nuts"]
+        try journal.updateProfile(stored)
+        let again = try JournalStore(path: path).activeProfile()
+        XCTAssertEqual(again.profile.fatThresholdGrams, 5)
+        XCTAssertEqual(again.profile.diets, ["vegan", "no_nuts"])
+        stored.profile.fatThresholdGrams = 500
+        XCTAssertThrowsError(try journal.updateProfile(stored))
+    }
+
     func testReopeningKeepsEverythingAndDoesNotMigrateAgain() throws {
         do {
             let journal = try JournalStore(path: path)
@@ -38,7 +52,7 @@ final class JournalStoreTests: XCTestCase {
             try journal.addEntry(profileID: profile.id, date: day, meal: .lunch, foodID: "11457", grams: 30)
         }
         let journal = try JournalStore(path: path)
-        XCTAssertEqual(try journal.appliedMigrations().count, 1)
+        XCTAssertEqual(try journal.appliedMigrations().count, 2)
         let entries = try journal.entries(profileID: try journal.activeProfile().id, in: DateRange(day: day))
         XCTAssertEqual(entries.map(\.foodID), ["11457"])
         XCTAssertEqual(entries.first?.grams, 30)

@@ -56,3 +56,57 @@ extension String {
         return String(scalars)
     }
 }
+
+/// A small table read whole, by column name: for the short `Data/` tables of facts.
+public struct NamedCSVTable: Sendable {
+    /// One record: its line and its fields by column name.
+    public struct Row: Sendable {
+        public let line: Int
+        let fields: [String: String]
+        let file: String
+        let columnOf: [String: Int]
+
+        /// A field (the header was checked to have every column asked for).
+        public subscript(_ column: String) -> String { fields[column] ?? "" }
+
+        /// A field as a number, or an error at its place.
+        public func number(_ column: String) throws(CSVError) -> Double {
+            let text = self[column].trimmingSpaces()
+            let parsed = Array(text.utf8).withUnsafeBufferPointer { DecimalParser.parse($0) }
+            guard let value = parsed, value.isFinite else {
+                throw error(column, "\(column) must be a number, found \"\(text.prefix(40))\"")
+            }
+            return value
+        }
+
+        /// An error at a field of this row.
+        public func error(_ column: String, _ message: String) -> CSVError {
+            CSVError(file: file, line: line, column: 1 + (columnOf[column] ?? 0), message: message)
+        }
+    }
+
+    public let rows: [Row]
+
+    /// Reads `bytes`, checking that the header has `columns`.
+    public init(bytes: [UInt8], fileName: String, columns: [String]) throws(CSVError) {
+        var header: CSVHeader?
+        var rows: [Row] = []
+        var positions: [String: Int] = [:]
+        try CSVReader(bytes: bytes, fileName: fileName).forEachRecord { record throws(CSVError) in
+            guard let known = header else {
+                let parsed = try CSVHeader(record: record)
+                for column in columns { positions[column] = try parsed.position(of: column) }
+                header = parsed
+                return
+            }
+            try known.check(record)
+            var fields: [String: String] = [:]
+            for (column, position) in positions { fields[column] = try record.string(at: position) }
+            rows.append(Row(line: record.line, fields: fields, file: fileName, columnOf: positions))
+        }
+        guard header != nil else {
+            throw CSVError(file: fileName, line: 1, column: 1, message: "the file is empty: it needs a header (\(columns.joined(separator: ",")))")
+        }
+        self.rows = rows
+    }
+}

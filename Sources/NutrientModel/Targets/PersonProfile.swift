@@ -18,14 +18,21 @@ public struct PersonProfile: Sendable, Equatable {
     public var ageMonths: Int?
     /// Pregnancy, lactation or neither.
     public var condition: PhysiologicalCondition
+    /// The person's own meal-fat threshold for fat pairing, set by a clinician (`nil`:
+    /// the one in Data/absorption.csv).
+    public var fatThresholdGrams: Double?
+    /// The diets the person follows (keys of Data/diets.csv): the planner keeps to them.
+    public var diets: Set<String>
 
     /// Makes a profile.
     public init(name: String, sex: Sex? = nil, ageMonths: Int? = nil,
-                condition: PhysiologicalCondition = .none) {
+                condition: PhysiologicalCondition = .none, fatThresholdGrams: Double? = nil, diets: Set<String> = []) {
         self.name = name
         self.sex = sex
         self.ageMonths = ageMonths
         self.condition = condition
+        self.fatThresholdGrams = fatThresholdGrams
+        self.diets = diets
     }
 
     /// Whether the targets are defaults because sex or age is not set.
@@ -44,6 +51,9 @@ public struct PersonProfile: Sendable, Equatable {
         }
         if let months = ageMonths, months < 0 || months > 130 * 12 {
             throw ProfileError("an age must be between 0 months and 130 years")
+        }
+        if let grams = fatThresholdGrams, !(grams >= 0 && grams <= 100) {
+            throw ProfileError("a meal-fat threshold must be between 0 and 100 g")
         }
     }
 

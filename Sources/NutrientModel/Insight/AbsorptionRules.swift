@@ -1,0 +1,119 @@
+/// The facts behind the absorption, balance and gut figures, from `Data/absorption.csv`
+/// (each row carries its source there).
+public struct AbsorptionRules: Sendable, Equatable {
+    /// A meal with less fat than this that carries a fat-soluble vitamin is flagged.
+    public let mealFatThresholdGrams: Double
+    /// A meal is flagged only if it carries at least this percent of the day's target.
+    public let flagMinimumSharePercent: Double
+    /// The food a flag suggests as a fat source.
+    public let suggestedFatSourceID: String
+    /// The fibre AI per 1,000 kcal.
+    public let fibrePer1000Kcal: Double
+    /// The AMDRs, in percent of energy.
+    public let linoleicRange: ClosedRange<Double>
+    public let alphaLinolenicRange: ClosedRange<Double>
+    /// Under this percent of coverage, a judgement names the missing data.
+    public let lowCoverageBelowPercent: Double
+    /// Energy per gram of fat.
+    public let fatKcalPerGram: Double
+
+    /// Reads `absorption.csv`.
+    public init(bytes: [UInt8], fileName: String) throws(CSVError) {
+        let table = try NamedCSVTable(bytes: bytes, fileName: fileName, columns: ["key", "value", "unit", "meaning", "source"])
+        var rows: [String: NamedCSVTable.Row] = [:]
+        for row in table.rows { rows[row["key"]] = row }
+        func row(_ key: String) throws(CSVError) -> NamedCSVTable.Row {
+            guard let row = rows[key] else {
+                throw CSVError(file: fileName, line: 1, column: 1, message: "the rule \"\(key)\" is missing")
+            }
+            return row
+        }
+        func number(_ key: String, positive: Bool = true) throws(CSVError) -> Double {
+            let found = try row(key)
+            let value = try found.number("value")
+            if positive, value < 0 { throw found.error("value", "\(key) cannot be negative") }
+            return value
+        }
+        mealFatThresholdGrams = try number("meal_fat_threshold_g")
+        flagMinimumSharePercent = try number("flag_min_share_of_target_percent")
+        suggestedFatSourceID = try row("suggested_fat_source_food")["value"]
+        fibrePer1000Kcal = try number("fibre_g_per_1000_kcal")
+        let laLow = try number("linoleic_amdr_low_percent_energy")
+        let laHigh = try number("linoleic_amdr_high_percent_energy")
+        let alaLow = try number("alpha_linolenic_amdr_low_percent_energy")
+        let alaHigh = try number("alpha_linolenic_amdr_high_percent_energy")
+        guard laLow <= laHigh else { throw try row("linoleic_amdr_high_percent_energy").error("value", "the high end is under the low end") }
+        guard alaLow <= alaHigh else { throw try row("alpha_linolenic_amdr_high_percent_energy").error("value", "the high end is under the low end") }
+        linoleicRange = laLow...laHigh
+        alphaLinolenicRange = alaLow...alaHigh
+        lowCoverageBelowPercent = try number("low_coverage_below_percent")
+        fatKcalPerGram = try number("fat_kcal_per_g")
+    }
+}
+
+/// Why each nutrient matters for skin, and the caution that applies, from
+/// `Data/skin_notes.csv`.
+public struct SkinNotes: Sendable {
+    /// One nutrient's note.
+    public struct Note: Sendable, Equatable {
+        public let note: String
+        public let caution: String
+        public let citation: String
+    }
+
+    public let notes: [Nutrient: Note]
+
+    /// Reads `skin_notes.csv`; every nutrient must have a note.
+    public init(bytes: [UInt8], fileName: String) throws(CSVError) {
+        let table = try NamedCSVTable(bytes: bytes, fileName: fileName, columns: ["nutrient", "note", "caution", "citation"])
+        var notes: [Nutrient: Note] = [:]
+        for row in table.rows {
+            guard let nutrient = Nutrient(rawValue: row["nutrient"]) else {
+                throw row.error("nutrient", "unknown nutrient \"\(row["nutrient"])\"")
+            }
+            notes[nutrient] = Note(note: row["note"], caution: row["caution"], citation: row["citation"])
+        }
+        for nutrient in Nutrient.allCases where notes[nutrient] == nil {
+            throw CSVError(file: fileName, line: 1, column: 1, message: "no note for \(nutrient.rawValue)")
+        }
+        self.notes = notes
+    }
+}
+
+/// The words that mark a food as fermented, with a serving of each, from
+/// `Data/fermented.csv`. A food is fermented when a word of its description is one of
+/// them ("Yogurt, plain, low fat" → yogurt).
+public struct FermentedFoods: Sendable {
+    public struct Kind: Sendable, Equatable {
+        public let word: String
+        public let servingGrams: Double
+        public let label: String
+    }
+
+    public let kinds: [Kind]
+
+    /// Reads `fermented.csv`.
+    public init(bytes: [UInt8], fileName: String) throws(CSVError) {
+        let table = try NamedCSVTable(bytes: bytes, fileName: fileName, columns: ["word", "serving_g", "label", "source"])
+        var kinds: [Kind] = []
+        for row in table.rows {
+            let grams = try row.number("serving_g")
+            guard grams > 0 else { throw row.error("serving_g", "a serving must weigh more than 0 g") }
+            kinds.append(Kind(word: row["word"].lowercased(), servingGrams: grams, label: row["label"]))
+        }
+        self.kinds = kinds
+    }
+
+    /// The kind of fermented food a description names, if any.
+    public func kind(of description: String) -> Kind? {
+        let words = Set(FoodWords.words(of: description))
+        return kinds.first { words.contains($0.word) }
+    }
+}
+
+/// The lower-case words of a food's description, for rules that match words.
+public enum FoodWords {
+    public static func words(of description: String) -> [String] {
+        description.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+    }
+}

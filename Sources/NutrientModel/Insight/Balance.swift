@@ -1,0 +1,82 @@
+/// Fibre against its AI, fermented foods, and the balance of the essential fatty acids
+/// over some days: information beside the scores, not scores themselves.
+public struct BalanceReport: Sendable, Equatable {
+    /// Days the figures are averaged over (logged days).
+    public let days: Int
+    /// Daily averages of energy and fibre, from the foods with values.
+    public let kcal: Double
+    public let fibreGrams: Double
+    /// The fibre AI for the energy logged (14 g per 1,000 kcal).
+    public let fibreTarget: Double
+    /// Whether some food had no fibre value.
+    public let fibreIncomplete: Bool
+    /// Fermented servings: in all, and by kind.
+    public let fermentedServings: Double
+    public let fermentedKinds: [String: Double]
+    /// Linoleic to alpha-linolenic acid, daily averages and their ratio.
+    public let linoleicGrams: Double?
+    public let alphaLinolenicGrams: Double?
+    public var ratio: Double? {
+        guard let la = linoleicGrams, let ala = alphaLinolenicGrams, ala > 0 else { return nil }
+        return la / ala
+    }
+    /// Each as a percent of energy, and the AMDRs.
+    public let linoleicPercentEnergy: Double?
+    public let alphaLinolenicPercentEnergy: Double?
+    public let linoleicRange: ClosedRange<Double>
+    public let alphaLinolenicRange: ClosedRange<Double>
+    /// The ratios the two AMDRs allow between them (low LA / high ALA to high LA / low ALA).
+    public var ratioRangeFromAMDRs: ClosedRange<Double> {
+        (linoleicRange.lowerBound / alphaLinolenicRange.upperBound)...(linoleicRange.upperBound / alphaLinolenicRange.lowerBound)
+    }
+}
+
+/// Works out the balance report.
+public struct BalanceAnalyzer: Sendable {
+    public let foods: FoodTable
+    public let rules: AbsorptionRules
+    public let fermented: FermentedFoods
+
+    public init(foods: FoodTable, rules: AbsorptionRules, fermented: FermentedFoods) {
+        self.foods = foods
+        self.rules = rules
+        self.fermented = fermented
+    }
+
+    public func analyze(_ entries: [Entry]) -> BalanceReport {
+        let days = max(1, Set(entries.map(\.date)).count)
+        var kcal = 0.0, fibre = 0.0, la = 0.0, ala = 0.0
+        var fibreIncomplete = false, anyLA = false, anyALA = false
+        var kinds: [String: Double] = [:]
+        for entry in entries {
+            guard let index = foods.index(of: entry.foodID) else {
+                fibreIncomplete = true
+                continue
+            }
+            let values = foods.values(at: index)
+            let share = entry.grams / 100
+            kcal += (values[.energy] ?? 0) * share
+            if let value = values[.fiber] { fibre += value * share } else { fibreIncomplete = true }
+            if let value = values[.linoleicAcid] { la += value * share; anyLA = true }
+            if let value = values[.alphaLinolenicAcid] { ala += value * share; anyALA = true }
+            if let kind = fermented.kind(of: foods.descriptions[index]) {
+                kinds[kind.label, default: 0] += entry.grams / kind.servingGrams
+            }
+        }
+        let d = Double(days)
+        let dailyKcal = kcal / d
+        func percentEnergy(_ grams: Double?) -> Double? {
+            guard let grams, dailyKcal > 0 else { return nil }
+            return grams * rules.fatKcalPerGram / dailyKcal * 100
+        }
+        let dailyLA = anyLA ? la / d : nil
+        let dailyALA = anyALA ? ala / d : nil
+        return BalanceReport(
+            days: entries.isEmpty ? 0 : days, kcal: dailyKcal, fibreGrams: fibre / d,
+            fibreTarget: rules.fibrePer1000Kcal * dailyKcal / 1000, fibreIncomplete: fibreIncomplete,
+            fermentedServings: kinds.values.reduce(0, +), fermentedKinds: kinds,
+            linoleicGrams: dailyLA, alphaLinolenicGrams: dailyALA,
+            linoleicPercentEnergy: percentEnergy(dailyLA), alphaLinolenicPercentEnergy: percentEnergy(dailyALA),
+            linoleicRange: rules.linoleicRange, alphaLinolenicRange: rules.alphaLinolenicRange)
+    }
+}

@@ -1,0 +1,270 @@
+/// A food as the planner sees it: a typical serving, its energy and what it gives.
+public struct PlannerFood: Sendable, Equatable {
+    /// The food's position in the table.
+    public let index: Int
+    public let description: String
+    /// The typical serving: the food's first household measure that weighs 500 g or
+    /// less, else 100 g.
+    public let servingLabel: String
+    public let servingGrams: Double
+    /// Energy of one serving.
+    public let kcalPerServing: Double
+    /// Per serving, each nutrient's amount (0 where the table has no value).
+    public let perServing: [Double]
+    /// Per serving, the amount that counts toward each nutrient's upper limit, by basis.
+    let limitPerServing: [UpperLimitBasis: [Double]]
+}
+
+/// A source of one nutrient, for the "what gives the most of it" lists.
+public struct NutrientSource: Sendable, Equatable {
+    public let food: PlannerFood
+    /// The nutrient in one serving, and in 100 kcal of the food.
+    public let amountPerServing: Double
+    public let amountPer100Kcal: Double?
+    /// One serving as a percent of the target, if there is one.
+    public let percentOfTarget: Double?
+}
+
+/// One food of a plan: how many servings and what they add.
+public struct PlanItem: Sendable, Equatable {
+    public let food: PlannerFood
+    public let servings: Double
+    public var grams: Double { servings * food.servingGrams }
+    public var kcal: Double { servings * food.kcalPerServing }
+    /// What it adds to each nutrient, in `Nutrient.allCases` order.
+    public let adds: [Double]
+
+    /// "2 × 1 fillet (155 g)" or "1 cup (245 g)".
+    public var portionText: String {
+        let count = servings == 1 ? "" : "\(Format.number(servings, decimals: 1)) × "
+        return "\(count)\(food.servingLabel) (\(Format.number(grams, decimals: 0)) g)"
+    }
+}
+
+/// A plan of at most three foods for the rest of a day, or why none closes every gap.
+public struct GapPlan: Sendable, Equatable {
+    /// The nutrients below target before the plan.
+    public let gaps: [Nutrient]
+    /// The foods to add, in the order chosen.
+    public let items: [PlanItem]
+    /// Each nutrient's amount before and after the plan.
+    public let before: [Double]
+    public let after: [Double]
+    /// The gaps the plan does not close, each with the reason.
+    public let remaining: [(nutrient: Nutrient, reason: String)]
+    /// The energy the plan adds.
+    public var addedKcal: Double { items.reduce(0) { $0 + $1.kcal } }
+
+    public static func == (lhs: GapPlan, rhs: GapPlan) -> Bool {
+        lhs.gaps == rhs.gaps && lhs.items == rhs.items && lhs.before == rhs.before && lhs.after == rhs.after
+            && lhs.remaining.map(\.nutrient) == rhs.remaining.map(\.nutrient)
+            && lhs.remaining.map(\.reason) == rhs.remaining.map(\.reason)
+    }
+}
+
+/// Finds the foods richest in a nutrient, and a short plan that closes a day's gaps:
+/// at most three foods in household portions, every target met, no upper limit passed,
+/// the least added energy it can find, within the person's diet and without foods that
+/// are odd to suggest (`Data/planner.csv`).
+public struct GapPlanner: Sendable {
+    public let foods: [PlannerFood]
+    /// Why each table food is left out of plans (nil: it may be suggested).
+    let excludedBecause: [String?]
+    let groups: [String]
+    let words: [[String]]
+    let diets: DietTable
+    /// Per nutrient, foods by amount per serving and per kcal, richest first.
+    let byServing: [[Int]]
+    let byKcal: [[Int]]
+    let rules: ScoringRules
+
+    /// The servings a plan may use of a food.
+    public static let servingSteps: [Double] = [0.5, 1, 1.5, 2, 3]
+    /// The heaviest a planned portion may be.
+    public static let maxPortionGrams = 500.0
+
+    /// Prepares the planner over a table (once: plans then take milliseconds).
+    public init(table: FoodTable, exclusions: PlannerExclusions, diets: DietTable, rules: ScoringRules) {
+        var foods: [PlannerFood] = []
+        var excluded: [String?] = []
+        var groups: [String] = []
+        var words: [[String]] = []
+        let nutrients = Nutrient.allCases
+        for index in 0..<table.count {
+            let values = table.values(at: index)
+            let group = table.group(at: index)
+            let foodWords = FoodWords.words(of: table.descriptions[index])
+            let portion = table.portions(at: index).first { $0.gramsPerUnit <= Self.maxPortionGrams && $0.gramsPerUnit > 0 }
+            let grams = portion?.gramsPerUnit ?? 100
+            let label = portion.map { "1 \($0.description)" } ?? "100 g"
+            let perServing = nutrients.map { ($0.amount(in: values) ?? 0) * grams / 100 }
+            var limits: [UpperLimitBasis: [Double]] = [:]
+            for basis in [UpperLimitBasis.total, .retinol, .addedVitaminE] {
+                limits[basis] = nutrients.enumerated().map { offset, nutrient in
+                    guard let component = basis.component(for: nutrient) else { return 0 }
+                    // Unknown retinol or added E: count the whole vitamin, to stay on the safe side.
+                    let per100 = values[component] ?? (nutrient.amount(in: values) ?? 0)
+                    return per100 * grams / 100
+                }
+            }
+            foods.append(PlannerFood(index: index, description: table.descriptions[index], servingLabel: label,
+                                     servingGrams: grams, kcalPerServing: (values[.energy] ?? 0) * grams / 100,
+                                     perServing: perServing, limitPerServing: limits))
+            var reason = exclusions.exclusion(group: group, words: foodWords)
+            if reason == nil, values[.energy] == nil { reason = "no energy value: a plan could not count it" }
+            excluded.append(reason)
+            groups.append(group)
+            words.append(foodWords)
+        }
+        self.foods = foods
+        self.excludedBecause = excluded
+        self.groups = groups
+        self.words = words
+        self.diets = diets
+        self.rules = rules
+        byServing = nutrients.indices.map { n in
+            foods.indices.filter { foods[$0].perServing[n] > 0 }.sorted { foods[$0].perServing[n] > foods[$1].perServing[n] }
+        }
+        byKcal = nutrients.indices.map { n in
+            foods.indices.filter { foods[$0].perServing[n] > 0 && foods[$0].kcalPerServing > 0 }
+                .sorted { foods[$0].perServing[n] / foods[$0].kcalPerServing > foods[$1].perServing[n] / foods[$1].kcalPerServing }
+        }
+    }
+
+    /// Whether a food may be suggested to someone on `diets`.
+    public func allows(_ food: Int, diets keys: Set<String>) -> Bool {
+        excludedBecause[food] == nil && (keys.isEmpty || diets.exclusion(group: groups[food], words: words[food], diets: keys) == nil)
+    }
+
+    /// The foods that give the most of a nutrient per serving, and per 100 kcal.
+    public func bestSources(of nutrient: Nutrient, target: Target, diets keys: Set<String> = [], limit: Int = 10)
+        -> (perServing: [NutrientSource], per100Kcal: [NutrientSource]) {
+        let n = Nutrient.allCases.firstIndex(of: nutrient)!
+        func source(_ index: Int) -> NutrientSource {
+            let food = foods[index]
+            let amount = food.perServing[n]
+            return NutrientSource(food: food, amountPerServing: amount,
+                                  amountPer100Kcal: food.kcalPerServing > 0 ? amount / food.kcalPerServing * 100 : nil,
+                                  percentOfTarget: target.value.flatMap { $0 > 0 ? amount / $0 * 100 : nil })
+        }
+        let serving = byServing[n].lazy.filter { self.allows($0, diets: keys) }.prefix(limit).map(source)
+        let kcal = byKcal[n].lazy.filter { self.allows($0, diets: keys) }.prefix(limit).map(source)
+        return (Array(serving), Array(kcal))
+    }
+
+    /// A plan for a day whose report is `report`.
+    public func plan(for report: Report, diets keys: Set<String> = [], maxFoods: Int = 3) -> GapPlan {
+        let nutrients = Nutrient.allCases
+        let before = report.scores.map { $0.amount ?? 0 }
+        let targets = report.scores.map { $0.target.value ?? 0 }
+        let metAt = rules.metAtPercent / 100
+        let gaps = nutrients.indices.filter { targets[$0] > 0 && before[$0] < targets[$0] * metAt }
+        guard !gaps.isEmpty else {
+            return GapPlan(gaps: [], items: [], before: before, after: before, remaining: [])
+        }
+        // Upper limits: how much room is left on each, by its basis.
+        var room: [(n: Int, basis: UpperLimitBasis, left: Double)] = []
+        for (n, score) in report.scores.enumerated() {
+            guard let limit = score.target.upperLimit, let basis = score.target.upperLimitBasis else { continue }
+            room.append((n, basis, limit - (score.upperLimitAmount ?? 0)))
+        }
+        // The pool: for each gap, the richest allowed foods per serving and per kcal.
+        var pool: [Int] = []
+        var seen = Set<Int>()
+        for n in gaps {
+            for list in [byServing[n], byKcal[n]] {
+                var taken = 0
+                for food in list where taken < 25 {
+                    guard allows(food, diets: keys) else { continue }
+                    taken += 1
+                    if seen.insert(food).inserted { pool.append(food) }
+                }
+            }
+        }
+        struct Option { let food: Int; let servings: Double }
+        var options: [Option] = []
+        for food in pool {
+            for step in Self.servingSteps where step * foods[food].servingGrams <= Self.maxPortionGrams {
+                options.append(Option(food: food, servings: step))
+            }
+        }
+        struct State {
+            var chosen: [Option]
+            var added: [Double]
+            var limitUsed: [Double]
+            var kcal: Double
+            var shortfall: Double
+        }
+        func shortfall(_ added: [Double]) -> Double {
+            gaps.reduce(0) { $0 + max(0, 1 - (before[$1] + added[$1]) / (targets[$1] * metAt)) }
+        }
+        let start = State(chosen: [], added: Array(repeating: 0, count: nutrients.count),
+                          limitUsed: Array(repeating: 0, count: room.count), kcal: 0, shortfall: shortfall(Array(repeating: 0, count: nutrients.count)))
+        var beam = [start]
+        var best = start
+        func better(_ a: State, _ b: State) -> Bool {
+            let sa = (a.shortfall * 1000).rounded(), sb = (b.shortfall * 1000).rounded()
+            return sa != sb ? sa < sb : (a.kcal != b.kcal ? a.kcal < b.kcal : a.chosen.count < b.chosen.count)
+        }
+        for _ in 0..<maxFoods {
+            var next: [State] = []
+            next.reserveCapacity(beam.count * options.count)
+            for state in beam where state.shortfall > 0 {
+                for option in options where !state.chosen.contains(where: { $0.food == option.food }) {
+                    let food = foods[option.food]
+                    var limitUsed = state.limitUsed
+                    var fits = true
+                    for (r, limit) in room.enumerated() {
+                        let add = food.limitPerServing[limit.basis]![limit.n] * option.servings
+                        guard add > 0 else { continue }
+                        limitUsed[r] += add
+                        if limitUsed[r] > limit.left { fits = false; break }
+                    }
+                    guard fits else { continue }
+                    var added = state.added
+                    for n in nutrients.indices { added[n] += food.perServing[n] * option.servings }
+                    let candidate = State(chosen: state.chosen + [option], added: added, limitUsed: limitUsed,
+                                          kcal: state.kcal + food.kcalPerServing * option.servings, shortfall: shortfall(added))
+                    // Adding a food that closes nothing more is never better.
+                    guard candidate.shortfall < state.shortfall - 1e-9 else { continue }
+                    next.append(candidate)
+                }
+            }
+            if next.isEmpty { break }
+            next.sort(by: better)
+            // Keep the best states, at most one per set of foods.
+            var kept: [State] = []
+            var keys = Set<[Int]>()
+            for state in next where kept.count < 60 {
+                if keys.insert(state.chosen.map(\.food).sorted()).inserted { kept.append(state) }
+            }
+            beam = kept
+            if better(beam[0], best) { best = beam[0] }
+        }
+        let items = best.chosen.map { option in
+            PlanItem(food: foods[option.food], servings: option.servings,
+                     adds: foods[option.food].perServing.map { $0 * option.servings })
+        }
+        let after = nutrients.indices.map { before[$0] + best.added[$0] }
+        var remaining: [(Nutrient, String)] = []
+        for n in gaps where after[n] < targets[n] * metAt - 1e-9 {
+            remaining.append((nutrients[n], reason(n, keys: keys, need: targets[n] * metAt - before[n], maxFoods: maxFoods)))
+        }
+        return GapPlan(gaps: gaps.map { nutrients[$0] }, items: items, before: before, after: after, remaining: remaining)
+    }
+
+    private func reason(_ n: Int, keys: Set<String>, need: Double, maxFoods: Int) -> String {
+        let nutrient = Nutrient.allCases[n]
+        guard let richest = byServing[n].first(where: { allows($0, diets: keys) }) else {
+            return keys.isEmpty
+                ? "no food that can be suggested has a value for \(nutrient.name) in the table"
+                : "no food your diet allows has a value for \(nutrient.name) in the table"
+        }
+        let food = foods[richest]
+        let most = food.perServing[n] * (Self.servingSteps.last { $0 * food.servingGrams <= Self.maxPortionGrams } ?? 1)
+        if most < need {
+            return "the richest food allowed, \(food.description), gives \(Format.amount(most)) \(nutrient.unit) in its largest portion; \(Format.amount(need)) \(nutrient.unit) is missing"
+        }
+        return "closing it too would take more than \(maxFoods) foods, or pass an upper limit"
+    }
+}
