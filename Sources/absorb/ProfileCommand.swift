@@ -21,6 +21,8 @@ struct ProfileCommand: ParsableCommand {
             print("  sex: \(person.sex?.rawValue ?? "not set")")
             print("  age: \(person.ageText ?? "not set")")
             print("  pregnant or lactating: \(person.condition == .none ? "neither" : person.condition.rawValue)")
+            print("  meal-fat threshold: \(person.fatThresholdGrams.map { "\(Format.number($0)) g (set for this profile)" } ?? "\(Format.number(session.data.absorption.mealFatThresholdGrams)) g (Data/absorption.csv)")")
+            print("  diets: \(person.diets.isEmpty ? "none" : person.diets.sorted().joined(separator: ", "))")
             print("  life stage: \(targets.lifeStage)")
             if let note = targets.defaultsNote { print("\n\(note)") }
             print("")
@@ -57,14 +59,18 @@ struct ProfileCommand: ParsableCommand {
         @Flag(name: .long, help: "Pregnant.") var pregnant = false
         @Flag(name: .long, help: "Lactating (breastfeeding).") var lactating = false
         @Flag(name: .long, help: "Neither pregnant nor lactating.") var neither = false
+        @Option(name: .long, help: ArgumentHelp("Your own meal-fat threshold for fat pairing, in grams, as a clinician set it; 'default' goes back to Data/absorption.csv.", valueName: "grams"))
+        var fatThreshold: String?
+        @Option(name: .long, help: ArgumentHelp("Diets the gap planner keeps to, comma-separated (vegetarian, vegan, pescatarian, no_fish, no_nuts, no_dairy), or 'none'.", valueName: "diets"))
+        var diet: String?
         @OptionGroup var common: CommonOptions
 
         func validate() throws {
             if [pregnant, lactating, neither].filter({ $0 }).count > 1 {
                 throw ValidationError("choose one of --pregnant, --lactating and --neither")
             }
-            if name == nil, sex == nil, age == nil, !pregnant, !lactating, !neither {
-                throw ValidationError("nothing to change: give --name, --sex, --age, --pregnant, --lactating or --neither")
+            if name == nil, sex == nil, age == nil, !pregnant, !lactating, !neither, fatThreshold == nil, diet == nil {
+                throw ValidationError("nothing to change: give --name, --sex, --age, --pregnant, --lactating, --neither, --fat-threshold or --diet")
             }
         }
 
@@ -88,6 +94,25 @@ struct ProfileCommand: ParsableCommand {
             if pregnant { person.condition = .pregnancy }
             if lactating { person.condition = .lactation }
             if neither { person.condition = .none }
+            if let fatThreshold {
+                if fatThreshold.lowercased() == "default" {
+                    person.fatThresholdGrams = nil
+                } else {
+                    guard let grams = Double(fatThreshold.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "g", with: "")),
+                          grams.isFinite else {
+                        throw CLIError("--fat-threshold \(fatThreshold): expected grams of fat, such as 5, or 'default'")
+                    }
+                    person.fatThresholdGrams = grams
+                }
+            }
+            if let diet {
+                let keys = diet.lowercased() == "none" ? [] : diet.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                let known = session.data.diets.diets.map(\.key)
+                if let unknown = keys.first(where: { !known.contains($0) }) {
+                    throw CLIError("--diet: no diet \"\(unknown)\" (known: \(known.joined(separator: ", ")))")
+                }
+                person.diets = Swift.Set(keys)
+            }
             do { try person.validate() } catch { throw CLIError(error.description) }
             // Check the DRIs cover this person before saving.
             session.profile.profile = person

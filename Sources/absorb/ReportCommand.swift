@@ -115,11 +115,14 @@ struct ReportRenderer {
             if score.status == .aboveUL, let limit = score.target.upperLimit, let over = score.upperLimitAmount {
                 footnotes.append("! \(nutrient.name): \(Format.amount(over)) \(nutrient.unit == "µg RAE" ? "µg" : nutrient.unit) from \(ulDescription(score.target.upperLimitBasis)) is over the upper limit of \(Format.amount(limit)).")
             }
+            let judgement = score.judgement(lowCoverageBelowPercent: session.data.absorption.lowCoverageBelowPercent)
+            if judgement.contains(" — but ") { footnotes.append("? \(nutrient.name): \(judgement).") }
             if !score.missingDataFoods.isEmpty {
                 footnotes.append("? \(nutrient.name): no USDA value for \(score.missingDataFoods.joined(separator: "; ")) — the amount may be understated.")
             }
         }
         if !footnotes.isEmpty { out += "\n" + footnotes.joined(separator: "\n") + "\n" }
+        if !report.entries.isEmpty { out += "\n" + insightText() }
         out += "\n"
         if report.entries.isEmpty {
             out += "Nothing logged \(report.range.dayCount == 1 ? "on this day" : "in these days").\n"
@@ -129,6 +132,48 @@ struct ReportRenderer {
                 out += "  \(String(entry.id).leftPadded(to: 4))  \(entry.date)  \(entry.meal.rawValue.padded(to: 9))  "
                     + "\(Format.number(entry.grams, decimals: 1).leftPadded(to: 6)) g  \(session.foodName(entry.foodID))\n"
             }
+        }
+        return out
+    }
+
+    var fatPairing: FatPairingReport {
+        session.data.fatPairing.analyze(report.entries, targets: report.targets,
+                                        thresholdGrams: report.profile.fatThresholdGrams)
+    }
+
+    var balance: BalanceReport { session.data.balance.analyze(report.entries) }
+
+    /// Fat pairing, fibre and fermented foods, and the fatty-acid balance, as text.
+    private func insightText() -> String {
+        var out = ""
+        let pairing = fatPairing
+        out += "Fat pairing (meals with at least \(Format.number(pairing.thresholdGrams)) g of fat):\n"
+        for nutrient in FatPairingAnalyzer.vitamins {
+            let share = pairing.pairedShare[nutrient].map { "\(Format.percent($0 * 100)) % eaten with enough fat" } ?? "none eaten"
+            out += "  \(nutrient.name.padded(to: 10)) \(share)\n"
+        }
+        for flag in pairing.flags {
+            let unit = flag.nutrient.unit
+            out += "  ! \(flag.date.longDescription), \(session.data.meals.label(of: flag.meal).lowercased()): "
+                + "\(Format.amount(flag.amount)) \(unit) of \(flag.nutrient.name) with \(Format.number(flag.fatGrams, decimals: 1)) g of fat"
+                + " — likely poorly absorbed; \(flag.suggestion).\n"
+        }
+        let balance = self.balance
+        let perDay = balance.days > 1 ? " a day" : ""
+        out += "\nGut and balance\(balance.days > 1 ? " (daily averages)" : ""):\n"
+        out += "  Fibre: \(Format.amount(balance.fibreGrams)) g\(perDay) of \(Format.amount(balance.fibreTarget)) g "
+            + "(\(Format.number(session.data.absorption.fibrePer1000Kcal)) g per 1,000 kcal of the \(Format.grouped(balance.kcal)) kcal logged)"
+            + (balance.fibreIncomplete ? " ? some food has no fibre value" : "") + "\n"
+        let kinds = balance.fermentedKinds.sorted { $0.key < $1.key }
+            .map { "\($0.key) \(Format.number($0.value / Double(max(balance.days, 1)), decimals: 1))" }.joined(separator: ", ")
+        out += "  Fermented foods: \(Format.number(balance.fermentedServings / Double(max(balance.days, 1)), decimals: 1)) servings a day"
+            + (kinds.isEmpty ? "" : " (\(kinds))") + "\n"
+        if let ratio = balance.ratio, let la = balance.linoleicPercentEnergy, let ala = balance.alphaLinolenicPercentEnergy {
+            let range = balance.ratioRangeFromAMDRs
+            out += "  Omega-6 : omega-3 (LA : ALA) \(Format.number(ratio, decimals: 1)) : 1 — LA \(Format.number(la, decimals: 1)) % of energy "
+                + "(AMDR \(Format.number(balance.linoleicRange.lowerBound))–\(Format.number(balance.linoleicRange.upperBound)) %), "
+                + "ALA \(Format.number(ala, decimals: 2)) % (AMDR \(Format.number(balance.alphaLinolenicRange.lowerBound))–\(Format.number(balance.alphaLinolenicRange.upperBound)) %); "
+                + "the AMDRs allow \(Format.number(range.lowerBound, decimals: 1)) to \(Format.number(range.upperBound, decimals: 1)) : 1. Information, not a score.\n"
         }
         return out
     }
@@ -146,6 +191,7 @@ struct ReportRenderer {
 
     func json() -> JSONValue {
         let person = report.profile
+        let pairing = fatPairing
         let nutrients: [JSONValue] = report.scores.map { score in
             let target = score.target
             return .object([
@@ -163,8 +209,21 @@ struct ReportRenderer {
                 ("status", .string(score.status.rawValue)),
                 ("coverage", .number(score.coverage, decimals: 4)),
                 ("missing_data_foods", .array(score.missingDataFoods.map(JSONValue.string))),
+                ("judgement", .string(score.judgement(lowCoverageBelowPercent: session.data.absorption.lowCoverageBelowPercent))),
+                ("fat_paired_share", .number(pairing.pairedShare[score.nutrient], decimals: 4)),
             ])
         }
+        let flags: [JSONValue] = pairing.flags.map { flag in
+            .object([
+                ("date", .string(flag.date.description)),
+                ("meal", .string(flag.meal.rawValue)),
+                ("nutrient", .string(flag.nutrient.rawValue)),
+                ("amount", .number(flag.amount, decimals: 4)),
+                ("fat_g", .number(flag.fatGrams, decimals: 3)),
+                ("suggestion", .string(flag.suggestion)),
+            ])
+        }
+        let balance = self.balance
         let entries: [JSONValue] = report.entries.map { entry in
             .object([
                 ("id", .number(Double(entry.id))),
@@ -186,27 +245,52 @@ struct ReportRenderer {
             ("to", .string(report.range.to.description)),
             ("days", .number(Double(report.loggedDays))),
             ("nutrients", .array(nutrients)),
+            ("fat_pairing", .object([
+                ("threshold_g", .number(pairing.thresholdGrams, decimals: 3)),
+                ("flags", .array(flags)),
+            ])),
+            ("balance", .object([
+                ("kcal", .number(balance.kcal, decimals: 2)),
+                ("fibre_g", .number(balance.fibreGrams, decimals: 3)),
+                ("fibre_target_g", .number(balance.fibreTarget, decimals: 3)),
+                ("fibre_incomplete", .bool(balance.fibreIncomplete)),
+                ("fermented_servings_per_day", .number(balance.fermentedServings / Double(max(balance.days, 1)), decimals: 3)),
+                ("la_ala_ratio", .number(balance.ratio, decimals: 3)),
+                ("la_percent_energy", .number(balance.linoleicPercentEnergy, decimals: 3)),
+                ("ala_percent_energy", .number(balance.alphaLinolenicPercentEnergy, decimals: 3)),
+            ])),
             ("entries", .array(entries)),
         ])
     }
 
+    /// One row per day of the range and nutrient, for spreadsheets. A day with nothing
+    /// logged has its rows with empty figures and `entries` 0: missing, not zero.
     func csv() -> String {
         var out = CSVWriter.record([
-            "id", "name", "unit", "amount", "target", "target_kind", "percent", "upper_limit",
+            "date", "entries", "id", "name", "unit", "amount", "target", "target_kind", "percent", "upper_limit",
             "ul_applies_to", "ul_amount", "status", "coverage", "missing_data_foods",
         ]) + "\r\n"
         func number(_ value: Double?, _ decimals: Int) -> String {
             value.map { Format.number($0, decimals: decimals) } ?? ""
         }
-        for score in report.scores {
-            out += CSVWriter.record([
-                score.nutrient.rawValue, score.nutrient.name, score.nutrient.unit,
-                number(score.amount, 4), number(score.target.value, 4), score.target.kind?.rawValue ?? "",
-                number(score.percent, 2), number(score.target.upperLimit, 4),
-                score.target.upperLimit == nil ? "" : score.target.upperLimitBasis?.rawValue ?? "",
-                number(score.upperLimitAmount, 4), score.status.rawValue, number(score.coverage, 4),
-                score.missingDataFoods.joined(separator: "; "),
-            ]) + "\r\n"
+        let byDay = Dictionary(grouping: report.entries, by: \.date)
+        for offset in 0..<report.range.dayCount {
+            let day = report.range.from.adding(days: offset)
+            let entries = byDay[day] ?? []
+            let dayReport = Report(profile: report.profile, targets: report.targets, range: DateRange(day: day),
+                                   entries: entries, scorer: session.data.scorer)
+            for score in dayReport.scores {
+                let logged = !entries.isEmpty
+                out += CSVWriter.record([
+                    day.description, String(entries.count),
+                    score.nutrient.rawValue, score.nutrient.name, score.nutrient.unit,
+                    number(score.amount, 4), number(score.target.value, 4), score.target.kind?.rawValue ?? "",
+                    number(score.percent, 2), number(score.target.upperLimit, 4),
+                    score.target.upperLimit == nil ? "" : score.target.upperLimitBasis?.rawValue ?? "",
+                    number(score.upperLimitAmount, 4), logged ? score.status.rawValue : "not_logged", number(score.coverage, 4),
+                    score.missingDataFoods.joined(separator: "; "),
+                ]) + "\r\n"
+            }
         }
         return out
     }

@@ -7,6 +7,8 @@ public struct AbsorptionRules: Sendable, Equatable {
     public let flagMinimumSharePercent: Double
     /// The food a flag suggests as a fat source.
     public let suggestedFatSourceID: String
+    /// How a flag names it.
+    public let suggestedFatSourceLabel: String
     /// The fibre AI per 1,000 kcal.
     public let fibrePer1000Kcal: Double
     /// The AMDRs, in percent of energy.
@@ -37,6 +39,7 @@ public struct AbsorptionRules: Sendable, Equatable {
         mealFatThresholdGrams = try number("meal_fat_threshold_g")
         flagMinimumSharePercent = try number("flag_min_share_of_target_percent")
         suggestedFatSourceID = try row("suggested_fat_source_food")["value"]
+        suggestedFatSourceLabel = try row("suggested_fat_source_label")["value"]
         fibrePer1000Kcal = try number("fibre_g_per_1000_kcal")
         let laLow = try number("linoleic_amdr_low_percent_energy")
         let laHigh = try number("linoleic_amdr_high_percent_energy")

@@ -128,7 +128,7 @@ public struct FatPairingAnalyzer: Sendable {
             if let portion {
                 let perUnit = fat * portion.gramsPerUnit / 100
                 let units = max(1, (needed / perUnit).rounded(.up))
-                return "add a fat source to it, such as \(Format.number(units)) \(portion.description) of \(foods.descriptions[index].lowercased()) (\(Format.number(perUnit * units, decimals: 1)) g fat), or eat it with a meal that has some"
+                return "add a fat source to it, such as \(Format.number(units)) \(portion.description) of \(rules.suggestedFatSourceLabel) (\(Format.number(perUnit * units, decimals: 1)) g fat), or eat it with a meal that has some"
             }
         }
         return "add a fat source to it (at least \(Format.number(threshold)) g of fat), or eat it with a meal that has some"

@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import NutrientModel
+
+/// `absorb gaps`: a short plan of foods that closes a day's gaps.
+struct GapsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gaps",
+        abstract: "Plan at most three foods, in household portions, that bring every nutrient to its target.",
+        discussion: """
+            The plan passes no upper limit, adds as little energy as it can, keeps to the profile's \
+            diets (absorb profile set --diet) and leaves out foods that are odd to suggest \
+            (Data/planner.csv). Where no three foods close every gap it says which remain and why.
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("The day, YYYY-MM-DD (default: today).", valueName: "date"))
+    var date: String?
+
+    @Option(name: .long, help: "text or json.")
+    var format: GapsFormat = .text
+
+    @OptionGroup var common: CommonOptions
+
+    enum GapsFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    func run() throws {
+        let day = try parseDate(date, option: "--date") ?? LocalDate.today()
+        let session = try common.open()
+        let report = try session.report(DateRange(day: day))
+        let planner = session.data.makePlanner()
+        let plan = planner.plan(for: report, diets: report.profile.diets)
+        switch format {
+        case .text: print(PlanText.lines(plan, report: report).joined(separator: "\n"))
+        case .json: print(planJSON(plan, report: report, ids: session.data.foods.ids).text)
+        }
+    }
+
+    private func planJSON(_ plan: GapPlan, report: Report, ids: [String]) -> JSONValue {
+        let nutrients = Nutrient.allCases
+        return .object([
+            ("date", .string(report.range.from.description)),
+            ("diets", .array(report.profile.diets.sorted().map(JSONValue.string))),
+            ("gaps", .array(plan.gaps.map { .string($0.rawValue) })),
+            ("items", .array(plan.items.map { item in
+                .object([
+                    ("food_id", .string(ids[item.food.index])),
+                    ("food", .string(item.food.description)),
+                    ("portion", .string(item.portionText)),
+                    ("grams", .number(item.grams, decimals: 2)),
+                    ("kcal", .number(item.kcal, decimals: 1)),
+                    ("adds", .object(nutrients.enumerated().map { ($1.rawValue, .number(item.adds[$0], decimals: 4)) })),
+                ])
+            })),
+            ("added_kcal", .number(plan.addedKcal, decimals: 1)),
+            ("after", .object(nutrients.enumerated().map { ($1.rawValue, .number(plan.after[$0], decimals: 4)) })),
+            ("remaining", .array(plan.remaining.map { .object([("nutrient", .string($0.nutrient.rawValue)), ("reason", .string($0.reason))]) })),
+        ])
+    }
+}
+
+/// A plan as lines of text, for the command line.
+enum PlanText {
+    static func lines(_ plan: GapPlan, report: Report) -> [String] {
+        var lines: [String] = []
+        let day = report.range.from.longDescription
+        guard !plan.gaps.isEmpty else {
+            return report.entries.isEmpty
+                ? ["Nothing logged on \(day): log what was eaten first (the plan fills the gaps of a day)."]
+                : ["Every target is met on \(day): nothing to close."]
+        }
+        let gapText = plan.gaps.map { nutrient -> String in
+            let score = report.score(of: nutrient)
+            return "\(nutrient.name) \(Format.amount(score.amount ?? 0)) of \(Format.amount(score.target.value ?? 0)) \(nutrient.unit)"
+        }
+        lines.append("Gaps on \(day): " + gapText.joined(separator: "; "))
+        if !report.profile.diets.isEmpty { lines.append("Keeping to: \(report.profile.diets.sorted().joined(separator: ", "))") }
+        if plan.items.isEmpty {
+            lines.append("No plan: no food that can be suggested closes any gap within an upper limit.")
+        } else {
+            lines.append("Plan (\(plan.items.count) food\(plan.items.count == 1 ? "" : "s"), +\(Format.grouped(plan.addedKcal)) kcal):")
+            for (number, item) in plan.items.enumerated() {
+                let adds = Nutrient.allCases.enumerated().compactMap { n, nutrient -> String? in
+                    guard plan.gaps.contains(nutrient), item.adds[n] > 0 else { return nil }
+                    let target = report.score(of: nutrient).target.value ?? 0
+                    let percent = target > 0 ? " (\(Format.percent(item.adds[n] / target * 100)) % of target)" : ""
+                    return "+\(Format.amount(item.adds[n])) \(nutrient.unit) \(nutrient.name)\(percent)"
+                }
+                lines.append("  \(number + 1). \(item.food.description), \(item.portionText): \(adds.joined(separator: ", ")); \(Format.grouped(item.kcal)) kcal")
+            }
+        }
+        let closed = plan.gaps.filter { gap in !plan.remaining.contains { $0.nutrient == gap } }
+        if !closed.isEmpty, !plan.items.isEmpty {
+            lines.append("Closes: \(closed.map(\.name).joined(separator: ", ")), with no upper limit passed.")
+        }
+        for (nutrient, reason) in plan.remaining {
+            let n = Nutrient.allCases.firstIndex(of: nutrient)!
+            lines.append("Still short: \(nutrient.name), \(Format.amount(plan.after[n])) \(nutrient.unit) after the plan — \(reason).")
+        }
+        return lines
+    }
+}
