@@ -23,6 +23,12 @@ public struct AppState: Sendable {
     public internal(set) var height: Int
     /// The screen in front.
     public internal(set) var screen: Screen = .day
+    /// What the day screen's main figures average over: the day, 7 or 30 days.
+    public internal(set) var period: Period = .day
+    /// The gap planner, made the first time it is needed and kept.
+    public internal(set) var planner: GapPlanner?
+    /// The plan for the shown day, made when the gaps screen opens or its day changes.
+    public internal(set) var gapPlan: GapPlan?
     /// Which panel of the day screen has the selection.
     public internal(set) var focus: Focus = .nutrients
     public internal(set) var selectedNutrient = 0
@@ -90,6 +96,11 @@ public struct AppState: Sendable {
         return Report(profile: profile.profile, targets: targets, range: range, entries: entries, scorer: data.scorer)
     }
 
+    /// Fat pairing over the `days` days ending on the shown day.
+    public func fatPairing(days: Int) -> FatPairingReport {
+        data.fatPairing.analyze(report(days: days).entries, targets: targets, thresholdGrams: profile.profile.fatThresholdGrams)
+    }
+
     /// The foods logged most recently, newest first, without repeats.
     public var recentFoodIndices: [Int] {
         let all = entriesByDate.values.joined().sorted { ($0.loggedAt, $0.id) > ($1.loggedAt, $1.id) }
@@ -105,6 +116,15 @@ public struct AppState: Sendable {
     /// A food's description, or a note that the table lacks it.
     public func foodName(_ id: String) -> String {
         data.foods.index(of: id).map { data.foods.descriptions[$0] } ?? "unknown food \(id)"
+    }
+
+    mutating func makePlannerIfNeeded() {
+        if planner == nil { planner = data.makePlanner() }
+    }
+
+    mutating func makePlan() {
+        makePlannerIfNeeded()
+        gapPlan = planner!.plan(for: report(days: 1), diets: profile.profile.diets)
     }
 
     mutating func recomputeTargets() {
@@ -123,6 +143,20 @@ public struct AppState: Sendable {
     }
 }
 
+/// What the day screen's figures average over. DRIs describe usual intake: 7 and 30
+/// days are averages over the days that have entries, never counting an empty day as zero.
+public enum Period: Int, Sendable, CaseIterable {
+    case day = 1, week = 7, month = 30
+
+    public var days: Int { rawValue }
+    /// The period shown beside it.
+    public var comparedDays: Int { self == .week ? 30 : 7 }
+    public var label: String { self == .day ? "day" : "\(rawValue)-day" }
+    public var comparedLabel: String { "\(comparedDays)-day" }
+    /// The next one, for `v`.
+    public var next: Period { self == .day ? .week : self == .week ? .month : .day }
+}
+
 /// The screens of the dashboard.
 public enum Screen: Sendable, Equatable {
     /// The day: nutrients and entries.
@@ -139,6 +173,12 @@ public enum Screen: Sendable, Equatable {
     case help(from: HelpReturn)
     /// Typing a date to go to.
     case goToDate(text: String, error: String?)
+    /// Each nutrient over the last 30 days.
+    case trends
+    /// A plan of foods that closes the day's gaps.
+    case gaps
+    /// The foods richest in a nutrient (from its detail, `f`).
+    case sources(Nutrient)
 }
 
 /// The screen help returns to (help cannot nest).

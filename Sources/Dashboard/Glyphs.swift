@@ -31,18 +31,20 @@ public struct Glyphs: Sendable, Equatable {
     public let dot: String
     /// The cursor in a text field.
     public let cursor: Character
+    /// A fat-pairing flag: a vitamin eaten with too little fat.
+    public let fatFlag: Character
 
     /// Unicode glyphs.
     public static let unicode = Glyphs(
         full: "█", eighths: ["▏", "▎", "▍", "▌", "▋", "▊", "▉"], targetMark: "│", limitMark: "┃", overflow: "▶",
         rule: "─", divider: "│", previous: "◀", next: "▶", veryLow: "▼", low: "▽", met: "✓", aboveUL: "▲",
-        noData: "·", incomplete: "?", levels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], dot: "·", cursor: "█")
+        noData: "·", incomplete: "?", levels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], dot: "·", cursor: "█", fatFlag: "⚠")
 
     /// ASCII glyphs.
     public static let ascii = Glyphs(
         full: "#", eighths: [" ", " ", " ", "+", "+", "+", "+"], targetMark: "|", limitMark: "!", overflow: ">",
         rule: "-", divider: "|", previous: "<", next: ">", veryLow: "v", low: "-", met: "+", aboveUL: "!",
-        noData: ".", incomplete: "?", levels: [".", ":", ":", "|", "|", "|", "#", "#"], dot: "-", cursor: "_")
+        noData: ".", incomplete: "?", levels: [".", ":", ":", "|", "|", "|", "#", "#"], dot: "-", cursor: "_", fatFlag: "!")
 
     /// The mark for a status.
     public func mark(_ status: NutrientStatus) -> Character {

@@ -27,6 +27,23 @@ extension Painter {
             canvas.write(" Upper limit: none set", x: 0, y: y, style: CellStyle(dim: true))
         }
         y += 1
+        if height >= 24 { y = skinNote(nutrient, y: y) }
+        let chartHeight = height >= 30 ? 8 : 5
+        if nutrient.isFatSolubleVitamin, !report.entries.isEmpty {
+            let pairing = state.fatPairing(days: 1)
+            let share = pairing.pairedShare[nutrient].map { "\(Format.percent($0 * 100)) % eaten in meals with at least \(Format.number(pairing.thresholdGrams)) g fat" } ?? "none eaten"
+            if y <= height - 5 - chartHeight {
+                canvas.write(Self.clip("   Fat pairing: \(share)", to: width, glyphs: glyphs), x: 0, y: y, style: CellStyle(dim: true))
+                y += 1
+            }
+            for flag in pairing.flags where flag.nutrient == nutrient && y <= height - 5 - chartHeight {
+                let text = "   \(glyphs.fatFlag) \(state.data.meals.label(of: flag.meal)): \(Format.amount(flag.amount)) \(nutrient.unit) with \(Format.number(flag.fatGrams, decimals: 1)) g fat: \(flag.suggestion)"
+                for line in Self.wrap(text, width: width - 1, indent: "     ").prefix(max(0, height - 5 - chartHeight - y + 1)) {
+                    canvas.write(line, x: 0, y: y, style: color(.yellow))
+                    y += 1
+                }
+            }
+        }
         rule(y)
         canvas.write(" Where it came from ", x: 2, y: y, style: CellStyle(bold: true))
         y += 1
@@ -39,7 +56,6 @@ extension Painter {
         }
         contributions.sort { $0.amount > $1.amount }
         let total = contributions.reduce(0) { $0 + $1.amount }
-        let chartHeight = height >= 30 ? 8 : 5
         let listBottom = height - 4 - chartHeight - 1
         if contributions.isEmpty {
             canvas.write(report.entries.isEmpty ? "   nothing logged on this day" : "   no logged food has a value",
@@ -61,7 +77,7 @@ extension Painter {
         }
         chart(nutrient, top: height - 3 - chartHeight, rows: chartHeight)
         messageLine()
-        keyBar("↑↓ nutrient  ←→ day  a add  Esc back  ? help  q back")
+        keyBar("↑↓ nutrient  ←→ day  f best foods  a add  Esc back  ? help  q back")
     }
 
     func basisText(_ basis: UpperLimitBasis?) -> String {

@@ -91,6 +91,9 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
             }
             return []
         case .goToDate(let text, _): return goToDateKey(&state, key, text)
+        case .trends: return trendsKey(&state, key)
+        case .gaps: return gapsKey(&state, key)
+        case .sources(let nutrient): return sourcesKey(&state, key, nutrient)
         }
     }
 }
@@ -172,8 +175,54 @@ private func dayKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         state.screen = .help(from: .day)
     case .character(":"):
         state.screen = .goToDate(text: "", error: nil)
+    case .character("v"):
+        state.period = state.period.next
+    case .character("w"):
+        state.screen = .trends
+    case .character("g"):
+        state.makePlan()
+        state.screen = .gaps
     default:
         break
+    }
+    return []
+}
+
+private func trendsKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    if dayMove(&state, key) { return [] }
+    switch key {
+    case .escape, .backspace, .character("q"), .character("w"): state.screen = .day
+    case .character("?"): state.screen = .help(from: .day)
+    default: break
+    }
+    return []
+}
+
+private func gapsKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    if dayMove(&state, key) {
+        state.makePlan()
+        return []
+    }
+    switch key {
+    case .escape, .backspace, .character("q"), .character("g"): state.screen = .day
+    case .character("a"), .character("/"): state.screen = .addFood(search("", in: state))
+    case .character("?"): state.screen = .help(from: .day)
+    default: break
+    }
+    return []
+}
+
+private func sourcesKey(_ state: inout AppState, _ key: Key, _ nutrient: Nutrient) -> [Effect] {
+    switch key {
+    case .escape, .backspace, .character("q"), .character("f"): state.screen = .detail(nutrient)
+    case .up, .character("k"):
+        let all = Nutrient.allCases
+        state.screen = .sources(all[max(0, all.firstIndex(of: nutrient)! - 1)])
+    case .down, .character("j"):
+        let all = Nutrient.allCases
+        state.screen = .sources(all[min(all.count - 1, all.firstIndex(of: nutrient)! + 1)])
+    case .character("a"), .character("/"): state.screen = .addFood(search("", in: state))
+    default: break
     }
     return []
 }
@@ -196,6 +245,9 @@ private func detailKey(_ state: inout AppState, _ key: Key, _ nutrient: Nutrient
         state.screen = .help(from: .detail(nutrient))
     case .character("a"), .character("/"):
         state.screen = .addFood(search("", in: state))
+    case .character("f"):
+        state.makePlannerIfNeeded()
+        state.screen = .sources(nutrient)
     default:
         break
     }

@@ -16,6 +16,9 @@ public func render(_ state: AppState) -> Canvas {
     case .amount(let form): painter.amount(form)
     case .profile(let form): painter.profile(form)
     case .help(let from): painter.help(from)
+    case .trends: painter.trends()
+    case .gaps: painter.gaps()
+    case .sources(let nutrient): painter.sources(nutrient)
     case .goToDate(let text, let error):
         painter.day()
         painter.prompt("Go to date (YYYY-MM-DD): \(text)", cursor: true, error: error,
@@ -82,6 +85,24 @@ struct Painter {
         }
     }
 
+    /// Text broken into lines of at most `width` at spaces; later lines start with `indent`.
+    static func wrap(_ text: String, width: Int, indent: String) -> [String] {
+        var lines: [String] = []
+        let lead = String(text.prefix { $0 == " " })
+        var line = lead
+        for word in text.dropFirst(lead.count).split(separator: " ") {
+            let candidate = line.count == lead.count && lines.isEmpty ? line + word : line + " " + word
+            if candidate.count > width, line.contains(where: { $0 != " " }) {
+                lines.append(line)
+                line = indent + word
+            } else {
+                line = candidate
+            }
+        }
+        if line.count > lead.count || lines.isEmpty { lines.append(line) }
+        return lines.map { String($0.prefix(width)) }
+    }
+
     /// Text cut to a width, its last character an ellipsis where it was cut.
     static func clip(_ text: String, to width: Int, glyphs: Glyphs) -> String {
         guard text.count > width else { return text }
@@ -137,26 +158,32 @@ struct Painter {
     // MARK: Day
 
     mutating func day() {
-        let today = state.report(days: 1)
-        let week = state.report(days: 7)
+        let period = state.period
+        let main = state.report(days: period.days)
+        let other = state.report(days: period.comparedDays)
+        let pairing = state.fatPairing(days: period.days)
+        let dayFlags = state.fatPairing(days: 1).flags
         title(dayTitle)
-        // Column layout: name | bar | amount / target | % | marks | 7-day %.
+        // Column layout: name | bar | amount / target | % | marks | fat-paired % | other period %.
         // Wide terminals get the nutrients' full names and units.
         let wide = width >= 110
         let nameWidth = wide ? Nutrient.allCases.map(\.name.count).max()! : 12
         let weekWidth = 7
+        let fatWidth = 5
         let numbersWidth = wide ? 34 : 27
         let barX = nameWidth + 2
-        let barWidth = max(6, width - barX - numbersWidth - weekWidth - 2)
+        let barWidth = max(6, width - barX - numbersWidth - fatWidth - weekWidth - 2)
         let numbersX = barX + barWidth + 1
+        let fatX = numbersX + numbersWidth
         let weekX = width - weekWidth
         canvas.write("Nutrient", x: 1, y: 1, style: CellStyle(bold: true))
         let targetColumn = Self.targetColumn(barWidth: barWidth)
-        canvas.write("day \(glyphs.dot) bar to target", x: barX, y: 1, style: CellStyle(dim: true), maxWidth: targetColumn)
+        canvas.write(period == .day ? "day \(glyphs.dot) to target" : "\(period.label) average", x: barX, y: 1, style: CellStyle(dim: true), maxWidth: targetColumn)
         canvas.write(String(glyphs.targetMark), x: barX + targetColumn, y: 1, style: CellStyle(dim: true))
-        canvas.writeRight("amount / target    %", right: weekX - 1, y: 1, style: CellStyle(bold: true))
-        canvas.write("\(glyphs.divider) 7-day", x: weekX, y: 1, style: CellStyle(bold: true))
-        for (row, score) in today.scores.enumerated() {
+        canvas.writeRight("amount / target    %", right: fatX - 1, y: 1, style: CellStyle(bold: true))
+        canvas.writeRight("fat", right: fatX + fatWidth - 1, y: 1, style: CellStyle(bold: true))
+        canvas.write("\(glyphs.divider)\(String(period.comparedLabel.suffix(6)).leftPad(6))", x: weekX, y: 1, style: CellStyle(bold: true))
+        for (row, score) in main.scores.enumerated() {
             let y = 2 + row
             let selected = state.focus == .nutrients && row == state.selectedNutrient && state.screen == .day
             let nutrient = score.nutrient
@@ -173,18 +200,43 @@ struct Painter {
             if score.isIncomplete {
                 canvas.write(String(glyphs.incomplete), x: numbersX + numbersWidth - 1, y: y, style: color(.yellow, bold: true))
             }
-            let weekScore = week.scores[row]
+            // The share eaten with enough fat, and a flag where a meal of the day had too little.
+            if nutrient.isFatSolubleVitamin, let share = pairing.pairedShare[nutrient] {
+                let flagged = dayFlags.contains { $0.nutrient == nutrient }
+                canvas.writeRight(Format.percent(share * 100), right: fatX + fatWidth - 1, y: y,
+                                  style: flagged ? color(.yellow) : CellStyle(dim: true))
+                if flagged { canvas.write(String(glyphs.fatFlag), x: fatX + fatWidth - 1, y: y, style: color(.yellow, bold: true)) }
+            }
+            let otherScore = other.scores[row]
             canvas.write(String(glyphs.divider), x: weekX, y: y)
-            let weekPercent = weekScore.percent.map(Self.shortPercent) ?? "—"
-            canvas.writeRight(weekPercent, right: weekX + 6, y: y, style: color(statusColor(weekScore.status)))
-            if weekScore.isIncomplete { canvas.write(String(glyphs.incomplete), x: weekX + 6, y: y, style: color(.yellow)) }
+            let otherPercent = otherScore.percent.map(Self.shortPercent) ?? "—"
+            canvas.writeRight(otherPercent, right: weekX + 6, y: y, style: color(statusColor(otherScore.status)))
+            if otherScore.isIncomplete { canvas.write(String(glyphs.incomplete), x: weekX + 6, y: y, style: color(.yellow)) }
             if selected { canvas.style(x: 0, y: y, width: nameWidth + 1, CellStyle(reverse: true)) }
         }
         let ruleY = 2 + Nutrient.allCases.count
         rule(ruleY)
-        let logged = week.loggedDays
-        canvas.write(" 7-day: average of \(logged) logged day\(logged == 1 ? "" : "s") ", x: width - 34, y: ruleY, style: CellStyle(dim: true))
-        entries(from: ruleY + 1, to: height - 3)
+        let coverage = period == .day
+            ? "\(other.loggedDays) logged day\(other.loggedDays == 1 ? "" : "s") in the \(period.comparedLabel)"
+            : "\(period.label) average of \(main.loggedDays) logged day\(main.loggedDays == 1 ? "" : "s")"
+        canvas.writeRight(" \(coverage) ", right: width - 2, y: ruleY, style: CellStyle(dim: true))
+        // Below the entries, one line per meal the day flags for fat pairing, where there is room.
+        var flaggedMeals: [(meal: Meal, fat: Double, vitamins: [Nutrient])] = []
+        for flag in dayFlags {
+            if let last = flaggedMeals.indices.last, flaggedMeals[last].meal == flag.meal {
+                flaggedMeals[last].vitamins.append(flag.nutrient)
+            } else {
+                flaggedMeals.append((flag.meal, flag.fatGrams, [flag.nutrient]))
+            }
+        }
+        let flagLines = flaggedMeals.prefix(max(0, (height - ruleY - 5) / 2))
+        let entriesBottom = height - 3 - flagLines.count
+        entries(from: ruleY + 1, to: entriesBottom)
+        for (offset, flagged) in flagLines.enumerated() {
+            let names = flagged.vitamins.map { $0.shortName.replacingOccurrences(of: "Vitamin ", with: "") }.joined(separator: ", ")
+            let text = " \(glyphs.fatFlag) \(state.data.meals.label(of: flagged.meal)): vitamin \(names) with \(Format.number(flagged.fat, decimals: 1)) g fat: poorly absorbed (⏎ on it: what to do)"
+            canvas.write(Self.clip(text, to: width, glyphs: glyphs), x: 0, y: entriesBottom + 1 + offset, style: color(.yellow))
+        }
         if let note = state.targets.defaultsNote, height >= 20, state.message == nil {
             _ = note
             canvas.write(" Targets are defaults until sex and age are set: p", x: 0, y: height - 2, style: color(.yellow), maxWidth: width)
@@ -192,7 +244,7 @@ struct Painter {
         messageLine()
         let keys = state.focus == .entries
             ? "a add  e edit  d delete  u undo  Tab nutrients  ←→ day  t today  p profile  ? help  q quit"
-            : "a add  ⏎ detail  Tab entries  ←→ day  [] week  : date  p profile  ? help  q quit"
+            : "a add  ⏎ detail  Tab entries  ←→ day  v 7/30  w trends  g gaps  p profile  ? help  q quit"
         keyBar(keys)
     }
 

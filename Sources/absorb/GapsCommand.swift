@@ -30,7 +30,7 @@ struct GapsCommand: ParsableCommand {
         let planner = session.data.makePlanner()
         let plan = planner.plan(for: report, diets: report.profile.diets)
         switch format {
-        case .text: print(PlanText.lines(plan, report: report).joined(separator: "\n"))
+        case .text: print(plan.lines(report: report).joined(separator: "\n"))
         case .json: print(planJSON(plan, report: report, ids: session.data.foods.ids).text)
         }
     }
@@ -58,44 +58,3 @@ struct GapsCommand: ParsableCommand {
     }
 }
 
-/// A plan as lines of text, for the command line.
-enum PlanText {
-    static func lines(_ plan: GapPlan, report: Report) -> [String] {
-        var lines: [String] = []
-        let day = report.range.from.longDescription
-        guard !plan.gaps.isEmpty else {
-            return report.entries.isEmpty
-                ? ["Nothing logged on \(day): log what was eaten first (the plan fills the gaps of a day)."]
-                : ["Every target is met on \(day): nothing to close."]
-        }
-        let gapText = plan.gaps.map { nutrient -> String in
-            let score = report.score(of: nutrient)
-            return "\(nutrient.name) \(Format.amount(score.amount ?? 0)) of \(Format.amount(score.target.value ?? 0)) \(nutrient.unit)"
-        }
-        lines.append("Gaps on \(day): " + gapText.joined(separator: "; "))
-        if !report.profile.diets.isEmpty { lines.append("Keeping to: \(report.profile.diets.sorted().joined(separator: ", "))") }
-        if plan.items.isEmpty {
-            lines.append("No plan: no food that can be suggested closes any gap within an upper limit.")
-        } else {
-            lines.append("Plan (\(plan.items.count) food\(plan.items.count == 1 ? "" : "s"), +\(Format.grouped(plan.addedKcal)) kcal):")
-            for (number, item) in plan.items.enumerated() {
-                let adds = Nutrient.allCases.enumerated().compactMap { n, nutrient -> String? in
-                    guard plan.gaps.contains(nutrient), item.adds[n] > 0 else { return nil }
-                    let target = report.score(of: nutrient).target.value ?? 0
-                    let percent = target > 0 ? " (\(Format.percent(item.adds[n] / target * 100)) % of target)" : ""
-                    return "+\(Format.amount(item.adds[n])) \(nutrient.unit) \(nutrient.name)\(percent)"
-                }
-                lines.append("  \(number + 1). \(item.food.description), \(item.portionText): \(adds.joined(separator: ", ")); \(Format.grouped(item.kcal)) kcal")
-            }
-        }
-        let closed = plan.gaps.filter { gap in !plan.remaining.contains { $0.nutrient == gap } }
-        if !closed.isEmpty, !plan.items.isEmpty {
-            lines.append("Closes: \(closed.map(\.name).joined(separator: ", ")), with no upper limit passed.")
-        }
-        for (nutrient, reason) in plan.remaining {
-            let n = Nutrient.allCases.firstIndex(of: nutrient)!
-            lines.append("Still short: \(nutrient.name), \(Format.amount(plan.after[n])) \(nutrient.unit) after the plan — \(reason).")
-        }
-        return lines
-    }
-}

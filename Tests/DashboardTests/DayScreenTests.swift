@@ -18,22 +18,26 @@ final class DayScreenTests: XCTestCase {
 
     func testDayAt80x24() {
         let state = Fixture.state(entries: day)
+        // The "fat" column: the share of each vitamin eaten in meals with at least 3 g of
+        // fat. Breakfast (egg, 4.8 g fat) and lunch (salmon, 13.4 g) pass; the pear snack
+        // (0.25 g) does not: A (80 + 58) / 139.78 = 99 %, D 12 / 12 = 100 %,
+        // K (0.15 + 0.5) / 7.41 = 9 %. The pear's 6.8 µg K is under 10 % of 90 µg: no flag.
         let expected = [
             " absorb  Ana · F 30 y                               ◀ Wed 25 Nov 2026 (today) ▶",
-            " Nutrient     day · bar to target│                  amount / target    % │ 7-day",
-            " Vitamin A    ████               │                  140 µg / 700   20 ▼  │   20",
-            " Vitamin D    ████████████████   │                    12 µg / 15   80 ▽? │   80?",
-            " Vitamin E    █████▊             │                   4.3 mg / 15   29 ▼  │   29",
-            " Vitamin K    █▋                 │                   7.4 µg / 90    8 ▼  │    8",
-            " Omega-6 LA   ██▊                │                    1.7 g / 12   14 ▼? │   14?",
-            " Omega-3 ALA  ███▌               │                  0.19 g / 1.1   17 ▼? │   17?",
-            " EPA + DHA    ███████████████████│█████████▶      1,995 mg / 250  798 ✓? │  798?",
-            "────────────────────────────────────────────── 7-day: average of 1 logged day ──",
+            " Nutrient     day · to target │               amount / target    %  fat  │ 7-day",
+            " Vitamin A    ███▍            │                140 µg / 700   20 ▼   99  │   20",
+            " Vitamin D    █████████████▍  │                  12 µg / 15   80 ▽? 100  │   80?",
+            " Vitamin E    ████▊           │                 4.3 mg / 15   29 ▼   95  │   29",
+            " Vitamin K    █▍              │                 7.4 µg / 90    8 ▼    9  │    8",
+            " Omega-6 LA   ██▍             │                  1.7 g / 12   14 ▼?      │   14?",
+            " Omega-3 ALA  ██▉             │                0.19 g / 1.1   17 ▼?      │   17?",
+            " EPA + DHA    ████████████████│███████▶      1,995 mg / 250  798 ✓?      │  798?",
+            "─────────────────────────────────────────────────── 1 logged day in the 7-day ──",
             " Breakfast  Egg, whole, raw, fresh                                         50 g",
             " Lunch      Fish, salmon, Atlantic, farmed, raw                           100 g",
             " Snack      Pears, raw, bartlett                                          178 g",
         ] + Array(repeating: "", count: 10) + [
-            " a add  ⏎ detail  Tab entries  ←→ day  [] week  : date  ? help  q quit",
+            " a add  ⏎ detail  Tab entries  ←→ day  v 7/30  w trends  ? help  q quit",
         ]
         XCTAssertEqual(screen(state), expected)
     }
@@ -41,9 +45,9 @@ final class DayScreenTests: XCTestCase {
     func testDayAt120x40UsesFullNamesUnitsAndTheKeyBar() {
         let rows = screen(Fixture.state(width: 120, height: 40, entries: day))
         XCTAssertEqual(rows.count, 40)
-        XCTAssertEqual(rows[2], " Vitamin A                      ██████                       │                          140 µg RAE / 700   20 ▼  │   20")
-        XCTAssertEqual(rows[7], " Alpha-linolenic acid (omega-3) █████▎                       │                              0.19 g / 1.1   17 ▼? │   17?")
-        XCTAssertEqual(rows[39], " a add  ⏎ detail  Tab entries  ←→ day  [] week  : date  p profile  ? help  q quit")
+        XCTAssertEqual(rows[2], " Vitamin A                      █████▍                    │                        140 µg RAE / 700   20 ▼   99  │   20")
+        XCTAssertEqual(rows[7], " Alpha-linolenic acid (omega-3) ████▋                     │                            0.19 g / 1.1   17 ▼?      │   17?")
+        XCTAssertEqual(rows[39], " a add  ⏎ detail  Tab entries  ←→ day  v 7/30  w trends  g gaps  p profile  ? help  q quit")
     }
 
     func testTheTargetAndUpperLimitAreMarkedOnTheBar() {
@@ -52,25 +56,26 @@ final class DayScreenTests: XCTestCase {
         // 100 µg, is past the scale and not drawn.
         let state = Fixture.state(entries: [Fixture.entry(1, "S0002", 0.25)])  // one 0.25 g softgel
         let row = screen(state)[3]
-        XCTAssertTrue(row.hasPrefix(" Vitamin D    ███████████████████│█████████▶"), row)
-        XCTAssertTrue(row.contains("50 µg / 15  333 ✓"), row)
+        XCTAssertTrue(row.hasPrefix(" Vitamin D    ████████████████│███████▶"), row)
+        // Taken with no food at all: 0 % with fat, and flagged.
+        XCTAssertTrue(row.hasSuffix("50 µg / 15  333 ✓    0⚠ │  333"), row)
         // Under the target the target column shows the mark.
         let empty = screen(Fixture.state())[3]
-        XCTAssertEqual(empty, " Vitamin D                       │                     — µg / 15    — ·  │    —")
+        XCTAssertEqual(empty, " Vitamin D                    │                   — µg / 15    — ·       │    —")
     }
 
     func testAboveTheUpperLimitIsMarkedWithItsOwnGlyph() {
         // 10 softgels of 2,000 IU: 500 µg, five times the UL of 100 µg.
         let rows = screen(Fixture.state(entries: [Fixture.entry(1, "S0002", 2.5)]))
-        XCTAssertTrue(rows[3].hasSuffix("500 µg / 15 999+ ▲  │ 999+"), rows[3])
+        XCTAssertTrue(rows[3].hasSuffix("500 µg / 15 999+ ▲    0⚠ │ 999+"), rows[3])
     }
 
     func testSevenDayAverageCountsLoggedDaysOnly() {
         // Today 100 g salmon (D 11 µg), three days ago 200 g (22 µg): (11 + 22) / 2 = 16.5 µg = 110 %.
         let entries = [Fixture.entry(1, "15236", 100), Fixture.entry(2, "15236", 200, on: Fixture.today.adding(days: -3))]
         let rows = screen(Fixture.state(entries: entries))
-        XCTAssertTrue(rows[3].hasSuffix("11 µg / 15   73 ▽  │  110"), rows[3])
-        XCTAssertTrue(rows[9].contains("7-day: average of 2 logged days"), rows[9])
+        XCTAssertTrue(rows[3].hasSuffix("11 µg / 15   73 ▽  100  │  110"), rows[3])
+        XCTAssertTrue(rows[9].contains(" 2 logged days in the 7-day "), rows[9])
     }
 
     func testAnEmptyDaySaysHowToAddAFood() {
@@ -112,8 +117,8 @@ final class DayScreenTests: XCTestCase {
     func testASCIIGlyphs() {
         let rows = screen(Fixture.state(entries: day, glyphs: .ascii))
         XCTAssertEqual(rows[0], " absorb  Ana - F 30 y                               < Wed 25 Nov 2026 (today) >")
-        XCTAssertEqual(rows[3], " Vitamin D    ################   |                    12 µg / 15   80 -? |   80?")
-        XCTAssertEqual(rows[8], " EPA + DHA    ###################|#########>      1,995 mg / 250  798 +? |  798?")
+        XCTAssertEqual(rows[3], " Vitamin D    #############   |                  12 µg / 15   80 -? 100  |   80?")
+        XCTAssertEqual(rows[8], " EPA + DHA    ################|#######>      1,995 mg / 250  798 +?      |  798?")
         XCTAssertEqual(rows[9].prefix(10), "----------")
     }
 

@@ -36,7 +36,7 @@ final class FlowTests: XCTestCase {
         _ = update(&state, .entrySaved(Fixture.entry(7, "15236", 100)))
         XCTAssertEqual(state.screen, .day)
         let day = screen(state)
-        XCTAssertTrue(day[3].hasSuffix("11 µg / 15   73 ▽  │   73"), day[3])
+        XCTAssertTrue(day[3].hasSuffix("11 µg / 15   73 ▽  100  │   73"), day[3])
         XCTAssertEqual(day[10], " Lunch      Fish, salmon, Atlantic, farmed, raw                           100 g")
         XCTAssertEqual(day[22], " Added 100 g of Fish, salmon, Atlantic, farmed, raw (Lunch)")
     }
@@ -156,13 +156,20 @@ final class FlowTests: XCTestCase {
         XCTAssertEqual(rows[1], " Vitamin D                                             12 µg = 80 % of target ▽")
         XCTAssertEqual(rows[2], " Target: 15 µg RDA · IOM (2011) DRIs for Calcium and Vitamin D")
         XCTAssertEqual(rows[3], " Upper limit: 100 µg on all sources, today 12 µg")
+        // Why it matters for skin, from Data/skin_notes.csv, with the caution and source.
+        XCTAssertEqual(rows[4], " Skin: Shapes the skin's immune responses; low vitamin D status goes with")
+        XCTAssertEqual(rows[5], "       atopic dermatitis and psoriasis in observational studies.")
+        XCTAssertTrue(rows[6].hasPrefix(" Caution: Trials of supplements for skin are mixed"), rows[6])
+        XCTAssertTrue(rows[7].hasPrefix(" Source: IOM (2011)"), rows[7])
+        // All of today's D came in meals with 3 g of fat or more.
+        XCTAssertEqual(rows[8], "   Fat pairing: 100 % eaten in meals with at least 3 g fat")
         // 11 of 12 µg from the salmon (92 %), 1 from the egg (8 %); the pear has no value.
-        XCTAssertEqual(rows[5], "   Fish, salmon, Atlantic, farmed, raw (100 g)                     11 µg   92 %")
-        XCTAssertEqual(rows[6], "   Egg, whole, raw, fresh (50 g)                                    1 µg    8 %")
-        XCTAssertEqual(rows[7], "   ? No USDA value (coverage 46 %): Pears, raw, bartlett")
+        XCTAssertEqual(rows[10], "   Fish, salmon, Atlantic, farmed, raw (100 g)                     11 µg   92 %")
+        XCTAssertEqual(rows[11], "   Egg, whole, raw, fresh (50 g)                                    1 µg    8 %")
+        XCTAssertEqual(rows[12], "   ? No USDA value (coverage 46 %): Pears, raw, bartlett")
         // The chart's last column is today (80 %), two days before 150 g = 16.5 µg = 110 %.
         XCTAssertEqual(rows[21], "      ·    ·    ·    ·    ·    ·    ·    ·    ·    ·    ·    110  ·    80")
-        XCTAssertEqual(rows[23], " ↑↓ nutrient  ←→ day  a add  Esc back  ? help  q back")
+        XCTAssertEqual(rows[23], " ↑↓ nutrient  ←→ day  f best foods  a add  Esc back  ? help  q back")
         // ↓ moves to the next nutrient; Esc goes back with it selected.
         press(&state, .down)
         XCTAssertTrue(screen(state)[1].hasPrefix(" Vitamin E"))
@@ -243,7 +250,7 @@ final class FlowTests: XCTestCase {
     func testTheKeyBarOfEveryScreen() {
         var state = Fixture.state(entries: [Fixture.entry(1, "15236", 100)])
         let bars: [(keys: [Key], bar: String)] = [
-            ([.enter], " ↑↓ nutrient  ←→ day  a add  Esc back  ? help  q back"),
+            ([.enter], " ↑↓ nutrient  ←→ day  f best foods  a add  Esc back  ? help  q back"),
             ([.escape, .character("a")], " type search  ↑↓ pick  ⏎ choose  ^U clear  Esc back"),
             ([.enter], " 0-9 amount  ↑↓ unit  g grams  ←→ meal  ⏎ save  Esc back"),
             ([.escape, .escape, .character("p")], " ↑↓ field  ⏎ change  s switch profile  n new profile  Esc back"),

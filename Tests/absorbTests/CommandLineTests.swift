@@ -33,7 +33,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
 
         let report = try absorb.json(["report", "--date", date, "--format", "json"])
-        XCTAssertEqual(Set(report.keys), ["profile", "from", "to", "days", "nutrients", "entries"])
+        XCTAssertEqual(Set(report.keys), ["profile", "from", "to", "days", "nutrients", "fat_pairing", "balance", "entries"])
         let profile = try XCTUnwrap(report["profile"] as? [String: Any])
         XCTAssertEqual(Set(profile.keys), ["name", "sex", "age", "life_stage"])
         XCTAssertEqual(profile["name"] as? String, "Me")
@@ -45,7 +45,7 @@ final class CommandLineTests: XCTestCase {
         let vitaminA = try nutrient(report, "vitamin_a")
         XCTAssertEqual(Set(vitaminA.keys), [
             "id", "name", "unit", "amount", "target", "target_kind", "target_source", "percent", "upper_limit",
-            "ul_applies_to", "ul_amount", "status", "coverage", "missing_data_foods",
+            "ul_applies_to", "ul_amount", "status", "coverage", "missing_data_foods", "judgement", "fat_paired_share",
         ])
         // 149 + 69 × 1.5 + 469 × 0.3 (see ScoringTests for the USDA rows).
         XCTAssertEqual(vitaminA["amount"] as! Double, 393.2, accuracy: 1e-4)
@@ -75,11 +75,11 @@ final class CommandLineTests: XCTestCase {
         let line = try XCTUnwrap(text.stdout.split(separator: "\n").first { $0.hasPrefix("Vitamin A ") })
         XCTAssertTrue(line.contains("393 µg RAE") && line.contains("very low"), String(line))
 
-        // CSV has a header and one row per nutrient.
+        // CSV has a header and one row per day and nutrient.
         let csv = try absorb.run(["report", "--date", date, "--format", "csv"])
         let rows = csv.stdout.split(separator: "\r\n")
         XCTAssertEqual(rows.count, 8)
-        XCTAssertTrue(rows[1].hasPrefix("vitamin_a,Vitamin A,µg RAE,393.2,900,RDA,43.69,3000,retinol,251.5,very_low,1,"), String(rows[1]))
+        XCTAssertTrue(rows[1].hasPrefix("\(date),3,vitamin_a,Vitamin A,µg RAE,393.2,900,RDA,43.69,3000,retinol,251.5,very_low,1,"), String(rows[1]))
     }
 
     func testListAndRemove() throws {
