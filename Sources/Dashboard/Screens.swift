@@ -253,16 +253,18 @@ extension Painter {
 
     mutating func help(_ from: HelpReturn) {
         title("Keys")
+        // Esc goes back on every screen: the key bar says so, the groups do not repeat it.
         let groups: [(String, [(String, String)])] = [
             ("Day", [("←→ h l", "previous / next day"), ("[ ]", "a week back / forward"), ("t", "today"), (":", "go to a date"),
                      ("↑↓ j k", "move the selection"), ("Tab", "nutrients / entries"), ("⏎", "detail, or change entry"),
                      ("a /", "add a food"), ("e", "change the entry"), ("d x Del", "delete the entry"), ("u", "undo the delete"),
+                     ("v", "day / 7-day / 30-day"), ("w", "trends, 30 days"), ("g", "plan to close the gaps"),
                      ("p", "profile"), ("q ^C", "quit")]),
-            ("Add food", [("type", "search, words any order"), ("↑↓ PgUp PgDn", "pick"), ("⏎", "choose"), ("^U", "clear"), ("Esc", "back")]),
+            ("Add food", [("type", "search, words any order"), ("↑↓ PgUp PgDn", "pick"), ("⏎", "choose"), ("^U", "clear")]),
             ("Amount", [("0-9 . / ½", "the amount"), ("↑↓", "grams or a measure"), ("g", "grams"), ("←→ b l d s", "the meal"),
-                        ("⏎", "save"), ("Esc", "back")]),
-            ("Detail", [("↑↓", "another nutrient"), ("←→", "another day"), ("Esc", "back")]),
-            ("Profile", [("↑↓", "field"), ("⏎ space", "change it"), ("s", "switch profile"), ("n", "new profile"), ("Esc", "back")]),
+                        ("⏎", "save")]),
+            ("Detail", [("↑↓", "another nutrient"), ("←→", "another day"), ("f", "best foods for it")]),
+            ("Profile", [("↑↓", "field"), ("⏎ space", "change it"), ("s", "switch profile"), ("n", "new profile")]),
         ]
         // The marks, on one line above the key bar.
         let marks: [(Character, String)] = [

@@ -214,4 +214,45 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("is not an absorb journal"), result.stderr)
         XCTAssertEqual(FileManager.default.contents(atPath: path), content)
     }
+
+    func testGapsPlansWithinTheDietAndReportsFatPairing() throws {
+        let date = "2026-11-24"
+        XCTAssertEqual(try absorb.run(["log", "add", "spinach", "raw", "100", "g", "--meal", "lunch", "--date", date]).status, 0)
+        let set = try absorb.run(["profile", "set", "--sex", "female", "--age", "30", "--diet", "vegan", "--fat-threshold", "5"])
+        XCTAssertEqual(set.status, 0, set.stderr)
+        let shown = try absorb.run(["profile", "show"])
+        XCTAssertTrue(shown.stdout.contains("meal-fat threshold: 5 g (set for this profile)"), shown.stdout)
+        XCTAssertTrue(shown.stdout.contains("diets: vegan"), shown.stdout)
+
+        let plan = try absorb.json(["gaps", "--date", date, "--format", "json"])
+        XCTAssertEqual(plan["diets"] as? [String], ["vegan"])
+        let items = try XCTUnwrap(plan["items"] as? [[String: Any]])
+        XCTAssertFalse(items.isEmpty)
+        XCTAssertLessThanOrEqual(items.count, 3)
+        let text = try absorb.run(["gaps", "--date", date])
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertTrue(text.stdout.hasPrefix("Gaps on Tue 24 Nov 2026: "), text.stdout)
+        XCTAssertTrue(text.stdout.contains("Keeping to: vegan"), text.stdout)
+
+        let report = try absorb.run(["report", "--date", date])
+        XCTAssertTrue(report.stdout.contains("Fat pairing (meals with at least 5 g of fat):"), report.stdout)
+        XCTAssertTrue(report.stdout.contains("! Tue 24 Nov 2026, lunch: 483 µg of Vitamin K with 0.4 g of fat"), report.stdout)
+
+        let bad = try absorb.run(["profile", "set", "--diet", "carnivore"])
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue(bad.stderr.contains("no diet \"carnivore\""), bad.stderr)
+        let badFat = try absorb.run(["profile", "set", "--fat-threshold", "lots"])
+        XCTAssertNotEqual(badFat.status, 0)
+        XCTAssertTrue(badFat.stderr.contains("--fat-threshold lots"), badFat.stderr)
+    }
+
+    func testCSVReportHasOneRowPerDayAndNutrient() throws {
+        XCTAssertEqual(try absorb.run(["log", "add", "spinach", "raw", "100", "g", "--date", "2026-11-20"]).status, 0)
+        let csv = try absorb.run(["report", "--from", "2026-11-20", "--to", "2026-11-21", "--format", "csv"])
+        let rows = csv.stdout.split(separator: "\r\n")
+        XCTAssertEqual(rows.count, 1 + 2 * 7)
+        XCTAssertTrue(rows[1].hasPrefix("2026-11-20,1,vitamin_a,Vitamin A,µg RAE,469,"), String(rows[1]))
+        // A day with nothing logged is missing, not zero.
+        XCTAssertEqual(rows[8], "2026-11-21,0,vitamin_a,Vitamin A,µg RAE,,900,RDA,,3000,retinol,,not_logged,,")
+    }
 }

@@ -144,6 +144,27 @@ final class DashboardEndToEndTests: XCTestCase {
         }
     }
 
+    func testFatFlagGapPlanTrendsAndUsualIntakeScreens() throws {
+        let logged = try AbsorbProcess(journal: journal).run(["log", "add", "spinach", "raw", "100", "g", "--meal", "lunch"])
+        XCTAssertEqual(logged.status, 0, logged.stderr)
+        let terminal = try TmuxSession()
+        try terminal.shell(command)
+        var rows = try terminal.waitFor("Spinach, raw")
+        XCTAssertTrue(rows.contains(" ⚠ Lunch: vitamin A, E, K with 0.4 g fat: poorly absorbed (⏎ on it: what to do)"),
+                      rows.joined(separator: "\n"))
+        try terminal.press("g")
+        rows = try terminal.waitFor("Plan (")
+        XCTAssertTrue(rows[0].contains("Gaps ·"), rows[0])
+        try terminal.press("Escape", "w")
+        rows = try terminal.waitFor("Trends · 30 days")
+        XCTAssertTrue(rows.contains { $0.hasPrefix(" Vitamin K") }, rows.joined(separator: "\n"))
+        try terminal.press("Escape", "v")
+        try terminal.waitFor("7-day average")
+        try terminal.press("q")
+        try terminal.waitFor(TmuxSession.prompt)
+        try terminal.assertShellUsable()
+    }
+
     func testNotATerminalIsAClearError() throws {
         let result = try AbsorbProcess(journal: journal).run([])
         XCTAssertNotEqual(result.status, 0)
