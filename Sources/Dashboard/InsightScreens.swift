@@ -23,7 +23,7 @@ extension Painter {
         let daily = (0..<days).map { offset in state.report(days: 1, endingOn: state.day.adding(days: offset - (days - 1))) }
         for (row, nutrient) in Nutrient.allCases.enumerated() {
             let top = 2 + row * rowsPerNutrient
-            guard top + rowsPerNutrient <= height - 2 else { break }
+            guard top + rowsPerNutrient <= height - 3 else { break }
             let bottom = top + rowsPerNutrient - 1
             canvas.write(width >= 110 ? nutrient.name : nutrient.shortName, x: 1, y: bottom, maxWidth: nameWidth)
             for (offset, report) in daily.enumerated() {
@@ -51,6 +51,17 @@ extension Painter {
             let monthText = month.scores[row].percent.map { Format.percent($0) + " %" } ?? "—"
             canvas.writeRight(weekText, right: width - 9, y: bottom, style: color(statusColor(week.scores[row].status)))
             canvas.writeRight(monthText, right: width - 1, y: bottom, style: color(statusColor(month.scores[row].status), bold: true))
+        }
+        // Gut and balance over the 7 days: information, not scores.
+        let balance = state.data.balance.analyze(week.entries)
+        if balance.days > 0 {
+            var parts = ["7-day: fibre \(Format.amount(balance.fibreGrams)) of \(Format.amount(balance.fibreTarget)) g",
+                         "fermented \(Format.number(balance.fermentedServings / Double(balance.days), decimals: 1)) servings/day"]
+            if let ratio = balance.ratio {
+                let range = balance.ratioRangeFromAMDRs
+                parts.append("LA:ALA \(Format.number(ratio, decimals: 1)):1 (AMDRs allow \(Format.number(range.lowerBound, decimals: 1))-\(Format.number(range.upperBound, decimals: 1)))")
+            }
+            canvas.write(Self.clip(" " + parts.joined(separator: " \(glyphs.dot) "), to: width, glyphs: glyphs), x: 0, y: height - 3)
         }
         let note = "Averages over \(week.loggedDays) and \(month.loggedDays) logged days; \(glyphs.noData) = nothing logged (not zero)"
         canvas.write(Self.clip(" " + note, to: width, glyphs: glyphs), x: 0, y: height - 2, style: CellStyle(dim: true))

@@ -152,6 +152,15 @@ struct ReportRenderer {
             let share = pairing.pairedShare[nutrient].map { "\(Format.percent($0 * 100)) % eaten with enough fat" } ?? "none eaten"
             out += "  \(nutrient.name.padded(to: 10)) \(share)\n"
         }
+        for meal in pairing.meals {
+            let vitamins = FatPairingAnalyzer.vitamins.compactMap { nutrient -> String? in
+                guard let amount = meal.vitamins[nutrient], amount > 0 else { return nil }
+                return "\(nutrient.shortName.replacingOccurrences(of: "Vitamin ", with: "")) \(Format.amount(amount)) \(nutrient.unit)"
+            }
+            let day = report.range.dayCount > 1 ? "\(meal.date) " : ""
+            out += "  \(day)\(session.data.meals.label(of: meal.meal).padded(to: 9)) \(Format.number(meal.fatGrams, decimals: 1)) g fat\(meal.fatIsComplete ? "" : " ?")"
+                + (vitamins.isEmpty ? "" : " · " + vitamins.joined(separator: ", ")) + "\n"
+        }
         for flag in pairing.flags {
             let unit = flag.nutrient.unit
             out += "  ! \(flag.date.longDescription), \(session.data.meals.label(of: flag.meal).lowercased()): "
@@ -247,6 +256,15 @@ struct ReportRenderer {
             ("nutrients", .array(nutrients)),
             ("fat_pairing", .object([
                 ("threshold_g", .number(pairing.thresholdGrams, decimals: 3)),
+                ("meals", .array(pairing.meals.map { meal in
+                    .object([
+                        ("date", .string(meal.date.description)),
+                        ("meal", .string(meal.meal.rawValue)),
+                        ("fat_g", .number(meal.fatGrams, decimals: 3)),
+                        ("fat_complete", .bool(meal.fatIsComplete)),
+                        ("vitamins", .object(FatPairingAnalyzer.vitamins.map { ($0.rawValue, .number(meal.vitamins[$0], decimals: 4)) })),
+                    ])
+                })),
                 ("flags", .array(flags)),
             ])),
             ("balance", .object([
