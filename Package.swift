@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "absorb", targets: ["absorb"]),
         .executable(name: "build-food-table", targets: ["build-food-table"]),
         .library(name: "NutrientModel", targets: ["NutrientModel"]),
+        .library(name: "Journal", targets: ["Journal"]),
+        .library(name: "Dashboard", targets: ["Dashboard"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),

@@ -13,6 +13,7 @@ struct Absorb: ParsableCommand {
             Food values come from the USDA SR28 database. Your journal is one SQLite file \
             ($XDG_DATA_HOME/absorb/journal.sqlite unless --journal or ABSORB_JOURNAL says otherwise).
             """,
+        version: "0.4.0",
         subcommands: [DashboardCommand.self, Today.self, LogCommand.self, FoodsCommand.self, ProfileCommand.self, ReportCommand.self, GapsCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
