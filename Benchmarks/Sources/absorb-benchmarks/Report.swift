@@ -1,0 +1,123 @@
+import Foundation
+
+/// The readable table, the targets and the JSON object.
+enum BenchmarkReport {
+    struct Target {
+        let what: String
+        let target: String
+        let measured: String
+        let met: Bool?
+    }
+
+    static func print(figures: [Figure], growth: [[String: Double]], quick: Bool) {
+        let byName = Dictionary(figures.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        func median(_ name: String) -> Double? { byName[name]?.median }
+        func p99(_ name: String) -> Double? { byName[name]?.p99 }
+        func ratio(_ a: String, _ b: String) -> Double? {
+            guard let x = median(a), let y = median(b), y > 0 else { return nil }
+            return x / y
+        }
+        let ratios: [(String, Double?)] = [
+            ("swiftcsv_vs_absorb", ratio("csv.swiftcsv_foods", "csv.absorb_foods")),
+            ("csvswift_vs_absorb", ratio("csv.csvswift_foods", "csv.absorb_foods")),
+            ("python_csv_vs_absorb", ratio("csv.python_csv_foods", "csv.absorb_foods")),
+            ("absorb_vs_byte_scan_floor", ratio("csv.absorb_foods", "csv.byte_scan_floor")),
+            ("report_process_vs_version", ratio("process.absorb_report_json_today_year_journal", "process.absorb_version")),
+            ("report_whole_year_process_vs_version", ratio("process.absorb_report_json_whole_year", "process.absorb_version")),
+        ]
+        let ratioOf = Dictionary(ratios.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
+        func fmt(_ value: Double?, _ unit: String = "") -> String {
+            guard let value, value.isFinite else { return "—" }
+            let digits = value >= 100 ? 0 : value >= 10 ? 1 : value >= 1 ? 2 : 3
+            return String(format: "%.\(digits)f", value) + (unit.isEmpty ? "" : " \(unit)")
+        }
+        let largest = growth.max { ($0["foods"] ?? 0) < ($1["foods"] ?? 0) }
+        let targets: [Target] = [
+            Target(what: "load bundled foods, portions, supplements", target: "≤ 5 ms",
+                   measured: fmt(median("load.bundled_foods_portions_supplements"), "ms"),
+                   met: median("load.bundled_foods_portions_supplements").map { $0 <= 5 }),
+            Target(what: "… vs SwiftCSV (foods.csv)", target: "≥ 20 ×", measured: fmt(ratioOf["swiftcsv_vs_absorb"] ?? nil, "×"),
+                   met: (ratioOf["swiftcsv_vs_absorb"] ?? nil).map { $0 >= 20 }),
+            Target(what: "… vs Python csv (foods.csv)", target: "≥ 5 ×", measured: fmt(ratioOf["python_csv_vs_absorb"] ?? nil, "×"),
+                   met: (ratioOf["python_csv_vs_absorb"] ?? nil).map { $0 >= 5 }),
+            Target(what: "absorb report process, a year of entries", target: "≤ 2 × --version",
+                   measured: fmt(ratioOf["report_process_vs_version"] ?? nil, "×"),
+                   met: (ratioOf["report_process_vs_version"] ?? nil).map { $0 <= 2 }),
+            Target(what: "search per keystroke, bundled, p99", target: "≤ 1 ms", measured: fmt(p99("search.per_keystroke_bundled"), "ms"),
+                   met: p99("search.per_keystroke_bundled").map { $0 <= 1 }),
+            Target(what: "search per keystroke, 500k foods, p99", target: "≤ 20 ms",
+                   measured: fmt(median("synthetic_500000.search_per_keystroke_p99"), "ms"),
+                   met: median("synthetic_500000.search_per_keystroke_p99").map { $0 <= 20 }),
+            Target(what: "update and draw a day frame, 200 × 60", target: "≤ 2 ms",
+                   measured: fmt(median("frame.day_screen_200x60_update_and_draw"), "ms"),
+                   met: median("frame.day_screen_200x60_update_and_draw").map { $0 <= 2 }),
+            Target(what: "score a day of 30 entries", target: "≤ 50 µs", measured: fmt(median("score.day_of_30_entries"), "µs"),
+                   met: median("score.day_of_30_entries").map { $0 <= 50 }),
+            Target(what: "30-day averages, every day of 10 years", target: "≤ 50 ms",
+                   measured: fmt(median("usual_intake.30_day_averages_every_day_of_10_years"), "ms"),
+                   met: median("usual_intake.30_day_averages_every_day_of_10_years").map { $0 <= 50 }),
+            Target(what: "gap planner on the full table (built and run)", target: "≤ 200 ms",
+                   measured: fmt(median("planner.build_and_plan_full_table"), "ms"),
+                   met: median("planner.build_and_plan_full_table").map { $0 <= 200 }),
+            Target(what: "import 100,000 entries, one transaction", target: "≤ 2 s",
+                   measured: fmt(median("journal.import_100000_entries_one_transaction").map { $0 / 1000 }, "s"),
+                   met: median("journal.import_100000_entries_one_transaction").map { $0 <= 2000 }),
+            Target(what: "dashboard peak memory, bundled table", target: "≤ 40 MB",
+                   measured: fmt(median("memory.dashboard_peak_bundled_table"), "MB"),
+                   met: median("memory.dashboard_peak_bundled_table").map { $0 <= 40 }),
+            Target(what: "500k foods: load / peak memory", target: "≤ 1 s / ≤ 400 MB",
+                   measured: "\(fmt(median("synthetic_500000.load"), "ms")) / \(fmt(median("synthetic_500000.peak_memory"), "MB"))",
+                   met: largest?["foods"] == 500_000 ? ((median("synthetic_500000.load") ?? .infinity) <= 1000
+                                                         && (median("synthetic_500000.peak_memory") ?? .infinity) <= 400) : nil),
+        ]
+        var out = "\nfigure                                                     median        p99   reps\n"
+        for figure in figures {
+            out += figure.name.padding(toLength: 56, withPad: " ", startingAt: 0) + " "
+                + fmt(figure.median, figure.unit).leftPad(10) + " " + fmt(figure.p99, figure.unit).leftPad(10) + " "
+                + String(figure.repetitions).leftPad(6) + "\n"
+        }
+        out += "\nratio (same run, medians)\n"
+        for (name, value) in ratios { out += "  " + name.padding(toLength: 40, withPad: " ", startingAt: 0) + fmt(value, "×") + "\n" }
+        out += "\ngrowth (synthetic tables)\n  foods      load      peak    search p99\n"
+        for row in growth {
+            out += "  " + fmt(row["foods"]).leftPad(7) + fmt(row["load_ms"], "ms").leftPad(10) + fmt(row["peak_mb"], "MB").leftPad(10)
+                + fmt(row["search_p99_ms"], "ms").leftPad(12) + "\n"
+        }
+        out += "\ntarget                                              goal               measured      met\n"
+        for target in targets {
+            out += target.what.padding(toLength: 50, withPad: " ", startingAt: 0) + "  " + target.target.padding(toLength: 18, withPad: " ", startingAt: 0)
+                + " " + target.measured.padding(toLength: 14, withPad: " ", startingAt: 0) + " "
+                + (target.met.map { $0 ? "yes" : "NO" } ?? "n/a") + "\n"
+        }
+        FileHandle.standardError.write(Data(out.utf8))
+        // The JSON object, on stdout.
+        var json = "{\n  \"mode\": \"\(quick ? "quick" : "full")\",\n  \"machine\": \(machine()),\n  \"figures\": {\n"
+        json += figures.map { "    \"\($0.name)\": {\"median\": \(number($0.median)), \"p99\": \(number($0.p99)), \"unit\": \"\($0.unit)\", \"repetitions\": \($0.repetitions)}" }
+            .joined(separator: ",\n")
+        json += "\n  },\n  \"ratios\": {\n" + ratios.map { "    \"\($0.0)\": \(number($0.1))" }.joined(separator: ",\n") + "\n  },\n"
+        json += "  \"targets\": [\n" + targets.map {
+            "    {\"what\": \"\($0.what)\", \"target\": \"\($0.target)\", \"measured\": \"\($0.measured)\", \"met\": \($0.met.map { $0 ? "true" : "false" } ?? "null")}"
+        }.joined(separator: ",\n") + "\n  ]\n}"
+        Swift.print(json)
+    }
+
+    static func number(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "null" }
+        return String(format: "%.6g", value)
+    }
+
+    static func machine() -> String {
+        let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+            .split(separator: "\n").first { $0.hasPrefix("model name") }?
+            .split(separator: ":", maxSplits: 1).last?.trimmingCharacters(in: .whitespaces) ?? "unknown"
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let memory = Double(ProcessInfo.processInfo.physicalMemory) / 1_073_741_824
+        return "{\"cpu\": \"\(cpu)\", \"cores\": \(cores), \"memory_gb\": \(String(format: "%.1f", memory))}"
+    }
+}
+
+extension String {
+    func leftPad(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import NutrientModel
+
+// absorb's benchmark suite. `swift run -c release --package-path Benchmarks` runs it all;
+// `-- --quick` runs each figure a few times only (CI proves it builds and runs).
+
+let arguments = CommandLine.arguments
+let quick = arguments.contains("--quick")
+let paths = Paths()
+
+// Child mode: load a Data/ folder, search it, and report time and peak memory (a fresh
+// process, so the peak is the table's own).
+if let index = arguments.firstIndex(of: "--child-table"), index + 1 < arguments.count {
+    let directory = arguments[index + 1]
+    let start = ContinuousClock().now
+    let data = try NutrientData(directory: directory)
+    let load = seconds(since: start)
+    let search = Suites.searchPerKeystroke(data, name: "search", queries: Suites.queries, repetitions: quick ? 1 : 5)
+    let result: [String: Double] = [
+        "foods": Double(data.foods.count), "load_ms": load * 1000, "peak_mb": peakMemoryMB() ?? .nan,
+        "search_median_ms": search.median, "search_p99_ms": search.p99,
+    ]
+    print(String(decoding: try JSONEncoder().encode(result), as: UTF8.self))
+    exit(0)
+}
+
+let repetitions = quick ? 5 : 200
+var figures: [Figure] = []
+func log(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+
+log("absorb benchmarks (\(quick ? "quick" : "full")): \(paths.repository)")
+log("· CSV loaders on Data/foods.csv")
+figures += try Suites.csvComparison(paths, repetitions: repetitions)
+let data = try NutrientData(directory: paths.data)
+log("· search per keystroke, bundled table")
+figures.append(Suites.searchPerKeystroke(data, name: "search.per_keystroke_bundled", queries: Suites.queries, repetitions: quick ? 2 : 40))
+log("· frames, scoring, usual intake, planner")
+figures += Suites.model(data, repetitions: repetitions)
+log("· journal import")
+figures.append(try Suites.journalImport(paths, repetitions: quick ? 1 : 5))
+
+// Whole processes, with the release absorb next to this build.
+let absorb = paths.repository + "/.build/release/absorb"
+if !FileManager.default.isExecutableFile(atPath: absorb) {
+    log("· building absorb (release) for the process figures")
+    try run("/usr/bin/env", ["swift", "build", "-c", "release", "--product", "absorb", "--package-path", paths.repository])
+}
+if FileManager.default.isExecutableFile(atPath: absorb) {
+    log("· whole processes")
+    figures += Suites.processes(absorb, journal: try Suites.yearJournal(paths), repetitions: quick ? 3 : 30)
+    if let memory = DashboardMemory.measure(absorb: absorb, journal: paths.scratch + "/year.sqlite") {
+        figures.append(Figure("memory.dashboard_peak_bundled_table", value: memory, unit: "MB"))
+    }
+}
+
+// Synthetic tables, each measured in a fresh process of this program.
+let sizes = quick ? [20_000] : [50_000, 100_000, 200_000, 500_000]
+var growth: [[String: Double]] = []
+for size in sizes {
+    log("· synthetic table of \(size) foods")
+    let directory = try SyntheticTable.make(count: size, from: paths.data, into: paths.scratch + "/synthetic-\(size)")
+    let result = try run(CommandLine.arguments[0], ["--child-table", directory] + (quick ? ["--quick"] : []))
+    if let line = result.output.split(separator: "\n").last,
+       let figuresOfSize = try? JSONDecoder().decode([String: Double].self, from: Data(line.utf8)) {
+        growth.append(figuresOfSize)
+        figures.append(Figure("synthetic_\(size).load", value: figuresOfSize["load_ms"] ?? .nan, unit: "ms"))
+        figures.append(Figure("synthetic_\(size).peak_memory", value: figuresOfSize["peak_mb"] ?? .nan, unit: "MB"))
+        figures.append(Figure("synthetic_\(size).search_per_keystroke_p99", value: figuresOfSize["search_p99_ms"] ?? .nan, unit: "ms"))
+    }
+    try? FileManager.default.removeItem(atPath: directory)
+}
+try? FileManager.default.removeItem(atPath: paths.scratch)
+
+BenchmarkReport.print(figures: figures, growth: growth, quick: quick)
