@@ -24,6 +24,17 @@ if let index = arguments.firstIndex(of: "--child-table"), index + 1 < arguments.
     exit(0)
 }
 
+// Profiling mode: only load foods.csv N times (for callgrind or perf).
+if let index = arguments.firstIndex(of: "--profile-load"), index + 1 < arguments.count, let count = Int(arguments[index + 1]) {
+    let foods = paths.data + "/foods.csv"
+    for _ in 0..<count {
+        var table = FoodTable()
+        try FoodTableLoader.loadFoods(try FileBytes.read(foods), fileName: foods, into: &table)
+        blackHole(table)
+    }
+    exit(0)
+}
+
 let repetitions = quick ? 5 : 200
 var figures: [Figure] = []
 func log(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }

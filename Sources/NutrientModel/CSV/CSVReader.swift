@@ -100,6 +100,8 @@ public struct CSVRecord: ~Copyable {
         let span = spans[index]
         if !span.hasEscapedQuotes {
             let raw = UnsafeBufferPointer(rebasing: buffer[span.start..<span.end])
+            // ASCII (most fields) is valid UTF-8 as it stands: skip the generic validator.
+            if raw.allSatisfy({ $0 < 0x80 }) { return String(decoding: raw, as: UTF8.self) }
             if let text = String(validating: raw, as: UTF8.self) { return text }
         } else if let text = String(validating: bytes(at: index), as: UTF8.self) {
             return text
@@ -109,13 +111,13 @@ public struct CSVRecord: ~Copyable {
 
     /// The field as a finite number, `nil` if the field is empty, or an error naming the
     /// field when it holds something that is not a number.
-    public func number(at index: Int, column name: String) throws(CSVError) -> Double? {
+    public func number(at index: Int, column name: @autoclosure () -> String) throws(CSVError) -> Double? {
         let span = spans[index]
         if span.start == span.end { return nil }
         let raw = UnsafeBufferPointer(rebasing: buffer[span.start..<span.end])
         if let value = DecimalParser.parse(raw) { return value }
         let shown = String(decoding: raw.prefix(40), as: UTF8.self)
-        throw error(at: index, "\(name) must be a number, found \"\(shown)\"")
+        throw error(at: index, "\(name()) must be a number, found \"\(shown)\"")
     }
 
     /// An error located at the start of field `index`.

@@ -10,6 +10,8 @@ public enum FoodTableLoader {
         var header: CSVHeader?
         var columns: (id: Int, description: Int, group: Int, values: [Int]) = (0, 0, 0, [])
         var row = [Double](repeating: .nan, count: FoodComponent.count)
+        let components = FoodComponent.allCases
+        let limits = components.map(\.physicalLimitPer100g)
         table.reserveCapacity(table.count + bytes.count / 150)
         do {
             try reader.forEachRecord { record throws(CSVError) in
@@ -25,10 +27,10 @@ public enum FoodTableLoader {
                 }
                 try known.check(record)
                 let id = try foodID(record, at: columns.id)
-                for component in FoodComponent.allCases {
+                for component in components {
                     let position = columns.values[component.rawValue]
-                    row[component.rawValue] = try checkedValue(
-                        record, at: position, column: component.column) ?? .nan
+                    row[component.rawValue] = try checkedValue(record, at: position, limit: limits[component.rawValue],
+                                                               component: component) ?? .nan
                 }
                 let description = try record.string(at: columns.description)
                 if description.isEmpty {
@@ -139,19 +141,33 @@ public enum FoodTableLoader {
     private static func foodID(_ record: borrowing CSVRecord, at index: Int) throws(CSVError) -> String {
         let id = try record.string(at: index)
         if id.isEmpty { throw record.error(at: index, "the food id is empty") }
-        if id.utf8.count > 64 || id.contains(where: { $0.isWhitespace }) {
+        // Bytes first: an ASCII id (every USDA one) needs no Unicode tables.
+        let ascii = id.utf8.allSatisfy { $0 < 0x80 }
+        let hasSpace = ascii ? id.utf8.contains { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) } : id.contains(where: \.isWhitespace)
+        if id.utf8.count > 64 || hasSpace {
             throw record.error(at: index, "a food id must be at most 64 characters with no spaces")
         }
         return id
     }
 
-    /// A value that must be a finite, non-negative number of plausible size, or empty.
+    /// A value that must be a finite, non-negative number, or empty.
     static func checkedValue(_ record: borrowing CSVRecord, at index: Int,
                              column: String) throws(CSVError) -> Double? {
         guard let value = try record.number(at: index, column: column) else { return nil }
         if value < 0 { throw record.error(at: index, "\(column) cannot be negative (found \(Format.number(value, decimals: 6)))") }
-        if let component = FoodComponent.allCases.first(where: { $0.column == column }),
-           value > component.physicalLimitPer100g {
+        return value
+    }
+
+    /// A food component's value: finite, non-negative and no more than 100 g of food can
+    /// hold (`limit`), or empty. The column's name is made only for an error: this runs
+    /// for every value of the table.
+    @inline(__always)
+    static func checkedValue(_ record: borrowing CSVRecord, at index: Int, limit: Double,
+                             component: FoodComponent) throws(CSVError) -> Double? {
+        guard let value = try record.number(at: index, column: component.column) else { return nil }
+        if value < 0 || value > limit {
+            let column = component.column
+            if value < 0 { throw record.error(at: index, "\(column) cannot be negative (found \(Format.number(value, decimals: 6)))") }
             throw record.error(at: index, "\(column) = \(Format.number(value)) is more than 100 g of food can hold")
         }
         return value
