@@ -35,6 +35,14 @@ if let index = arguments.firstIndex(of: "--profile-load"), index + 1 < arguments
     exit(0)
 }
 
+// Only the CSV figures, for working on the loader.
+if arguments.contains("--csv-only") {
+    for figure in try Suites.csvComparison(paths, repetitions: 100) {
+        print(figure.name.padding(toLength: 48, withPad: " ", startingAt: 0), String(format: "%8.3f %8.3f", figure.median, figure.p99))
+    }
+    exit(0)
+}
+
 let repetitions = quick ? 5 : 200
 var figures: [Figure] = []
 func log(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 /// An RFC 4180 CSV reader that works on bytes: it finds the fields of each record
 /// without making a `String` per row, so the bundled tables load in milliseconds.
 ///
@@ -75,6 +80,21 @@ public struct CSVRecord: ~Copyable {
 
     /// The number of fields in the record.
     public var count: Int { spans.count }
+
+    /// Whether field `index` holds exactly `bytes` (no `String` is made: for loaders that
+    /// see the same value row after row).
+    public func field(at index: Int, equals bytes: [UInt8]) -> Bool {
+        let span = spans[index]
+        guard !span.hasEscapedQuotes, span.end - span.start == bytes.count else { return false }
+        return bytes.withUnsafeBufferPointer { other in
+            memcmp(buffer.baseAddress! + span.start, other.baseAddress!, bytes.count) == 0
+        }
+    }
+
+    /// The field's raw bytes (quotes removed, doubled quotes kept as they are).
+    public func rawBytes(at index: Int) -> [UInt8] {
+        Array(UnsafeBufferPointer(rebasing: buffer[spans[index].start..<spans[index].end]))
+    }
 
     /// Whether field `index` is empty (an empty cell means "no value").
     public func isEmpty(at index: Int) -> Bool { spans[index].start == spans[index].end }

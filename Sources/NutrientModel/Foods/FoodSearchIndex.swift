@@ -14,6 +14,7 @@ public struct FoodSearchIndex: Sendable {
     private let wordsStart: [Int32]    // food i's words are wordsOfFood[wordsStart[i]..<wordsStart[i+1]]
     private let foodAdjustment: [Double]            // per food, from SearchRanking
     private let wordAdjustment: [Int32: Double]     // per word id, unless the query names it
+    private let foodWordAdjustment: [Double]        // per food, the sum of its words' adjustments
     /// How many foods the index covers.
     public let foodCount: Int
 
@@ -64,6 +65,9 @@ public struct FoodSearchIndex: Sendable {
             if let old = idOfWord[Array(word.utf8)] { wordAdjustment[newID[Int(old)]] = adjustment }
         }
         self.wordAdjustment = wordAdjustment
+        self.foodWordAdjustment = (0..<table.count).map { food in
+            (Int(starts[food])..<Int(starts[food + 1])).reduce(0) { $0 + (wordAdjustment[words[$1]] ?? 0) }
+        }
     }
 
     /// The word ids whose words start with `prefix`.
@@ -106,35 +110,37 @@ public struct FoodSearchIndex: Sendable {
         if ranges[rarest].count == 1 {
             candidates = postings[ranges[rarest].lowerBound]
         } else {
-            var seen = Set<Int32>()
+            var seen = [Bool](repeating: false, count: foodCount)
             for word in ranges[rarest] {
-                for food in postings[word] where seen.insert(food).inserted { candidates.append(food) }
+                for food in postings[word] where !seen[Int(food)] {
+                    seen[Int(food)] = true
+                    candidates.append(food)
+                }
             }
         }
-        var scored: [(score: Double, food: Int32)] = []
-        scored.reserveCapacity(min(candidates.count, 4096))
+        // Adjusted words the query itself names do not count against a food.
+        var namedAdjustments: [Int32: Double] = [:]
+        for (word, adjustment) in wordAdjustment where ranges.contains(where: { $0.contains(Int(word)) }) {
+            namedAdjustments[word] = adjustment
+        }
+        // The best `limit`, kept in a bounded heap: no full sort of thousands of matches.
+        var best = TopK(limit: limit)
         for food in candidates {
-            if let score = score(food: Int(food), ranges: ranges, tokenLengths: tokenLengths) {
-                scored.append((score, food))
+            if let score = score(food: Int(food), ranges: ranges, tokenLengths: tokenLengths, named: namedAdjustments) {
+                best.insert(score, food)
             }
         }
-        scored.sort { $0.score != $1.score ? $0.score < $1.score : $0.food < $1.food }
-        return scored.prefix(limit).map { Int($0.food) }
+        return best.sorted().map { Int($0.food) }
     }
 
     /// A rank for a food (lower is better), or `nil` if some query word does not match.
     /// Earlier words, whole-word matches and shorter descriptions rank higher.
-    private func score(food: Int, ranges: [Range<Int>], tokenLengths: [Int]) -> Double? {
+    private func score(food: Int, ranges: [Range<Int>], tokenLengths: [Int], named: [Int32: Double]) -> Double? {
         let start = Int(wordsStart[food])
         let end = Int(wordsStart[food + 1])
-        var total = Double(end - start) * 0.05 + foodAdjustment[food]
-        if !wordAdjustment.isEmpty {
-            for position in start..<end {
-                let word = wordsOfFood[position]
-                if let adjustment = wordAdjustment[word], !ranges.contains(where: { $0.contains(Int(word)) }) {
-                    total += adjustment
-                }
-            }
+        var total = Double(end - start) * 0.05 + foodAdjustment[food] + foodWordAdjustment[food]
+        if !named.isEmpty {
+            for position in start..<end { total -= named[wordsOfFood[position]] ?? 0 }
         }
         for (token, range) in ranges.enumerated() {
             var found = false
@@ -236,5 +242,51 @@ enum SearchText {
             swap(&previous, &current)
         }
         return previous[b.count]
+    }
+}
+
+/// The `limit` lowest (score, food) pairs seen, in a max-heap: the worst kept is on top.
+struct TopK {
+    let limit: Int
+    private var heap: [(score: Double, food: Int32)] = []
+
+    init(limit: Int) {
+        self.limit = limit
+        heap.reserveCapacity(limit)
+    }
+
+    private static func worse(_ a: (score: Double, food: Int32), _ b: (score: Double, food: Int32)) -> Bool {
+        a.score != b.score ? a.score > b.score : a.food > b.food
+    }
+
+    mutating func insert(_ score: Double, _ food: Int32) {
+        let item = (score: score, food: food)
+        if heap.count < limit {
+            heap.append(item)
+            var child = heap.count - 1
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard Self.worse(heap[child], heap[parent]) else { break }
+                heap.swapAt(child, parent)
+                child = parent
+            }
+        } else if let top = heap.first, Self.worse(top, item) {
+            heap[0] = item
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1, right = left + 1
+                var largest = parent
+                if left < heap.count, Self.worse(heap[left], heap[largest]) { largest = left }
+                if right < heap.count, Self.worse(heap[right], heap[largest]) { largest = right }
+                if largest == parent { break }
+                heap.swapAt(parent, largest)
+                parent = largest
+            }
+        }
+    }
+
+    /// Best first.
+    func sorted() -> [(score: Double, food: Int32)] {
+        heap.sorted { $0.score != $1.score ? $0.score < $1.score : $0.food < $1.food }
     }
 }

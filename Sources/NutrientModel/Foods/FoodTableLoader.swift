@@ -12,6 +12,7 @@ public enum FoodTableLoader {
         var row = [Double](repeating: .nan, count: FoodComponent.count)
         let components = FoodComponent.allCases
         let limits = components.map(\.physicalLimitPer100g)
+        var lastGroup: (bytes: [UInt8], name: String)?
         table.reserveCapacity(table.count + bytes.count / 150)
         do {
             try reader.forEachRecord { record throws(CSVError) in
@@ -36,7 +37,11 @@ public enum FoodTableLoader {
                 if description.isEmpty {
                     throw record.error(at: columns.description, "the description is empty")
                 }
-                let group = try record.string(at: columns.group)
+                // Foods come grouped: the group's name is made only when it changes.
+                if lastGroup == nil || !record.field(at: columns.group, equals: lastGroup!.bytes) {
+                    lastGroup = (record.rawBytes(at: columns.group), try record.string(at: columns.group))
+                }
+                let group = lastGroup!.name
                 do throws(FoodTableError) {
                     try table.append(id: id, description: description,
                                      group: group, source: .usda, values: row)
@@ -56,6 +61,7 @@ public enum FoodTableLoader {
         let reader = CSVReader(bytes: bytes, fileName: fileName)
         var header: CSVHeader?
         var columns = (food: 0, amount: 0, description: 0, grams: 0)
+        var previous: (id: [UInt8], index: Int)?
         do {
             try reader.forEachRecord { record throws(CSVError) in
                 guard let known = header else {
@@ -66,9 +72,17 @@ public enum FoodTableLoader {
                     return
                 }
                 try known.check(record)
-                let id = try record.string(at: columns.food)
-                guard let index = table.index(of: id) else {
-                    throw record.error(at: columns.food, "no food has the id \"\(id)\"")
+                // The file lists a food's measures together: look its id up once.
+                let index: Int
+                if let previous, record.field(at: columns.food, equals: previous.id) {
+                    index = previous.index
+                } else {
+                    let id = try record.string(at: columns.food)
+                    guard let found = table.index(of: id) else {
+                        throw record.error(at: columns.food, "no food has the id \"\(id)\"")
+                    }
+                    index = found
+                    previous = (record.rawBytes(at: columns.food), found)
                 }
                 guard let amount = try positiveValue(record, at: columns.amount, column: "amount"),
                       let grams = try positiveValue(record, at: columns.grams, column: "grams") else {

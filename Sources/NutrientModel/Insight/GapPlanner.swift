@@ -11,8 +11,9 @@ public struct PlannerFood: Sendable, Equatable {
     public let kcalPerServing: Double
     /// Per serving, each nutrient's amount (0 where the table has no value).
     public let perServing: [Double]
-    /// Per serving, the amount that counts toward each nutrient's upper limit, by basis.
-    let limitPerServing: [UpperLimitBasis: [Double]]
+    /// Per serving, the amount that counts toward each nutrient's upper limit: for each
+    /// basis in `GapPlanner.limitBases` order, one value per nutrient.
+    let limitPerServing: [Double]
 }
 
 /// A source of one nutrient, for the "what gives the most of it" lists.
@@ -78,6 +79,9 @@ public struct GapPlanner: Sendable {
     let byKcal: [[Int]]
     let rules: ScoringRules
 
+    /// The bases of the upper limits, in the order `PlannerFood.limitPerServing` holds them.
+    static let limitBases: [UpperLimitBasis] = [.total, .retinol, .addedVitaminE]
+
     /// The servings a plan may use of a food.
     public static let servingSteps: [Double] = [0.5, 1, 1.5, 2, 3]
     /// The heaviest a planned portion may be.
@@ -98,13 +102,14 @@ public struct GapPlanner: Sendable {
             let grams = portion?.gramsPerUnit ?? 100
             let label = portion.map { "1 \($0.description)" } ?? "100 g"
             let perServing = nutrients.map { ($0.amount(in: values) ?? 0) * grams / 100 }
-            var limits: [UpperLimitBasis: [Double]] = [:]
-            for basis in [UpperLimitBasis.total, .retinol, .addedVitaminE] {
-                limits[basis] = nutrients.enumerated().map { offset, nutrient in
-                    guard let component = basis.component(for: nutrient) else { return 0 }
+            var limits: [Double] = []
+            limits.reserveCapacity(Self.limitBases.count * nutrients.count)
+            for basis in Self.limitBases {
+                for nutrient in nutrients {
+                    guard let component = basis.component(for: nutrient) else { limits.append(0); continue }
                     // Unknown retinol or added E: count the whole vitamin, to stay on the safe side.
                     let per100 = values[component] ?? (nutrient.amount(in: values) ?? 0)
-                    return per100 * grams / 100
+                    limits.append(per100 * grams / 100)
                 }
             }
             foods.append(PlannerFood(index: index, description: table.descriptions[index], servingLabel: label,
@@ -195,51 +200,72 @@ public struct GapPlanner: Sendable {
             var kcal: Double
             var shortfall: Double
         }
-        func shortfall(_ added: [Double]) -> Double {
+        /// A state not yet made: its parent, the option added, and how it would rank.
+        struct Candidate {
+            let parent: Int
+            let option: Int
+            let shortfall: Double
+            let kcal: Double
+        }
+        let n = nutrients.count
+        func shortfall(_ added: UnsafeMutableBufferPointer<Double>) -> Double {
             gaps.reduce(0) { $0 + max(0, 1 - (before[$1] + added[$1]) / (targets[$1] * metAt)) }
         }
-        let start = State(chosen: [], added: Array(repeating: 0, count: nutrients.count),
-                          limitUsed: Array(repeating: 0, count: room.count), kcal: 0, shortfall: shortfall(Array(repeating: 0, count: nutrients.count)))
+        func rank(_ shortfall: Double, _ kcal: Double) -> (Double, Double) { ((shortfall * 1000).rounded(), kcal) }
+        var start = State(chosen: [], added: Array(repeating: 0, count: n), limitUsed: Array(repeating: 0, count: room.count),
+                          kcal: 0, shortfall: 0)
+        start.shortfall = start.added.withUnsafeMutableBufferPointer { shortfall($0) }
         var beam = [start]
         var best = start
-        func better(_ a: State, _ b: State) -> Bool {
-            let sa = (a.shortfall * 1000).rounded(), sb = (b.shortfall * 1000).rounded()
-            return sa != sb ? sa < sb : (a.kcal != b.kcal ? a.kcal < b.kcal : a.chosen.count < b.chosen.count)
-        }
+        var scratch = [Double](repeating: 0, count: n)
         for _ in 0..<maxFoods {
-            var next: [State] = []
-            next.reserveCapacity(beam.count * options.count)
-            for state in beam where state.shortfall > 0 {
-                for option in options where !state.chosen.contains(where: { $0.food == option.food }) {
+            // Rank every extension cheaply; make states only of the best.
+            var candidates: [Candidate] = []
+            candidates.reserveCapacity(beam.count * options.count / 4)
+            for (parent, state) in beam.enumerated() where state.shortfall > 0 {
+                for (index, option) in options.enumerated() where !state.chosen.contains(where: { $0.food == option.food }) {
                     let food = foods[option.food]
-                    var limitUsed = state.limitUsed
                     var fits = true
                     for (r, limit) in room.enumerated() {
-                        let add = food.limitPerServing[limit.basis]![limit.n] * option.servings
-                        guard add > 0 else { continue }
-                        limitUsed[r] += add
-                        if limitUsed[r] > limit.left { fits = false; break }
+                        let basis = Self.limitBases.firstIndex(of: limit.basis)!
+                        let add = food.limitPerServing[basis * n + limit.n] * option.servings
+                        if add > 0, state.limitUsed[r] + add > limit.left { fits = false; break }
                     }
                     guard fits else { continue }
-                    var added = state.added
-                    for n in nutrients.indices { added[n] += food.perServing[n] * option.servings }
-                    let candidate = State(chosen: state.chosen + [option], added: added, limitUsed: limitUsed,
-                                          kcal: state.kcal + food.kcalPerServing * option.servings, shortfall: shortfall(added))
+                    let value = scratch.withUnsafeMutableBufferPointer { buffer -> Double in
+                        for k in 0..<n { buffer[k] = state.added[k] + food.perServing[k] * option.servings }
+                        return shortfall(buffer)
+                    }
                     // Adding a food that closes nothing more is never better.
-                    guard candidate.shortfall < state.shortfall - 1e-9 else { continue }
-                    next.append(candidate)
+                    guard value < state.shortfall - 1e-9 else { continue }
+                    candidates.append(Candidate(parent: parent, option: index, shortfall: value,
+                                                kcal: state.kcal + food.kcalPerServing * option.servings))
                 }
             }
-            if next.isEmpty { break }
-            next.sort(by: better)
+            if candidates.isEmpty { break }
+            candidates.sort { a, b in
+                let ra = rank(a.shortfall, a.kcal), rb = rank(b.shortfall, b.kcal)
+                return ra != rb ? ra < rb : beam[a.parent].chosen.count < beam[b.parent].chosen.count
+            }
             // Keep the best states, at most one per set of foods.
             var kept: [State] = []
             var keys = Set<[Int]>()
-            for state in next where kept.count < 60 {
-                if keys.insert(state.chosen.map(\.food).sorted()).inserted { kept.append(state) }
+            for candidate in candidates where kept.count < 60 {
+                let parent = beam[candidate.parent]
+                let option = options[candidate.option]
+                let chosen = parent.chosen + [option]
+                guard keys.insert(chosen.map(\.food).sorted()).inserted else { continue }
+                let food = foods[option.food]
+                var limitUsed = parent.limitUsed
+                for (r, limit) in room.enumerated() {
+                    let basis = Self.limitBases.firstIndex(of: limit.basis)!
+                    limitUsed[r] += food.limitPerServing[basis * n + limit.n] * option.servings
+                }
+                kept.append(State(chosen: chosen, added: (0..<n).map { parent.added[$0] + food.perServing[$0] * option.servings },
+                                  limitUsed: limitUsed, kcal: candidate.kcal, shortfall: candidate.shortfall))
             }
             beam = kept
-            if better(beam[0], best) { best = beam[0] }
+            if rank(beam[0].shortfall, beam[0].kcal) < rank(best.shortfall, best.kcal) { best = beam[0] }
         }
         let items = best.chosen.map { option in
             PlanItem(food: foods[option.food], servings: option.servings,
