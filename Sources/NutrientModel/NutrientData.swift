@@ -7,8 +7,10 @@ public struct NutrientData: Sendable {
     public let directory: String
     /// USDA foods, supplements and (once added) the person's custom foods.
     public private(set) var foods: FoodTable
-    /// The search index over `foods`.
-    public private(set) var search: FoodSearchIndex
+    /// The search index over `foods`, built the first time it is used: a report never
+    /// searches and does not pay for it.
+    public var search: FoodSearchIndex { searchIndex.value }
+    private var searchIndex: LazySearchIndex
     /// Reference intakes by life stage.
     public let targets: TargetTable
     /// Units of quantity.
@@ -62,7 +64,7 @@ public struct NutrientData: Sendable {
             quantities = QuantityResolver(units: units, maxEntryGrams: try rules.value("max_entry_grams"))
             self.foods = foods
             ranking = try SearchRanking(bytes: try bytes("search_ranking.csv"), fileName: path("search_ranking.csv"))
-            self.search = FoodSearchIndex(table: foods, ranking: ranking)
+            self.searchIndex = LazySearchIndex(table: foods, ranking: ranking)
             absorption = try AbsorptionRules(bytes: try bytes("absorption.csv"), fileName: path("absorption.csv"))
             skinNotes = try SkinNotes(bytes: try bytes("skin_notes.csv"), fileName: path("skin_notes.csv"))
             fermented = try FermentedFoods(bytes: try bytes("fermented.csv"), fileName: path("fermented.csv"))
@@ -82,7 +84,7 @@ public struct NutrientData: Sendable {
     public mutating func addCustomFoods(_ customFoods: [Food]) throws(FoodTableError) {
         guard !customFoods.isEmpty else { return }
         for food in customFoods { try foods.append(food) }
-        search = FoodSearchIndex(table: foods, ranking: ranking)
+        searchIndex = LazySearchIndex(table: foods, ranking: ranking)
     }
 
     /// A scorer over these foods and rules.
@@ -150,5 +152,27 @@ public enum DataLoadError: Error, Sendable, CustomStringConvertible {
         case .file(let error): "cannot load absorb's data: \(error)"
         case .csv(let error): "cannot load absorb's data: \(error)"
         }
+    }
+}
+
+/// A search index made on first use, once, whichever thread asks first.
+final class LazySearchIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    private let table: FoodTable
+    private let ranking: SearchRanking
+    private var index: FoodSearchIndex?
+
+    init(table: FoodTable, ranking: SearchRanking) {
+        self.table = table
+        self.ranking = ranking
+    }
+
+    var value: FoodSearchIndex {
+        lock.lock()
+        defer { lock.unlock() }
+        if let index { return index }
+        let made = FoodSearchIndex(table: table, ranking: ranking)
+        index = made
+        return made
     }
 }

@@ -58,10 +58,18 @@ final class DashboardRunner {
         var state = AppState(data: session.data, context: try context(), today: clock.today, minuteOfDay: clock.minuteOfDay,
                              width: width, height: height, glyphs: terminal.glyphs, useColor: terminal.useColor)
         var dirty = true
+        var warmed = false
         while !state.wantsQuit {
             if dirty {
                 terminal.draw(render(state))
                 dirty = false
+            }
+            if !warmed {
+                // With the first screen up, build the search index in the background, so
+                // the first key typed in a search does not wait for it.
+                warmed = true
+                let data = session.data
+                DispatchQueue.global(qos: .userInitiated).async { _ = data.search }
             }
             switch terminal.read(timeout: 500) {
             case .signal:

@@ -72,7 +72,6 @@ public struct GapPlanner: Sendable {
     /// Why each table food is left out of plans (nil: it may be suggested).
     let excludedBecause: [String?]
     let groups: [String]
-    let words: [[String]]
     let diets: DietTable
     /// Per nutrient, foods by amount per serving and per kcal, richest first.
     let byServing: [[Int]]
@@ -92,7 +91,6 @@ public struct GapPlanner: Sendable {
         var foods: [PlannerFood] = []
         var excluded: [String?] = []
         var groups: [String] = []
-        var words: [[String]] = []
         let nutrients = Nutrient.allCases
         for index in 0..<table.count {
             let values = table.values(at: index)
@@ -119,12 +117,10 @@ public struct GapPlanner: Sendable {
             if reason == nil, values[.energy] == nil { reason = "no energy value: a plan could not count it" }
             excluded.append(reason)
             groups.append(group)
-            words.append(foodWords)
         }
         self.foods = foods
         self.excludedBecause = excluded
         self.groups = groups
-        self.words = words
         self.diets = diets
         self.rules = rules
         byServing = nutrients.indices.map { n in
@@ -138,7 +134,10 @@ public struct GapPlanner: Sendable {
 
     /// Whether a food may be suggested to someone on `diets`.
     public func allows(_ food: Int, diets keys: Set<String>) -> Bool {
-        excludedBecause[food] == nil && (keys.isEmpty || diets.exclusion(group: groups[food], words: words[food], diets: keys) == nil)
+        // The words are found again here rather than kept for every food: it is called for
+        // a few hundred foods a plan, and keeping them cost megabytes.
+        excludedBecause[food] == nil
+            && (keys.isEmpty || diets.exclusion(group: groups[food], words: FoodWords.words(of: foods[food].description), diets: keys) == nil)
     }
 
     /// The foods that give the most of a nutrient per serving, and per 100 kcal.
