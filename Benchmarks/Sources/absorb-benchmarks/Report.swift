@@ -67,7 +67,7 @@ enum BenchmarkReport {
                    met: median("memory.dashboard_peak_bundled_table").map { $0 <= 40 }),
             Target(what: "500k foods: load / peak memory", target: "≤ 1 s / ≤ 400 MB",
                    measured: "\(fmt(median("synthetic_500000.load"), "ms")) / \(fmt(median("synthetic_500000.peak_memory"), "MB"))",
-                   met: largest?["foods"] == 500_000 ? ((median("synthetic_500000.load") ?? .infinity) <= 1000
+                   met: (largest?["foods"] ?? 0) >= 500_000 ? ((median("synthetic_500000.load") ?? .infinity) <= 1000
                                                          && (median("synthetic_500000.peak_memory") ?? .infinity) <= 400) : nil),
         ]
         var out = "\nfigure                                                     median        p99   reps\n"

@@ -59,7 +59,9 @@ log("· journal import")
 figures.append(try Suites.journalImport(paths, repetitions: quick ? 1 : 5))
 
 // Whole processes, with the release absorb next to this build.
-let absorb = paths.repository + "/.build/release/absorb"
+// `--absorb PATH` names another build (CI's quick run uses the debug one it has).
+let absorb = arguments.firstIndex(of: "--absorb").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+    ?? paths.repository + "/.build/release/absorb"
 if !FileManager.default.isExecutableFile(atPath: absorb) {
     log("· building absorb (release) for the process figures")
     try run("/usr/bin/env", ["swift", "build", "-c", "release", "--product", "absorb", "--package-path", paths.repository])

@@ -11,9 +11,6 @@ public struct PlannerFood: Sendable, Equatable {
     public let kcalPerServing: Double
     /// Per serving, each nutrient's amount (0 where the table has no value).
     public let perServing: [Double]
-    /// Per serving, the amount that counts toward each nutrient's upper limit: for each
-    /// basis in `GapPlanner.limitBases` order, one value per nutrient.
-    let limitPerServing: [Double]
 }
 
 /// A source of one nutrient, for the "what gives the most of it" lists.
@@ -68,18 +65,27 @@ public struct GapPlan: Sendable, Equatable {
 /// the least added energy it can find, within the person's diet and without foods that
 /// are odd to suggest (`Data/planner.csv`).
 public struct GapPlanner: Sendable {
-    public let foods: [PlannerFood]
+    /// The table the planner was made over (shared, not copied).
+    let table: FoodTable
+    /// Per food: the serving's grams and energy, the measure it is (-1: 100 g), and per
+    /// serving each nutrient and each upper-limit amount, in flat arrays (one allocation
+    /// each, not several per food).
+    let servingGrams: [Double]
+    let servingKcal: [Double]
+    let servingPortion: [Int32]
+    let perServing: [Double]       // food * nutrients + n
+    /// Per serving, preformed retinol and added vitamin E (food * 2 + 0 or 1): with the
+    /// nutrient amounts, all an upper limit can count.
+    let limitPerServing: [Double]
     /// Why each table food is left out of plans (nil: it may be suggested).
     let excludedBecause: [String?]
-    let groups: [String]
     let diets: DietTable
     /// Per nutrient, foods by amount per serving and per kcal, richest first.
-    let byServing: [[Int]]
-    let byKcal: [[Int]]
+    let byServing: [[Int32]]
+    let byKcal: [[Int32]]
     let rules: ScoringRules
+    static let nutrientCount = Nutrient.allCases.count
 
-    /// The bases of the upper limits, in the order `PlannerFood.limitPerServing` holds them.
-    static let limitBases: [UpperLimitBasis] = [.total, .retinol, .addedVitaminE]
 
     /// The servings a plan may use of a food.
     public static let servingSteps: [Double] = [0.5, 1, 1.5, 2, 3]
@@ -88,48 +94,69 @@ public struct GapPlanner: Sendable {
 
     /// Prepares the planner over a table (once: plans then take milliseconds).
     public init(table: FoodTable, exclusions: PlannerExclusions, diets: DietTable, rules: ScoringRules) {
-        var foods: [PlannerFood] = []
-        var excluded: [String?] = []
-        var groups: [String] = []
         let nutrients = Nutrient.allCases
+        let n = nutrients.count
+        var grams = [Double](), kcal = [Double](), portion = [Int32](), amounts = [Double](), limits = [Double]()
+        var excluded: [String?] = []
+        grams.reserveCapacity(table.count)
+        kcal.reserveCapacity(table.count)
+        portion.reserveCapacity(table.count)
+        amounts.reserveCapacity(table.count * n)
+        limits.reserveCapacity(table.count * 2)
+        excluded.reserveCapacity(table.count)
         for index in 0..<table.count {
             let values = table.values(at: index)
-            let group = table.group(at: index)
-            let foodWords = FoodWords.words(of: table.descriptions[index])
-            let portion = table.portions(at: index).first { $0.gramsPerUnit <= Self.maxPortionGrams && $0.gramsPerUnit > 0 }
-            let grams = portion?.gramsPerUnit ?? 100
-            let label = portion.map { "1 \($0.description)" } ?? "100 g"
-            let perServing = nutrients.map { ($0.amount(in: values) ?? 0) * grams / 100 }
-            var limits: [Double] = []
-            limits.reserveCapacity(Self.limitBases.count * nutrients.count)
-            for basis in Self.limitBases {
-                for nutrient in nutrients {
-                    guard let component = basis.component(for: nutrient) else { limits.append(0); continue }
-                    // Unknown retinol or added E: count the whole vitamin, to stay on the safe side.
-                    let per100 = values[component] ?? (nutrient.amount(in: values) ?? 0)
-                    limits.append(per100 * grams / 100)
-                }
-            }
-            foods.append(PlannerFood(index: index, description: table.descriptions[index], servingLabel: label,
-                                     servingGrams: grams, kcalPerServing: (values[.energy] ?? 0) * grams / 100,
-                                     perServing: perServing, limitPerServing: limits))
-            var reason = exclusions.exclusion(group: group, words: foodWords)
+            let measures = table.portions(at: index)
+            let chosen = measures.firstIndex { $0.gramsPerUnit <= Self.maxPortionGrams && $0.gramsPerUnit > 0 }
+            let weight = chosen.map { measures[$0].gramsPerUnit } ?? 100
+            grams.append(weight)
+            portion.append(Int32(chosen ?? -1))
+            kcal.append((values[.energy] ?? 0) * weight / 100)
+            for nutrient in nutrients { amounts.append((nutrient.amount(in: values) ?? 0) * weight / 100) }
+            // Unknown retinol or added E: count the whole vitamin, to stay on the safe side.
+            limits.append((values[.retinol] ?? values[.vitaminA] ?? 0) * weight / 100)
+            limits.append((values[.vitaminEAdded] ?? values[.vitaminE] ?? 0) * weight / 100)
+            var reason = exclusions.exclusion(group: table.group(at: index), words: FoodWords.words(of: table.descriptions[index]))
             if reason == nil, values[.energy] == nil { reason = "no energy value: a plan could not count it" }
             excluded.append(reason)
-            groups.append(group)
         }
-        self.foods = foods
-        self.excludedBecause = excluded
-        self.groups = groups
+        self.table = table
+        servingGrams = grams
+        servingKcal = kcal
+        servingPortion = portion
+        perServing = amounts
+        limitPerServing = limits
+        excludedBecause = excluded
         self.diets = diets
         self.rules = rules
-        byServing = nutrients.indices.map { n in
-            foods.indices.filter { foods[$0].perServing[n] > 0 }.sorted { foods[$0].perServing[n] > foods[$1].perServing[n] }
+        let foods = 0..<table.count
+        byServing = nutrients.indices.map { k in
+            foods.filter { amounts[$0 * n + k] > 0 }.sorted { amounts[$0 * n + k] > amounts[$1 * n + k] }.map(Int32.init)
         }
-        byKcal = nutrients.indices.map { n in
-            foods.indices.filter { foods[$0].perServing[n] > 0 && foods[$0].kcalPerServing > 0 }
-                .sorted { foods[$0].perServing[n] / foods[$0].kcalPerServing > foods[$1].perServing[n] / foods[$1].kcalPerServing }
+        byKcal = nutrients.indices.map { k in
+            foods.filter { amounts[$0 * n + k] > 0 && kcal[$0] > 0 }
+                .sorted { amounts[$0 * n + k] / kcal[$0] > amounts[$1 * n + k] / kcal[$1] }.map(Int32.init)
         }
+    }
+
+    /// What one serving of a food counts toward nutrient `n`'s upper limit on `basis`.
+    @inline(__always)
+    func limitAmount(_ food: Int, _ basis: UpperLimitBasis, _ n: Int) -> Double {
+        switch basis {
+        case .total: Nutrient.allCases[n].mainComponent == nil ? 0 : perServing[food * Self.nutrientCount + n]
+        case .retinol: limitPerServing[food * 2]
+        case .addedVitaminE: limitPerServing[food * 2 + 1]
+        }
+    }
+
+    /// A food as plans and lists show it.
+    public func food(_ index: Int) -> PlannerFood {
+        let n = Self.nutrientCount
+        let portion = servingPortion[index]
+        let label = portion < 0 ? "100 g" : "1 \(table.portions(at: index)[Int(portion)].description)"
+        return PlannerFood(index: index, description: table.descriptions[index], servingLabel: label,
+                           servingGrams: servingGrams[index], kcalPerServing: servingKcal[index],
+                           perServing: Array(perServing[(index * n)..<(index * n + n)]))
     }
 
     /// Whether a food may be suggested to someone on `diets`.
@@ -137,22 +164,23 @@ public struct GapPlanner: Sendable {
         // The words are found again here rather than kept for every food: it is called for
         // a few hundred foods a plan, and keeping them cost megabytes.
         excludedBecause[food] == nil
-            && (keys.isEmpty || diets.exclusion(group: groups[food], words: FoodWords.words(of: foods[food].description), diets: keys) == nil)
+            && (keys.isEmpty
+                || diets.exclusion(group: table.group(at: food), words: FoodWords.words(of: table.descriptions[food]), diets: keys) == nil)
     }
 
     /// The foods that give the most of a nutrient per serving, and per 100 kcal.
     public func bestSources(of nutrient: Nutrient, target: Target, diets keys: Set<String> = [], limit: Int = 10)
         -> (perServing: [NutrientSource], per100Kcal: [NutrientSource]) {
         let n = Nutrient.allCases.firstIndex(of: nutrient)!
-        func source(_ index: Int) -> NutrientSource {
-            let food = foods[index]
+        func source(_ index: Int32) -> NutrientSource {
+            let food = self.food(Int(index))
             let amount = food.perServing[n]
             return NutrientSource(food: food, amountPerServing: amount,
                                   amountPer100Kcal: food.kcalPerServing > 0 ? amount / food.kcalPerServing * 100 : nil,
                                   percentOfTarget: target.value.flatMap { $0 > 0 ? amount / $0 * 100 : nil })
         }
-        let serving = byServing[n].lazy.filter { self.allows($0, diets: keys) }.prefix(limit).map(source)
-        let kcal = byKcal[n].lazy.filter { self.allows($0, diets: keys) }.prefix(limit).map(source)
+        let serving = byServing[n].lazy.filter { self.allows(Int($0), diets: keys) }.prefix(limit).map(source)
+        let kcal = byKcal[n].lazy.filter { self.allows(Int($0), diets: keys) }.prefix(limit).map(source)
         return (Array(serving), Array(kcal))
     }
 
@@ -178,7 +206,8 @@ public struct GapPlanner: Sendable {
         for n in gaps {
             for list in [byServing[n], byKcal[n]] {
                 var taken = 0
-                for food in list where taken < 25 {
+                for entry in list where taken < 25 {
+                    let food = Int(entry)
                     guard allows(food, diets: keys) else { continue }
                     taken += 1
                     if seen.insert(food).inserted { pool.append(food) }
@@ -188,7 +217,7 @@ public struct GapPlanner: Sendable {
         struct Option { let food: Int; let servings: Double }
         var options: [Option] = []
         for food in pool {
-            for step in Self.servingSteps where step * foods[food].servingGrams <= Self.maxPortionGrams {
+            for step in Self.servingSteps where step * servingGrams[food] <= Self.maxPortionGrams {
                 options.append(Option(food: food, servings: step))
             }
         }
@@ -216,36 +245,43 @@ public struct GapPlanner: Sendable {
         start.shortfall = start.added.withUnsafeMutableBufferPointer { shortfall($0) }
         var beam = [start]
         var best = start
+        func sortCandidates(_ candidates: inout [Candidate]) {
+            candidates.sort { a, b in
+                let ra = rank(a.shortfall, a.kcal), rb = rank(b.shortfall, b.kcal)
+                return ra != rb ? ra < rb : beam[a.parent].chosen.count < beam[b.parent].chosen.count
+            }
+        }
         var scratch = [Double](repeating: 0, count: n)
         for _ in 0..<maxFoods {
             // Rank every extension cheaply; make states only of the best.
             var candidates: [Candidate] = []
-            candidates.reserveCapacity(beam.count * options.count / 4)
+            candidates.reserveCapacity(min(10_000, beam.count * options.count))
             for (parent, state) in beam.enumerated() where state.shortfall > 0 {
                 for (index, option) in options.enumerated() where !state.chosen.contains(where: { $0.food == option.food }) {
-                    let food = foods[option.food]
+                    let food = option.food
                     var fits = true
                     for (r, limit) in room.enumerated() {
-                        let basis = Self.limitBases.firstIndex(of: limit.basis)!
-                        let add = food.limitPerServing[basis * n + limit.n] * option.servings
+                        let add = limitAmount(food, limit.basis, limit.n) * option.servings
                         if add > 0, state.limitUsed[r] + add > limit.left { fits = false; break }
                     }
                     guard fits else { continue }
                     let value = scratch.withUnsafeMutableBufferPointer { buffer -> Double in
-                        for k in 0..<n { buffer[k] = state.added[k] + food.perServing[k] * option.servings }
+                        for k in 0..<n { buffer[k] = state.added[k] + perServing[food * n + k] * option.servings }
                         return shortfall(buffer)
                     }
                     // Adding a food that closes nothing more is never better.
                     guard value < state.shortfall - 1e-9 else { continue }
                     candidates.append(Candidate(parent: parent, option: index, shortfall: value,
-                                                kcal: state.kcal + food.kcalPerServing * option.servings))
+                                                kcal: state.kcal + servingKcal[food] * option.servings))
+                }
+                // Only the best few thousand can make the next beam: keep memory small.
+                if candidates.count > 8_000 {
+                    sortCandidates(&candidates)
+                    candidates.removeSubrange(2_000...)
                 }
             }
             if candidates.isEmpty { break }
-            candidates.sort { a, b in
-                let ra = rank(a.shortfall, a.kcal), rb = rank(b.shortfall, b.kcal)
-                return ra != rb ? ra < rb : beam[a.parent].chosen.count < beam[b.parent].chosen.count
-            }
+            sortCandidates(&candidates)
             // Keep the best states, at most one per set of foods.
             var kept: [State] = []
             var keys = Set<[Int]>()
@@ -254,21 +290,20 @@ public struct GapPlanner: Sendable {
                 let option = options[candidate.option]
                 let chosen = parent.chosen + [option]
                 guard keys.insert(chosen.map(\.food).sorted()).inserted else { continue }
-                let food = foods[option.food]
+                let food = option.food
                 var limitUsed = parent.limitUsed
                 for (r, limit) in room.enumerated() {
-                    let basis = Self.limitBases.firstIndex(of: limit.basis)!
-                    limitUsed[r] += food.limitPerServing[basis * n + limit.n] * option.servings
+                    limitUsed[r] += limitAmount(food, limit.basis, limit.n) * option.servings
                 }
-                kept.append(State(chosen: chosen, added: (0..<n).map { parent.added[$0] + food.perServing[$0] * option.servings },
+                kept.append(State(chosen: chosen, added: (0..<n).map { parent.added[$0] + perServing[food * n + $0] * option.servings },
                                   limitUsed: limitUsed, kcal: candidate.kcal, shortfall: candidate.shortfall))
             }
             beam = kept
             if rank(beam[0].shortfall, beam[0].kcal) < rank(best.shortfall, best.kcal) { best = beam[0] }
         }
         let items = best.chosen.map { option in
-            PlanItem(food: foods[option.food], servings: option.servings,
-                     adds: foods[option.food].perServing.map { $0 * option.servings })
+            let food = self.food(option.food)
+            return PlanItem(food: food, servings: option.servings, adds: food.perServing.map { $0 * option.servings })
         }
         let after = nutrients.indices.map { before[$0] + best.added[$0] }
         var remaining: [(Nutrient, String)] = []
@@ -280,12 +315,12 @@ public struct GapPlanner: Sendable {
 
     private func reason(_ n: Int, keys: Set<String>, need: Double, maxFoods: Int) -> String {
         let nutrient = Nutrient.allCases[n]
-        guard let richest = byServing[n].first(where: { allows($0, diets: keys) }) else {
+        guard let richest = byServing[n].first(where: { allows(Int($0), diets: keys) }) else {
             return keys.isEmpty
                 ? "no food that can be suggested has a value for \(nutrient.name) in the table"
                 : "no food your diet allows has a value for \(nutrient.name) in the table"
         }
-        let food = foods[richest]
+        let food = self.food(Int(richest))
         let most = food.perServing[n] * (Self.servingSteps.last { $0 * food.servingGrams <= Self.maxPortionGrams } ?? 1)
         if most < need {
             return "the richest food allowed, \(food.description), gives \(Format.amount(most)) \(nutrient.unit) in its largest portion; \(Format.amount(need)) \(nutrient.unit) is missing"
