@@ -64,12 +64,35 @@ public final class JournalStore: Sendable {
                     path: path,
                     message: "was written by a newer version of absorb (its schema has changes this version does not know); update absorb to open it. The file was not changed.")
             }
+            // An older journal is copied whole before its schema changes: if the migration
+            // or this version of absorb disappoints, the person still has the file as it was.
+            let (applied, pending) = try pool.read { db in
+                (try migrator.appliedIdentifiers(db), try migrator.hasCompletedMigrations(db))
+            }
+            if existed, !applied.isEmpty, !pending {
+                try backUp(pool, applied: applied.count)
+            }
             try migrator.migrate(pool)
         } catch let error as JournalError {
             throw error
         } catch {
             throw JournalError(path: path, message: "is not a journal this absorb can read: \(Self.describe(error)). The file was not changed.")
         }
+    }
+
+    /// The path of the copy made before migrating a journal with `applied` migrations.
+    public static func backupPath(for path: String, applied: Int) -> String {
+        "\(path).schema-v\(applied).backup"
+    }
+
+    /// Copies the journal, consistently, next to itself (private like the journal).
+    private func backUp(_ pool: DatabasePool, applied: Int) throws {
+        let backup = Self.backupPath(for: path, applied: applied)
+        if FileManager.default.fileExists(atPath: backup) { return }  // the first copy is the one to keep
+        let copy = try DatabaseQueue(path: backup)
+        try pool.backup(to: copy)
+        try copy.close()
+        _ = try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: backup)
     }
 
     /// Refuses a file that exists but is not SQLite, before SQLite touches it.

@@ -159,4 +159,32 @@ final class JournalStoreTests: XCTestCase {
         XCTAssertEqual(JournalLocation.path(option: nil, environment: ["XDG_DATA_HOME": "relative", "HOME": "/h"]),
                        "/h/.local/share/absorb/journal.sqlite", "XDG says relative paths are ignored")
     }
+
+    func testAnOlderJournalIsBackedUpBeforeItIsMigrated() throws {
+        // A journal as absorb wrote it before migration v2, with one entry.
+        try FileManager.default.createDirectory(atPath: directory + "/nested", withIntermediateDirectories: true)
+        do {
+            let old = try DatabaseQueue(path: path)
+            try JournalSchema.migrator.migrate(old, upTo: "v1: profiles, entries, custom foods, target overrides")
+            try old.write { db in
+                try db.execute(sql: "INSERT INTO profile (name, condition, created_at) VALUES ('Ana', 'none', ?)", arguments: [Date()])
+                try db.execute(sql: "INSERT INTO entry (profileId, date, meal, food_id, grams, logged_at) VALUES (1, '2026-11-24', 'lunch', '11457', 30, ?)",
+                               arguments: [Date()])
+            }
+            try old.close()
+        }
+        let journal = try JournalStore(path: path)
+        XCTAssertEqual(try journal.appliedMigrations().count, 2)
+        XCTAssertEqual(try journal.entries(profileID: 1, in: DateRange(day: day)).map(\.foodID), ["11457"])
+        // The copy is the journal as it was: one migration, the entry, private.
+        let backup = JournalStore.backupPath(for: path, applied: 1)
+        let copy = try DatabaseQueue(path: backup)
+        XCTAssertEqual(try copy.read { try JournalSchema.migrator.appliedIdentifiers($0) }, ["v1: profiles, entries, custom foods, target overrides"])
+        XCTAssertEqual(try copy.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM entry") }, 1)
+        let attributes = try FileManager.default.attributesOfItem(atPath: backup)
+        XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
+        // A journal already current is not copied again.
+        _ = try JournalStore(path: path)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: JournalStore.backupPath(for: path, applied: 2)))
+    }
 }
