@@ -25,6 +25,8 @@ public enum Action: Sendable {
     case profileSaved(ProfileSummary)
     /// Another profile was loaded, with its targets and entries.
     case profileLoaded(ProfileContext)
+    /// Another process changed the journal: the profile's entries as they are now.
+    case entriesReloaded([Entry])
     /// An effect failed; nothing was changed.
     case failed(String)
 }

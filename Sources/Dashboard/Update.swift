@@ -59,6 +59,15 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.selectedEntry = 0
         state.message = .init(text: "Now showing \(context.profile.profile.name)", isError: false)
         return []
+    case .entriesReloaded(let entries):
+        // Keep the day, the screen and, where it still exists, the selected entry.
+        let selected = state.dayEntries[safe: state.selectedEntry]?.id
+        state.entriesByDate = Dictionary(grouping: entries, by: \.date)
+        state.selectedEntry = state.dayEntries.firstIndex { $0.id == selected }
+            ?? max(0, min(state.selectedEntry, state.dayEntries.count - 1))
+        if state.dayEntries.isEmpty, state.focus == .entries { state.focus = .nutrients }
+        if case .gaps = state.screen { state.makePlan() }
+        return []
     case .failed(let message):
         state.message = .init(text: message, isError: true)
         return []

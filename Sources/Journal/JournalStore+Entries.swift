@@ -48,6 +48,21 @@ extension JournalStore {
         try fetchEntries(where: "profileId = ?", arguments: [profileID])
     }
 
+    /// A cheap fingerprint of the profile's entries: it changes when another process adds,
+    /// changes or removes one, so an open dashboard can notice and reload.
+    public func entriesFingerprint(profileID: Int64) throws(JournalError) -> [Double] {
+        try read { db in
+            guard let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*), COALESCE(MAX(id), 0), TOTAL(grams), TOTAL(id * length(meal)), TOTAL(id * grams)
+                    FROM entry WHERE profileId = ?
+                    """,
+                arguments: [profileID]) else { return [] }
+            return (0..<5).map { row[$0] as Double? ?? 0 }
+        }
+    }
+
     private func fetchEntries(where condition: String, arguments: StatementArguments) throws(JournalError) -> [Entry] {
         try read { db in
             try Row.fetchAll(

@@ -59,6 +59,7 @@ final class DashboardRunner {
                              width: width, height: height, glyphs: terminal.glyphs, useColor: terminal.useColor)
         var dirty = true
         var warmed = false
+        var fingerprint = (try? session.journal.entriesFingerprint(profileID: profileID)) ?? []
         while !state.wantsQuit {
             if dirty {
                 terminal.draw(render(state))
@@ -71,7 +72,7 @@ final class DashboardRunner {
                 let data = session.data
                 DispatchQueue.global(qos: .userInitiated).async { _ = data.search }
             }
-            switch terminal.read(timeout: 500) {
+            switch terminal.read(timeout: 400) {
             case .signal:
                 return
             case .idle:
@@ -80,13 +81,24 @@ final class DashboardRunner {
                     _ = update(&state, .clock(today: now.today, minuteOfDay: now.minuteOfDay))
                     dirty = true
                 }
+                // Entries another process (absorb log add, a second dashboard) saved.
+                if let latest = try? session.journal.entriesFingerprint(profileID: profileID), latest != fingerprint {
+                    fingerprint = latest
+                    if let entries = try? session.journal.entries(profileID: profileID) {
+                        _ = update(&state, .entriesReloaded(entries))
+                        dirty = true
+                    }
+                }
             case .action(let action):
                 var pending = update(&state, action)
+                let wrote = !pending.isEmpty
                 while !pending.isEmpty {
                     let effect = pending.removeFirst()
                     if effect == .quit { return }
                     pending += update(&state, perform(effect))
                 }
+                // Our own writes are already on screen: do not reload them.
+                if wrote { fingerprint = (try? session.journal.entriesFingerprint(profileID: profileID)) ?? fingerprint }
                 dirty = true
             }
         }

@@ -279,4 +279,20 @@ final class FlowTests: XCTestCase {
         _ = update(&state, .clock(today: Fixture.today.adding(days: 2), minuteOfDay: 5))
         XCTAssertEqual(state.day, Fixture.today.adding(days: -1))
     }
+
+    func testEntriesSavedElsewhereAreReloadedKeepingTheSelection() {
+        let lunch = Fixture.entry(1, "15236", 100)
+        let snack = Fixture.entry(2, "09412", 178, .snack)
+        var state = Fixture.state(entries: [lunch, snack])
+        press(&state, .tab, .down)
+        XCTAssertEqual(state.dayEntries[state.selectedEntry].id, 2)
+        // Another process added an egg at breakfast: it sorts first, the snack stays selected.
+        _ = update(&state, .entriesReloaded([lunch, snack, Fixture.entry(3, "01123", 50, .breakfast)]))
+        XCTAssertEqual(state.dayEntries.map(\.id), [3, 1, 2])
+        XCTAssertEqual(state.dayEntries[state.selectedEntry].id, 2)
+        XCTAssertEqual(screen(state)[10], " Breakfast  Egg, whole, raw, fresh                                         50 g")
+        // Everything deleted elsewhere: the focus goes back to the nutrients.
+        _ = update(&state, .entriesReloaded([]))
+        XCTAssertEqual(state.focus, .nutrients)
+    }
 }

@@ -165,6 +165,24 @@ final class DashboardEndToEndTests: XCTestCase {
         try terminal.assertShellUsable()
     }
 
+    func testAnEntryAddedByAnotherProcessAppearsInTheOpenDashboard() throws {
+        let terminal = try TmuxSession()
+        try terminal.shell(command)
+        try terminal.waitFor("Nothing logged on")
+        // Both use the journal at once: neither may see "database is locked".
+        for _ in 0..<3 {
+            let added = try AbsorbProcess(journal: journal).run(["log", "add", "salmon", "raw", "100", "g", "--meal", "lunch"])
+            XCTAssertEqual(added.status, 0, added.stderr)
+        }
+        // Within a second or two of the last, all three are on the screen.
+        let rows = try terminal.waitUntil("three salmon entries", timeout: 5) { rows in
+            rows.filter { $0.contains("Fish, salmon, Atlantic, farmed, raw") }.count == 3
+        }
+        XCTAssertTrue(vitaminD(rows).contains("33 µg / 15"), vitaminD(rows))
+        try terminal.press("q")
+        try terminal.waitFor(TmuxSession.prompt)
+    }
+
     func testNotATerminalIsAClearError() throws {
         let result = try AbsorbProcess(journal: journal).run([])
         XCTAssertNotEqual(result.status, 0)
