@@ -75,6 +75,7 @@ if FileManager.default.isExecutableFile(atPath: absorb) {
 }
 
 // Synthetic tables, each measured in a fresh process of this program.
+// `--sizes 500000` measures only the synthetic sizes named.
 let sizes = arguments.firstIndex(of: "--sizes").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
     .map { $0.split(separator: ",").compactMap { Int($0) } } ?? (quick ? [20_000] : [50_000, 100_000, 200_000, 500_000])
 var growth: [[String: Double]] = []

@@ -15,7 +15,6 @@ public struct FoodSearchIndex: Sendable {
     private let foodAdjustment: [Double]            // per food, from SearchRanking
     private let wordAdjustment: [Int32: Double]     // per word id, unless the query names it
     private let foodWordAdjustment: [Double]        // per food, the sum of its words' adjustments
-    private let staticScore: [Double]               // per food, the score's part no query changes
     /// How many foods the index covers.
     public let foodCount: Int
 
@@ -66,18 +65,9 @@ public struct FoodSearchIndex: Sendable {
             if let old = idOfWord[Array(word.utf8)] { wordAdjustment[newID[Int(old)]] = adjustment }
         }
         self.wordAdjustment = wordAdjustment
-        let foodWordAdjustment = (0..<table.count).map { food in
+        self.foodWordAdjustment = (0..<table.count).map { food in
             (Int(starts[food])..<Int(starts[food + 1])).reduce(0) { $0 + (wordAdjustment[words[$1]] ?? 0) }
         }
-        self.foodWordAdjustment = foodWordAdjustment
-        var staticScore: [Double] = []
-        staticScore.reserveCapacity(table.count)
-        for food in 0..<table.count {
-            let length = Double(starts[food + 1] - starts[food]) * 0.05
-            let adjustments: Double = self.foodAdjustment[food] + foodWordAdjustment[food]
-            staticScore.append(length + adjustments)
-        }
-        self.staticScore = staticScore
     }
 
     /// The word ids whose words start with `prefix`.
@@ -135,34 +125,9 @@ public struct FoodSearchIndex: Sendable {
         }
         // The best `limit`, kept in a bounded heap: no full sort of thousands of matches.
         var best = TopK(limit: limit)
-        if ranges.count == 1, namedAdjustments.isEmpty, candidates.count > 8 * limit {
-            // A short prefix matches most of a large table. Foods whose first word matches
-            // are scored first; any other food scores at least its static part + 1 (the
-            // word's position), so once `limit` foods are kept, a food whose bound is not
-            // under the worst kept one is skipped without being scored. Same results.
-            let range = ranges[0]
-            var later: [Int32] = []
-            for food in candidates {
-                let first = Int(wordsOfFood[Int(wordsStart[Int(food)])])
-                if range.contains(first) {
-                    if let score = score(food: Int(food), ranges: ranges, tokenLengths: tokenLengths, named: namedAdjustments) {
-                        best.insert(score, food)
-                    }
-                } else {
-                    later.append(food)
-                }
-            }
-            for food in later {
-                if let worst = best.worst, staticScore[Int(food)] + 1 > worst.score { continue }
-                if let score = score(food: Int(food), ranges: ranges, tokenLengths: tokenLengths, named: namedAdjustments) {
-                    best.insert(score, food)
-                }
-            }
-        } else {
-            for food in candidates {
-                if let score = score(food: Int(food), ranges: ranges, tokenLengths: tokenLengths, named: namedAdjustments) {
-                    best.insert(score, food)
-                }
+        for food in candidates {
+            if let score = score(food: Int(food), ranges: ranges, tokenLengths: tokenLengths, named: namedAdjustments) {
+                best.insert(score, food)
             }
         }
         return best.sorted().map { Int($0.food) }
@@ -173,7 +138,7 @@ public struct FoodSearchIndex: Sendable {
     private func score(food: Int, ranges: [Range<Int>], tokenLengths: [Int], named: [Int32: Double]) -> Double? {
         let start = Int(wordsStart[food])
         let end = Int(wordsStart[food + 1])
-        var total = staticScore[food]
+        var total = Double(end - start) * 0.05 + foodAdjustment[food] + foodWordAdjustment[food]
         if !named.isEmpty {
             for position in start..<end { total -= named[wordsOfFood[position]] ?? 0 }
         }
@@ -319,9 +284,6 @@ struct TopK {
             }
         }
     }
-
-    /// The worst kept, once `limit` are kept (until then any food may enter).
-    var worst: (score: Double, food: Int32)? { heap.count < limit ? nil : heap.first }
 
     /// Best first.
     func sorted() -> [(score: Double, food: Int32)] {
