@@ -40,6 +40,9 @@ let package = Package(
             name: "JournalTests",
             dependencies: ["Journal", "NutrientModel", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "absorbTests", dependencies: ["NutrientModel", "absorb", "build-food-table"]),
+        .testTarget(
+            name: "absorbTests",
+            dependencies: ["NutrientModel", "Journal", "absorb", "build-food-table", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )

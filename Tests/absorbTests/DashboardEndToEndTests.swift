@@ -183,6 +183,41 @@ final class DashboardEndToEndTests: XCTestCase {
         try terminal.waitFor(TmuxSession.prompt)
     }
 
+    func testAStormOfResizesNeitherCrashesNorGarbles() throws {
+        let terminal = try TmuxSession()
+        try terminal.shell(command)
+        let before = try terminal.waitFor("Nothing logged on")
+        let sizes = [(40, 10), (120, 40), (60, 16), (200, 60), (59, 15), (100, 30)]
+        let start = Date()
+        for step in 0..<100 {
+            let (width, height) = sizes[step % sizes.count]
+            try terminal.resize(width: width, height: height)
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(start), 10)
+        try terminal.resize(width: 80, height: 24)
+        // Back at 80 × 24 the screen is the same as before the storm, cell for cell.
+        let after = try terminal.waitUntil("the day screen redrawn at 80 × 24", timeout: 5) { $0 == before }
+        XCTAssertEqual(after, before)
+        try terminal.press("q")
+        try terminal.waitFor(TmuxSession.prompt)
+        try terminal.assertShellUsable()
+    }
+
+    func testNoUsableTERMIsAClearErrorAndLeavesTheTerminalAlone() throws {
+        let terminal = try TmuxSession(width: 300, height: 24)  // wide: the message on one row
+        for (setting, expected) in [("TERM=dumb", "TERM is \"dumb\""), ("-u TERM", "TERM is not set")] {
+            try terminal.shell("env \(setting) \(command); echo status $?")
+            let rows = try terminal.waitUntil("the exit status", timeout: 15) { $0.contains { $0.hasPrefix("status ") } }
+            let text = rows.joined(separator: "\n")
+            XCTAssertTrue(text.contains("the dashboard needs a terminal that can move the cursor, and \(expected)"), text)
+            XCTAssertTrue(text.contains("absorb today"), text)
+            XCTAssertTrue(rows.contains("status 1"), text)
+            try terminal.shell("clear")
+            _ = try terminal.waitUntil("a cleared screen", timeout: 5) { !$0.contains { $0.hasPrefix("status ") } }
+        }
+        try terminal.assertShellUsable()
+    }
+
     func testNotATerminalIsAClearError() throws {
         let result = try AbsorbProcess(journal: journal).run([])
         XCTAssertNotEqual(result.status, 0)

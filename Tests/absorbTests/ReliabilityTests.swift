@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+import Journal
+import NutrientModel
+import XCTest
+
+/// The journal and the terminal under the worst a machine does: processes killed at any
+/// moment, a storm of resizes, no terminal at all.
+final class ReliabilityTests: XCTestCase {
+    var directory: URL!
+    var journal: String { directory.appendingPathComponent("journal.sqlite").path }
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("absorb-reliability-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// 200 runs of `absorb log add`, each killed with SIGKILL at a random moment (or left to
+    /// finish): afterwards the journal passes SQLite's integrity check and holds every entry
+    /// whose command said it was saved.
+    func testSIGKILLAtRandomMomentsLosesNothingReportedAndCorruptsNothing() throws {
+        var generator = SystemRandomNumberGenerator()
+        var reported: [Double] = []
+        var killed = 0
+        for run in 1...200 {
+            let grams = Double(run)  // a different weight each run marks its entry
+            let process = Process()
+            process.executableURL = AbsorbProcess.executable
+            process.arguments = ["log", "add", "--food", "11457", "--grams", String(run), "--date", "2026-11-24",
+                                 "--meal", "lunch", "--journal", journal]
+            var environment = ProcessInfo.processInfo.environment
+            environment["TZ"] = "UTC"
+            process.environment = environment
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // Somewhere between at once and after a run would have finished.
+            usleep(UInt32.random(in: 0...350_000, using: &generator))
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                killed += 1
+            }
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            if process.terminationReason == .exit, process.terminationStatus == 0, text.hasPrefix("Logged") {
+                reported.append(grams)
+            }
+        }
+        XCTAssertGreaterThan(killed, 20, "the delays should kill a good share of the runs")
+        XCTAssertGreaterThan(reported.count, 20, "and let a good share finish")
+
+        let database = try DatabaseQueue(path: journal)
+        XCTAssertEqual(try database.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") }, ["ok"])
+        try database.close()
+        let store = try JournalStore(path: journal)
+        let saved = Set(try store.entries(profileID: try store.activeProfile().id,
+                                          in: DateRange(day: LocalDate(year: 2026, month: 11, day: 24)!)).map(\.grams))
+        for grams in reported {
+            XCTAssertTrue(saved.contains(grams), "the run that logged \(grams) g said so, but its entry is gone")
+        }
+        print("SIGKILL runs: \(killed) killed, \(reported.count) reported saved, \(saved.count) entries in the journal")
+    }
+}
