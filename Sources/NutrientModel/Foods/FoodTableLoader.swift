@@ -1,5 +1,10 @@
 /// Reads `foods.csv`, `portions.csv` and `supplements.csv` into a `FoodTable`.
 public enum FoodTableLoader {
+    /// The longest description accepted, in bytes. SR28's FOOD_DES allows 200 characters
+    /// (its longest is 134); the room above that is for custom foods, and the limit stops a
+    /// runaway field (a missing quote can swallow the rest of a file).
+    public static let maxDescriptionBytes = 1_000
+
     /// The food group given to supplements.
     public static let supplementGroup = "Supplements"
 
@@ -37,6 +42,10 @@ public enum FoodTableLoader {
                 if description.isEmpty {
                     throw record.error(at: columns.description, "the description is empty")
                 }
+                if description.utf8.count > maxDescriptionBytes {
+                    throw record.error(at: columns.description,
+                                       "the description is \(description.utf8.count) bytes long; a food's description is at most \(maxDescriptionBytes)")
+                }
                 // Foods come grouped: the group's name is made only when it changes.
                 if lastGroup == nil || !record.field(at: columns.group, equals: lastGroup!.bytes) {
                     lastGroup = (record.rawBytes(at: columns.group), try record.string(at: columns.group))
@@ -52,6 +61,9 @@ public enum FoodTableLoader {
         }
         if header == nil {
             throw CSVError(file: fileName, line: 1, column: 1, message: "the file is empty: expected a header line")
+        }
+        if table.count == 0 {
+            throw CSVError(file: fileName, line: 2, column: 1, message: "the file has a header but no foods")
         }
     }
 
