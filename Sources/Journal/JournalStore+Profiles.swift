@@ -74,6 +74,24 @@ extension JournalStore {
         }
     }
 
+    /// Deletes a profile with its entries and targets (the foreign keys cascade). The last
+    /// profile cannot be deleted; if the active one goes, the first remaining becomes active.
+    public func removeProfile(id: Int64) throws(JournalError) {
+        try write { db in
+            guard try Self.profile(id: id, db) != nil else {
+                throw JournalError(path: path, message: "there is no profile \(id)")
+            }
+            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM profile") ?? 0 > 1 else {
+                throw JournalError(path: path, message: "the last profile cannot be deleted: add another first")
+            }
+            try db.execute(sql: "DELETE FROM profile WHERE id = ?", arguments: [id])
+            let active = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [Self.activeProfileKey])
+            if active == String(id), let first = try Int64.fetchOne(db, sql: "SELECT id FROM profile ORDER BY id LIMIT 1") {
+                try Self.setActive(first, db)
+            }
+        }
+    }
+
     /// Makes another profile the active one.
     public func activate(profileID: Int64) throws(JournalError) {
         try write { db in

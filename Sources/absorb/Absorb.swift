@@ -27,9 +27,12 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A Data/ folder to read the food and target tables from (default: $ABSORB_DATA, else the bundled tables).", valueName: "dir"))
     var data: String?
 
+    @Option(name: .long, help: ArgumentHelp("The profile to use, by name (default: the active one, as `absorb profile` last chose).", valueName: "name"))
+    var profile: String?
+
     /// Opens the journal and loads the data, with the person's custom foods added.
     func open() throws -> Session {
-        try Session(journalOption: journal, dataOption: data)
+        try Session(journalOption: journal, dataOption: data, profileName: profile)
     }
 }
 

@@ -41,10 +41,13 @@ final class DashboardRunner {
         profileID = session.profile.id
     }
 
-    /// Everything the dashboard needs of the active profile.
-    func context() throws(JournalError) -> ProfileContext {
+    /// Everything the dashboard needs of a profile (by default the one it opened on).
+    func context(for id: Int64? = nil) throws(JournalError) -> ProfileContext {
         let journal = session.journal
-        let active = try journal.activeProfile()
+        let wanted = id ?? profileID
+        guard let active = try journal.profiles().first(where: { $0.id == wanted }) else {
+            throw JournalError(path: journal.path, message: "there is no profile \(wanted)")
+        }
         profileID = active.id
         let profiles = try journal.profiles().map { ProfileSummary(id: $0.id, profile: $0.profile) }
         return ProfileContext(profile: ProfileSummary(id: active.id, profile: active.profile), profiles: profiles,
@@ -125,11 +128,11 @@ final class DashboardRunner {
                 return .profileSaved(summary)
             case .switchProfile(let id):
                 try journal.activate(profileID: id)
-                return .profileLoaded(try context())
+                return .profileLoaded(try context(for: id))
             case .addProfile(let profile):
                 let stored = try journal.addProfile(profile)
                 try journal.activate(profileID: stored.id)
-                return .profileLoaded(try context())
+                return .profileLoaded(try context(for: stored.id))
             case .quit:
                 return .failed("")
             }

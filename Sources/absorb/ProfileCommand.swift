@@ -7,7 +7,75 @@ import NutrientModel
 struct ProfileCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "profile", abstract: "Show or change your profile and targets.",
-        subcommands: [Show.self, Set.self, TargetCommand.self])
+        subcommands: [Show.self, Set.self, TargetCommand.self, List.self, Add.self, Use.self, Delete.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the journal's profiles; * marks the active one.")
+        @OptionGroup var common: CommonOptions
+
+        func run() throws {
+            let session = try common.open()
+            let active = try session.journal.activeProfile().id
+            for stored in try session.journal.profiles() {
+                let person = stored.profile
+                let details = [person.sex?.rawValue, person.ageText, person.condition == .none ? nil : person.condition.rawValue]
+                    .compactMap { $0 }.joined(separator: ", ")
+                print("\(stored.id == active ? "*" : " ") \(person.name)\(details.isEmpty ? "" : " (\(details))")")
+            }
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a profile (a patient, a family member) and make it the active one.")
+        @Argument(help: "The new profile's name.") var name: String
+        @OptionGroup var common: CommonOptions
+
+        func run() throws {
+            let session = try common.open()
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty else { throw CLIError("a profile needs a name") }
+            if try session.journal.profiles().contains(where: { $0.profile.name.caseInsensitiveCompare(trimmed) == .orderedSame }) {
+                throw CLIError("there is already a profile named \(trimmed)")
+            }
+            try session.journal.addProfile(PersonProfile(name: trimmed))
+            print("Added \(trimmed) and made it the active profile. Set sex and age with `absorb profile set --sex ... --age ...`.")
+        }
+    }
+
+    struct Use: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Make another profile the active one.")
+        @Argument(help: "The profile's name.") var name: String
+        @OptionGroup var common: CommonOptions
+
+        func run() throws {
+            var options = common
+            options.profile = name
+            let session = try options.open()
+            try session.journal.activate(profileID: session.profile.id)
+            print("Now using \(session.profile.profile.name).")
+        }
+    }
+
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Delete a profile with all its entries and targets (asks for --yes).")
+        @Argument(help: "The profile's name.") var name: String
+        @Flag(name: .long, help: "Confirm: the profile's entries are deleted with it.") var yes = false
+        @OptionGroup var common: CommonOptions
+
+        func run() throws {
+            var options = common
+            options.profile = name
+            let session = try options.open()
+            let count = try session.journal.entries(profileID: session.profile.id).count
+            guard yes else {
+                throw CLIError("deleting \(session.profile.profile.name) deletes its \(count) entr\(count == 1 ? "y" : "ies") too: run again with --yes to confirm")
+            }
+            try session.journal.removeProfile(id: session.profile.id)
+            print("Deleted \(session.profile.profile.name) and its \(count) entr\(count == 1 ? "y" : "ies").")
+        }
+    }
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show the profile and the targets in force.")

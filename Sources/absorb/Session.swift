@@ -9,7 +9,7 @@ struct Session {
     let journal: JournalStore
     var profile: StoredProfile
 
-    init(journalOption: String?, dataOption: String?) throws {
+    init(journalOption: String?, dataOption: String?, profileName: String? = nil) throws {
         let directory = try DataLocator.locate(option: dataOption)
         var data: NutrientData
         do { data = try NutrientData(directory: directory) } catch { throw CLIError(error.description) }
@@ -18,6 +18,14 @@ struct Session {
             journal = try JournalStore(path: path)
             try data.addCustomFoods(try journal.customFoods())
             profile = try journal.activeProfile()
+            if let profileName {
+                let wanted = profileName.trimmingCharacters(in: .whitespaces)
+                let all = try journal.profiles()
+                guard let found = all.first(where: { $0.profile.name.caseInsensitiveCompare(wanted) == .orderedSame }) else {
+                    throw CLIError("--profile \(profileName): no such profile in \(path) (there are: \(all.map(\.profile.name).joined(separator: ", ")))")
+                }
+                profile = found
+            }
         } catch let error as JournalError {
             throw CLIError(error.description)
         } catch let error as FoodTableError {

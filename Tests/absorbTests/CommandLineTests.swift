@@ -255,4 +255,25 @@ final class CommandLineTests: XCTestCase {
         // A day with nothing logged is missing, not zero.
         XCTAssertEqual(rows[8], "2026-11-21,0,vitamin_a,Vitamin A,µg RAE,,900,RDA,,3000,retinol,,not_logged,,")
     }
+
+    func testProfilesAddUseListDeleteAndTheProfileOption() throws {
+        XCTAssertEqual(try absorb.run(["profile", "add", "Ben"]).status, 0)
+        XCTAssertNotEqual(try absorb.run(["profile", "add", "ben"]).status, 0, "names are unique, whatever their case")
+        XCTAssertEqual(try absorb.run(["log", "add", "salmon", "cook", "100", "g", "--date", "2026-11-24"]).status, 0)
+        XCTAssertEqual(try absorb.run(["profile", "use", "Me"]).status, 0)
+        XCTAssertEqual(try absorb.run(["profile", "list"]).stdout, "* Me\n  Ben\n")
+        // --profile picks a profile for one command without changing the active one.
+        XCTAssertTrue(try absorb.run(["log", "list", "--date", "2026-11-24", "--profile", "ben"]).stdout.contains("Fish, salmon"))
+        XCTAssertFalse(try absorb.run(["log", "list", "--date", "2026-11-24"]).stdout.contains("Fish, salmon"))
+        let unknown = try absorb.run(["report", "--profile", "Zed"])
+        XCTAssertNotEqual(unknown.status, 0)
+        XCTAssertTrue(unknown.stderr.contains("--profile Zed: no such profile") && unknown.stderr.contains("Me, Ben"), unknown.stderr)
+        // Deleting asks for --yes, and says what goes with it.
+        let asked = try absorb.run(["profile", "delete", "Ben"])
+        XCTAssertNotEqual(asked.status, 0)
+        XCTAssertTrue(asked.stderr.contains("deletes its 1 entry too: run again with --yes"), asked.stderr)
+        XCTAssertEqual(try absorb.run(["profile", "delete", "Ben", "--yes"]).status, 0)
+        XCTAssertEqual(try absorb.run(["profile", "list"]).stdout, "* Me\n")
+        XCTAssertNotEqual(try absorb.run(["profile", "delete", "Me", "--yes"]).status, 0, "the last profile stays")
+    }
 }
