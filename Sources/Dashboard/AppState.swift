@@ -37,6 +37,8 @@ public struct AppState: Sendable {
     public internal(set) var message: Message?
     /// The entry the last delete removed, for `u`.
     public internal(set) var lastDeleted: Entry?
+    /// A banner across the title (the demo says it is one), or nil.
+    public let banner: String?
     /// Drawing options.
     public let glyphs: Glyphs
     public let useColor: Bool
@@ -58,7 +60,8 @@ public struct AppState: Sendable {
 
     /// Makes the state for a profile's journal.
     public init(data: NutrientData, context: ProfileContext, today: LocalDate, minuteOfDay: Int,
-                width: Int, height: Int, glyphs: Glyphs = .unicode, useColor: Bool = true) {
+                width: Int, height: Int, glyphs: Glyphs = .unicode, useColor: Bool = true, banner: String? = nil) {
+        self.banner = banner
         self.data = data
         self.profile = context.profile
         self.profiles = context.profiles

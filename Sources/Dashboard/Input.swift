@@ -40,6 +40,8 @@ public enum Effect: Equatable, Sendable {
     case saveProfile(ProfileSummary)
     case switchProfile(id: Int64)
     case addProfile(PersonProfile)
+    /// Put the demo back as it started (only in the demo).
+    case restoreDemo
     case quit
 }
 

@@ -57,7 +57,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.recomputeTargets()
         state.lastDeleted = nil
         state.selectedEntry = 0
-        state.message = .init(text: "Now showing \(context.profile.profile.name)", isError: false)
+        state.message = .init(text: state.banner != nil ? "The demo is back as it started"
+                                                        : "Now showing \(context.profile.profile.name)", isError: false)
         return []
     case .entriesReloaded(let entries):
         // Keep the day, the screen and, where it still exists, the selected entry.
@@ -191,6 +192,8 @@ private func dayKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .character("g"):
         state.makePlan()
         state.screen = .gaps
+    case .character("r") where state.banner != nil:
+        return [.restoreDemo]
     default:
         break
     }

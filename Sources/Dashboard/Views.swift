@@ -78,7 +78,10 @@ struct Painter {
         if let sex = person.sex { who += " \(glyphs.dot) \(sex == .female ? "F" : "M")" }
         if let age = person.ageText { who += " \(age)" }
         if person.condition != .none { who += " \(person.condition.rawValue)" }
-        let end = canvas.write(" absorb ", x: 0, y: 0, style: CellStyle(bold: true, reverse: true))
+        var end = canvas.write(" absorb ", x: 0, y: 0, style: CellStyle(bold: true, reverse: true))
+        if let banner = state.banner {
+            end = canvas.write(" \(banner) ", x: end, y: 0, style: color(.yellow, bold: true, reverse: true))
+        }
         canvas.write(" \(who)", x: end, y: 0, style: CellStyle(reverse: true), maxWidth: width / 3)
         if let right {
             canvas.writeRight(right + " ", right: width, y: 0, style: CellStyle(reverse: true))
@@ -244,6 +247,8 @@ struct Painter {
         messageLine()
         let keys = state.focus == .entries
             ? "a add  e edit  d delete  u undo  Tab nutrients  ←→ day  t today  p profile  ? help  q quit"
+            : state.banner != nil
+            ? "a add  ⏎ detail  Tab entries  ←→ day  v 7/30  w trends  g gaps  r restore  ? help  q quit"
             : "a add  ⏎ detail  Tab entries  ←→ day  v 7/30  w trends  g gaps  p profile  ? help  q quit"
         keyBar(keys)
     }

@@ -77,6 +77,15 @@ extension JournalStore {
         }
     }
 
+    /// Removes every entry of the profile (the demo's restore); how many there were.
+    @discardableResult
+    public func removeAllEntries(profileID: Int64) throws(JournalError) -> Int {
+        try write { db in
+            try db.execute(sql: "DELETE FROM entry WHERE profileId = ?", arguments: [profileID])
+            return db.changesCount
+        }
+    }
+
     /// Removes one of the profile's entries; the removed entry, or `nil` if there was none.
     public func removeEntry(id: Int64, profileID: Int64) throws(JournalError) -> Entry? {
         try write { db in

@@ -35,9 +35,12 @@ struct DashboardCommand: ParsableCommand {
 final class DashboardRunner {
     private let session: Session
     private var profileID: Int64
+    /// The demo's data, when this is the demo: `r` puts it back.
+    private let demo: DemoData?
 
-    init(session: Session) throws {
+    init(session: Session, demo: DemoData? = nil) throws {
         self.session = session
+        self.demo = demo
         profileID = session.profile.id
     }
 
@@ -59,7 +62,8 @@ final class DashboardRunner {
         let (width, height) = terminal.size
         let clock = Clock()
         var state = AppState(data: session.data, context: try context(), today: clock.today, minuteOfDay: clock.minuteOfDay,
-                             width: width, height: height, glyphs: terminal.glyphs, useColor: terminal.useColor)
+                             width: width, height: height, glyphs: terminal.glyphs, useColor: terminal.useColor,
+                             banner: demo == nil ? nil : "DEMO · a copy: your journal is not touched · r restores")
         var dirty = true
         var warmed = false
         var fingerprint = (try? session.journal.entriesFingerprint(profileID: profileID)) ?? []
@@ -133,11 +137,15 @@ final class DashboardRunner {
                 let stored = try journal.addProfile(profile)
                 try journal.activate(profileID: stored.id)
                 return .profileLoaded(try context(for: stored.id))
+            case .restoreDemo:
+                guard let demo else { return .failed("Only the demo can be restored") }
+                try DemoCommand.seed(journal, profileID: profileID, with: demo, today: Clock().today)
+                return .profileLoaded(try context(for: profileID))
             case .quit:
                 return .failed("")
             }
         } catch {
-            return .failed(error.description)
+            return .failed("\(error)")
         }
     }
 }
@@ -151,5 +159,47 @@ struct Clock {
         today = LocalDate.from(now)
         let parts = Calendar.current.dateComponents([.hour, .minute], from: now)
         minuteOfDay = (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
+    }
+}
+
+/// `absorb demo`: the dashboard on a demo patient, in a temporary journal.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Open the dashboard on a demo patient (Data/demo/): fourteen days of meals, in a temporary copy.",
+        discussion: "Nothing touches your journal. r in the dashboard puts the demo back as it started.")
+
+    @Option(name: .long, help: ArgumentHelp("A Data/ folder (default: the bundled tables).", valueName: "dir"))
+    var data: String?
+
+    @Flag(name: .long, help: "Draw with ASCII characters only.")
+    var ascii = false
+
+    func run() throws {
+        let directory = NSTemporaryDirectory() + "absorb-demo-\(getpid())-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let session = try Session(journalOption: directory + "/journal.sqlite", dataOption: data)
+        let demo: DemoData
+        do { demo = try DemoData(directory: session.data.directory + "/demo", foods: session.data.foods) } catch {
+            throw CLIError("cannot load the demo: \(error.description)")
+        }
+        try Self.seed(session.journal, profileID: session.profile.id, with: demo, today: Clock().today)
+        let demoSession = try Session(journalOption: directory + "/journal.sqlite", dataOption: data)
+        let runner = try DashboardRunner(session: demoSession, demo: demo)
+        let terminal: TerminalScreen
+        do { terminal = try TerminalScreen(forceASCII: ascii) } catch {
+            throw CLIError("\(error.description). The demo is the dashboard; it needs a terminal.")
+        }
+        defer { terminal.close() }
+        try runner.run(on: terminal)
+    }
+
+    /// Puts the demo patient and their fourteen days into the journal's profile.
+    static func seed(_ journal: JournalStore, profileID: Int64, with demo: DemoData, today: LocalDate) throws {
+        try journal.updateProfile(StoredProfile(id: profileID, profile: demo.profile))
+        try journal.removeAllEntries(profileID: profileID)
+        try journal.addEntries(profileID: profileID, demo.meals.map {
+            (date: today.adding(days: $0.dayOffset), meal: $0.meal, foodID: $0.foodID, grams: $0.grams)
+        })
     }
 }

@@ -256,3 +256,43 @@ final class UsualIntakeTests: XCTestCase {
         }
     }
 }
+
+final class DemoDataTests: XCTestCase {
+    /// The demo shows off every screen: fourteen days, a week with fish and one without, a
+    /// vitamin D softgel, and a fat-free spinach salad that fat pairing flags.
+    func testTheDemoPatientsFourteenDays() throws {
+        let data = TestData.data
+        let demo = try DemoData(directory: TestData.directory + "/demo", foods: data.foods)
+        XCTAssertEqual(demo.profile.name, "Maya (demo)")
+        XCTAssertEqual(demo.profile.sex, .female)
+        XCTAssertEqual(Set(demo.meals.map(\.dayOffset)), Set(-13...0))
+        let fishDays = Set(demo.meals.filter { data.foods.group(at: data.foods.index(of: $0.foodID)!) == "Finfish and Shellfish Products" }.map(\.dayOffset))
+        XCTAssertEqual(fishDays, Set(-13...(-7)), "fish in the first week only")
+        XCTAssertTrue(demo.meals.contains { $0.foodID == "S0001" })
+        let today = LocalDate(year: 2026, month: 11, day: 25)!
+        let entries = demo.meals.enumerated().map { index, meal in
+            Entry(id: Int64(index), date: today.adding(days: meal.dayOffset), meal: meal.meal, foodID: meal.foodID,
+                  grams: meal.grams, loggedAt: Date(timeIntervalSince1970: Double(index)))
+        }
+        let targets = try data.targets.targets(for: demo.profile)
+        let flags = data.fatPairing.analyze(entries, targets: targets).flags
+        XCTAssertTrue(flags.contains { $0.nutrient == .vitaminK && $0.meal == .lunch }, "the salad is flagged")
+        // The second week falls short of vitamin D.
+        let week = Report(profile: demo.profile, targets: targets, range: DateRange(from: today.adding(days: -6), to: today),
+                          entries: entries, scorer: data.scorer)
+        XCTAssertLessThan(week.score(of: .vitaminD).percent!, 100)
+    }
+
+    func testABadDemoFoodIsALocatedError() throws {
+        let fm = FileManager.default
+        let directory = fm.temporaryDirectory.appendingPathComponent("absorb-demo-\(UUID().uuidString)").path
+        try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(atPath: directory) }
+        try fm.copyItem(atPath: TestData.directory + "/demo/profile.csv", toPath: directory + "/profile.csv")
+        try "day,meal,food_id,grams,note\n0,lunch,99999,100,\"nothing\"\n".write(toFile: directory + "/meals.csv", atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try DemoData(directory: directory, foods: TestData.data.foods)) { error in
+            XCTAssertTrue("\(error)".contains("meals.csv:2:"), "\(error)")
+            XCTAssertTrue("\(error)".contains("no food has the id \"99999\""), "\(error)")
+        }
+    }
+}

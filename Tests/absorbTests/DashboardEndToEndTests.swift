@@ -218,6 +218,24 @@ final class DashboardEndToEndTests: XCTestCase {
         try terminal.assertShellUsable()
     }
 
+    func testTheDemoRunsOnACopyAndRestores() throws {
+        let home = directory.appendingPathComponent("xdg").path
+        let terminal = try TmuxSession(environment: ["XDG_DATA_HOME": home])
+        try terminal.shell("\(TmuxSession.quote(AbsorbProcess.executable.path)) demo")
+        var rows = try terminal.waitFor("DEMO · a copy: your journal is not touched")
+        XCTAssertTrue(rows[9].contains("7 logged days in the 7-day"), rows[9])
+        let entries = rows[10..<22].filter { !$0.isEmpty }.count
+        try terminal.press("Tab", "d")
+        try terminal.waitFor("Deleted ")
+        try terminal.press("r")
+        rows = try terminal.waitFor("The demo is back as it started")
+        XCTAssertEqual(rows[10..<22].filter { !$0.isEmpty && !$0.contains("The demo is back") }.count, entries)
+        try terminal.press("q")
+        try terminal.waitFor(TmuxSession.prompt)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: home + "/absorb/journal.sqlite"), "the demo touched the journal")
+        try terminal.assertShellUsable()
+    }
+
     func testNotATerminalIsAClearError() throws {
         let result = try AbsorbProcess(journal: journal).run([])
         XCTAssertNotEqual(result.status, 0)
