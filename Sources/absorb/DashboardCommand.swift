@@ -184,8 +184,8 @@ struct DemoCommand: ParsableCommand {
             throw CLIError("cannot load the demo: \(error.description)")
         }
         try Self.seed(session.journal, profileID: session.profile.id, with: demo, today: Clock().today)
-        let demoSession = try Session(journalOption: directory + "/journal.sqlite", dataOption: data)
-        let runner = try DashboardRunner(session: demoSession, demo: demo)
+        // The runner reads the seeded profile and entries from the journal itself.
+        let runner = try DashboardRunner(session: session, demo: demo)
         let terminal: TerminalScreen
         do { terminal = try TerminalScreen(forceASCII: ascii) } catch {
             throw CLIError("\(error.description). The demo is the dashboard; it needs a terminal.")
