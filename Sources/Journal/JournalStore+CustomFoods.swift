@@ -29,22 +29,43 @@ extension JournalStore {
     /// Saves a custom food with its measures in one transaction. Its id must start with
     /// `C` so it can never clash with a USDA number or a supplement.
     public func addCustomFood(_ food: Food) throws(JournalError) {
-        guard food.id.hasPrefix("C"), food.id.count > 1, !food.id.contains(" ") else {
-            throw JournalError(path: path, message: "a custom food's id must start with C and have no spaces (found \"\(food.id)\")")
+        try addCustomFoods([food])
+    }
+
+    /// Saves several custom foods in one transaction: all of them or none (an import).
+    public func addCustomFoods(_ foods: [Food]) throws(JournalError) {
+        for food in foods {
+            guard food.id.hasPrefix("C"), food.id.count > 1, !food.id.contains(" ") else {
+                throw JournalError(path: path, message: "a custom food's id must start with C and have no spaces (found \"\(food.id)\"); nothing was saved")
+            }
         }
         try write { db in
             let columns = ["id", "description"] + FoodComponent.allCases.map(\.column) + ["created_at"]
-            var arguments: [(any DatabaseValueConvertible)?] = [food.id, food.description]
-            arguments += FoodComponent.allCases.map { food.values[$0] }
-            arguments.append(Date())
-            try db.execute(
-                sql: "INSERT INTO custom_food (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
-                arguments: StatementArguments(arguments))
-            for portion in food.portions {
+            for food in foods {
+                if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM custom_food WHERE id = ?)", arguments: [food.id]) == true {
+                    throw JournalError(path: path, message: "there is already a custom food \(food.id); nothing was saved")
+                }
+                var arguments: [(any DatabaseValueConvertible)?] = [food.id, food.description]
+                arguments += FoodComponent.allCases.map { food.values[$0] }
+                arguments.append(Date())
                 try db.execute(
-                    sql: "INSERT INTO custom_portion (custom_foodId, amount, description, grams) VALUES (?, ?, ?, ?)",
-                    arguments: [food.id, portion.amount, portion.description, portion.grams])
+                    sql: "INSERT INTO custom_food (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
+                    arguments: StatementArguments(arguments))
+                for portion in food.portions {
+                    try db.execute(
+                        sql: "INSERT INTO custom_portion (custom_foodId, amount, description, grams) VALUES (?, ?, ?, ?)",
+                        arguments: [food.id, portion.amount, portion.description, portion.grams])
+                }
             }
+        }
+    }
+
+    /// The next free custom id: C0001, C0002...
+    public func nextCustomFoodID() throws(JournalError) -> String {
+        try read { db in
+            let ids = try String.fetchAll(db, sql: "SELECT id FROM custom_food")
+            let highest = ids.compactMap { Int($0.dropFirst()) }.max() ?? 0
+            return String(format: "C%04d", highest + 1)
         }
     }
 }

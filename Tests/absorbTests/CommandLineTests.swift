@@ -276,4 +276,37 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try absorb.run(["profile", "list"]).stdout, "* Me\n")
         XCTAssertNotEqual(try absorb.run(["profile", "delete", "Me", "--yes"]).status, 0, "the last profile stays")
     }
+
+    func testCustomFoodsFromALabelAndFromACSVAllOrNothing() throws {
+        // A 40 g bar with 180 kcal and 7 g fat is 450 kcal and 17.5 g fat per 100 g; what the
+        // label does not give is unknown, not zero.
+        let added = try absorb.run(["foods", "add", "Granola bar, Brand X", "--serving", "40", "--measure", "bar",
+                                    "--energy", "180", "--fat", "7", "--vitamin-e", "1.5"])
+        XCTAssertEqual(added.status, 0, added.stderr)
+        XCTAssertTrue(added.stdout.hasPrefix("Added C0001 Granola bar, Brand X: 1 bar = 40 g."), added.stdout)
+        let shown = try absorb.run(["foods", "show", "C0001"]).stdout
+        XCTAssertTrue(shown.contains("Energy                         450 kcal"), shown)
+        XCTAssertTrue(shown.contains("Fat                            17.5 g"), shown)
+        XCTAssertTrue(shown.contains("Vitamin E (alpha-tocopherol)   3.75 mg"), shown)
+        XCTAssertTrue(shown.contains("Vitamin D                      no value (unknown)"), shown)
+        let logged = try absorb.run(["log", "add", "C0001", "2", "bar", "--date", "2026-11-24"])
+        XCTAssertTrue(logged.stdout.hasPrefix("Logged 80 g of Granola bar, Brand X"), logged.stdout)
+        XCTAssertNotEqual(try absorb.run(["foods", "add", "Bad", "--serving", "10", "--fat", "50"]).status, 0, "50 g of fat in 10 g")
+
+        let header = try String(contentsOfFile: AbsorbProcess.packageRoot.appendingPathComponent("Data/foods.csv").path, encoding: .utf8)
+            .components(separatedBy: .newlines)[0]
+        let good = directory + "/good.csv", bad = directory + "/bad.csv"
+        try "\(header)\nC0100,\"Home granola\",Mine,450,20,6,,,,,,,,,,,\nC0101,\"Kale chips\",Mine,500,30,,,,,,,,,,,,\n"
+            .write(toFile: good, atomically: true, encoding: .utf8)
+        try "\(header)\nC0200,\"Fine\",Mine,450,20,6,,,,,,,,,,,\nC0201,\"Broken\",Mine,lots,30,,,,,,,,,,,,\n"
+            .write(toFile: bad, atomically: true, encoding: .utf8)
+        let imported = try absorb.run(["foods", "import", good])
+        XCTAssertEqual(imported.stdout, "Imported 2 foods from \(good).\n", imported.stderr)
+        let broken = try absorb.run(["foods", "import", bad])
+        XCTAssertNotEqual(broken.status, 0)
+        XCTAssertTrue(broken.stderr.contains("bad.csv:3:21: energy_kcal must be a number, found \"lots\". Nothing was imported."), broken.stderr)
+        XCTAssertNotEqual(try absorb.run(["foods", "show", "C0200"]).status, 0, "the good row of a failed import is not saved")
+        let again = try absorb.run(["foods", "import", good])
+        XCTAssertTrue(again.stderr.contains("there is already a food C0100. Nothing was imported."), again.stderr)
+    }
 }
