@@ -43,6 +43,30 @@ final class BadDataTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: journal)), before, "a bad table changed the journal")
     }
 
+    /// The same bad foods.csv files as a custom-food import: the same located errors, and
+    /// not one food saved.
+    func testEveryBadFoodsFileIsRefusedByImportAndNothingIsSaved() throws {
+        let fm = FileManager.default
+        let scratch = fm.temporaryDirectory.appendingPathComponent("absorb-bad-import-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: scratch) }
+        try fm.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let absorb = AbsorbProcess(journal: scratch.appendingPathComponent("journal.sqlite").path)
+        var tried = 0
+        for name in try fm.contentsOfDirectory(atPath: Self.corpus.path).sorted() where name.hasPrefix("foods-") {
+            let folder = Self.corpus.appendingPathComponent(name)
+            let expected = try String(contentsOf: folder.appendingPathComponent("expected.txt"), encoding: .utf8)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            let result = try absorb.run(["foods", "import", folder.appendingPathComponent("foods.csv").path])
+            XCTAssertEqual(result.status, 1, "\(name): \(result.stderr)")
+            XCTAssertTrue(result.stderr.contains(expected) && result.stderr.contains("Nothing was imported"),
+                          "\(name): expected \"\(expected)\", got: \(result.stderr)")
+            tried += 1
+        }
+        XCTAssertGreaterThanOrEqual(tried, 12)
+        let search = try absorb.run(["foods", "search", "butter", "--limit", "200"])
+        XCTAssertFalse(search.stdout.contains("Custom foods"), "a failed import saved a food")
+    }
+
     func testAByteOrderMarkAndCRLFAreFine() throws {
         let fm = FileManager.default
         let data = fm.temporaryDirectory.appendingPathComponent("absorb-bom-\(UUID().uuidString)").path
