@@ -38,6 +38,8 @@ public final class TerminalScreen {
     public let useColor: Bool
     /// Whether characters outside ASCII can be drawn.
     public let isUTF8: Bool
+    /// High contrast, for projectors: no dim text, coloured text bold.
+    public var highContrast = false
     private var screen: OpaquePointer?
     private var closed = false
     private var transliterations: [Character: wchar_t] = [:]
@@ -172,8 +174,11 @@ public final class TerminalScreen {
         var attributes = absorb_attr_normal()
         if style.bold { attributes |= absorb_attr_bold() }
         if style.reverse { attributes |= absorb_attr_reverse() }
-        if style.dim { attributes |= absorb_attr_dim() }
-        if useColor, let color = style.color { attributes |= absorb_color_pair(Int32(color.rawValue)) }
+        if style.dim, !highContrast { attributes |= absorb_attr_dim() }
+        if useColor, let color = style.color {
+            attributes |= absorb_color_pair(Int32(color.rawValue))
+            if highContrast { attributes |= absorb_attr_bold() }
+        }
         return attributes
     }
 

@@ -17,6 +17,9 @@ struct DashboardCommand: ParsableCommand {
     @Flag(name: .long, help: "Draw with ASCII characters only (the default when the locale is not UTF-8).")
     var ascii = false
 
+    @Option(name: .long, help: "standard, or high-contrast for a projector (no dim text, colours bold).")
+    var theme: Theme = .standard
+
     func run() throws {
         // Everything that can fail on the journal or data fails here, before the terminal changes.
         let session = try common.open()
@@ -25,9 +28,16 @@ struct DashboardCommand: ParsableCommand {
         do { terminal = try TerminalScreen(forceASCII: ascii) } catch {
             throw CLIError("\(error.description). For a text report run `absorb today`; `absorb --help` lists every command.")
         }
+        terminal.highContrast = theme == .highContrast
         defer { terminal.close() }
         try runner.run(on: terminal)
     }
+}
+
+/// How the dashboard is drawn.
+enum Theme: String, ExpressibleByArgument, CaseIterable {
+    case standard
+    case highContrast = "high-contrast"
 }
 
 /// Runs the dashboard: reads input, applies it with `update`, runs the effects `update`
@@ -175,6 +185,9 @@ struct DemoCommand: ParsableCommand {
     @Flag(name: .long, help: "Draw with ASCII characters only.")
     var ascii = false
 
+    @Option(name: .long, help: "standard, or high-contrast for a projector (no dim text, colours bold).")
+    var theme: Theme = .standard
+
     func run() throws {
         let directory = NSTemporaryDirectory() + "absorb-demo-\(getpid())-\(UUID().uuidString.prefix(8))"
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -190,6 +203,7 @@ struct DemoCommand: ParsableCommand {
         do { terminal = try TerminalScreen(forceASCII: ascii) } catch {
             throw CLIError("\(error.description). The demo is the dashboard; it needs a terminal.")
         }
+        terminal.highContrast = theme == .highContrast
         defer { terminal.close() }
         try runner.run(on: terminal)
     }
@@ -198,7 +212,7 @@ struct DemoCommand: ParsableCommand {
     static func seed(_ journal: JournalStore, profileID: Int64, with demo: DemoData, today: LocalDate) throws {
         try journal.updateProfile(StoredProfile(id: profileID, profile: demo.profile))
         try journal.removeAllEntries(profileID: profileID)
-        try journal.addEntries(profileID: profileID, demo.meals.map {
+        _ = try journal.addEntries(profileID: profileID, demo.meals.map {
             (date: today.adding(days: $0.dayOffset), meal: $0.meal, foodID: $0.foodID, grams: $0.grams)
         })
     }

@@ -236,6 +236,21 @@ final class DashboardEndToEndTests: XCTestCase {
         try terminal.assertShellUsable()
     }
 
+    func testTheHighContrastThemeDrawsNoDimText() throws {
+        try AbsorbProcess(journal: journal).run(["log", "add", "spinach", "raw", "30", "g"])
+        for (theme, dimmed) in [("standard", true), ("high-contrast", false)] {
+            let terminal = try TmuxSession()
+            try terminal.shell(command + " --theme " + theme)
+            try terminal.waitFor("Spinach, raw")
+            let screen = try terminal.captureWithAttributes()
+            // SGR 2 is "dim" (faint).
+            let hasDim = screen.range(of: "\u{1B}\\[([0-9;]*;)?2(;[0-9;]*)?m", options: .regularExpression) != nil
+            XCTAssertEqual(hasDim, dimmed, "\(theme): \(screen)")
+            try terminal.press("q")
+            try terminal.waitFor(TmuxSession.prompt)
+        }
+    }
+
     func testNotATerminalIsAClearError() throws {
         let result = try AbsorbProcess(journal: journal).run([])
         XCTAssertNotEqual(result.status, 0)
