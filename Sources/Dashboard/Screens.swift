@@ -16,7 +16,8 @@ extension Painter {
                           style: color(statusColor(score.status), bold: true))
         y += 1
         let targetText = target.value.map { "\(Format.number($0)) \(nutrient.unit) \(target.kind?.rawValue ?? "")" } ?? "none for this life stage"
-        canvas.write(" Target: \(targetText) \(glyphs.dot) \(target.source)", x: 0, y: y, maxWidth: width - 1)
+        let replaces = target.replacedReference.map { " (replaces \($0.value.map { Format.number($0) } ?? "none") \($0.kind?.rawValue ?? "") \(glyphs.dot) \($0.source))" } ?? ""
+        canvas.write(Self.clip(" Target: \(targetText) \(glyphs.dot) \(target.source)\(replaces)", to: width, glyphs: glyphs), x: 0, y: y)
         y += 1
         if let limit = target.upperLimit {
             let unit = nutrient.unit == "µg RAE" ? "µg" : nutrient.unit
@@ -242,7 +243,12 @@ extension Painter {
             canvas.write(" \(nutrient.shortName)", x: 0, y: y)
             canvas.write("\(value) \(target.kind?.rawValue ?? "")", x: 13, y: y, style: CellStyle(bold: true))
             canvas.write(limit, x: 33, y: y, style: CellStyle(dim: true))
-            canvas.write(target.source, x: 46, y: y, style: CellStyle(dim: true), maxWidth: width - 47)
+            var source = target.source
+            if let replaced = target.replacedReference {
+                source += " \(glyphs.dot) replaces \(replaced.value.map { Format.number($0) } ?? "none") \(replaced.kind?.rawValue ?? "")"
+            }
+            canvas.write(source, x: 46, y: y, style: target.replacedReference == nil ? CellStyle(dim: true) : color(.cyan),
+                         maxWidth: width - 47)
             y += 1
         }
         messageLine()

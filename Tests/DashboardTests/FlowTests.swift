@@ -295,4 +295,17 @@ final class FlowTests: XCTestCase {
         _ = update(&state, .entriesReloaded([]))
         XCTAssertEqual(state.focus, .nutrients)
     }
+
+    func testAClinicianTargetIsShownWithItsSourceBesideTheReferenceItReplaces() {
+        let summary = ProfileSummary(id: 1, profile: Fixture.person)
+        let override = TargetOverride(nutrient: .vitaminD, value: 50, setOn: LocalDate(year: 2026, month: 11, day: 24)!)
+        var state = AppState(data: Fixture.data, context: ProfileContext(profile: summary, profiles: [summary], overrides: [override], entries: []),
+                             today: Fixture.today, minuteOfDay: 720, width: 100, height: 30)
+        XCTAssertTrue(screen(state)[3].contains("— µg / 50"), screen(state)[3])
+        press(&state, .character("p"))
+        let profile = screen(state).first { $0.hasPrefix(" Vitamin D ") } ?? ""
+        XCTAssertEqual(profile, " Vitamin D   50 µg custom        UL 100       custom, set 24 Nov 2026 · replaces 15 RDA")
+        press(&state, .escape, .down, .enter)
+        XCTAssertTrue(screen(state)[2].hasPrefix(" Target: 50 µg custom · custom, set 24 Nov 2026 (replaces 15 RDA · IOM (2011)"), screen(state)[2])
+    }
 }
