@@ -27,6 +27,8 @@ public enum Action: Sendable {
     case profileLoaded(ProfileContext)
     /// Another process changed the journal: the profile's entries as they are now.
     case entriesReloaded([Entry])
+    /// Several entries were saved at once (a copied day or meal): all entries as they are now.
+    case entriesCopied(count: Int, entries: [Entry])
     /// An effect failed; nothing was changed.
     case failed(String)
 }
@@ -34,6 +36,8 @@ public enum Action: Sendable {
 /// Work `update` asks the executable to do: the dashboard itself never touches the journal.
 public enum Effect: Equatable, Sendable {
     case addEntry(date: LocalDate, meal: Meal, foodID: String, grams: Double)
+    /// Several entries in one transaction (copy yesterday, repeat a meal).
+    case addEntries([NewEntry])
     case restoreEntry(Entry)
     case updateEntry(Entry)
     case deleteEntry(Entry)
@@ -76,5 +80,20 @@ public struct ProfileContext: Sendable {
         self.profiles = profiles
         self.overrides = overrides
         self.entries = entries
+    }
+}
+
+/// An entry to save: what `Effect.addEntries` carries.
+public struct NewEntry: Equatable, Sendable {
+    public let date: LocalDate
+    public let meal: Meal
+    public let foodID: String
+    public let grams: Double
+
+    public init(date: LocalDate, meal: Meal, foodID: String, grams: Double) {
+        self.date = date
+        self.meal = meal
+        self.foodID = foodID
+        self.grams = grams
     }
 }

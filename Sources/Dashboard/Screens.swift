@@ -261,9 +261,10 @@ extension Painter {
         title("Keys")
         // Esc goes back on every screen: the key bar says so, the groups do not repeat it.
         let groups: [(String, [(String, String)])] = [
-            ("Day", [("←→ h l", "previous / next day"), ("[ ]", "a week back / forward"), ("t", "today"), (":", "go to a date"),
+            ("Day", [("←→ h l", "previous / next day"), ("[ ]", "a week back / forward"), ("t :", "today / go to a date"),
                      ("↑↓ j k", "move the selection"), ("Tab", "nutrients / entries"), ("⏎", "detail, or change entry"),
-                     ("a /", "add a food"), ("e", "change the entry"), ("d x Del", "delete the entry"), ("u", "undo the delete"),
+                     ("a /", "add a food"), ("e", "change the entry"), ("d x Del / u", "delete / undo it"),
+                     ("y", "copy the day before here"), ("m", "repeat the entry's meal today"),
                      ("v", "day / 7-day / 30-day"), ("w", "trends, 30 days"), ("g", "plan to close the gaps"),
                      ("p", "profile"), ("q ^C", "quit")]),
             ("Add food", [("type", "search, words any order"), ("↑↓ PgUp PgDn", "pick"), ("⏎", "choose"), ("^U", "clear")]),

@@ -60,6 +60,12 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.message = .init(text: state.banner != nil ? "The demo is back as it started"
                                                         : "Now showing \(context.profile.profile.name)", isError: false)
         return []
+    case .entriesCopied(let count, let entries):
+        state.entriesByDate = Dictionary(grouping: entries, by: \.date)
+        state.focus = .entries
+        state.selectedEntry = 0
+        state.message = .init(text: "Copied \(count) entr\(count == 1 ? "y" : "ies") to \(state.day.longDescription) · d deletes one", isError: false)
+        return []
     case .entriesReloaded(let entries):
         // Keep the day, the screen and, where it still exists, the selected entry.
         let selected = state.dayEntries[safe: state.selectedEntry]?.id
@@ -194,6 +200,23 @@ private func dayKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         state.screen = .gaps
     case .character("r") where state.banner != nil:
         return [.restoreDemo]
+    case .character("y"):
+        // Copy the day before onto the shown day.
+        let previous = state.entries(on: state.day.adding(days: -1))
+        guard !previous.isEmpty else {
+            state.message = .init(text: "Nothing logged on \(state.day.adding(days: -1).longDescription) to copy", isError: false)
+            return []
+        }
+        return [.addEntries(previous.map { NewEntry(date: state.day, meal: $0.meal, foodID: $0.foodID, grams: $0.grams) })]
+    case .character("m"):
+        // Repeat the selected entry's whole meal on today.
+        guard state.focus == .entries, let entry = entries[safe: state.selectedEntry] else {
+            state.message = .init(text: "Tab to the entries, pick one, then m repeats its meal today", isError: false)
+            return []
+        }
+        let meal = entries.filter { $0.meal == entry.meal }
+        state.day = state.today
+        return [.addEntries(meal.map { NewEntry(date: state.today, meal: $0.meal, foodID: $0.foodID, grams: $0.grams) })]
     default:
         break
     }

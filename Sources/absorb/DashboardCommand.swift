@@ -128,6 +128,11 @@ final class DashboardRunner {
             switch effect {
             case .addEntry(let date, let meal, let foodID, let grams):
                 return .entrySaved(try journal.addEntry(profileID: profileID, date: date, meal: meal, foodID: foodID, grams: grams))
+            case .addEntries(let items):
+                let saved = try journal.addEntries(profileID: profileID, items.map {
+                    (date: $0.date, meal: $0.meal, foodID: $0.foodID, grams: $0.grams)
+                })
+                return .entriesCopied(count: saved.count, entries: try journal.entries(profileID: profileID))
             case .restoreEntry(let entry):
                 return .entrySaved(try journal.restoreEntry(entry, profileID: profileID))
             case .updateEntry(let entry):

@@ -237,7 +237,7 @@ final class FlowTests: XCTestCase {
             for heading in ["Day", "Add food", "Amount", "Detail", "Profile", "Marks:"] {
                 XCTAssertTrue(text.contains(" \(heading)"), "\(width)×\(height) lacks \(heading):\n\(text)")
             }
-            for meaning in ["previous / next day", "go to a date", "undo the delete", "grams or a measure", "new profile", "quit"] {
+            for meaning in ["previous / next day", "go to a date", "delete / undo it", "copy the day before here", "grams or a measure", "new profile", "quit"] {
                 XCTAssertTrue(text.contains(meaning), "\(width)×\(height) lacks \(meaning):\n\(text)")
             }
             XCTAssertFalse(text.contains("a larger terminal"), text)
@@ -307,5 +307,33 @@ final class FlowTests: XCTestCase {
         XCTAssertEqual(profile, " Vitamin D   50 µg custom        UL 100       custom, set 24 Nov 2026 · replaces 15 RDA")
         press(&state, .escape, .down, .enter)
         XCTAssertTrue(screen(state)[2].hasPrefix(" Target: 50 µg custom · custom, set 24 Nov 2026 (replaces 15 RDA · IOM (2011)"), screen(state)[2])
+    }
+
+    func testCopyYesterdayAndRepeatAMeal() {
+        let yesterday = Fixture.today.adding(days: -1)
+        let entries = [Fixture.entry(1, "01129", 100, .breakfast, on: yesterday), Fixture.entry(2, "18075", 64, .breakfast, on: yesterday),
+                       Fixture.entry(3, "15237", 150, .dinner, on: yesterday)]
+        var state = Fixture.state(entries: entries)
+        // y: yesterday's three entries onto today, in one effect.
+        XCTAssertEqual(press(&state, .character("y")), [.addEntries([
+            NewEntry(date: Fixture.today, meal: .breakfast, foodID: "01129", grams: 100),
+            NewEntry(date: Fixture.today, meal: .breakfast, foodID: "18075", grams: 64),
+            NewEntry(date: Fixture.today, meal: .dinner, foodID: "15237", grams: 150),
+        ])])
+        // m: on yesterday, the selected entry's meal (breakfast: two entries) repeated today.
+        press(&state, .left, .tab)
+        XCTAssertEqual(press(&state, .character("m")), [.addEntries([
+            NewEntry(date: Fixture.today, meal: .breakfast, foodID: "01129", grams: 100),
+            NewEntry(date: Fixture.today, meal: .breakfast, foodID: "18075", grams: 64),
+        ])])
+        XCTAssertEqual(state.day, Fixture.today)
+        let saved = entries + [Fixture.entry(4, "01129", 100, .breakfast), Fixture.entry(5, "18075", 64, .breakfast)]
+        _ = update(&state, .entriesCopied(count: 2, entries: saved))
+        XCTAssertEqual(screen(state)[22], " Copied 2 entries to Wed 25 Nov 2026 · d deletes one")
+        XCTAssertEqual(state.dayEntries.count, 2)
+        // Nothing the day before: y says so.
+        press(&state, .character("]"))
+        XCTAssertEqual(press(&state, .character("y")), [])
+        XCTAssertTrue(screen(state)[22].hasPrefix(" Nothing logged on "), screen(state)[22])
     }
 }
