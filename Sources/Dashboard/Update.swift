@@ -341,6 +341,14 @@ private func addFoodKey(_ state: inout AppState, _ key: Key, _ current: FoodSear
 private func newForm(for food: Int, in state: AppState) -> AmountForm {
     let portions = state.data.foods.portions(at: food)
     let meal = state.data.meals.defaultMeal(atMinuteOfDay: state.minuteOfDay)
+    // A food logged before starts at the amount it was logged at last time.
+    let id = state.data.foods.ids[food]
+    if let last = state.entriesByDate.values.joined().filter({ $0.foodID == id }).max(by: { ($0.loggedAt, $0.id) < ($1.loggedAt, $1.id) }) {
+        if let index = portions.firstIndex(where: { abs($0.gramsPerUnit - last.grams) < 0.01 }) {
+            return AmountForm(food: food, amountText: "1", unit: index + 1, meal: meal, editing: nil, error: nil)
+        }
+        return AmountForm(food: food, amountText: Format.number(last.grams, decimals: 1), unit: 0, meal: meal, editing: nil, error: nil)
+    }
     if portions.isEmpty {
         return AmountForm(food: food, amountText: "100", unit: 0, meal: meal, editing: nil, error: nil)
     }

@@ -336,4 +336,13 @@ final class FlowTests: XCTestCase {
         XCTAssertEqual(press(&state, .character("y")), [])
         XCTAssertTrue(screen(state)[22].hasPrefix(" Nothing logged on "), screen(state)[22])
     }
+
+    func testAFoodLoggedBeforeStartsAtItsLastAmount() {
+        var state = Fixture.state(entries: [Fixture.entry(1, "15236", 85, on: Fixture.today.adding(days: -2))])
+        press(&state, .character("a"), .enter)  // the recent food, first in the list
+        XCTAssertEqual(screen(state)[4], " Amount: 85█  ↑ g ↓")
+        // Typing still replaces the suggestion.
+        type(&state, "120")
+        XCTAssertEqual(screen(state)[4], " Amount: 120█  ↑ g ↓")
+    }
 }
