@@ -6,8 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
-targets=("${@:-csv quantity search}")
-[ $# -eq 0 ] && targets=(csv quantity search)
+if [ $# -gt 0 ]; then targets=("$@"); else targets=(csv quantity search); fi
 build=.build-fuzz
 mkdir -p "$build"
 sources=$(find Sources/NutrientModel -name '*.swift' | sort)
