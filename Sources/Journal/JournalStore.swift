@@ -53,9 +53,6 @@ public final class JournalStore: Sendable {
         } catch {
             throw JournalError(path: path, message: "cannot be opened: \(Self.describe(error))")
         }
-        if !existed {
-            _ = try? manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
-        }
         let migrator = JournalSchema.migrator
         do {
             let superseded = try pool.read { db in try migrator.hasBeenSuperseded(db) }
@@ -77,6 +74,12 @@ public final class JournalStore: Sendable {
             throw error
         } catch {
             throw JournalError(path: path, message: "is not a journal this absorb can read: \(Self.describe(error)). The file was not changed.")
+        }
+        // The journal and SQLite's write-ahead log and shared-memory files beside it are
+        // health data: private to the person, whatever the umask. (An existing journal
+        // keeps the mode its owner gave it.)
+        for file in (existed ? [] : [path]) + [path + "-wal", path + "-shm"] where manager.fileExists(atPath: file) {
+            _ = try? manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
         }
     }
 

@@ -30,6 +30,12 @@ final class JournalStoreTests: XCTestCase {
         XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600, "a journal is private")
         let folder = try FileManager.default.attributesOfItem(atPath: directory + "/nested")
         XCTAssertEqual((folder[.posixPermissions] as? NSNumber)?.intValue, 0o700)
+        // While it is open, SQLite's write-ahead log and shared memory are private too.
+        try journal.addEntry(profileID: profile.id, date: day, meal: .lunch, foodID: "11457", grams: 30)
+        for sidecar in [path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: sidecar) {
+            let mode = (try FileManager.default.attributesOfItem(atPath: sidecar)[.posixPermissions] as? NSNumber)?.intValue
+            XCTAssertEqual(mode, 0o600, sidecar)
+        }
     }
 
     func testAProfilesFatThresholdAndDietsAreSaved() throws {

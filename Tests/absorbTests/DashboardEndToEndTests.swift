@@ -98,18 +98,20 @@ final class DashboardEndToEndTests: XCTestCase {
         try terminal.assertShellUsable()
     }
 
-    func testSIGTERMRestoresTheTerminal() throws {
-        let terminal = try TmuxSession()
-        try terminal.shell(command)
-        try terminal.waitFor("Nothing logged on")
-        let kill = Process()
-        kill.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        kill.arguments = ["pkill", "-TERM", "-f", "--", "--journal \(journal)"]
-        try kill.run()
-        kill.waitUntilExit()
-        XCTAssertEqual(kill.terminationStatus, 0, "pkill found no absorb")
-        try terminal.waitForNo("Nothing logged on")
-        try terminal.assertShellUsable()
+    func testSIGTERMSIGHUPAndSIGINTFromOutsideRestoreTheTerminal() throws {
+        for signal in ["TERM", "HUP", "INT"] {
+            let terminal = try TmuxSession()
+            try terminal.shell(command)
+            try terminal.waitFor("Nothing logged on")
+            let kill = Process()
+            kill.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            kill.arguments = ["pkill", "-\(signal)", "-f", "--", "--journal \(journal)"]
+            try kill.run()
+            kill.waitUntilExit()
+            XCTAssertEqual(kill.terminationStatus, 0, "pkill found no absorb for SIG\(signal)")
+            try terminal.waitForNo("Nothing logged on")
+            try terminal.assertShellUsable()
+        }
     }
 
     func testASCIIWhenTheLocaleIsNotUTF8AndWithTheFlag() throws {
