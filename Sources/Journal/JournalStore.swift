@@ -29,7 +29,13 @@ public final class JournalStore: Sendable {
     /// Opens (and on first use creates) the journal at `path`, migrating it to the
     /// current schema. A file that is not an absorb journal, or one written by a newer
     /// absorb, is reported and left untouched.
-    public init(path: String) throws(JournalError) {
+    public convenience init(path: String) throws(JournalError) {
+        try self.init(path: path, prepareConnection: nil)
+    }
+
+    /// Opens the journal, running `prepareConnection` on every SQLite connection first (tests
+    /// use it to simulate a full disk with `PRAGMA max_page_count`).
+    init(path: String, prepareConnection: (@Sendable (Database) throws -> Void)?) throws(JournalError) {
         self.path = path
         let directory = (path as NSString).deletingLastPathComponent
         let manager = FileManager.default
@@ -48,6 +54,7 @@ public final class JournalStore: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.foreignKeysEnabled = true
+        if let prepareConnection { configuration.prepareDatabase(prepareConnection) }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch {

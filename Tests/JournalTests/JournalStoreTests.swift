@@ -193,4 +193,35 @@ final class JournalStoreTests: XCTestCase {
         _ = try JournalStore(path: path)
         XCTAssertFalse(FileManager.default.fileExists(atPath: JournalStore.backupPath(for: path, applied: 2)))
     }
+
+    func testAFullDiskIsAClearErrorAndLosesNothingSaved() throws {
+        let profile = try JournalStore(path: path).activeProfile()  // the schema and a profile
+        // Reopen with the file allowed to grow only a little: the disk is "full".
+        let journal = try JournalStore(path: path, prepareConnection: { db in
+            let used = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+            try db.execute(sql: "PRAGMA max_page_count = \(used + 2)")
+        })
+        var saved = 0
+        var failure: JournalError?
+        for index in 0..<10_000 {
+            do {
+                try journal.addEntries(profileID: profile.id, (0..<50).map { _ in
+                    (date: day, meal: .lunch, foodID: "11457", grams: Double(index + 1))
+                })
+                saved += 50
+            } catch {
+                failure = error
+                break
+            }
+        }
+        let error = try XCTUnwrap(failure, "the journal never filled up")
+        XCTAssertGreaterThan(saved, 0, "some batches fit before the disk was full")
+        XCTAssertTrue(error.description.contains("could not be saved"), error.description)
+        XCTAssertTrue(error.description.contains("full"), error.description)
+        XCTAssertTrue(error.description.contains("Nothing was changed"), error.description)
+        // Every batch saved before is there, whole; the failed batch left nothing.
+        let entries = try journal.entries(profileID: profile.id, in: DateRange(day: day))
+        XCTAssertEqual(entries.count, saved)
+        XCTAssertEqual(Set(entries.map(\.grams)).count, saved / 50)
+    }
 }
