@@ -6,8 +6,8 @@ public struct AppState: Sendable {
     /// The food table, targets and rules.
     public let data: NutrientData
     /// The active profile, the others, and the person's own targets.
-    public internal(set) var profile: ProfileSummary
-    public internal(set) var profiles: [ProfileSummary]
+    public internal(set) var profile: StoredProfile
+    public internal(set) var profiles: [StoredProfile]
     public internal(set) var overrides: [TargetOverride]
     /// The targets in force (from the profile and overrides), or why there are none.
     public internal(set) var targets: TargetSet
@@ -99,21 +99,27 @@ public struct AppState: Sendable {
         return Report(profile: profile.profile, targets: targets, range: range, entries: entries, scorer: data.scorer)
     }
 
-    /// Fat pairing over the `days` days ending on the shown day.
-    public func fatPairing(days: Int) -> FatPairingReport {
-        data.fatPairing.analyze(report(days: days).entries, targets: targets, thresholdGrams: profile.profile.fatThresholdGrams)
+    /// Fat pairing over a report's entries (with the profile's own threshold, if set).
+    public func fatPairing(of report: Report) -> FatPairingReport {
+        data.fatPairing.analyze(report.entries, targets: targets, thresholdGrams: profile.profile.fatThresholdGrams)
     }
 
     /// The foods logged most recently, newest first, without repeats.
     public var recentFoodIndices: [Int] {
-        let all = entriesByDate.values.joined().sorted { ($0.loggedAt, $0.id) > ($1.loggedAt, $1.id) }
-        var seen = Set<String>()
-        var result: [Int] = []
-        for entry in all where seen.insert(entry.foodID).inserted {
-            if let index = data.foods.index(of: entry.foodID) { result.append(index) }
-            if result.count >= 30 { break }
+        // One pass for each food's latest entry, then a sort of the foods only: years of
+        // entries must not be sorted on the key that empties a search.
+        var latest: [String: Entry] = [:]
+        for entry in entriesByDate.values.joined() {
+            if let seen = latest[entry.foodID], (seen.loggedAt, seen.id) >= (entry.loggedAt, entry.id) { continue }
+            latest[entry.foodID] = entry
         }
-        return result
+        return latest.values.sorted { ($0.loggedAt, $0.id) > ($1.loggedAt, $1.id) }
+            .lazy.compactMap { self.data.foods.index(of: $0.foodID) }.prefix(30).map { $0 }
+    }
+
+    /// The latest entry of a food, if it was ever logged.
+    func lastEntry(of foodID: String) -> Entry? {
+        entriesByDate.values.joined().filter { $0.foodID == foodID }.max { ($0.loggedAt, $0.id) < ($1.loggedAt, $1.id) }
     }
 
     /// A food's description, or a note that the table lacks it.

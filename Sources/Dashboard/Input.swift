@@ -22,7 +22,7 @@ public enum Action: Sendable {
     /// An entry was deleted.
     case entryDeleted(Entry)
     /// A profile was saved.
-    case profileSaved(ProfileSummary)
+    case profileSaved(StoredProfile)
     /// Another profile was loaded, with its targets and entries.
     case profileLoaded(ProfileContext)
     /// Another process changed the journal: the profile's entries as they are now.
@@ -41,7 +41,7 @@ public enum Effect: Equatable, Sendable {
     case restoreEntry(Entry)
     case updateEntry(Entry)
     case deleteEntry(Entry)
-    case saveProfile(ProfileSummary)
+    case saveProfile(StoredProfile)
     case switchProfile(id: Int64)
     case addProfile(PersonProfile)
     /// Put the demo back as it started (only in the demo).
@@ -49,33 +49,19 @@ public enum Effect: Equatable, Sendable {
     case quit
 }
 
-/// A profile as the dashboard knows it: the journal's id and the person.
-public struct ProfileSummary: Equatable, Sendable {
-    /// The journal's id.
-    public let id: Int64
-    /// The person.
-    public var profile: PersonProfile
-
-    /// Makes a summary.
-    public init(id: Int64, profile: PersonProfile) {
-        self.id = id
-        self.profile = profile
-    }
-}
-
 /// What the dashboard needs of a profile: the person, their own targets and entries.
 public struct ProfileContext: Sendable {
     /// The active profile.
-    public let profile: ProfileSummary
+    public let profile: StoredProfile
     /// Every profile, for switching.
-    public let profiles: [ProfileSummary]
+    public let profiles: [StoredProfile]
     /// The person's own targets.
     public let overrides: [TargetOverride]
     /// The person's entries.
     public let entries: [Entry]
 
     /// Makes a context.
-    public init(profile: ProfileSummary, profiles: [ProfileSummary], overrides: [TargetOverride], entries: [Entry]) {
+    public init(profile: StoredProfile, profiles: [StoredProfile], overrides: [TargetOverride], entries: [Entry]) {
         self.profile = profile
         self.profiles = profiles
         self.overrides = overrides

@@ -31,7 +31,7 @@ extension Painter {
         if height >= 24 { y = skinNote(nutrient, y: y) }
         let chartHeight = height >= 30 ? 8 : 5
         if nutrient.isFatSolubleVitamin, !report.entries.isEmpty {
-            let pairing = state.fatPairing(days: 1)
+            let pairing = state.fatPairing(of: report)
             let share = pairing.pairedShare[nutrient].map { "\(Format.percent($0 * 100)) % eaten in meals with at least \(Format.number(pairing.thresholdGrams)) g fat" } ?? "none eaten"
             if y <= height - 5 - chartHeight {
                 canvas.write(Self.clip("   Fat pairing: \(share)", to: width, glyphs: glyphs), x: 0, y: y, style: CellStyle(dim: true))

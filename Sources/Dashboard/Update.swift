@@ -343,7 +343,7 @@ private func newForm(for food: Int, in state: AppState) -> AmountForm {
     let meal = state.data.meals.defaultMeal(atMinuteOfDay: state.minuteOfDay)
     // A food logged before starts at the amount it was logged at last time.
     let id = state.data.foods.ids[food]
-    if let last = state.entriesByDate.values.joined().filter({ $0.foodID == id }).max(by: { ($0.loggedAt, $0.id) < ($1.loggedAt, $1.id) }) {
+    if let last = state.lastEntry(of: id) {
         if let index = portions.firstIndex(where: { abs($0.gramsPerUnit - last.grams) < 0.01 }) {
             return AmountForm(food: food, amountText: "1", unit: index + 1, meal: meal, editing: nil, error: nil)
         }
@@ -533,7 +533,7 @@ private func save(_ person: PersonProfile, _ state: inout AppState, _ form: inou
         state.screen = .profile(form)
         return []
     }
-    return [.saveProfile(ProfileSummary(id: state.profile.id, profile: person))]
+    return [.saveProfile(StoredProfile(id: state.profile.id, profile: person))]
 }
 
 private func goToDateKey(_ state: inout AppState, _ key: Key, _ text: String) -> [Effect] {

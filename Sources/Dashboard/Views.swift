@@ -164,8 +164,8 @@ struct Painter {
         let period = state.period
         let main = state.report(days: period.days)
         let other = state.report(days: period.comparedDays)
-        let pairing = state.fatPairing(days: period.days)
-        let dayFlags = state.fatPairing(days: 1).flags
+        let pairing = state.fatPairing(of: main)
+        let dayFlags = period == .day ? pairing.flags : state.fatPairing(of: state.report(days: 1)).flags
         title(dayTitle)
         // Column layout: name | bar | amount / target | % | marks | fat-paired % | other period %.
         // Wide terminals get the nutrients' full names and units.
@@ -240,8 +240,7 @@ struct Painter {
             let text = " \(glyphs.fatFlag) \(state.data.meals.label(of: flagged.meal)): vitamin \(names) with \(Format.number(flagged.fat, decimals: 1)) g fat: poorly absorbed (⏎ on it: what to do)"
             canvas.write(Self.clip(text, to: width, glyphs: glyphs), x: 0, y: entriesBottom + 1 + offset, style: color(.yellow))
         }
-        if let note = state.targets.defaultsNote, height >= 20, state.message == nil {
-            _ = note
+        if state.targets.defaultsNote != nil, height >= 20, state.message == nil {
             canvas.write(" Targets are defaults until sex and age are set: p", x: 0, y: height - 2, style: color(.yellow), maxWidth: width)
         }
         messageLine()

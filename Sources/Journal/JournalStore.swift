@@ -2,20 +2,6 @@ import Foundation
 import GRDB
 import NutrientModel
 
-/// A profile as stored in the journal: its id and the person.
-public struct StoredProfile: Sendable, Equatable {
-    /// The journal's id for the profile.
-    public let id: Int64
-    /// The person.
-    public var profile: PersonProfile
-
-    /// Makes a stored profile (to save changes to one the journal already has).
-    public init(id: Int64, profile: PersonProfile) {
-        self.id = id
-        self.profile = profile
-    }
-}
-
 /// The person's journal in one SQLite file: profiles, entries, custom foods and target
 /// overrides. Every write is one transaction: it is saved whole or not at all.
 public final class JournalStore: Sendable {

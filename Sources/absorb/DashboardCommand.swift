@@ -58,12 +58,12 @@ final class DashboardRunner {
     func context(for id: Int64? = nil) throws(JournalError) -> ProfileContext {
         let journal = session.journal
         let wanted = id ?? profileID
-        guard let active = try journal.profiles().first(where: { $0.id == wanted }) else {
+        let profiles = try journal.profiles()
+        guard let active = profiles.first(where: { $0.id == wanted }) else {
             throw JournalError(path: journal.path, message: "there is no profile \(wanted)")
         }
         profileID = active.id
-        let profiles = try journal.profiles().map { ProfileSummary(id: $0.id, profile: $0.profile) }
-        return ProfileContext(profile: ProfileSummary(id: active.id, profile: active.profile), profiles: profiles,
+        return ProfileContext(profile: active, profiles: profiles,
                               overrides: try journal.targetOverrides(profileID: active.id),
                               entries: try journal.entries(profileID: active.id))
     }
@@ -110,9 +110,8 @@ final class DashboardRunner {
                 var pending = update(&state, action)
                 let wrote = !pending.isEmpty
                 while !pending.isEmpty {
-                    let effect = pending.removeFirst()
-                    if effect == .quit { return }
-                    pending += update(&state, perform(effect))
+                    guard let result = perform(pending.removeFirst()) else { return }  // quit
+                    pending += update(&state, result)
                 }
                 // Our own writes are already on screen: do not reload them.
                 if wrote { fingerprint = (try? session.journal.entriesFingerprint(profileID: profileID)) ?? fingerprint }
@@ -121,8 +120,9 @@ final class DashboardRunner {
         }
     }
 
-    /// Runs one effect against the journal; the action that reports what happened.
-    func perform(_ effect: Effect) -> Action {
+    /// Runs one effect against the journal; the action that reports what happened, or nil
+    /// for `quit`.
+    func perform(_ effect: Effect) -> Action? {
         let journal = session.journal
         do {
             switch effect {
@@ -142,9 +142,9 @@ final class DashboardRunner {
                     return .failed("That entry is no longer in the journal; nothing was deleted")
                 }
                 return .entryDeleted(removed)
-            case .saveProfile(let summary):
-                try journal.updateProfile(StoredProfile(id: summary.id, profile: summary.profile))
-                return .profileSaved(summary)
+            case .saveProfile(let stored):
+                try journal.updateProfile(stored)
+                return .profileSaved(stored)
             case .switchProfile(let id):
                 try journal.activate(profileID: id)
                 return .profileLoaded(try context(for: id))
@@ -157,7 +157,7 @@ final class DashboardRunner {
                 try DemoCommand.seed(journal, profileID: profileID, with: demo, today: Clock().today)
                 return .profileLoaded(try context(for: profileID))
             case .quit:
-                return .failed("")
+                return nil
             }
         } catch {
             return .failed("\(error)")

@@ -132,7 +132,7 @@ final class DayScreenTests: XCTestCase {
     func testWithoutColourNoCellIsColoured() {
         let state = AppState(
             data: Fixture.data,
-            context: ProfileContext(profile: ProfileSummary(id: 1, profile: Fixture.person), profiles: [], overrides: [], entries: day),
+            context: ProfileContext(profile: StoredProfile(id: 1, profile: Fixture.person), profiles: [], overrides: [], entries: day),
             today: Fixture.today, minuteOfDay: 720, width: 80, height: 24, useColor: false)
         XCTAssertTrue(render(state).cells.allSatisfy { $0.style.color == nil })
         XCTAssertTrue(render(Fixture.state(entries: day)).cells.contains { $0.style.color == .red })

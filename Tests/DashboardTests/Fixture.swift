@@ -35,8 +35,8 @@ enum Fixture {
 
     /// The dashboard at noon on `today`.
     static func state(width: Int = 80, height: Int = 24, entries: [Entry] = [], profile: PersonProfile = person,
-                      glyphs: Glyphs = .unicode, profiles extra: [ProfileSummary] = []) -> AppState {
-        let summary = ProfileSummary(id: 1, profile: profile)
+                      glyphs: Glyphs = .unicode, profiles extra: [StoredProfile] = []) -> AppState {
+        let summary = StoredProfile(id: 1, profile: profile)
         return AppState(data: data, context: ProfileContext(profile: summary, profiles: [summary] + extra, overrides: [],
                                                            entries: entries),
                         today: today, minuteOfDay: 12 * 60, width: width, height: height, glyphs: glyphs)

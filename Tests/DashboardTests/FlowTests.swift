@@ -200,8 +200,8 @@ final class FlowTests: XCTestCase {
         type(&state, "72")
         var changed = Fixture.person
         changed.ageMonths = 72 * 12
-        XCTAssertEqual(press(&state, .enter), [.saveProfile(ProfileSummary(id: 1, profile: changed))])
-        _ = update(&state, .profileSaved(ProfileSummary(id: 1, profile: changed)))
+        XCTAssertEqual(press(&state, .enter), [.saveProfile(StoredProfile(id: 1, profile: changed))])
+        _ = update(&state, .profileSaved(StoredProfile(id: 1, profile: changed)))
         rows = screen(state)
         XCTAssertEqual(rows[8], " Life stage: Females 71+")
         XCTAssertTrue(rows[11].hasPrefix(" Vitamin D   20 µg RDA"), rows[11])
@@ -218,11 +218,11 @@ final class FlowTests: XCTestCase {
     }
 
     func testSwitchingProfiles() {
-        let other = ProfileSummary(id: 2, profile: PersonProfile(name: "Ben", sex: .male, ageMonths: 40 * 12))
+        let other = StoredProfile(id: 2, profile: PersonProfile(name: "Ben", sex: .male, ageMonths: 40 * 12))
         var state = Fixture.state(profiles: [other])
         press(&state, .character("p"))
         XCTAssertEqual(press(&state, .character("s")), [.switchProfile(id: 2)])
-        _ = update(&state, .profileLoaded(ProfileContext(profile: other, profiles: [ProfileSummary(id: 1, profile: Fixture.person), other],
+        _ = update(&state, .profileLoaded(ProfileContext(profile: other, profiles: [StoredProfile(id: 1, profile: Fixture.person), other],
                                                          overrides: [], entries: [Fixture.entry(9, "15236", 100)])))
         let rows = screen(state)
         XCTAssertTrue(rows[0].hasPrefix(" absorb  Ben · M 40 y"), rows[0])
@@ -297,7 +297,7 @@ final class FlowTests: XCTestCase {
     }
 
     func testAClinicianTargetIsShownWithItsSourceBesideTheReferenceItReplaces() {
-        let summary = ProfileSummary(id: 1, profile: Fixture.person)
+        let summary = StoredProfile(id: 1, profile: Fixture.person)
         let override = TargetOverride(nutrient: .vitaminD, value: 50, setOn: LocalDate(year: 2026, month: 11, day: 24)!)
         var state = AppState(data: Fixture.data, context: ProfileContext(profile: summary, profiles: [summary], overrides: [override], entries: []),
                              today: Fixture.today, minuteOfDay: 720, width: 100, height: 30)

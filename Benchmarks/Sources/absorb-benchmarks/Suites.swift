@@ -135,7 +135,7 @@ enum Suites {
         let today = LocalDate(year: 2026, month: 11, day: 25)!
         let person = PersonProfile(name: "B", sex: .female, ageMonths: 34 * 12)
         let year = syntheticEntries(days: 365, perDay: 8, ending: today)
-        let summary = ProfileSummary(id: 1, profile: person)
+        let summary = StoredProfile(id: 1, profile: person)
         var state = AppState(data: data, context: ProfileContext(profile: summary, profiles: [summary], overrides: [], entries: year),
                              today: today, minuteOfDay: 720, width: 200, height: 60)
         figures.append(measure("frame.day_screen_200x60_update_and_draw", repetitions: repetitions * 5) {

@@ -81,3 +81,18 @@ public struct ProfileError: Error, Equatable, Sendable, CustomStringConvertible 
     /// Makes an error with a message.
     public init(_ description: String) { self.description = description }
 }
+
+/// A profile as the journal stores it: its id and the person. The dashboard and the
+/// command line both work with it.
+public struct StoredProfile: Sendable, Equatable {
+    /// The journal's id for the profile.
+    public let id: Int64
+    /// The person.
+    public var profile: PersonProfile
+
+    /// Makes a stored profile.
+    public init(id: Int64, profile: PersonProfile) {
+        self.id = id
+        self.profile = profile
+    }
+}
