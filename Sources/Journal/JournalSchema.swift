@@ -60,6 +60,28 @@ enum JournalSchema {
                 t.add(column: "diets", .text).notNull().defaults(to: "")  // diet keys, comma-separated
             }
         }
+        migrator.registerMigration("v3: recipes and favourites") { db in
+            try db.create(table: "recipe") { t in
+                t.primaryKey("id", .text)
+                t.column("name", .text).notNull()
+                t.column("cooked_g", .double).notNull().check { $0 > 0 }
+                t.column("servings", .double).notNull().defaults(to: 1).check { $0 > 0 }
+                t.column("created_at", .datetime).notNull()
+            }
+            try db.create(table: "recipe_ingredient") { t in
+                t.belongsTo("recipe", onDelete: .cascade).notNull()
+                t.column("position", .integer).notNull()
+                t.column("food_id", .text).notNull()
+                t.column("grams", .double).notNull().check { $0 > 0 }
+                t.primaryKey(["recipeId", "position"])
+            }
+            try db.create(table: "favourite") { t in
+                t.belongsTo("profile", onDelete: .cascade).notNull()
+                t.column("food_id", .text).notNull()
+                t.column("added_at", .datetime).notNull()
+                t.primaryKey(["profileId", "food_id"])
+            }
+        }
         return migrator
     }
 }

@@ -87,6 +87,28 @@ public struct NutrientData: Sendable {
         searchIndex = LazySearchIndex(table: foods, ranking: ranking)
     }
 
+    /// Adds the person's recipes as foods, in order, so a recipe can use a custom food or
+    /// an earlier recipe. A recipe that cannot be made (an ingredient missing from the
+    /// table) is left out and returned with the reason, so one bad recipe never hides
+    /// the journal.
+    @discardableResult
+    public mutating func addRecipes(_ recipes: [Recipe]) -> [RecipeError] {
+        guard !recipes.isEmpty else { return [] }
+        var problems: [RecipeError] = []
+        for recipe in recipes {
+            do {
+                let food = try recipe.food(in: foods)
+                do { try foods.append(food) } catch {
+                    problems.append(RecipeError(recipe: recipe.name, message: error.description))
+                }
+            } catch {
+                problems.append(error)
+            }
+        }
+        searchIndex = LazySearchIndex(table: foods, ranking: ranking)
+        return problems
+    }
+
     /// A scorer over these foods and rules.
     public var scorer: Scorer { Scorer(foods: foods, rules: scoringRules) }
 

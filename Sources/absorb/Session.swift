@@ -10,13 +10,9 @@ struct Session {
     var profile: StoredProfile
 
     init(journalOption: String?, dataOption: String?, profileName: String? = nil) throws {
-        let directory = try DataLocator.locate(option: dataOption)
-        var data: NutrientData
-        do { data = try NutrientData(directory: directory) } catch { throw CLIError(error.description) }
-        let path = JournalLocation.path(option: journalOption)
+        (data, journal) = try Self.openJournal(journalOption: journalOption, dataOption: dataOption)
+        let path = journal.path
         do {
-            journal = try JournalStore(path: path)
-            try data.addCustomFoods(try journal.customFoods())
             profile = try journal.activeProfile()
             if let profileName {
                 let wanted = profileName.trimmingCharacters(in: .whitespaces)
@@ -28,10 +24,29 @@ struct Session {
             }
         } catch let error as JournalError {
             throw CLIError(error.description)
+        }
+    }
+
+    /// Loads the data tables and opens the journal, adding the person's custom foods and
+    /// recipes to the table, without choosing (or creating) a profile. A recipe that can
+    /// no longer be made is left out with a warning on stderr.
+    static func openJournal(journalOption: String?, dataOption: String?) throws -> (NutrientData, JournalStore) {
+        let directory = try DataLocator.locate(option: dataOption)
+        var data: NutrientData
+        do { data = try NutrientData(directory: directory) } catch { throw CLIError(error.description) }
+        let path = JournalLocation.path(option: journalOption)
+        do {
+            let journal = try JournalStore(path: path)
+            try data.addCustomFoods(try journal.customFoods())
+            for problem in data.addRecipes(try journal.recipes()) {
+                FileHandle.standardError.write(Data("absorb: warning: \(problem.description); it is left out until fixed\n".utf8))
+            }
+            return (data, journal)
+        } catch let error as JournalError {
+            throw CLIError(error.description)
         } catch let error as FoodTableError {
             throw CLIError("journal \(path): a custom food clashes with the food table: \(error.description)")
         }
-        self.data = data
     }
 
     /// The targets in force for the active profile.

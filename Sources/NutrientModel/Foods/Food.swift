@@ -44,6 +44,8 @@ public enum FoodSource: String, Sendable, Codable {
     case supplement
     /// A food the person added to their journal.
     case custom
+    /// A recipe the person made of other foods (see `Recipe`).
+    case recipe
 }
 
 /// A household measure of a food: "1 cup, chopped" weighs 30 g.

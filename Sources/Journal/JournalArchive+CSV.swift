@@ -1,0 +1,272 @@
+import Foundation
+import NutrientModel
+
+/// The archive as one CSV file a spreadsheet opens: sections, each a header row whose
+/// first field is `record`, then rows whose first field names their kind (`profile`,
+/// `target`, `favourite`, `food`, `portion`, `recipe`, `ingredient`, `entry`). Rows of a
+/// profile name it in a `profile` column; portions and ingredients name their food or
+/// recipe. An empty field is an unknown value.
+extension JournalArchive {
+    static let csvSections: [(kind: String, columns: [String])] = [
+        ("archive", ["format", "version", "from", "to"]),
+        ("profile", ["name", "sex", "age_months", "condition", "fat_threshold_g", "diets", "active", "created_at"]),
+        ("target", ["profile", "nutrient", "value", "set_on"]),
+        ("favourite", ["profile", "food_id", "added_at"]),
+        ("food", ["id", "description"] + FoodComponent.allCases.map(\.column) + ["created_at"]),
+        ("portion", ["food_id", "amount", "description", "grams"]),
+        ("recipe", ["id", "name", "cooked_g", "servings", "created_at"]),
+        ("ingredient", ["recipe_id", "food_id", "grams"]),
+        ("entry", ["profile", "date", "meal", "food_id", "grams", "logged_at"]),
+    ]
+
+    /// A number as the shortest text that reads back as the same number.
+    static func csvNumber(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
+    }
+
+    /// The CSV text (CRLF line endings, as RFC 4180 has them).
+    public func csv() -> String {
+        var out = ""
+        func section(_ kind: String) {
+            let columns = Self.csvSections.first { $0.kind == kind }!.columns
+            out += CSVWriter.record(["record"] + columns) + "\r\n"
+        }
+        func row(_ kind: String, _ fields: [String]) { out += CSVWriter.record([kind] + fields) + "\r\n" }
+        let number = Self.csvNumber
+        section("archive")
+        row("archive", [format, String(version), from ?? "", to ?? ""])
+        section("profile")
+        for p in profiles {
+            row("profile", [p.name, p.sex ?? "", p.ageMonths.map(String.init) ?? "", p.condition,
+                            p.fatThresholdGrams.map(number) ?? "", p.diets.joined(separator: ";"),
+                            p.active ? "yes" : "no", p.createdAt])
+        }
+        section("target")
+        for p in profiles { for t in p.targets { row("target", [p.name, t.nutrient, number(t.value), t.setOn]) } }
+        section("favourite")
+        for p in profiles { for f in p.favourites { row("favourite", [p.name, f.foodID, f.addedAt]) } }
+        section("food")
+        for food in customFoods {
+            row("food", [food.id, food.description] + FoodComponent.allCases.map { food.values[$0.column].map(number) ?? "" }
+                + [food.createdAt])
+        }
+        section("portion")
+        for food in customFoods {
+            for portion in food.portions {
+                row("portion", [food.id, number(portion.amount), portion.description, number(portion.grams)])
+            }
+        }
+        section("recipe")
+        for recipe in recipes {
+            row("recipe", [recipe.id, recipe.name, number(recipe.cookedGrams), number(recipe.servings), recipe.createdAt])
+        }
+        section("ingredient")
+        for recipe in recipes {
+            for ingredient in recipe.ingredients { row("ingredient", [recipe.id, ingredient.foodID, number(ingredient.grams)]) }
+        }
+        section("entry")
+        for p in profiles {
+            for e in p.entries { row("entry", [p.name, e.date, e.meal, e.foodID, number(e.grams), e.loggedAt]) }
+        }
+        return out
+    }
+
+    /// Where each item of a CSV archive came from: its line and its section's columns.
+    public struct CSVPlaces: Sendable {
+        let fileName: String
+        let bytes: [UInt8]
+        var places: [ArchiveLocation: (line: Int, columns: [String])] = [:]
+
+        /// "file:line:column" of a field of an item (the start of the row if the field
+        /// has no column of its own).
+        public func locate(_ location: ArchiveLocation, _ field: String) -> String {
+            guard let place = places[location] else { return "\(fileName): \(field)" }
+            var name = field.hasPrefix("values.") ? String(field.dropFirst("values.".count)) : field
+            if location.kind == .profile, field == "profile" { name = "name" }
+            let index = place.columns.firstIndex(of: name).map { $0 + 1 }  // + 1: the `record` column
+            var column = 1
+            if let index {
+                try? CSVReader(bytes: bytes, fileName: fileName).forEachRecord { record throws(CSVError) in
+                    if record.line == place.line, index < record.count {
+                        column = record.error(at: index, "").column
+                    }
+                }
+            }
+            return "\(fileName):\(place.line):\(column) (\(name))"
+        }
+    }
+
+    /// A problem with one field of a row (index into the row), or with the whole row.
+    private struct RowError: Error {
+        let field: Int?
+        let message: String
+    }
+
+    /// The state of a CSV read: the archive so far and where each item came from.
+    private struct CSVBuilder {
+        var archive = JournalArchive()
+        var places: CSVPlaces
+        var header: [String]?
+        var sawArchive = false
+        var profileIndex: [String: Int] = [:]
+        var foodIndex: [String: Int] = [:]
+        var recipeIndex: [String: Int] = [:]
+
+        /// Adds one row (the `record` column first).
+        mutating func add(_ fields: [String], line: Int) throws(RowError) {
+            let kind = fields[0]
+            if kind == "record" {
+                header = Array(fields.dropFirst())
+                return
+            }
+            guard let columns = header else {
+                throw RowError(field: nil, message: "a row comes before any header row (a header row starts with \"record\")")
+            }
+            guard let section = csvSections.first(where: { $0.kind == kind }) else {
+                throw RowError(field: 0, message: "unknown kind of row \"\(kind.prefix(40))\" (known: \(csvSections.map(\.kind).joined(separator: ", ")))")
+            }
+            if fields.count != columns.count + 1 {
+                throw RowError(field: nil, message: "expected \(columns.count + 1) fields as in the header above, found \(fields.count)")
+            }
+            var positions: [String: Int] = [:]
+            for name in section.columns {
+                guard let index = columns.firstIndex(of: name) else {
+                    throw RowError(field: nil, message: "the header above this \(kind) row has no column \"\(name)\"")
+                }
+                positions[name] = index + 1
+            }
+            let row = Row(fields: fields, positions: positions)
+            let place = (line: line, columns: columns)
+            switch kind {
+            case "archive":
+                guard !sawArchive else { throw RowError(field: 0, message: "a second archive row") }
+                sawArchive = true
+                archive.format = row.text("format")
+                guard let version = Int(row.text("version")) else {
+                    throw row.error("version", "version must be a whole number")
+                }
+                archive.version = version
+                archive.from = row.optional("from")
+                archive.to = row.optional("to")
+                places.places[ArchiveLocation(.archive)] = place
+            case "profile":
+                let name = row.text("name")
+                guard profileIndex[name] == nil else { throw row.error("name", "the profile \"\(name)\" appears twice") }
+                var age: Int?
+                if let ageText = row.optional("age_months") {
+                    guard let parsed = Int(ageText) else {
+                        throw row.error("age_months", "age_months must be a whole number, found \"\(ageText.prefix(40))\"")
+                    }
+                    age = parsed
+                }
+                let active = row.text("active")
+                guard active == "yes" || active == "no" else {
+                    throw row.error("active", "active must be yes or no, found \"\(active.prefix(40))\"")
+                }
+                profileIndex[name] = archive.profiles.count
+                places.places[ArchiveLocation(.profile, [archive.profiles.count])] = place
+                archive.profiles.append(Profile(
+                    name: name, sex: row.optional("sex"), ageMonths: age, condition: row.text("condition"),
+                    fatThresholdGrams: try row.optionalNumber("fat_threshold_g"),
+                    diets: row.text("diets").split(separator: ";").map(String.init),
+                    active: active == "yes", createdAt: row.text("created_at")))
+            case "target":
+                let p = try row.owner("profile", profileIndex, "profile")
+                places.places[ArchiveLocation(.target, [p, archive.profiles[p].targets.count])] = place
+                archive.profiles[p].targets.append(Target(nutrient: row.text("nutrient"), value: try row.number("value"),
+                                                          setOn: row.text("set_on")))
+            case "favourite":
+                let p = try row.owner("profile", profileIndex, "profile")
+                places.places[ArchiveLocation(.favourite, [p, archive.profiles[p].favourites.count])] = place
+                archive.profiles[p].favourites.append(Favourite(foodID: row.text("food_id"), addedAt: row.text("added_at")))
+            case "food":
+                let id = row.text("id")
+                var values: [String: Double] = [:]
+                for component in FoodComponent.allCases {
+                    if let value = try row.optionalNumber(component.column) { values[component.column] = value }
+                }
+                foodIndex[id] = archive.customFoods.count
+                places.places[ArchiveLocation(.food, [archive.customFoods.count])] = place
+                archive.customFoods.append(CustomFood(id: id, description: row.text("description"), values: values,
+                                                      portions: [], createdAt: row.text("created_at")))
+            case "portion":
+                let f = try row.owner("food_id", foodIndex, "food")
+                places.places[ArchiveLocation(.portion, [f, archive.customFoods[f].portions.count])] = place
+                archive.customFoods[f].portions.append(PortionRecord(
+                    amount: try row.number("amount"), description: row.text("description"), grams: try row.number("grams")))
+            case "recipe":
+                let id = row.text("id")
+                recipeIndex[id] = archive.recipes.count
+                places.places[ArchiveLocation(.recipe, [archive.recipes.count])] = place
+                archive.recipes.append(RecipeRecord(id: id, name: row.text("name"), cookedGrams: try row.number("cooked_g"),
+                                                    servings: try row.number("servings"), createdAt: row.text("created_at"),
+                                                    ingredients: []))
+            case "ingredient":
+                let r = try row.owner("recipe_id", recipeIndex, "recipe")
+                places.places[ArchiveLocation(.ingredient, [r, archive.recipes[r].ingredients.count])] = place
+                archive.recipes[r].ingredients.append(Ingredient(foodID: row.text("food_id"), grams: try row.number("grams")))
+            default:  // "entry"
+                let p = try row.owner("profile", profileIndex, "profile")
+                places.places[ArchiveLocation(.entry, [p, archive.profiles[p].entries.count])] = place
+                archive.profiles[p].entries.append(EntryRecord(
+                    date: row.text("date"), meal: row.text("meal"), foodID: row.text("food_id"),
+                    grams: try row.number("grams"), loggedAt: row.text("logged_at")))
+            }
+        }
+    }
+
+    /// One data row, its fields read by column name.
+    private struct Row {
+        let fields: [String]
+        let positions: [String: Int]
+
+        func text(_ name: String) -> String { fields[positions[name]!] }
+        func optional(_ name: String) -> String? {
+            let value = text(name)
+            return value.isEmpty ? nil : value
+        }
+        func error(_ name: String, _ message: String) -> RowError { RowError(field: positions[name], message: message) }
+        func number(_ name: String) throws(RowError) -> Double {
+            let value = text(name)
+            guard let parsed = Double(value), parsed.isFinite else {
+                throw error(name, "\(name) must be a number, found \"\(value.prefix(40))\"")
+            }
+            return parsed
+        }
+        func optionalNumber(_ name: String) throws(RowError) -> Double? {
+            text(name).isEmpty ? nil : try number(name)
+        }
+        func owner(_ name: String, _ index: [String: Int], _ what: String) throws(RowError) -> Int {
+            let key = text(name)
+            guard let found = index[key] else { throw error(name, "no \(what) \"\(key.prefix(40))\" above this row") }
+            return found
+        }
+    }
+
+    /// Reads a CSV archive. Errors of form (a row of an unknown kind, a row before its
+    /// section's header, a number that is not one) name the file, line and column; the
+    /// returned places let `validate` do the same for errors of content.
+    public static func read(csv bytes: [UInt8], fileName: String) throws(ArchiveError) -> (JournalArchive, CSVPlaces) {
+        var builder = CSVBuilder(places: CSVPlaces(fileName: fileName, bytes: bytes))
+        do throws(CSVError) {
+            try CSVReader(bytes: bytes, fileName: fileName).forEachRecord { record throws(CSVError) in
+                var fields: [String] = []
+                fields.reserveCapacity(record.count)
+                for index in 0..<record.count { fields.append(try record.string(at: index)) }
+                do throws(RowError) {
+                    try builder.add(fields, line: record.line)
+                } catch {
+                    if let field = error.field, field < record.count { throw record.error(at: field, error.message) }
+                    throw record.recordError(error.message)
+                }
+            }
+        } catch {
+            throw ArchiveError(error.description)
+        }
+        guard builder.sawArchive else {
+            throw ArchiveError("\(fileName): not an absorb journal export: it has no \"archive\" row (export one with absorb export --format csv)")
+        }
+        return (builder.archive, builder.places)
+    }
+}

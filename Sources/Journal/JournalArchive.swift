@@ -1,0 +1,178 @@
+import Foundation
+import NutrientModel
+
+/// Everything a journal holds, as plain values: what `absorb export` writes and `absorb
+/// import` reads, in JSON or CSV. Nothing is rounded or re-derived on the way: times keep
+/// the journal's milliseconds, numbers their full precision, unknown values stay absent,
+/// so an export imported into an empty journal exports again byte for byte.
+public struct JournalArchive: Codable, Equatable, Sendable {
+    /// The format's name, checked on import.
+    public static let formatName = "absorb-journal"
+    /// The format's version; a later absorb may write a higher one, which this one refuses.
+    public static let currentVersion = 1
+
+    public var format: String = JournalArchive.formatName
+    public var version: Int = JournalArchive.currentVersion
+    /// The first and last day of the entries, when the export was limited to a range.
+    public var from: String?
+    public var to: String?
+    public var profiles: [Profile] = []
+    public var customFoods: [CustomFood] = []
+    public var recipes: [RecipeRecord] = []
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case format, version, from, to, profiles
+        case customFoods = "custom_foods"
+        case recipes
+    }
+
+    /// A profile with its targets, favourites and entries.
+    public struct Profile: Codable, Equatable, Sendable {
+        public var name: String
+        public var sex: String?
+        public var ageMonths: Int?
+        public var condition: String
+        public var fatThresholdGrams: Double?
+        public var diets: [String]
+        /// Whether it was the active profile.
+        public var active: Bool
+        /// ISO 8601, UTC, as the journal keeps it.
+        public var createdAt: String
+        public var targets: [Target] = []
+        public var favourites: [Favourite] = []
+        public var entries: [EntryRecord] = []
+
+        enum CodingKeys: String, CodingKey {
+            case name, sex
+            case ageMonths = "age_months"
+            case condition
+            case fatThresholdGrams = "fat_threshold_g"
+            case diets, active
+            case createdAt = "created_at"
+            case targets, favourites, entries
+        }
+    }
+
+    /// A target a clinician set for a nutrient.
+    public struct Target: Codable, Equatable, Sendable {
+        public var nutrient: String
+        public var value: Double
+        public var setOn: String
+
+        enum CodingKeys: String, CodingKey {
+            case nutrient, value
+            case setOn = "set_on"
+        }
+    }
+
+    /// A food marked as a favourite.
+    public struct Favourite: Codable, Equatable, Sendable {
+        public var foodID: String
+        public var addedAt: String
+
+        enum CodingKeys: String, CodingKey {
+            case foodID = "food_id"
+            case addedAt = "added_at"
+        }
+    }
+
+    /// One logged food.
+    public struct EntryRecord: Codable, Equatable, Sendable, Hashable {
+        public var date: String
+        public var meal: String
+        public var foodID: String
+        public var grams: Double
+        public var loggedAt: String
+
+        enum CodingKeys: String, CodingKey {
+            case date, meal
+            case foodID = "food_id"
+            case grams
+            case loggedAt = "logged_at"
+        }
+    }
+
+    /// A food the person added, values per 100 g by `FoodComponent` column; a value that
+    /// is unknown is absent.
+    public struct CustomFood: Codable, Equatable, Sendable {
+        public var id: String
+        public var description: String
+        public var values: [String: Double]
+        public var portions: [PortionRecord]
+        public var createdAt: String
+
+        enum CodingKeys: String, CodingKey {
+            case id, description, values, portions
+            case createdAt = "created_at"
+        }
+    }
+
+    /// A household measure of a custom food.
+    public struct PortionRecord: Codable, Equatable, Sendable {
+        public var amount: Double
+        public var description: String
+        public var grams: Double
+    }
+
+    /// A recipe with its ingredients.
+    public struct RecipeRecord: Codable, Equatable, Sendable {
+        public var id: String
+        public var name: String
+        public var cookedGrams: Double
+        public var servings: Double
+        public var createdAt: String
+        public var ingredients: [Ingredient]
+
+        enum CodingKeys: String, CodingKey {
+            case id, name
+            case cookedGrams = "cooked_g"
+            case servings
+            case createdAt = "created_at"
+            case ingredients
+        }
+    }
+
+    /// One ingredient of a recipe.
+    public struct Ingredient: Codable, Equatable, Sendable {
+        public var foodID: String
+        public var grams: Double
+
+        enum CodingKeys: String, CodingKey {
+            case foodID = "food_id"
+            case grams
+        }
+    }
+}
+
+/// Times as the journal stores them ("2026-11-24 09:30:00.125", UTC) and as an archive
+/// writes them ("2026-11-24T09:30:00.125Z"): the same text, so nothing is lost.
+enum ArchiveTime {
+    static func archiveText(fromJournal text: String) -> String {
+        text.replacingOccurrences(of: " ", with: "T") + "Z"
+    }
+
+    /// The journal's text for an archive time, or `nil` if it is not one
+    /// (`YYYY-MM-DDTHH:MM:SS`, optional `.` and 1–3 digits, then `Z`).
+    static func journalText(fromArchive text: String) -> String? {
+        let bytes = Array(text.utf8)
+        func digits(_ range: Range<Int>) -> Bool {
+            range.upperBound <= bytes.count && bytes[range].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        }
+        guard bytes.count >= 20, bytes.last == UInt8(ascii: "Z"),
+              digits(0..<4), bytes[4] == UInt8(ascii: "-"), digits(5..<7), bytes[7] == UInt8(ascii: "-"), digits(8..<10),
+              bytes[10] == UInt8(ascii: "T"), digits(11..<13), bytes[13] == UInt8(ascii: ":"), digits(14..<16),
+              bytes[16] == UInt8(ascii: ":"), digits(17..<19) else { return nil }
+        let fraction = bytes[19..<(bytes.count - 1)]
+        if !fraction.isEmpty {
+            guard fraction.first == UInt8(ascii: "."), (2...4).contains(fraction.count),
+                  digits((fraction.startIndex + 1)..<fraction.endIndex) else { return nil }
+        }
+        guard (try? LocalDate(parsing: String(text.prefix(10)))) != nil,
+              let hour = Int(text.dropFirst(11).prefix(2)), hour < 24,
+              let minute = Int(text.dropFirst(14).prefix(2)), minute < 60,
+              let second = Int(text.dropFirst(17).prefix(2)), second < 60 else { return nil }
+        return String(text.dropLast()).replacingOccurrences(of: "T", with: " ")
+    }
+}

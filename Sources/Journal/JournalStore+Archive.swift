@@ -1,0 +1,273 @@
+import Foundation
+import GRDB
+import NutrientModel
+
+extension JournalArchive {
+    /// The JSON text: keys sorted and indented, so two exports of the same journal are
+    /// the same bytes and a diff between two is readable.
+    public func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Every number in an archive is finite (the journal's checks refuse the rest).
+        let data = (try? encoder.encode(self)) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// Reads a JSON archive; a malformed one is reported with the path of the bad value.
+    public static func read(json bytes: [UInt8], fileName: String) throws(ArchiveError) -> JournalArchive {
+        do {
+            return try JSONDecoder().decode(JournalArchive.self, from: Data(bytes))
+        } catch let error as DecodingError {
+            func path(_ context: DecodingError.Context) -> String {
+                var text = ""
+                for key in context.codingPath {
+                    if let index = key.intValue { text += "[\(index)]" } else { text += (text.isEmpty ? "" : ".") + key.stringValue }
+                }
+                return text.isEmpty ? fileName : "\(fileName): \(text)"
+            }
+            switch error {
+            case .typeMismatch(let type, let context):
+                throw ArchiveError("\(path(context)): expected \(describe(type)). Nothing was imported.")
+            case .valueNotFound(let type, let context):
+                throw ArchiveError("\(path(context)): expected \(describe(type)), found null. Nothing was imported.")
+            case .keyNotFound(let key, let context):
+                throw ArchiveError("\(path(context)): the key \"\(key.stringValue)\" is missing. Nothing was imported.")
+            case .dataCorrupted(let context):
+                let underlying = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String
+                throw ArchiveError("\(path(context)): not valid JSON (\(underlying ?? context.debugDescription)). Nothing was imported.")
+            @unknown default:
+                throw ArchiveError("\(fileName): \(error). Nothing was imported.")
+            }
+        } catch {
+            throw ArchiveError("\(fileName): \(error). Nothing was imported.")
+        }
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is Double.Type, is Int.Type: return "a number"
+        case is String.Type: return "a string"
+        case is Bool.Type: return "true or false"
+        default: return "\(type)".contains("Array") ? "a list" : "an object"
+        }
+    }
+}
+
+/// What an import did.
+public struct ImportSummary: Sendable, Equatable {
+    public var profilesAdded = 0
+    public var profilesMatched = 0
+    public var entriesAdded = 0
+    public var entriesAlreadyThere = 0
+    public var targetsAdded = 0
+    public var targetsKept = 0
+    public var favouritesAdded = 0
+    public var foodsAdded = 0
+    public var foodsAlreadyThere = 0
+    public var recipesAdded = 0
+    public var recipesAlreadyThere = 0
+}
+
+extension JournalStore {
+    /// The journal as an archive: every profile (or the one given) with its targets,
+    /// favourites and entries (only those of `range`, if given), every custom food and
+    /// recipe. Order is fixed (profiles as created, entries by day, meal and time logged)
+    /// so the same journal always exports the same.
+    public func exportArchive(range: DateRange? = nil, profileID: Int64? = nil) throws(JournalError) -> JournalArchive {
+        try read { db in
+            var archive = JournalArchive()
+            archive.from = range?.from.description
+            archive.to = range?.to.description
+            let active = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'active_profile'")
+            let profileRows = try Row.fetchAll(
+                db, sql: "SELECT * FROM profile \(profileID == nil ? "" : "WHERE id = ?") ORDER BY id",
+                arguments: profileID.map { [$0] } ?? [])
+            for row in profileRows {
+                let id: Int64 = row["id"]
+                var profile = JournalArchive.Profile(
+                    name: row["name"], sex: row["sex"], ageMonths: row["age_months"], condition: row["condition"],
+                    fatThresholdGrams: row["fat_threshold_g"],
+                    diets: (row["diets"] as String? ?? "").split(separator: ",").map(String.init),
+                    active: active == String(id), createdAt: Self.archiveTime(row, "created_at"))
+                profile.targets = try Row.fetchAll(
+                    db, sql: "SELECT * FROM target_override WHERE profileId = ? ORDER BY nutrient", arguments: [id]
+                ).map { JournalArchive.Target(nutrient: $0["nutrient"], value: $0["value"], setOn: $0["set_on"]) }
+                profile.favourites = try Row.fetchAll(
+                    db, sql: "SELECT * FROM favourite WHERE profileId = ? ORDER BY added_at, food_id", arguments: [id]
+                ).map { JournalArchive.Favourite(foodID: $0["food_id"], addedAt: Self.archiveTime($0, "added_at")) }
+                var condition = "profileId = ?"
+                var arguments: StatementArguments = [id]
+                if let range {
+                    condition += " AND date BETWEEN ? AND ?"
+                    arguments += [range.from.description, range.to.description]
+                }
+                profile.entries = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT * FROM entry WHERE \(condition)
+                        ORDER BY date, CASE meal WHEN 'breakfast' THEN 0 WHEN 'lunch' THEN 1 WHEN 'dinner' THEN 2 ELSE 3 END,
+                                 logged_at, id
+                        """,
+                    arguments: arguments
+                ).map {
+                    JournalArchive.EntryRecord(date: $0["date"], meal: $0["meal"], foodID: $0["food_id"], grams: $0["grams"],
+                                               loggedAt: Self.archiveTime($0, "logged_at"))
+                }
+                archive.profiles.append(profile)
+            }
+            (archive.customFoods, archive.recipes) = try archiveFoods(db)
+            return archive
+        }
+    }
+
+    /// A stored time column as archive text (the journal's own text, never re-parsed).
+    private static func archiveTime(_ row: Row, _ column: String) -> String {
+        ArchiveTime.archiveText(fromJournal: row[column] as String? ?? "")
+    }
+
+    /// Imports an archive (already checked with `JournalArchive.validate`) in one
+    /// transaction: all of it or nothing. It adds and never overwrites: a profile with the
+    /// same name as one in the journal keeps its settings and gains the archive's entries,
+    /// targets and favourites it lacks; an entry already there (same day, meal, food,
+    /// weight and time logged) is not added twice, so importing the same file twice
+    /// changes nothing. A custom food or recipe whose id is taken by a different one is an
+    /// error.
+    public func importArchive(_ archive: JournalArchive) throws(JournalError) -> ImportSummary {
+        try write { db in
+            var summary = ImportSummary()
+            let hadProfiles = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM profile") ?? 0 > 0
+            let (journalFoods, journalRecipes) = try archiveFoods(db)
+            let existingFoods = Dictionary(uniqueKeysWithValues: journalFoods.map { ($0.id, $0) })
+            let existingRecipes = Dictionary(uniqueKeysWithValues: journalRecipes.map { ($0.id, $0) })
+            for food in archive.customFoods {
+                if let there = existingFoods[food.id] {
+                    guard there.description == food.description, there.values == food.values, there.portions == food.portions else {
+                        throw JournalError(path: path, message: "the journal already has a different custom food \(food.id) (\(there.description)); nothing was imported")
+                    }
+                    summary.foodsAlreadyThere += 1
+                    continue
+                }
+                let columns = ["id", "description"] + FoodComponent.allCases.map(\.column) + ["created_at"]
+                var arguments: [(any DatabaseValueConvertible)?] = [food.id, food.description]
+                arguments += FoodComponent.allCases.map { food.values[$0.column] }
+                arguments.append(try journalTime(food.createdAt))
+                try db.execute(
+                    sql: "INSERT INTO custom_food (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
+                    arguments: StatementArguments(arguments))
+                for portion in food.portions {
+                    try db.execute(
+                        sql: "INSERT INTO custom_portion (custom_foodId, amount, description, grams) VALUES (?, ?, ?, ?)",
+                        arguments: [food.id, portion.amount, portion.description, portion.grams])
+                }
+                summary.foodsAdded += 1
+            }
+            for record in archive.recipes {
+                let recipe = Recipe(id: record.id, name: record.name,
+                                    ingredients: record.ingredients.map { Recipe.Ingredient(foodID: $0.foodID, grams: $0.grams) },
+                                    cookedGrams: record.cookedGrams, servings: record.servings)
+                if let there = existingRecipes[record.id] {
+                    guard there.name == record.name, there.ingredients == record.ingredients,
+                          there.cookedGrams == record.cookedGrams, there.servings == record.servings else {
+                        throw JournalError(path: path, message: "the journal already has a different recipe \(record.id) (\(there.name)); nothing was imported")
+                    }
+                    summary.recipesAlreadyThere += 1
+                    continue
+                }
+                try Self.insert(recipe, createdAt: try journalTime(record.createdAt), db, path: path)
+                summary.recipesAdded += 1
+            }
+
+            var activeID: Int64?
+            for profile in archive.profiles {
+                let id: Int64
+                var knownEntries: [JournalArchive.EntryRecord: Int] = [:]
+                if let found = try Int64.fetchOne(db, sql: "SELECT id FROM profile WHERE name = ? COLLATE NOCASE ORDER BY id LIMIT 1",
+                                                  arguments: [profile.name]) {
+                    id = found
+                    summary.profilesMatched += 1
+                    for row in try Row.fetchAll(db, sql: "SELECT * FROM entry WHERE profileId = ?", arguments: [id]) {
+                        let entry = JournalArchive.EntryRecord(date: row["date"], meal: row["meal"], foodID: row["food_id"],
+                                                               grams: row["grams"], loggedAt: Self.archiveTime(row, "logged_at"))
+                        knownEntries[entry, default: 0] += 1
+                    }
+                } else {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO profile (name, sex, age_months, condition, fat_threshold_g, diets, created_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [profile.name, profile.sex, profile.ageMonths, profile.condition, profile.fatThresholdGrams,
+                                    profile.diets.joined(separator: ","), try journalTime(profile.createdAt)])
+                    id = db.lastInsertedRowID
+                    summary.profilesAdded += 1
+                }
+                if profile.active || activeID == nil && profile.name == archive.profiles.first?.name { activeID = id }
+                for target in profile.targets {
+                    try db.execute(sql: "INSERT OR IGNORE INTO target_override (profileId, nutrient, value, set_on) VALUES (?, ?, ?, ?)",
+                                   arguments: [id, target.nutrient, target.value, target.setOn])
+                    if db.changesCount > 0 { summary.targetsAdded += 1 } else { summary.targetsKept += 1 }
+                }
+                for favourite in profile.favourites {
+                    try db.execute(sql: "INSERT OR IGNORE INTO favourite (profileId, food_id, added_at) VALUES (?, ?, ?)",
+                                   arguments: [id, favourite.foodID, try journalTime(favourite.addedAt)])
+                    summary.favouritesAdded += db.changesCount
+                }
+                let insert = try db.cachedStatement(
+                    sql: "INSERT INTO entry (profileId, date, meal, food_id, grams, logged_at) VALUES (?, ?, ?, ?, ?, ?)")
+                for entry in profile.entries {
+                    if let count = knownEntries[entry], count > 0 {
+                        knownEntries[entry] = count - 1
+                        summary.entriesAlreadyThere += 1
+                        continue
+                    }
+                    try insert.execute(arguments: [id, entry.date, entry.meal, entry.foodID, entry.grams,
+                                                   try journalTime(entry.loggedAt)])
+                    summary.entriesAdded += 1
+                }
+            }
+            // A journal that had no profile takes the archive's active one; otherwise the
+            // person's choice stands.
+            if !hadProfiles, let activeID {
+                try db.execute(
+                    sql: "INSERT INTO setting (key, value) VALUES ('active_profile', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    arguments: [String(activeID)])
+            }
+            return summary
+        }
+    }
+
+    private func journalTime(_ text: String) throws -> String {
+        guard let stored = ArchiveTime.journalText(fromArchive: text) else {
+            throw JournalError(path: path, message: "\"\(text.prefix(40))\" is not a time; nothing was imported")
+        }
+        return stored
+    }
+
+    /// The journal's custom foods and recipes as an archive holds them, by id.
+    private func archiveFoods(_ db: Database) throws -> (foods: [JournalArchive.CustomFood], recipes: [JournalArchive.RecipeRecord]) {
+        var portions: [String: [JournalArchive.PortionRecord]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM custom_portion ORDER BY id") {
+            portions[row["custom_foodId"], default: []].append(
+                JournalArchive.PortionRecord(amount: row["amount"], description: row["description"], grams: row["grams"]))
+        }
+        let foods = try Row.fetchAll(db, sql: "SELECT * FROM custom_food ORDER BY id").map { row in
+            var values: [String: Double] = [:]
+            for component in FoodComponent.allCases {
+                if let value = row[component.column] as Double? { values[component.column] = value }
+            }
+            let id: String = row["id"]
+            return JournalArchive.CustomFood(id: id, description: row["description"], values: values,
+                                             portions: portions[id] ?? [], createdAt: Self.archiveTime(row, "created_at"))
+        }
+        var ingredients: [String: [JournalArchive.Ingredient]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM recipe_ingredient ORDER BY recipeId, position") {
+            ingredients[row["recipeId"], default: []].append(JournalArchive.Ingredient(foodID: row["food_id"], grams: row["grams"]))
+        }
+        let recipes = try Row.fetchAll(db, sql: "SELECT * FROM recipe ORDER BY id").map { row in
+            let id: String = row["id"]
+            return JournalArchive.RecipeRecord(id: id, name: row["name"], cookedGrams: row["cooked_g"], servings: row["servings"],
+                                               createdAt: Self.archiveTime(row, "created_at"), ingredients: ingredients[id] ?? [])
+        }
+        return (foods, recipes)
+    }
+}
