@@ -9,6 +9,8 @@ public struct AppState: Sendable {
     public internal(set) var profile: StoredProfile
     public internal(set) var profiles: [StoredProfile]
     public internal(set) var overrides: [TargetOverride]
+    /// The profile's favourite foods (ids), listed first when adding food.
+    public internal(set) var favourites: [String]
     /// The targets in force (from the profile and overrides), or why there are none.
     public internal(set) var targets: TargetSet
     /// The person's entries, by day.
@@ -66,6 +68,7 @@ public struct AppState: Sendable {
         self.profile = context.profile
         self.profiles = context.profiles
         self.overrides = context.overrides
+        self.favourites = context.favourites
         self.entriesByDate = Dictionary(grouping: context.entries, by: \.date)
         self.targets = (try? data.targets.targets(for: context.profile.profile, overrides: context.overrides))
             ?? (try! data.targets.targets(for: PersonProfile(name: context.profile.profile.name)))
@@ -115,6 +118,14 @@ public struct AppState: Sendable {
         }
         return latest.values.sorted { ($0.loggedAt, $0.id) > ($1.loggedAt, $1.id) }
             .lazy.compactMap { self.data.foods.index(of: $0.foodID) }.prefix(30).map { $0 }
+    }
+
+    /// Why the profile's diets (vegetarian, fish allergy...) leave out the food at a
+    /// position, or `nil` if they allow it (or the profile has none).
+    public func dietExclusion(_ food: Int) -> String? {
+        guard !profile.profile.diets.isEmpty else { return nil }
+        return data.diets.exclusion(group: data.foods.group(at: food), words: FoodWords.words(of: data.foods.descriptions[food]),
+                                    diets: profile.profile.diets)
     }
 
     /// The latest entry of a food, if it was ever logged.

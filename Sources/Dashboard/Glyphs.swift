@@ -33,18 +33,20 @@ public struct Glyphs: Sendable, Equatable {
     public let cursor: Character
     /// A fat-pairing flag: a vitamin eaten with too little fat.
     public let fatFlag: Character
+    /// The mark of a favourite food.
+    public let favourite: Character
 
     /// Unicode glyphs.
     public static let unicode = Glyphs(
         full: "█", eighths: ["▏", "▎", "▍", "▌", "▋", "▊", "▉"], targetMark: "│", limitMark: "┃", overflow: "▶",
         rule: "─", divider: "│", previous: "◀", next: "▶", veryLow: "▼", low: "▽", met: "✓", aboveUL: "▲",
-        noData: "·", incomplete: "?", levels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], dot: "·", cursor: "█", fatFlag: "⚠")
+        noData: "·", incomplete: "?", levels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], dot: "·", cursor: "█", fatFlag: "⚠", favourite: "★")
 
     /// ASCII glyphs.
     public static let ascii = Glyphs(
         full: "#", eighths: [" ", " ", " ", "+", "+", "+", "+"], targetMark: "|", limitMark: "!", overflow: ">",
         rule: "-", divider: "|", previous: "<", next: ">", veryLow: "v", low: "-", met: "+", aboveUL: "!",
-        noData: ".", incomplete: "?", levels: [".", ":", ":", "|", "|", "|", "#", "#"], dot: "-", cursor: "_", fatFlag: "!")
+        noData: ".", incomplete: "?", levels: [".", ":", ":", "|", "|", "|", "#", "#"], dot: "-", cursor: "_", fatFlag: "!", favourite: "*")
 
     /// The mark for a status.
     public func mark(_ status: NutrientStatus) -> Character {

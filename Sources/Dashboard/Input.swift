@@ -29,6 +29,8 @@ public enum Action: Sendable {
     case entriesReloaded([Entry])
     /// Several entries were saved at once (a copied day or meal): all entries as they are now.
     case entriesCopied(count: Int, entries: [Entry])
+    /// A food was marked or unmarked as a favourite: the profile's favourites now.
+    case favouritesChanged(foodID: String, favourites: [String])
     /// An effect failed; nothing was changed.
     case failed(String)
 }
@@ -44,6 +46,8 @@ public enum Effect: Equatable, Sendable {
     case saveProfile(StoredProfile)
     case switchProfile(id: Int64)
     case addProfile(PersonProfile)
+    /// Mark a food as a favourite of the profile, or unmark it.
+    case setFavourite(foodID: String, Bool)
     /// Put the demo back as it started (only in the demo).
     case restoreDemo
     case quit
@@ -59,13 +63,17 @@ public struct ProfileContext: Sendable {
     public let overrides: [TargetOverride]
     /// The person's entries.
     public let entries: [Entry]
+    /// The profile's favourite foods (ids), in the order they were marked.
+    public let favourites: [String]
 
     /// Makes a context.
-    public init(profile: StoredProfile, profiles: [StoredProfile], overrides: [TargetOverride], entries: [Entry]) {
+    public init(profile: StoredProfile, profiles: [StoredProfile], overrides: [TargetOverride], entries: [Entry],
+                favourites: [String] = []) {
         self.profile = profile
         self.profiles = profiles
         self.overrides = overrides
         self.entries = entries
+        self.favourites = favourites
     }
 }
 

@@ -130,7 +130,8 @@ extension Painter {
         canvas.write(String(glyphs.cursor), x: end, y: 2)
         let heading: String
         if search.showingRecent {
-            heading = search.results.isEmpty ? "Type part of a food's name: words in any order, prefixes work (salmon cook)" : "Recently used"
+            heading = search.results.isEmpty ? "Type part of a food's name: words in any order, prefixes work (salmon cook)"
+                : state.favourites.isEmpty ? "Recently used" : "Favourites, then recently used"
         } else {
             heading = search.results.isEmpty ? "No food matches \"\(search.query)\"" : "\(search.results.count == 200 ? "200+" : String(search.results.count)) matches"
         }
@@ -141,11 +142,16 @@ extension Painter {
         for (offset, food) in search.results.dropFirst(start).prefix(rows).enumerated() {
             let y = top + offset
             let id = state.data.foods.ids[food]
-            canvas.write("  \(id.padding(toLength: 6, withPad: " ", startingAt: 0)) \(state.data.foods.descriptions[food])", x: 0, y: y, maxWidth: width - 1)
+            let mark = state.favourites.contains(id) ? glyphs.favourite : " "
+            let end = canvas.write(" \(mark)\(id.padding(toLength: 6, withPad: " ", startingAt: 0)) \(state.data.foods.descriptions[food])",
+                                   x: 0, y: y, maxWidth: width - 1)
+            if let reason = state.dietExclusion(food), end < width - 4 {
+                canvas.write("  \(glyphs.dot) \(reason)", x: end, y: y, style: CellStyle(dim: true), maxWidth: width - 1 - end)
+            }
             if start + offset == search.selected { canvas.style(x: 0, y: y, width: width, CellStyle(reverse: true)) }
         }
         messageLine()
-        keyBar("type search  ↑↓ pick  ⏎ choose  ^U clear  Esc back")
+        keyBar("type search  ↑↓ pick  ⏎ choose  ^F favourite  ^U clear  Esc back")
     }
 
     // MARK: Amount and meal

@@ -53,6 +53,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.profile = context.profile
         state.profiles = context.profiles
         state.overrides = context.overrides
+        state.favourites = context.favourites
         state.entriesByDate = Dictionary(grouping: context.entries, by: \.date)
         state.recomputeTargets()
         state.lastDeleted = nil
@@ -74,6 +75,16 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
             ?? max(0, min(state.selectedEntry, state.dayEntries.count - 1))
         if state.dayEntries.isEmpty, state.focus == .entries { state.focus = .nutrients }
         if case .gaps = state.screen { state.makePlan() }
+        return []
+    case .favouritesChanged(let foodID, let favourites):
+        let added = favourites.contains(foodID) && !state.favourites.contains(foodID)
+        state.favourites = favourites
+        if case .addFood(let current) = state.screen {
+            var refreshed = search(current.query, in: state)
+            refreshed.selected = refreshed.results.firstIndex { state.data.foods.ids[$0] == foodID } ?? min(current.selected, max(0, refreshed.results.count - 1))
+            state.screen = .addFood(refreshed)
+        }
+        state.message = .init(text: "\(added ? "Favourite" : "No longer a favourite"): \(state.foodName(foodID))", isError: false)
         return []
     case .failed(let message):
         state.message = .init(text: message, isError: true)
@@ -289,14 +300,27 @@ private func detailKey(_ state: inout AppState, _ key: Key, _ nutrient: Nutrient
     return []
 }
 
-/// The search state for a query: matches, or the recent foods when it is empty.
+/// The search state for a query: matches, or the favourite and recent foods when it is
+/// empty. Foods the profile's diets leave out come after the others (still there to be
+/// found, marked when drawn: a person may eat what their plan would not suggest).
 func search(_ query: String, in state: AppState) -> FoodSearch {
     var result = FoodSearch(query: query)
     if query.allSatisfy({ $0 == " " }) {
-        result.results = state.recentFoodIndices
+        let favourites = state.favourites.compactMap { state.data.foods.index(of: $0) }
+        let chosen = Set(favourites)
+        result.results = favourites + state.recentFoodIndices.filter { !chosen.contains($0) }
         result.showingRecent = true
     } else {
-        result.results = state.data.search.search(query, limit: 200)
+        let found = state.data.search.search(query, limit: 200)
+        if state.profile.profile.diets.isEmpty {
+            result.results = found
+        } else {
+            var allowed: [Int] = [], leftOut: [Int] = []
+            for food in found {
+                if state.dietExclusion(food) == nil { allowed.append(food) } else { leftOut.append(food) }
+            }
+            result.results = allowed + leftOut
+        }
         result.showingRecent = false
     }
     return result
@@ -327,6 +351,10 @@ private func addFoodKey(_ state: inout AppState, _ key: Key, _ current: FoodSear
         if !search.query.isEmpty {
             search = Dashboard.search(String(search.query.dropLast()), in: state)
         }
+    case .control("f"):
+        guard let food = search.results[safe: search.selected] else { return [] }
+        let id = state.data.foods.ids[food]
+        return [.setFavourite(foodID: id, !state.favourites.contains(id))]
     case .control("u"):
         search = Dashboard.search("", in: state)
     case .character(let character):

@@ -77,7 +77,7 @@ extension JournalArchive {
         func positive(_ value: Double, _ location: ArchiveLocation, _ field: String, max: Double) throws(ArchiveError) {
             guard value.isFinite, value > 0 else { throw fail(location, field, "must be a number above 0, found \(value)") }
             guard value <= max else {
-                throw fail(location, field, "\(Format.number(value)) is more than \(Format.number(max)) g: too much to be real")
+                throw fail(location, field, "\(Format.grouped(value)) is more than \(Format.grouped(max)) g: too much to be real")
             }
         }
         func text(_ value: String, _ location: ArchiveLocation, _ field: String) throws(ArchiveError) {
@@ -111,9 +111,9 @@ extension JournalArchive {
                 guard let component = FoodComponent.allCases.first(where: { $0.column == column }) else {
                     throw fail(at, "values.\(column)", "unknown value \"\(column.prefix(40))\" (known: \(FoodComponent.allCases.map(\.column).joined(separator: ", ")))")
                 }
-                guard value.isFinite, value >= 0 else { throw fail(at, column, "must be a number of 0 or more, found \(value)") }
+                guard value.isFinite, value >= 0 else { throw fail(at, "values.\(column)", "must be a number of 0 or more, found \(value)") }
                 guard value <= component.physicalLimitPer100g else {
-                    throw fail(at, column, "\(Format.number(value)) \(component.unit) per 100 g is more than food can hold")
+                    throw fail(at, "values.\(column)", "\(Format.grouped(value)) \(component.unit) per 100 g is more than food can hold")
                 }
             }
             for (p, portion) in food.portions.enumerated() {

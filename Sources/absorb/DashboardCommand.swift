@@ -65,7 +65,8 @@ final class DashboardRunner {
         profileID = active.id
         return ProfileContext(profile: active, profiles: profiles,
                               overrides: try journal.targetOverrides(profileID: active.id),
-                              entries: try journal.entries(profileID: active.id))
+                              entries: try journal.entries(profileID: active.id),
+                              favourites: try journal.favourites(profileID: active.id))
     }
 
     func run(on terminal: TerminalScreen) throws {
@@ -152,6 +153,9 @@ final class DashboardRunner {
                 let stored = try journal.addProfile(profile)
                 try journal.activate(profileID: stored.id)
                 return .profileLoaded(try context(for: stored.id))
+            case .setFavourite(let foodID, let favourite):
+                try journal.setFavourite(foodID, favourite, profileID: profileID)
+                return .favouritesChanged(foodID: foodID, favourites: try journal.favourites(profileID: profileID))
             case .restoreDemo:
                 guard let demo else { return .failed("Only the demo can be restored") }
                 try DemoCommand.seed(journal, profileID: profileID, with: demo, today: Clock().today)

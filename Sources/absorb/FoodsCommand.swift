@@ -7,7 +7,7 @@ import NutrientModel
 struct FoodsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "foods", abstract: "Search foods and show their values.",
-        subcommands: [Search.self, Show.self, Add.self, Import.self])
+        subcommands: [Search.self, Show.self, Add.self, Import.self, RecipeCommand.self, Recipes.self, Favourite.self, Favourites.self])
 
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -178,6 +178,106 @@ struct FoodsCommand: ParsableCommand {
             }
             try session.journal.addCustomFoods(foods)
             print("Imported \(foods.count) food\(foods.count == 1 ? "" : "s") from \(file).")
+        }
+    }
+
+    struct RecipeCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "recipe",
+            abstract: "Add a home recipe: foods with their amounts and the dish's cooked weight; it is then logged like any food.",
+            discussion: """
+                Each --ingredient is a food and its raw amount, as `absorb log add` takes them. The \
+                cooked weight is what the whole dish weighs when done (water lost or gained changes \
+                it); without --cooked it is taken to be the ingredients' total. Example: absorb foods \
+                recipe "Spinach omelette" --ingredient "egg whole raw 2 large" --ingredient \
+                "spinach raw 1 cup" --ingredient "olive oil 1 tsp" --cooked 140 --servings 1
+                """)
+
+        @Argument(help: "The dish's name.") var name: String
+        @Option(name: .customLong("ingredient"), help: ArgumentHelp("A food and its amount (repeat for each).", valueName: "food amount"))
+        var ingredients: [String] = []
+        @Option(name: .long, help: ArgumentHelp("The whole dish's weight once cooked, in grams.", valueName: "grams")) var cooked: Double?
+        @Option(name: .long, help: ArgumentHelp("How many servings it makes (a \"serving\" measure is the cooked weight over this).", valueName: "n"))
+        var servings: Double = 1
+        @OptionGroup var common: CommonOptions
+
+        func validate() throws {
+            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("the recipe needs a name") }
+            guard !ingredients.isEmpty else { throw ValidationError("give at least one --ingredient \"food amount\"") }
+            if let cooked { guard cooked.isFinite, cooked > 0 else { throw ValidationError("--cooked must be a weight in grams above 0") } }
+            guard servings.isFinite, servings > 0 else { throw ValidationError("--servings must be more than 0") }
+        }
+
+        func run() throws {
+            let session = try common.open()
+            var items: [Recipe.Ingredient] = []
+            var lines: [String] = []
+            for (number, text) in ingredients.enumerated() {
+                let words = text.split(separator: " ").map(String.init)
+                do {
+                    let (food, amount) = try resolveFoodAndAmount(words: words, data: session.data)
+                    items.append(Recipe.Ingredient(foodID: food.id, grams: amount.grams))
+                    lines.append("  \(Format.number(amount.grams, decimals: 1).leftPadded(to: 7)) g  \(food.description) (\(food.id))")
+                } catch {
+                    throw CLIError("--ingredient \(number + 1) \"\(text)\": \(error). Nothing was saved.")
+                }
+            }
+            let total = items.reduce(0) { $0 + $1.grams }
+            let recipe = Recipe(id: try session.journal.nextRecipeID(), name: name.trimmingCharacters(in: .whitespaces),
+                                ingredients: items, cookedGrams: cooked ?? total, servings: servings)
+            do { _ = try recipe.food(in: session.data.foods) } catch { throw CLIError("\(error.description). Nothing was saved.") }
+            try session.journal.addRecipe(recipe)
+            print("Added recipe \(recipe.id) \(recipe.name): \(Format.number(recipe.cookedGrams, decimals: 1)) g cooked\(cooked == nil ? " (the ingredients' total: give --cooked if cooking changes it)" : ""), from")
+            lines.forEach { print($0) }
+            let measure = servings == 1 ? "\(Format.number(recipe.cookedGrams, decimals: 0)) g" : "1 serving"
+            print("Log it with: absorb log add \(recipe.id) \(measure)")
+        }
+    }
+
+    struct Recipes: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List your recipes with their ingredients.")
+        @OptionGroup var common: CommonOptions
+
+        func run() throws {
+            let session = try common.open()
+            let recipes = try session.journal.recipes()
+            if recipes.isEmpty { print("No recipes yet: add one with absorb foods recipe NAME --ingredient \"food amount\" ..."); return }
+            for recipe in recipes {
+                let usable = session.data.foods.food(id: recipe.id) != nil
+                print("\(recipe.id)  \(recipe.name) · \(Format.number(recipe.cookedGrams, decimals: 1)) g cooked, \(Format.number(recipe.servings)) serving\(recipe.servings == 1 ? "" : "s")\(usable ? "" : " · cannot be used (see the warning above)")")
+                for ingredient in recipe.ingredients {
+                    print("  \(Format.number(ingredient.grams, decimals: 1).leftPadded(to: 7)) g  \(session.foodName(ingredient.foodID)) (\(ingredient.foodID))")
+                }
+            }
+        }
+    }
+
+    struct Favourite: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Mark a food as a favourite (listed first when you add food), or --remove it.")
+        @Argument(help: ArgumentHelp("The food's id, or words of its name.", valueName: "food")) var food: [String]
+        @Flag(name: .long, help: "Unmark it.") var remove = false
+        @OptionGroup var common: CommonOptions
+
+        func run() throws {
+            let session = try common.open()
+            let query = food.joined(separator: " ")
+            let found: Food
+            do { found = try session.data.findFood(query) } catch { throw CLIError(error.description) }
+            try session.journal.setFavourite(found.id, !remove, profileID: session.profile.id)
+            print("\(remove ? "No longer a favourite" : "Favourite") of \(session.profile.profile.name): \(found.description) (\(found.id))")
+        }
+    }
+
+    struct Favourites: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the profile's favourite foods.")
+        @OptionGroup var common: CommonOptions
+
+        func run() throws {
+            let session = try common.open()
+            let ids = try session.journal.favourites(profileID: session.profile.id)
+            if ids.isEmpty { print("No favourites yet: absorb foods favourite FOOD marks one."); return }
+            for id in ids { print("\(id.padded(to: 6)) \(session.foodName(id))") }
         }
     }
 }

@@ -69,32 +69,7 @@ struct LogCommand: ParsableCommand {
             guard !words.isEmpty else {
                 throw CLIError("say what you ate and how much, as in: absorb log add salmon cooked 150 g (or --food ID --grams G)")
             }
-            // The amount starts at a word that begins with a number; if the unit does not
-            // fit, a later such word is tried ("milk 2% 1 cup").
-            let starts = words.indices.dropFirst().filter { index in
-                guard let first = words[index].first else { return false }
-                return first.isNumber || first == "." || "½⅓⅔¼¾⅛".contains(first)
-            }
-            guard !starts.isEmpty else {
-                if let first = words.first?.first, first.isNumber {
-                    throw CLIError("put the food first and the amount after it, as in: absorb log add salmon cooked 150 g")
-                }
-                throw CLIError("no amount given for \"\(words.joined(separator: " "))\": add one after the food, as in \"150 g\", \"2 tbsp\" or \"1 cup\"")
-            }
-            var firstError: Error?
-            for start in starts {
-                let query = words[..<start].joined(separator: " ")
-                let amount = words[start...].joined(separator: " ")
-                let food: Food
-                do { food = try data.findFood(query) } catch {
-                    if firstError == nil { firstError = CLIError(error.description) }
-                    continue
-                }
-                do { return (food, try data.quantities.resolve(amount, for: food)) } catch {
-                    if firstError == nil { firstError = CLIError("\(error.description)\n(the food matched was \(food.id) \(food.description))") }
-                }
-            }
-            throw firstError!
+            return try absorb.resolveFoodAndAmount(words: words, data: data)
         }
     }
 
@@ -177,4 +152,34 @@ extension String {
     func truncated(to width: Int) -> String {
         count <= width ? self : String(prefix(width - 1)) + "…"
     }
+}
+
+/// A food and its amount from words a person typed ("salmon cooked 150 g"): the amount
+/// starts at a word that begins with a number; if the unit does not fit that food, a later
+/// such word is tried ("milk 2% 1 cup").
+func resolveFoodAndAmount(words: [String], data: NutrientData) throws -> (Food, QuantityResolver.Resolved) {
+    let starts = words.indices.dropFirst().filter { index in
+        guard let first = words[index].first else { return false }
+        return first.isNumber || first == "." || "½⅓⅔¼¾⅛".contains(first)
+    }
+    guard !starts.isEmpty else {
+        if let first = words.first?.first, first.isNumber {
+            throw CLIError("put the food first and the amount after it, as in: absorb log add salmon cooked 150 g")
+        }
+        throw CLIError("no amount given for \"\(words.joined(separator: " "))\": add one after the food, as in \"150 g\", \"2 tbsp\" or \"1 cup\"")
+    }
+    var firstError: Error?
+    for start in starts {
+        let query = words[..<start].joined(separator: " ")
+        let amount = words[start...].joined(separator: " ")
+        let food: Food
+        do { food = try data.findFood(query) } catch {
+            if firstError == nil { firstError = CLIError(error.description) }
+            continue
+        }
+        do { return (food, try data.quantities.resolve(amount, for: food)) } catch {
+            if firstError == nil { firstError = CLIError("\(error.description)\n(the food matched was \(food.id) \(food.description))") }
+        }
+    }
+    throw firstError!
 }

@@ -21,7 +21,7 @@ final class JournalStoreTests: XCTestCase {
     func testFirstUseCreatesTheFileTheSchemaAndADefaultProfile() throws {
         let journal = try JournalStore(path: path)
         XCTAssertEqual(try journal.appliedMigrations(), ["v1: profiles, entries, custom foods, target overrides",
-                                                         "v2: per-profile fat threshold and diets"])
+                                                         "v2: per-profile fat threshold and diets", "v3: recipes and favourites"])
         let profile = try journal.activeProfile()
         XCTAssertEqual(profile.profile, PersonProfile(name: "Me"))
         XCTAssertTrue(profile.profile.usesDefaults)
@@ -58,7 +58,7 @@ final class JournalStoreTests: XCTestCase {
             try journal.addEntry(profileID: profile.id, date: day, meal: .lunch, foodID: "11457", grams: 30)
         }
         let journal = try JournalStore(path: path)
-        XCTAssertEqual(try journal.appliedMigrations().count, 2)
+        XCTAssertEqual(try journal.appliedMigrations().count, JournalSchema.migrator.migrations.count)
         let entries = try journal.entries(profileID: try journal.activeProfile().id, in: DateRange(day: day))
         XCTAssertEqual(entries.map(\.foodID), ["11457"])
         XCTAssertEqual(entries.first?.grams, 30)
@@ -180,7 +180,7 @@ final class JournalStoreTests: XCTestCase {
             try old.close()
         }
         let journal = try JournalStore(path: path)
-        XCTAssertEqual(try journal.appliedMigrations().count, 2)
+        XCTAssertEqual(try journal.appliedMigrations().count, JournalSchema.migrator.migrations.count)
         XCTAssertEqual(try journal.entries(profileID: 1, in: DateRange(day: day)).map(\.foodID), ["11457"])
         // The copy is the journal as it was: one migration, the entry, private.
         let backup = JournalStore.backupPath(for: path, applied: 1)

@@ -85,7 +85,7 @@ public struct Recipe: Sendable, Equatable, Identifiable {
         }
         var portions = [Portion(amount: 1, description: "whole recipe", grams: cookedGrams)]
         if servings != 1 {
-            portions.insert(Portion(amount: 1, description: "serving (1/\(Format.number(servings)) of the recipe)",
+            portions.insert(Portion(amount: 1, description: "serving, 1/\(Format.number(servings)) of the recipe",
                                     grams: cookedGrams / servings), at: 0)
         }
         return Food(id: id, description: name, group: Self.group, source: .recipe, values: FoodValues(per100),
