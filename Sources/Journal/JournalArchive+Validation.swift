@@ -82,6 +82,10 @@ extension JournalArchive {
         }
         func text(_ value: String, _ location: ArchiveLocation, _ field: String) throws(ArchiveError) {
             guard !value.trimmingCharacters(in: .whitespaces).isEmpty else { throw fail(location, field, "must not be empty") }
+            // Names and descriptions are as long as a food's description may be, no longer.
+            guard value.utf8.count <= FoodTableLoader.maxDescriptionBytes else {
+                throw fail(location, field, "is \(value.utf8.count) bytes long; at most \(FoodTableLoader.maxDescriptionBytes) are accepted")
+            }
         }
 
         let top = ArchiveLocation(.archive)
