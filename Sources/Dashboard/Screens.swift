@@ -273,7 +273,7 @@ extension Painter {
                      ("y", "copy the day before here"), ("m", "repeat the entry's meal today"),
                      ("v", "day / 7-day / 30-day"), ("w", "trends, 30 days"), ("g", "plan to close the gaps"),
                      ("p", "profile"), ("q ^C", "quit")]),
-            ("Add food", [("type", "search, words any order"), ("↑↓ PgUp PgDn", "pick"), ("⏎", "choose"), ("^U", "clear")]),
+            ("Add food", [("type", "search, words any order"), ("↑↓ PgUp PgDn", "pick"), ("⏎", "choose"), ("^U / ^F", "clear / favourite")]),
             ("Amount", [("0-9 . / ½", "the amount"), ("↑↓", "grams or a measure"), ("g", "grams"), ("←→ b l d s", "the meal"),
                         ("⏎", "save")]),
             ("Detail", [("↑↓", "another nutrient"), ("←→", "another day"), ("f", "best foods for it")]),

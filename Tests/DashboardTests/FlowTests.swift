@@ -81,6 +81,49 @@ final class FlowTests: XCTestCase {
         XCTAssertEqual(rows[6], "")
     }
 
+    func testFavouritesComeBeforeRecentFoodsAndCtrlFMarksOne() {
+        var state = Fixture.state(entries: [Fixture.entry(1, "01123", 50), Fixture.entry(2, "15236", 100)])
+        press(&state, .character("/"))
+        // The egg (second row: the salmon was logged later) becomes a favourite: an effect
+        // for the journal, then the list as the journal has it, the egg first and marked.
+        XCTAssertEqual(press(&state, .down, .control("f")), [.setFavourite(foodID: "01123", true)])
+        _ = update(&state, .favouritesChanged(foodID: "01123", favourites: ["01123"]))
+        var rows = screen(state)
+        XCTAssertEqual(rows[3], " Favourites, then recently used")
+        XCTAssertEqual(rows[4], " ★01123  Egg, whole, raw, fresh")
+        XCTAssertEqual(rows[5], "  15236  Fish, salmon, Atlantic, farmed, raw")
+        XCTAssertEqual(rows[22], " Favourite: Egg, whole, raw, fresh")
+        _ = update(&state, .favouritesChanged(foodID: "11457", favourites: ["11457", "01123"]))
+        rows = screen(state)
+        XCTAssertEqual(Array(rows[4...7]), [" ★11457  Spinach, raw", " ★01123  Egg, whole, raw, fresh",
+                                            "  15236  Fish, salmon, Atlantic, farmed, raw", ""],
+                       "favourites in the order marked, then the recent foods that are not favourites")
+        XCTAssertEqual(press(&state, .down, .control("f")), [.setFavourite(foodID: "01123", false)], "^F again unmarks")
+    }
+
+    func testAProfilesDietPutsTheFoodsItLeavesOutLastAndSaysWhy() {
+        var profile = Fixture.person
+        profile.diets = ["no_fish"]
+        var state = Fixture.state(profile: profile)
+        press(&state, .character("/"))
+        type(&state, "salmon")
+        guard case .addFood(let search) = state.screen else { return XCTFail("not the search") }
+        let excluded = search.results.map { state.dietExclusion($0) != nil }
+        XCTAssertTrue(excluded.contains(false) && excluded.contains(true), "salmon matches fish and foods made with it")
+        XCTAssertEqual(excluded, excluded.sorted { !$0 && $1 }, "every food the diet allows comes first")
+        let firstFish = search.results[excluded.firstIndex(of: true)!]
+        let reason = state.dietExclusion(firstFish)!
+        XCTAssertTrue(reason.hasPrefix("no fish: "), reason)
+        let row = screen(state).first { $0.contains(state.data.foods.descriptions[firstFish]) }
+        XCTAssertTrue(row?.hasSuffix("· " + reason) ?? false , row ?? "not drawn")
+        // Without the diet the same search ranks by the name only.
+        var plain = Fixture.state()
+        press(&plain, .character("/"))
+        type(&plain, "salmon")
+        guard case .addFood(let unfiltered) = plain.screen else { return XCTFail("not the search") }
+        XCTAssertEqual(Set(unfiltered.results), Set(search.results))
+    }
+
     func testEditAnEntrysAmountAndMeal() {
         let entry = Fixture.entry(4, "15236", 100)
         var state = Fixture.state(entries: [entry])
@@ -251,7 +294,7 @@ final class FlowTests: XCTestCase {
         var state = Fixture.state(entries: [Fixture.entry(1, "15236", 100)])
         let bars: [(keys: [Key], bar: String)] = [
             ([.enter], " ↑↓ nutrient  ←→ day  f best foods  a add  Esc back  ? help  q back"),
-            ([.escape, .character("a")], " type search  ↑↓ pick  ⏎ choose  ^U clear  Esc back"),
+            ([.escape, .character("a")], " type search  ↑↓ pick  ⏎ choose  ^F favourite  ^U clear  Esc back"),
             ([.enter], " 0-9 amount  ↑↓ unit  g grams  ←→ meal  ⏎ save  Esc back"),
             ([.escape, .escape, .character("p")], " ↑↓ field  ⏎ change  s switch profile  n new profile  Esc back"),
             ([.escape, .character(":")], " ⏎ go  Esc cancel"),
