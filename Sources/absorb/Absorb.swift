@@ -14,7 +14,7 @@ struct Absorb: ParsableCommand {
             ($XDG_DATA_HOME/absorb/journal.sqlite unless --journal or ABSORB_JOURNAL says otherwise).
             """,
         version: "0.4.0",
-        subcommands: [DashboardCommand.self, Today.self, LogCommand.self, FoodsCommand.self, ProfileCommand.self, ReportCommand.self, GapsCommand.self, ExportCommand.self, ImportCommand.self, DemoCommand.self],
+        subcommands: [DashboardCommand.self, Today.self, LogCommand.self, FoodsCommand.self, ProfileCommand.self, ReportCommand.self, GapsCommand.self, ExportCommand.self, ImportCommand.self, SummaryCommand.self, DemoCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 }
