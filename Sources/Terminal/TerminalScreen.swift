@@ -227,6 +227,10 @@ private func installSignalHandlers() {
             if haveSavedSettings { tcsetattr(STDIN_FILENO, TCSAFLUSH, &savedSettings) }
             let reset: StaticString = "\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l\r\n"
             _ = write(STDOUT_FILENO, reset.utf8Start, reset.utf8CodeUnitCount)
+            // What the runtime printed went to the alternate screen, now gone: say what
+            // happened where the person can read it (a constant string: write(2) is safe here).
+            let note: StaticString = "absorb stopped on an internal error (a bug: please report it). Every entry was saved as it was made; the journal is intact.\n"
+            _ = write(STDERR_FILENO, note.utf8Start, note.utf8CodeUnitCount)
             signal(number, SIG_DFL)
             raise(number)
         }

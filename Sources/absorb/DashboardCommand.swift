@@ -77,11 +77,15 @@ final class DashboardRunner {
                              banner: demo == nil ? nil : "DEMO · a copy: your journal is not touched · r restores")
         var dirty = true
         var warmed = false
+        var frames = 0
+        let fault = InjectedFault.fromEnvironment()
         var fingerprint = (try? session.journal.entriesFingerprint(profileID: profileID)) ?? []
         while !state.wantsQuit {
             if dirty {
                 terminal.draw(render(state))
                 dirty = false
+                frames += 1
+                try fault?.fire(afterFrame: frames)
             }
             if !warmed {
                 // With the first screen up, build the search index in the background, so
@@ -224,5 +228,30 @@ struct DemoCommand: ParsableCommand {
         _ = try journal.addEntries(profileID: profileID, demo.meals.map {
             (date: today.adding(days: $0.dayOffset), meal: $0.meal, foodID: $0.foodID, grams: $0.grams)
         })
+    }
+}
+
+/// A failure injected while drawing, so tests can prove the terminal comes back whatever
+/// goes wrong mid-frame: `ABSORB_INJECT_FAULT=throw:N` throws an error after frame N (the
+/// path every unexpected error takes), `trap:N` stops with a Swift runtime trap (the path of
+/// a bug: an index out of range, a failed precondition). Unset, nothing changes.
+struct InjectedFault {
+    enum Kind: String { case `throw`, trap }
+    let kind: Kind
+    let frame: Int
+
+    static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> InjectedFault? {
+        guard let text = environment["ABSORB_INJECT_FAULT"] else { return nil }
+        let parts = text.split(separator: ":")
+        guard parts.count == 2, let kind = Kind(rawValue: String(parts[0])), let frame = Int(parts[1]), frame > 0 else { return nil }
+        return InjectedFault(kind: kind, frame: frame)
+    }
+
+    func fire(afterFrame drawn: Int) throws {
+        guard drawn == frame else { return }
+        switch kind {
+        case .throw: throw CLIError("an error while drawing frame \(drawn) (injected by ABSORB_INJECT_FAULT)")
+        case .trap: fatalError("a trap while drawing frame \(drawn) (injected by ABSORB_INJECT_FAULT)")
+        }
     }
 }

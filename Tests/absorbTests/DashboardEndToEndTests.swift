@@ -114,6 +114,21 @@ final class DashboardEndToEndTests: XCTestCase {
         }
     }
 
+    func testAnErrorOrATrapWhileDrawingRestoresTheTerminalAndSaysWhat() throws {
+        // Frame 1 is the day screen, frame 2 the add-food screen after "a".
+        for (fault, says) in [("throw:2", "Error: an error while drawing frame 2"), ("trap:2", "absorb stopped on an internal error (a bug: please report it)")] {
+            let terminal = try TmuxSession(environment: ["ABSORB_INJECT_FAULT": fault])
+            try terminal.shell(command)
+            try terminal.waitFor("Nothing logged on")
+            try terminal.press("a")
+            let rows = try terminal.waitFor(says)
+            XCTAssertFalse(rows.contains { $0.contains("Nothing logged on") }, "the dashboard is gone: \(fault)")
+            try terminal.assertShellUsable()
+        }
+        // Nothing was lost: the journal still opens.
+        XCTAssertEqual(try AbsorbProcess(journal: journal).run(["log", "list"]).status, 0)
+    }
+
     func testASCIIWhenTheLocaleIsNotUTF8AndWithTheFlag() throws {
         for (environment, flag) in [(["LANG": "C"], ""), ([:], " --ascii")] {
             let terminal = try TmuxSession(environment: environment)
