@@ -36,6 +36,21 @@ public final class JournalStore: Sendable {
         }
         if existed {
             try Self.checkIsSQLite(path)
+            // Every entry is written as it is made: a journal absorb cannot write is refused
+            // before SQLite opens it (which would leave -wal and -shm files behind).
+            guard access(path, R_OK | W_OK) == 0 else {
+                throw JournalError(
+                    path: path,
+                    message: "is read-only for you: absorb saves every entry as it is made, so it needs to write the journal. Make it writable (chmod u+rw) or choose another with --journal. The file was not changed.")
+            }
+        }
+        let folder = directory.isEmpty ? "." : directory
+        guard access(folder, W_OK | X_OK) == 0 else {
+            throw JournalError(
+                path: path,
+                message: existed
+                    ? "is in a folder you cannot write (\(folder)): SQLite keeps its write-ahead log beside the journal, so absorb cannot use it there. Make the folder writable or move the journal. The file was not changed."
+                    : "cannot be created: the folder \(folder) is not writable for you. Choose another place with --journal or ABSORB_JOURNAL.")
         }
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)

@@ -65,4 +65,58 @@ final class ReliabilityTests: XCTestCase {
         }
         print("SIGKILL runs: \(killed) killed, \(reported.count) reported saved, \(saved.count) entries in the journal")
     }
+
+    /// A read-only journal, a journal in a folder the person cannot write, and a new journal
+    /// there: a clear message, a non-zero exit, the file unchanged and no -wal/-shm left.
+    /// Run as the unprivileged user `nobody` (root passes every permission check).
+    func testAReadOnlyJournalAndAnUnwritableFolderAreClearErrorsThatChangeNothing() throws {
+        let fm = FileManager.default
+        guard getuid() == 0, fm.isExecutableFile(atPath: "/usr/bin/setpriv") else {
+            throw XCTSkip("needs root and setpriv to run absorb as nobody")
+        }
+        let nobody = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        func asNobody(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: nobody[0])
+            process.arguments = Array(nobody.dropFirst()) + [AbsorbProcess.executable.path] + arguments
+            let err = Pipe()
+            process.standardError = err
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, text)
+        }
+        guard try asNobody(["--version"]).status == 0 else {
+            throw XCTSkip("nobody cannot run \(AbsorbProcess.executable.path) (a folder above it is private)")
+        }
+        let open = directory.appendingPathComponent("mine").path, locked = directory.appendingPathComponent("locked").path
+        try fm.createDirectory(atPath: open, withIntermediateDirectories: true)
+        try fm.createDirectory(atPath: locked, withIntermediateDirectories: true)
+        let readOnly = open + "/journal.sqlite", inLocked = locked + "/journal.sqlite"
+        for path in [readOnly, inLocked] {
+            XCTAssertEqual(try AbsorbProcess(journal: path).run(["log", "add", "spinach", "raw", "30", "g"]).status, 0)
+        }
+        chown(directory.path, 65534, 65534)
+        chown(open, 65534, 65534)
+        for path in [readOnly, inLocked] { chown(path, 65534, 65534) }
+        chmod(readOnly, 0o400)
+        let before = try [readOnly, inLocked].map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        let cases: [(path: String, says: String)] = [
+            (readOnly, "is read-only for you: absorb saves every entry as it is made"),
+            (inLocked, "is in a folder you cannot write (\(locked))"),
+            (locked + "/new.sqlite", "cannot be created: the folder \(locked) is not writable for you"),
+        ]
+        for (path, says) in cases {
+            for command in [["log", "add", "spinach", "raw", "30", "g"], ["report"], []] {
+                let result = try asNobody(command + ["--journal", path])
+                XCTAssertEqual(result.status, 1, "\(command) on \(path): \(result.stderr)")
+                XCTAssertTrue(result.stderr.contains(says), "\(command) on \(path): \(result.stderr)")
+            }
+        }
+        XCTAssertEqual(try [readOnly, inLocked].map { try Data(contentsOf: URL(fileURLWithPath: $0)) }, before)
+        for leftover in [readOnly + "-wal", readOnly + "-shm", locked + "/new.sqlite"] {
+            XCTAssertFalse(fm.fileExists(atPath: leftover), "left behind: \(leftover)")
+        }
+    }
 }
