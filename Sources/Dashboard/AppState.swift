@@ -4,7 +4,7 @@ import NutrientModel
 /// computed from. `update` is the only thing that changes it.
 public struct AppState: Sendable {
     /// The food table, targets and rules.
-    public let data: NutrientData
+    public internal(set) var data: NutrientData
     /// The active profile, the others, and the person's own targets.
     public internal(set) var profile: StoredProfile
     public internal(set) var profiles: [StoredProfile]
@@ -199,6 +199,8 @@ public enum Screen: Sendable, Equatable {
     case gaps
     /// The foods richest in a nutrient (from its detail, `f`).
     case sources(Nutrient)
+    /// A food the table lacks, typed from its label (from the search, `^N`).
+    case newFood(CustomFoodForm)
 }
 
 /// The screen help returns to (help cannot nest).
@@ -230,6 +232,29 @@ public struct AmountForm: Sendable, Equatable {
     public var error: String?
     /// Whether the next digit typed replaces the amount shown (it is a suggestion until then).
     public var replacesOnType = true
+}
+
+/// The new-food form: a name, a serving and its measure, then the label's values for one
+/// serving (an empty value is unknown, never zero).
+public struct CustomFoodForm: Sendable, Equatable {
+    public enum Field: Sendable, Equatable, Hashable {
+        case name, serving, measure
+        case value(FoodComponent)
+    }
+
+    /// The fields, in order.
+    public static let fields: [Field] = [.name, .serving, .measure] + FoodComponent.allCases.map { .value($0) }
+
+    /// The text of each field, in `fields` order.
+    public var texts: [String]
+    public var selected = 0
+    public var error: String?
+
+    public init(name: String) {
+        texts = Array(repeating: "", count: Self.fields.count)
+        texts[0] = name
+        texts[2] = "serving"
+    }
 }
 
 /// The profile form: which field is selected and, while one is being typed, its text.

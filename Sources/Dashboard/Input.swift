@@ -29,6 +29,8 @@ public enum Action: Sendable {
     case entriesReloaded([Entry])
     /// Several entries were saved at once (a copied day or meal): all entries as they are now.
     case entriesCopied(count: Int, entries: [Entry])
+    /// A custom food was saved (with the id the journal gave it).
+    case customFoodAdded(Food)
     /// A food was marked or unmarked as a favourite: the profile's favourites now.
     case favouritesChanged(foodID: String, favourites: [String])
     /// An effect failed; nothing was changed.
@@ -46,6 +48,8 @@ public enum Effect: Equatable, Sendable {
     case saveProfile(StoredProfile)
     case switchProfile(id: Int64)
     case addProfile(PersonProfile)
+    /// Save a food typed from its label as a custom food.
+    case addCustomFood(FoodLabel)
     /// Mark a food as a favourite of the profile, or unmark it.
     case setFavourite(foodID: String, Bool)
     /// Put the demo back as it started (only in the demo).

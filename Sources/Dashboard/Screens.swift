@@ -151,7 +151,36 @@ extension Painter {
             if start + offset == search.selected { canvas.style(x: 0, y: y, width: width, CellStyle(reverse: true)) }
         }
         messageLine()
-        keyBar("type search  ↑↓ pick  ⏎ choose  ^F favourite  ^U clear  Esc back")
+        keyBar("type search  ↑↓ pick  ⏎ choose  ^F favourite  ^N new food  ^U clear  Esc back")
+    }
+
+    // MARK: A new food from its label
+
+    mutating func newFood(_ form: CustomFoodForm) {
+        title("New food \(glyphs.dot) from its label")
+        canvas.write(" The values of one serving, as the label gives them; leave a value empty if it is not given.",
+                     x: 0, y: 1, style: CellStyle(dim: true), maxWidth: width - 1)
+        let fields = CustomFoodForm.fields
+        let top = 3
+        let rows = max(1, height - 4 - top)
+        let start = max(0, min(form.selected - rows / 2, fields.count - rows))
+        for (offset, field) in fields.enumerated().dropFirst(start).prefix(rows).map({ $0 }).enumerated() {
+            let (index, kind) = field
+            let y = top + offset
+            let selected = index == form.selected
+            canvas.write(" " + Dashboard.label(of: kind).padding(toLength: 38, withPad: " ", startingAt: 0), x: 0, y: y,
+                         style: selected ? CellStyle(bold: true) : .plain, maxWidth: width - 1)
+            var text = form.texts[index]
+            if text.isEmpty, !selected, case .value = kind { text = "unknown" }
+            let end = canvas.write(text, x: 40, y: y,
+                                   style: form.texts[index].isEmpty && !selected ? CellStyle(dim: true) : .plain, maxWidth: width - 41)
+            if selected { canvas.write(String(glyphs.cursor), x: min(end, width - 1), y: y) }
+        }
+        if let error = form.error {
+            canvas.write(" ! " + error, x: 0, y: height - 3, style: color(.red, bold: true), maxWidth: width - 1)
+        }
+        messageLine()
+        keyBar("type value  ↑↓ Tab field  ⏎ next  ^S save  Esc back")
     }
 
     // MARK: Amount and meal
@@ -273,7 +302,7 @@ extension Painter {
                      ("y", "copy the day before here"), ("m", "repeat the entry's meal today"),
                      ("v", "day / 7-day / 30-day"), ("w", "trends, 30 days"), ("g", "plan to close the gaps"),
                      ("p", "profile"), ("q ^C", "quit")]),
-            ("Add food", [("type", "search, words any order"), ("↑↓ PgUp PgDn", "pick"), ("⏎", "choose"), ("^U / ^F", "clear / favourite")]),
+            ("Add food", [("type", "search, words any order"), ("↑↓ PgUp PgDn", "pick"), ("⏎", "choose"), ("^U ^F ^N", "clear, favourite, new food")]),
             ("Amount", [("0-9 . / ½", "the amount"), ("↑↓", "grams or a measure"), ("g", "grams"), ("←→ b l d s", "the meal"),
                         ("⏎", "save")]),
             ("Detail", [("↑↓", "another nutrient"), ("←→", "another day"), ("f", "best foods for it")]),

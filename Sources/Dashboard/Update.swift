@@ -86,6 +86,22 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         }
         state.message = .init(text: "\(added ? "Favourite" : "No longer a favourite"): \(state.foodName(foodID))", isError: false)
         return []
+    case .customFoodAdded(let food):
+        do {
+            try state.data.addCustomFoods([food])
+        } catch {
+            state.message = .init(text: "Saved \(food.id), but it clashes with the table: \(error.description)", isError: true)
+            return []
+        }
+        // Straight on to logging it: one serving, the label's measure.
+        if let index = state.data.foods.index(of: food.id) {
+            var form = newForm(for: index, in: state)
+            form.amountText = "1"
+            form.unit = 1
+            state.screen = .amount(form)
+        }
+        state.message = .init(text: "Added \(food.id) \(food.description) to your foods", isError: false)
+        return []
     case .failed(let message):
         state.message = .init(text: message, isError: true)
         return []
@@ -121,6 +137,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         case .trends: return trendsKey(&state, key)
         case .gaps: return gapsKey(&state, key)
         case .sources(let nutrient): return sourcesKey(&state, key, nutrient)
+        case .newFood(let form): return newFoodKey(&state, key, form)
         }
     }
 }
@@ -351,6 +368,9 @@ private func addFoodKey(_ state: inout AppState, _ key: Key, _ current: FoodSear
         if !search.query.isEmpty {
             search = Dashboard.search(String(search.query.dropLast()), in: state)
         }
+    case .control("n"):
+        state.screen = .newFood(CustomFoodForm(name: search.query.trimmingCharacters(in: .whitespaces)))
+        return []
     case .control("f"):
         guard let food = search.results[safe: search.selected] else { return [] }
         let id = state.data.foods.ids[food]
@@ -588,4 +608,80 @@ private func goToDateKey(_ state: inout AppState, _ key: Key, _ text: String) ->
 
 extension Array {
     subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
+
+private func newFoodKey(_ state: inout AppState, _ key: Key, _ current: CustomFoodForm) -> [Effect] {
+    var form = current
+    form.error = nil
+    let fields = CustomFoodForm.fields
+    let field = fields[form.selected]
+    switch key {
+    case .escape:
+        state.screen = .addFood(search(form.texts[0], in: state))
+        return []
+    case .up:
+        form.selected = max(0, form.selected - 1)
+    case .down, .tab:
+        form.selected = min(fields.count - 1, form.selected + 1)
+    case .backspace:
+        if !form.texts[form.selected].isEmpty { form.texts[form.selected].removeLast() }
+    case .control("u"):
+        form.texts[form.selected] = ""
+    case .character(let character):
+        let numeric = field != .name && field != .measure
+        if numeric {
+            guard character.isASCII, character.isNumber || (character == "." && !form.texts[form.selected].contains(".")) else {
+                form.error = "\(label(of: field)) takes a number: digits and one decimal point"
+                break
+            }
+        }
+        if form.texts[form.selected].count < (numeric ? 12 : 80) { form.texts[form.selected].append(character) }
+    case .enter where form.selected < fields.count - 1:
+        form.selected += 1
+    case .enter, .control("s"):
+        switch label(from: form, maxServingGrams: state.data.quantities.maxEntryGrams) {
+        case .success(let label):
+            state.screen = .newFood(form)
+            return [.addCustomFood(label)]
+        case .failure(let problem):
+            form.error = problem.message
+            form.selected = problem.field.flatMap { component in fields.firstIndex(of: .value(component)) } ?? form.selected
+        }
+    default:
+        break
+    }
+    state.screen = .newFood(form)
+    return []
+}
+
+/// A field's label on the new-food form.
+func label(of field: CustomFoodForm.Field) -> String {
+    switch field {
+    case .name: "Name"
+    case .serving: "Serving (g)"
+    case .measure: "Measure"
+    case .value(let component): "\(component.label) (\(component.unit))"
+    }
+}
+
+/// The label the form describes, checked, or what is wrong with it.
+func label(from form: CustomFoodForm, maxServingGrams: Double) -> Result<FoodLabel, FoodLabelError> {
+    var perServing: [FoodComponent: Double] = [:]
+    for (index, field) in CustomFoodForm.fields.enumerated() {
+        guard case .value(let component) = field else { continue }
+        let text = form.texts[index]
+        guard !text.isEmpty else { continue }
+        guard let value = Double(text) else {
+            return .failure(FoodLabelError(field: component, message: "\(component.label): \"\(text)\" is not a number"))
+        }
+        perServing[component] = value
+    }
+    let serving = Double(form.texts[1]) ?? 0
+    let label = FoodLabel(name: form.texts[0], servingGrams: serving, measure: form.texts[2], perServing: perServing)
+    do {
+        _ = try FoodLabel.check(label, maxServingGrams: maxServingGrams)
+        return .success(label)
+    } catch {
+        return .failure(error)
+    }
 }

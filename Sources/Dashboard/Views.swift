@@ -19,6 +19,7 @@ public func render(_ state: AppState) -> Canvas {
     case .trends: painter.trends()
     case .gaps: painter.gaps()
     case .sources(let nutrient): painter.sources(nutrient)
+    case .newFood(let form): painter.newFood(form)
     case .goToDate(let text, let error):
         painter.day()
         painter.prompt("Go to date (YYYY-MM-DD): \(text)", cursor: true, error: error,

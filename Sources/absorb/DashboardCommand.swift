@@ -157,6 +157,11 @@ final class DashboardRunner {
                 let stored = try journal.addProfile(profile)
                 try journal.activate(profileID: stored.id)
                 return .profileLoaded(try context(for: stored.id))
+            case .addCustomFood(let label):
+                let food = try label.food(id: try journal.nextCustomFoodID(), group: JournalStore.customFoodGroup,
+                                          maxServingGrams: session.data.quantities.maxEntryGrams)
+                try journal.addCustomFood(food)
+                return .customFoodAdded(food)
             case .setFavourite(let foodID, let favourite):
                 try journal.setFavourite(foodID, favourite, profileID: profileID)
                 return .favouritesChanged(foodID: foodID, favourites: try journal.favourites(profileID: profileID))

@@ -129,18 +129,15 @@ struct FoodsCommand: ParsableCommand {
                 .vitaminE: vitaminE, .vitaminEAdded: vitaminEAdded, .vitaminK: vitaminK, .linoleicAcid: linoleic,
                 .alphaLinolenicAcid: alphaLinolenic, .epa: epa, .dha: dha,
             ]
-            var per100: [FoodComponent: Double] = [:]
-            for (component, value) in perServing {
-                guard let value else { continue }
-                let scaled = value * 100 / serving
-                if scaled > component.physicalLimitPer100g {
-                    throw CLIError("--\(component.column): \(Format.number(value)) \(component.unit) in \(Format.number(serving)) g is more than food can hold")
-                }
-                per100[component] = scaled
+            let label = FoodLabel(name: name, servingGrams: serving, measure: measure, perServing: perServing.compactMapValues { $0 })
+            let food: Food
+            do {
+                food = try label.food(id: try session.journal.nextCustomFoodID(), group: JournalStore.customFoodGroup,
+                                      maxServingGrams: session.data.quantities.maxEntryGrams)
+            } catch let error as FoodLabelError {
+                throw CLIError(error.message)
             }
-            let id = try session.journal.nextCustomFoodID()
-            let food = Food(id: id, description: name.trimmingCharacters(in: .whitespaces), group: JournalStore.customFoodGroup,
-                            source: .custom, values: FoodValues(per100), portions: [Portion(amount: 1, description: measure, grams: serving)])
+            let id = food.id
             try session.journal.addCustomFood(food)
             print("Added \(id) \(food.description): 1 \(measure) = \(Format.number(serving)) g. Log it with: absorb log add \(id) 1 \(measure)")
         }

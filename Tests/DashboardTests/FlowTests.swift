@@ -124,6 +124,60 @@ final class FlowTests: XCTestCase {
         XCTAssertEqual(Set(unfiltered.results), Set(search.results))
     }
 
+    func testANewFoodFromItsLabelIsSavedAndThenLogged() throws {
+        var state = Fixture.state()
+        press(&state, .character("/"))
+        type(&state, "granola bar")
+        press(&state, .control("n"))
+        guard case .newFood = state.screen else { return XCTFail("^N opens the new-food form") }
+        var rows = screen(state)
+        XCTAssertTrue(rows[0].hasSuffix("New food · from its label"), rows[0])
+        XCTAssertEqual(rows[3], " Name                                   granola bar█", "the search words become the name")
+        XCTAssertEqual(rows[5], " Measure                                serving")
+        XCTAssertEqual(rows[7], " Fat (g)                                unknown", "an empty value is unknown, and says so")
+        press(&state, .down)
+        type(&state, "40")
+        press(&state, .down, .control("u"))
+        type(&state, "bar")
+        press(&state, .down)
+        type(&state, "180")
+        press(&state, .down)
+        type(&state, "50")
+        type(&state, "x")
+        guard case .newFood(let typed) = state.screen else { return XCTFail() }
+        XCTAssertEqual(typed.error, "Fat (g) takes a number: digits and one decimal point")
+        XCTAssertEqual(typed.texts[4], "50", "the letter was not taken")
+        // 50 g of fat in a 40 g bar: refused, on the fat field.
+        XCTAssertEqual(press(&state, .control("s")), [])
+        guard case .newFood(let refused) = state.screen else { return XCTFail() }
+        XCTAssertEqual(refused.error, "50 g of Fat in 40 g is more than food can hold")
+        XCTAssertEqual(CustomFoodForm.fields[refused.selected], .value(.fat))
+        rows = screen(state)
+        XCTAssertEqual(rows[21], " ! 50 g of Fat in 40 g is more than food can hold")
+        press(&state, .backspace, .backspace)
+        type(&state, "7")
+        let effects = press(&state, .control("s"))
+        XCTAssertEqual(effects, [.addCustomFood(FoodLabel(name: "granola bar", servingGrams: 40, measure: "bar",
+                                                          perServing: [.energy: 180, .fat: 7]))])
+        // The journal gives it an id; then it is in the table, and the amount form opens
+        // on one bar.
+        guard case .addCustomFood(let label) = effects[0] else { return XCTFail() }
+        let food = try label.food(id: "C0001", group: "Custom foods", maxServingGrams: 10_000)
+        XCTAssertEqual(food.values[.fat]!, 17.5, accuracy: 1e-12, "7 g in 40 g is 17.5 g per 100 g")
+        XCTAssertNil(food.values[.vitaminD])
+        _ = update(&state, .customFoodAdded(food))
+        guard case .amount(let form) = state.screen else { return XCTFail("straight on to its amount") }
+        XCTAssertEqual(state.data.foods.ids[form.food], "C0001")
+        XCTAssertEqual(press(&state, .enter), [.addEntry(date: Fixture.today, meal: .lunch, foodID: "C0001", grams: 40)])
+        // Esc from the form goes back to the search, keeping the name as the query.
+        var other = Fixture.state()
+        press(&other, .character("/"))
+        type(&other, "oat")
+        press(&other, .control("n"), .escape)
+        guard case .addFood(let search) = other.screen else { return XCTFail() }
+        XCTAssertEqual(search.query, "oat")
+    }
+
     func testEditAnEntrysAmountAndMeal() {
         let entry = Fixture.entry(4, "15236", 100)
         var state = Fixture.state(entries: [entry])
@@ -294,7 +348,7 @@ final class FlowTests: XCTestCase {
         var state = Fixture.state(entries: [Fixture.entry(1, "15236", 100)])
         let bars: [(keys: [Key], bar: String)] = [
             ([.enter], " ↑↓ nutrient  ←→ day  f best foods  a add  Esc back  ? help  q back"),
-            ([.escape, .character("a")], " type search  ↑↓ pick  ⏎ choose  ^F favourite  ^U clear  Esc back"),
+            ([.escape, .character("a")], " type search  ↑↓ pick  ⏎ choose  ^F favourite  ^N new food  ^U clear  Esc back"),
             ([.enter], " 0-9 amount  ↑↓ unit  g grams  ←→ meal  ⏎ save  Esc back"),
             ([.escape, .escape, .character("p")], " ↑↓ field  ⏎ change  s switch profile  n new profile  Esc back"),
             ([.escape, .character(":")], " ⏎ go  Esc cancel"),
