@@ -109,7 +109,8 @@ struct SessionSummary {
     }
 
     func judgement(_ score: NutrientScore) -> String {
-        score.judgement(lowCoverageBelowPercent: lowCoverageBelow, days: max(1, report.loggedDays))
+        if report.entries.isEmpty { return "nothing logged" }
+        return score.judgement(lowCoverageBelowPercent: lowCoverageBelow, days: max(1, report.loggedDays))
     }
 
     /// The gaps: nutrients below target on average.
