@@ -78,7 +78,7 @@ extension JournalStore {
             var archive = JournalArchive()
             archive.from = range?.from.description
             archive.to = range?.to.description
-            let active = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'active_profile'")
+            let active = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [Self.activeProfileKey])
             let profileRows = try Row.fetchAll(
                 db, sql: "SELECT * FROM profile \(profileID == nil ? "" : "WHERE id = ?") ORDER BY id",
                 arguments: profileID.map { [$0] } ?? [])
@@ -104,20 +104,21 @@ extension JournalStore {
                 profile.entries = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT * FROM entry WHERE \(condition)
-                        ORDER BY date, CASE meal WHEN 'breakfast' THEN 0 WHEN 'lunch' THEN 1 WHEN 'dinner' THEN 2 ELSE 3 END,
-                                 logged_at, id
+                        SELECT * FROM entry WHERE \(condition) \(Self.entryOrder)
                         """,
                     arguments: arguments
-                ).map {
-                    JournalArchive.EntryRecord(date: $0["date"], meal: $0["meal"], foodID: $0["food_id"], grams: $0["grams"],
-                                               loggedAt: Self.archiveTime($0, "logged_at"))
-                }
+                ).map(Self.entryRecord)
                 archive.profiles.append(profile)
             }
             (archive.customFoods, archive.recipes) = try archiveFoods(db)
             return archive
         }
+    }
+
+    /// An entry row as an archive holds it.
+    private static func entryRecord(_ row: Row) -> JournalArchive.EntryRecord {
+        JournalArchive.EntryRecord(date: row["date"], meal: row["meal"], foodID: row["food_id"], grams: row["grams"],
+                                   loggedAt: archiveTime(row, "logged_at"))
     }
 
     /// A stored time column as archive text (the journal's own text, never re-parsed).
@@ -147,18 +148,9 @@ extension JournalStore {
                     summary.foodsAlreadyThere += 1
                     continue
                 }
-                let columns = ["id", "description"] + FoodComponent.allCases.map(\.column) + ["created_at"]
-                var arguments: [(any DatabaseValueConvertible)?] = [food.id, food.description]
-                arguments += FoodComponent.allCases.map { food.values[$0.column] }
-                arguments.append(try journalTime(food.createdAt))
-                try db.execute(
-                    sql: "INSERT INTO custom_food (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
-                    arguments: StatementArguments(arguments))
-                for portion in food.portions {
-                    try db.execute(
-                        sql: "INSERT INTO custom_portion (custom_foodId, amount, description, grams) VALUES (?, ?, ?, ?)",
-                        arguments: [food.id, portion.amount, portion.description, portion.grams])
-                }
+                try Self.insertCustomFood(id: food.id, description: food.description, value: { food.values[$0.column] },
+                                          portions: food.portions.map { ($0.amount, $0.description, $0.grams) },
+                                          createdAt: try journalTime(food.createdAt), db)
                 summary.foodsAdded += 1
             }
             for record in archive.recipes {
@@ -186,19 +178,12 @@ extension JournalStore {
                     id = found
                     summary.profilesMatched += 1
                     for row in try Row.fetchAll(db, sql: "SELECT * FROM entry WHERE profileId = ?", arguments: [id]) {
-                        let entry = JournalArchive.EntryRecord(date: row["date"], meal: row["meal"], foodID: row["food_id"],
-                                                               grams: row["grams"], loggedAt: Self.archiveTime(row, "logged_at"))
-                        knownEntries[entry, default: 0] += 1
+                        knownEntries[Self.entryRecord(row), default: 0] += 1
                     }
                 } else {
-                    try db.execute(
-                        sql: """
-                            INSERT INTO profile (name, sex, age_months, condition, fat_threshold_g, diets, created_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?)
-                            """,
-                        arguments: [profile.name, profile.sex, profile.ageMonths, profile.condition, profile.fatThresholdGrams,
-                                    profile.diets.joined(separator: ","), try journalTime(profile.createdAt)])
-                    id = db.lastInsertedRowID
+                    id = try Self.insertProfile(name: profile.name, sex: profile.sex, ageMonths: profile.ageMonths,
+                                                condition: profile.condition, fatThresholdGrams: profile.fatThresholdGrams,
+                                                diets: profile.diets, createdAt: try journalTime(profile.createdAt), db)
                     summary.profilesAdded += 1
                 }
                 if profile.active || activeID == nil && profile.name == archive.profiles.first?.name { activeID = id }
@@ -228,9 +213,7 @@ extension JournalStore {
             // A journal that had no profile takes the archive's active one; otherwise the
             // person's choice stands.
             if !hadProfiles, let activeID {
-                try db.execute(
-                    sql: "INSERT INTO setting (key, value) VALUES ('active_profile', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    arguments: [String(activeID)])
+                try Self.setActive(activeID, db)
             }
             return summary
         }

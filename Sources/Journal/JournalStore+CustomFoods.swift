@@ -40,23 +40,32 @@ extension JournalStore {
             }
         }
         try write { db in
-            let columns = ["id", "description"] + FoodComponent.allCases.map(\.column) + ["created_at"]
             for food in foods {
                 if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM custom_food WHERE id = ?)", arguments: [food.id]) == true {
                     throw JournalError(path: path, message: "there is already a custom food \(food.id); nothing was saved")
                 }
-                var arguments: [(any DatabaseValueConvertible)?] = [food.id, food.description]
-                arguments += FoodComponent.allCases.map { food.values[$0] }
-                arguments.append(Date())
-                try db.execute(
-                    sql: "INSERT INTO custom_food (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
-                    arguments: StatementArguments(arguments))
-                for portion in food.portions {
-                    try db.execute(
-                        sql: "INSERT INTO custom_portion (custom_foodId, amount, description, grams) VALUES (?, ?, ?, ?)",
-                        arguments: [food.id, portion.amount, portion.description, portion.grams])
-                }
+                try Self.insertCustomFood(id: food.id, description: food.description, value: { food.values[$0] },
+                                          portions: food.portions.map { ($0.amount, $0.description, $0.grams) },
+                                          createdAt: Date(), db)
             }
+        }
+    }
+
+    /// Inserts one custom food and its measures (the caller has checked the id is free).
+    static func insertCustomFood(id: String, description: String, value: (FoodComponent) -> Double?,
+                                 portions: [(amount: Double, description: String, grams: Double)],
+                                 createdAt: any DatabaseValueConvertible, _ db: Database) throws {
+        let columns = ["id", "description"] + FoodComponent.allCases.map(\.column) + ["created_at"]
+        var arguments: [(any DatabaseValueConvertible)?] = [id, description]
+        arguments += FoodComponent.allCases.map(value)
+        arguments.append(createdAt)
+        try db.execute(
+            sql: "INSERT INTO custom_food (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
+            arguments: StatementArguments(arguments))
+        for portion in portions {
+            try db.execute(
+                sql: "INSERT INTO custom_portion (custom_foodId, amount, description, grams) VALUES (?, ?, ?, ?)",
+                arguments: [id, portion.amount, portion.description, portion.grams])
         }
     }
 

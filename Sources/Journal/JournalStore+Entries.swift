@@ -63,14 +63,17 @@ extension JournalStore {
         }
     }
 
+    /// Entries in the order of a day: by date, meal, time logged and id.
+    static let entryOrder = """
+        ORDER BY date, CASE meal WHEN 'breakfast' THEN 0 WHEN 'lunch' THEN 1 WHEN 'dinner' THEN 2 ELSE 3 END, logged_at, id
+        """
+
     private func fetchEntries(where condition: String, arguments: StatementArguments) throws(JournalError) -> [Entry] {
         try read { db in
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT * FROM entry WHERE \(condition)
-                    ORDER BY date, CASE meal WHEN 'breakfast' THEN 0 WHEN 'lunch' THEN 1 WHEN 'dinner' THEN 2 ELSE 3 END,
-                             logged_at, id
+                    SELECT * FROM entry WHERE \(condition) \(Self.entryOrder)
                     """,
                 arguments: arguments
             ).compactMap(Self.entry(from:))

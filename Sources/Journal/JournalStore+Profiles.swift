@@ -3,7 +3,7 @@ import GRDB
 import NutrientModel
 
 extension JournalStore {
-    private static let activeProfileKey = "active_profile"
+    static let activeProfileKey = "active_profile"
 
     /// The profile in use. A first run creates the default profile (an adult whose sex
     /// and age are unset, so reports say the targets are defaults).
@@ -61,14 +61,9 @@ extension JournalStore {
             throw JournalError(path: path, message: "the profile was not saved: \(error.description)")
         }
         return try write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO profile (name, sex, age_months, condition, fat_threshold_g, diets, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [profile.name, profile.sex?.rawValue, profile.ageMonths, profile.condition.rawValue,
-                            profile.fatThresholdGrams, profile.diets.sorted().joined(separator: ","), Date()])
-            let id = db.lastInsertedRowID
+            let id = try Self.insertProfile(name: profile.name, sex: profile.sex?.rawValue, ageMonths: profile.ageMonths,
+                                            condition: profile.condition.rawValue, fatThresholdGrams: profile.fatThresholdGrams,
+                                            diets: profile.diets.sorted(), createdAt: Date(), db)
             try Self.setActive(id, db)
             return StoredProfile(id: id, profile: profile)
         }
@@ -139,7 +134,19 @@ extension JournalStore {
         }
     }
 
-    private static func setActive(_ id: Int64, _ db: Database) throws {
+    /// Inserts a profile row; its id.
+    static func insertProfile(name: String, sex: String?, ageMonths: Int?, condition: String, fatThresholdGrams: Double?,
+                              diets: [String], createdAt: any DatabaseValueConvertible, _ db: Database) throws -> Int64 {
+        try db.execute(
+            sql: """
+                INSERT INTO profile (name, sex, age_months, condition, fat_threshold_g, diets, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [name, sex, ageMonths, condition, fatThresholdGrams, diets.joined(separator: ","), createdAt])
+        return db.lastInsertedRowID
+    }
+
+    static func setActive(_ id: Int64, _ db: Database) throws {
         try db.execute(
             sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             arguments: [activeProfileKey, String(id)])
