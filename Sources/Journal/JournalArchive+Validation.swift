@@ -136,7 +136,8 @@ extension JournalArchive {
             }
             guard !recipeIDs.contains(recipe.id) else { throw fail(at, "id", "the recipe \(recipe.id) appears twice") }
             try text(recipe.name, at, "name")
-            try positive(recipe.cookedGrams, at, "cooked_g", max: context.maxEntryGrams * 10)
+            // A whole dish may weigh more than one entry may: no upper bound beyond a finite weight.
+            try positive(recipe.cookedGrams, at, "cooked_g", max: .greatestFiniteMagnitude)
             guard recipe.servings.isFinite, recipe.servings > 0 else { throw fail(at, "servings", "must be a number above 0") }
             guard !recipe.ingredients.isEmpty else { throw fail(at, "ingredients", "a recipe needs at least one ingredient") }
             for (i, ingredient) in recipe.ingredients.enumerated() {

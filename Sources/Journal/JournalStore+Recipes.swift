@@ -42,16 +42,6 @@ extension JournalStore {
         }
     }
 
-    /// Deletes a recipe (entries that logged it stay, shown as an unknown food); whether
-    /// there was one.
-    @discardableResult
-    public func removeRecipe(id: String) throws(JournalError) -> Bool {
-        try write { db in
-            try db.execute(sql: "DELETE FROM recipe WHERE id = ?", arguments: [id])
-            return db.changesCount > 0
-        }
-    }
-
     /// The next free recipe id: R0001, R0002...
     public func nextRecipeID() throws(JournalError) -> String {
         try read { db in

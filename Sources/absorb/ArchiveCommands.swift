@@ -46,18 +46,7 @@ struct ExportCommand: ParsableCommand {
             print(text, terminator: "")
             return
         }
-        // Written whole to a private temporary file and renamed: never a half file.
-        let temporary = output + ".part"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw CLIError("\(output): cannot be written (check the folder exists and is writable)")
-        }
-        do {
-            if FileManager.default.fileExists(atPath: output) { try FileManager.default.removeItem(atPath: output) }
-            try FileManager.default.moveItem(atPath: temporary, toPath: output)
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw CLIError("\(output): cannot be written: \(error.localizedDescription)")
-        }
+        try writePrivately(text, to: output)
         let entries = archive.profiles.reduce(0) { $0 + $1.entries.count }
         FileHandle.standardError.write(Data(
             "Exported \(archive.profiles.count) profile\(archive.profiles.count == 1 ? "" : "s"), \(entries) entr\(entries == 1 ? "y" : "ies"), \(archive.customFoods.count) custom food\(archive.customFoods.count == 1 ? "" : "s") and \(archive.recipes.count) recipe\(archive.recipes.count == 1 ? "" : "s") to \(output).\n".utf8))
@@ -128,5 +117,19 @@ struct ImportCommand: ParsableCommand {
         if lower.hasSuffix(".csv") { return .csv }
         let first = bytes.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }.first
         return first == UInt8(ascii: "{") ? .json : .csv
+    }
+}
+
+/// Writes a file of health data (an export, a summary) readable by its owner only, whole:
+/// to a temporary file beside it, then renamed over it, so a failure leaves no half file.
+func writePrivately(_ text: String, to path: String) throws {
+    let temporary = path + ".part"
+    guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+        throw CLIError("\(path): cannot be written (check the folder exists and is writable)")
+    }
+    guard rename(temporary, path) == 0 else {
+        let reason = String(cString: strerror(errno))
+        try? FileManager.default.removeItem(atPath: temporary)
+        throw CLIError("\(path): cannot be written: \(reason)")
     }
 }

@@ -108,34 +108,29 @@ struct FoodsCommand: ParsableCommand {
         @Option(name: .long, help: "g DHA") var dha: Double?
         @OptionGroup var common: CommonOptions
 
-        func validate() throws {
-            guard serving.isFinite, serving > 0, serving <= 10_000 else {
-                throw ValidationError("--serving must be a weight in grams above 0 (and at most 10,000)")
-            }
-            let values: [(String, Double?)] = [("energy", energy), ("fat", fat), ("fiber", fiber), ("vitamin-a", vitaminA),
-                                               ("retinol", retinol), ("vitamin-d", vitaminD), ("vitamin-e", vitaminE),
-                                               ("vitamin-e-added", vitaminEAdded), ("vitamin-k", vitaminK), ("linoleic", linoleic),
-                                               ("alpha-linolenic", alphaLinolenic), ("epa", epa), ("dha", dha)]
-            for (option, value) in values {
-                if let value, !(value.isFinite && value >= 0) { throw ValidationError("--\(option) must be a number of 0 or more") }
-            }
-            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("the food needs a name") }
+        /// Each value option with the component it gives.
+        private var values: [(option: String, component: FoodComponent, value: Double?)] {
+            [("energy", .energy, energy), ("fat", .fat, fat), ("fiber", .fiber, fiber), ("vitamin-a", .vitaminA, vitaminA),
+             ("retinol", .retinol, retinol), ("vitamin-d", .vitaminD, vitaminD), ("vitamin-e", .vitaminE, vitaminE),
+             ("vitamin-e-added", .vitaminEAdded, vitaminEAdded), ("vitamin-k", .vitaminK, vitaminK),
+             ("linoleic", .linoleicAcid, linoleic), ("alpha-linolenic", .alphaLinolenicAcid, alphaLinolenic),
+             ("epa", .epa, epa), ("dha", .dha, dha)]
         }
 
         func run() throws {
             let session = try common.open()
-            let perServing: [FoodComponent: Double?] = [
-                .energy: energy, .fat: fat, .fiber: fiber, .vitaminA: vitaminA, .retinol: retinol, .vitaminD: vitaminD,
-                .vitaminE: vitaminE, .vitaminEAdded: vitaminEAdded, .vitaminK: vitaminK, .linoleicAcid: linoleic,
-                .alphaLinolenicAcid: alphaLinolenic, .epa: epa, .dha: dha,
-            ]
-            let label = FoodLabel(name: name, servingGrams: serving, measure: measure, perServing: perServing.compactMapValues { $0 })
+            var perServing: [FoodComponent: Double] = [:]
+            for item in values { perServing[item.component] = item.value }
+            // The label is checked in the model, as the dashboard's form is (name, serving up
+            // to rules.csv's largest entry, values of 0 or more that food can hold).
+            let label = FoodLabel(name: name, servingGrams: serving, measure: measure, perServing: perServing)
             let food: Food
             do {
                 food = try label.food(id: try session.journal.nextCustomFoodID(), group: JournalStore.customFoodGroup,
                                       maxServingGrams: session.data.quantities.maxEntryGrams)
             } catch let error as FoodLabelError {
-                throw CLIError(error.message)
+                let option = error.field.flatMap { field in values.first { $0.component == field }?.option }
+                throw CLIError((option.map { "--\($0): " } ?? "") + error.message + ". Nothing was saved.")
             }
             let id = food.id
             try session.journal.addCustomFood(food)

@@ -34,9 +34,7 @@ struct SummaryCommand: ParsableCommand {
             print(text, terminator: "")
             return
         }
-        guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw CLIError("\(output): cannot be written (check the folder exists and is writable)")
-        }
+        try writePrivately(text, to: output)
         FileHandle.standardError.write(Data("Wrote the summary of \(summary.periodText) to \(output).\n".utf8))
     }
 }
@@ -128,10 +126,7 @@ struct SessionSummary {
             lines.append("No food that can be suggested closes a gap within the upper limits.")
         }
         for item in plan.items {
-            let adds = Nutrient.allCases.enumerated().compactMap { n, nutrient -> String? in
-                guard plan.gaps.contains(nutrient), item.adds[n] > 0 else { return nil }
-                return "+\(Format.amount(item.adds[n])) \(nutrient.unit) \(nutrient.name)"
-            }
+            let adds = plan.gapsClosed(by: item, report: report, showingPercent: false)
             lines.append("\(item.food.description), \(item.portionText) a day: \(adds.joined(separator: ", ")) (\(Format.grouped(item.kcal)) kcal)")
         }
         for (nutrient, reason) in plan.remaining {

@@ -35,15 +35,21 @@ struct AbsorbProcess {
     /// Runs `absorb arguments...` with `--journal` pointing at this test's journal.
     @discardableResult
     func run(_ arguments: [String], useJournalOption: Bool = true) throws -> Result {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments + (useJournalOption ? ["--journal", journal] : [])
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "ABSORB_DATA")
         env.removeValue(forKey: "ABSORB_JOURNAL")
         env["TZ"] = "UTC"
         for (key, value) in environment { env[key] = value }
-        process.environment = env
+        return try Self.runProgram(Self.executable.path, arguments + (useJournalOption ? ["--journal", journal] : []),
+                                   environment: env)
+    }
+
+    /// Runs any program to its end, with its output and errors.
+    static func runProgram(_ path: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        if let environment { process.environment = environment }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

@@ -77,6 +77,18 @@ final class ArchiveCommandTests: XCTestCase {
         let bad = try source.run(["export", "--from", "2026-11-20", "--to", "2026-11-10"])
         XCTAssertEqual(bad.status, 1)
         XCTAssertTrue(bad.stderr.contains("--from 2026-11-20 is after --to 2026-11-10"), bad.stderr)
+        for command in [["export"], ["summary", "--format", "html"]] {
+            let nowhere = try source.run(command + ["--output", scratch.appendingPathComponent("no/such/folder/out").path])
+            XCTAssertEqual(nowhere.status, 1, "\(command)")
+            XCTAssertTrue(nowhere.stderr.contains("cannot be written (check the folder exists and is writable)"), nowhere.stderr)
+            let file = scratch.appendingPathComponent("out-\(command[0])").path
+            try "an older file".write(toFile: file, atomically: true, encoding: .utf8)
+            XCTAssertEqual(try source.run(command + ["--output", file]).status, 0)
+            XCTAssertFalse(try String(contentsOfFile: file, encoding: .utf8).contains("an older file"), "replaced whole")
+            let mode = (try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? NSNumber)?.intValue
+            XCTAssertEqual(mode, 0o600, "\(command): health data is private")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: file + ".part"))
+        }
         let nobody = try source.run(["export", "--profile", "Nobody"])
         XCTAssertEqual(nobody.status, 1)
         XCTAssertTrue(nobody.stderr.contains("--profile Nobody: no such profile"), nobody.stderr)

@@ -291,7 +291,17 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(shown.contains("Vitamin D                      no value (unknown)"), shown)
         let logged = try absorb.run(["log", "add", "C0001", "2", "bar", "--date", "2026-11-24"])
         XCTAssertTrue(logged.stdout.hasPrefix("Logged 80 g of Granola bar, Brand X"), logged.stdout)
-        XCTAssertNotEqual(try absorb.run(["foods", "add", "Bad", "--serving", "10", "--fat", "50"]).status, 0, "50 g of fat in 10 g")
+        for (arguments, says) in [
+            (["Bad", "--serving", "10", "--fat", "50"], "--fat: 50 g of Fat in 10 g is more than food can hold. Nothing was saved."),
+            (["Bad", "--serving", "10", "--vitamin-d=-1"], "--vitamin-d: Vitamin D must be a number of 0 or more"),
+            (["Bad", "--serving", "20000"], "the serving must weigh more than 0 g and at most 10,000 g"),
+            (["  ", "--serving", "10"], "the food needs a name"),
+        ] {
+            let refused = try absorb.run(["foods", "add"] + arguments)
+            XCTAssertEqual(refused.status, 1, "\(arguments)")
+            XCTAssertTrue(refused.stderr.contains(says), "\(arguments): \(refused.stderr)")
+        }
+        XCTAssertEqual(try absorb.run(["foods", "show", "C0002"]).status, 1, "a refused food was saved")
 
         let header = try String(contentsOfFile: AbsorbProcess.packageRoot.appendingPathComponent("Data/foods.csv").path, encoding: .utf8)
             .components(separatedBy: .newlines)[0]

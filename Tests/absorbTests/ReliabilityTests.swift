@@ -75,17 +75,8 @@ final class ReliabilityTests: XCTestCase {
             throw XCTSkip("needs root and setpriv to run absorb as nobody")
         }
         let nobody = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
-        func asNobody(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: nobody[0])
-            process.arguments = Array(nobody.dropFirst()) + [AbsorbProcess.executable.path] + arguments
-            let err = Pipe()
-            process.standardError = err
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            return (process.terminationStatus, text)
+        func asNobody(_ arguments: [String]) throws -> AbsorbProcess.Result {
+            try AbsorbProcess.runProgram(nobody[0], Array(nobody.dropFirst()) + [AbsorbProcess.executable.path] + arguments)
         }
         guard try asNobody(["--version"]).status == 0 else {
             throw XCTSkip("nobody cannot run \(AbsorbProcess.executable.path) (a folder above it is private)")

@@ -66,10 +66,10 @@ final class SummaryTests: XCTestCase {
         for (index, svg) in svgs.enumerated() {
             let file = scratch.appendingPathComponent("chart-\(index).svg")
             try svg.write(to: file, atomically: true, encoding: .utf8)
-            let check = try run("/usr/bin/env", ["python3", "-c",
+            let check = try AbsorbProcess.runProgram("/usr/bin/env", ["python3", "-c",
                                                  "import sys, xml.dom.minidom as m; d = m.parse(sys.argv[1]); print(d.documentElement.namespaceURI)",
                                                  file.path])
-            XCTAssertEqual(check.status, 0, "not well-formed XML: \(check.output) in \(svg.prefix(200))")
+            XCTAssertEqual(check.status, 0, "not well-formed XML: \(check.stderr) in \(svg.prefix(200))")
             XCTAssertEqual(check.stdout, "http://www.w3.org/2000/svg\n")
         }
         // The average bar of vitamin D, the second row: 65.5 % of a 520-pixel scale to 150 % = 227.1 px.
@@ -85,8 +85,8 @@ final class SummaryTests: XCTestCase {
         try summary("html").write(to: file, atomically: true, encoding: .utf8)
         let png = scratch.appendingPathComponent("summary.png")
         let flags = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--user-data-dir=\(scratch.appendingPathComponent("profile").path)"]
-        let shot = try run(chromium, flags + ["--window-size=1000,1600", "--screenshot=\(png.path)", file.absoluteString])
-        XCTAssertEqual(shot.status, 0, shot.output)
+        let shot = try AbsorbProcess.runProgram(chromium, flags + ["--window-size=1000,1600", "--screenshot=\(png.path)", file.absoluteString])
+        XCTAssertEqual(shot.status, 0, shot.stderr)
         let image = try Data(contentsOf: png)
         XCTAssertEqual(Array(image.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "a PNG")
         // PNG width and height (IHDR) are the window's: the page was laid out.
@@ -94,25 +94,10 @@ final class SummaryTests: XCTestCase {
         XCTAssertEqual([width, height], [1000, 1600])
         XCTAssertGreaterThan(image.count, 30_000, "a blank page compresses to a few kB; this one has text and charts")
         // The browser's own DOM: it parsed the SVG as SVG (rects and polylines inside svg).
-        let dom = try run(chromium, flags + ["--dump-dom", file.absoluteString])
+        let dom = try AbsorbProcess.runProgram(chromium, flags + ["--dump-dom", file.absoluteString])
         XCTAssertEqual(dom.status, 0)
         XCTAssertEqual(dom.stdout.components(separatedBy: "<svg ").count - 1, 8, dom.stdout.prefix(500) + "")
         XCTAssertTrue(dom.stdout.contains("<rect class=\"bar low\""))
         XCTAssertTrue(dom.stdout.contains("<title>Daily average as a percent of each target</title>"))
-    }
-
-    private func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, stdout: String, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: stdout, as: UTF8.self)
-        return (process.terminationStatus, text, text + String(decoding: stderr, as: UTF8.self))
     }
 }

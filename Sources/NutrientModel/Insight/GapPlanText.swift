@@ -20,12 +20,7 @@ extension GapPlan {
         } else {
             lines.append("Plan (\(plan.items.count) food\(plan.items.count == 1 ? "" : "s"), +\(Format.grouped(plan.addedKcal)) kcal):")
             for (number, item) in plan.items.enumerated() {
-                let adds = Nutrient.allCases.enumerated().compactMap { n, nutrient -> String? in
-                    guard plan.gaps.contains(nutrient), item.adds[n] > 0 else { return nil }
-                    let target = report.score(of: nutrient).target.value ?? 0
-                    let percent = target > 0 ? " (\(Format.percent(item.adds[n] / target * 100)) % of target)" : ""
-                    return "+\(Format.amount(item.adds[n])) \(nutrient.unit) \(nutrient.name)\(percent)"
-                }
+                let adds = plan.gapsClosed(by: item, report: report, showingPercent: true)
                 lines.append("  \(number + 1). \(item.food.description), \(item.portionText): \(adds.joined(separator: ", ")); \(Format.grouped(item.kcal)) kcal")
             }
         }
@@ -38,5 +33,15 @@ extension GapPlan {
             lines.append("Still short: \(nutrient.name), \(Format.amount(plan.after[n])) \(nutrient.unit) after the plan — \(reason).")
         }
         return lines
+    }
+
+    /// What a plan item adds to each gap: "+13.4 mg Vitamin E" (with "(89 % of target)").
+    public func gapsClosed(by item: PlanItem, report: Report, showingPercent: Bool) -> [String] {
+        Nutrient.allCases.enumerated().compactMap { n, nutrient -> String? in
+            guard gaps.contains(nutrient), item.adds[n] > 0 else { return nil }
+            let target = report.score(of: nutrient).target.value ?? 0
+            let percent = showingPercent && target > 0 ? " (\(Format.percent(item.adds[n] / target * 100)) % of target)" : ""
+            return "+\(Format.amount(item.adds[n])) \(nutrient.unit) \(nutrient.name)\(percent)"
+        }
     }
 }
