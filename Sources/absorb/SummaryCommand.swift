@@ -76,6 +76,10 @@ struct SessionSummary {
         lowCoverageBelow = session.data.absorption.lowCoverageBelowPercent
     }
 
+    /// Bars run to this percent of the target (as the dashboard's run to 1.5 × it): room
+    /// to show a target met with some to spare. Presentation, not a nutrition fact.
+    static let barTopPercent = 150.0
+
     var periodText: String {
         "\(report.range.from.longDescription) – \(report.range.to.longDescription)"
     }
@@ -177,7 +181,7 @@ struct SessionSummary {
             out += "| \(md(score.nutrient.name)) | \(amountText(score.amount, score.nutrient)) | \(md(targetText(score))) | "
                 + "\(score.percent.map(Format.percent) ?? "—") | `\(textBar(score.percent))` | \(md(judgement(score))) | \(coverageText(score)) |\n"
         }
-        out += "\nBars run to 150 % of the target; the mark `|` is the target.\n"
+        out += "\nBars run to \(Format.percent(Self.barTopPercent)) % of the target; the mark `|` is the target.\n"
         out += "\n## Gaps and a plan to close them\n\n"
         if gaps.isEmpty {
             out += report.entries.isEmpty ? "Nothing logged in these days.\n" : "No gaps: every target is met on average.\n"
@@ -197,13 +201,15 @@ struct SessionSummary {
         return out
     }
 
-    /// A bar of 15 cells to 150 % of the target, the target at the 10th.
+    /// A bar of 15 cells to `barTopPercent` of the target, with `|` where the target falls.
     private func textBar(_ percent: Double?) -> String {
-        guard let percent else { return String(repeating: " ", count: 16) }
-        let filled = Int((min(percent, 150) / 10).rounded())
-        var cells = Array(repeating: Character("░"), count: 15)
+        let cellCount = 15
+        guard let percent else { return String(repeating: " ", count: cellCount + 1) }
+        let perCell = Self.barTopPercent / Double(cellCount)
+        let filled = Int((min(percent, Self.barTopPercent) / perCell).rounded())
+        var cells = Array(repeating: Character("░"), count: cellCount)
         for i in 0..<filled { cells[i] = "█" }
-        cells.insert("|", at: 10)
+        cells.insert("|", at: Int((100 / perCell).rounded()))
         return String(cells)
     }
 
@@ -276,15 +282,16 @@ struct SessionSummary {
         return out
     }
 
-    /// Horizontal bars of each nutrient's average as a percent of its target, to 150 %,
+    /// Horizontal bars of each nutrient's average as a percent of its target, to `barTopPercent`,
     /// with the target line at 100 %.
     private func averagesChart() -> String {
         let label = 190.0, barWidth = 520.0, row = 24.0, top = 22.0
         let height = top + row * Double(report.scores.count) + 6
-        let scale = barWidth / 150
+        let scaleTop = Self.barTopPercent
+        let scale = barWidth / scaleTop
         var svg = "<figure style=\"margin:0 0 12px\"><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(Int(label + barWidth + 70))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(label + barWidth + 70)) \(Int(height))\">\n"
         svg += "<title>Daily average as a percent of each target</title>\n"
-        for mark in [0, 50, 100, 150] {
+        for mark in stride(from: 0, through: Int(scaleTop), by: 50) {
             let x = label + Double(mark) * scale
             svg += "<line x1=\"\(f(x))\" y1=\"\(f(top - 4))\" x2=\"\(f(x))\" y2=\"\(f(height - 4))\" stroke=\"\(mark == 100 ? "#222" : "#ddd")\" stroke-width=\"\(mark == 100 ? 2 : 1)\"/>"
             svg += "<text x=\"\(f(x))\" y=\"12\" text-anchor=\"middle\">\(mark) %</text>\n"
@@ -293,9 +300,9 @@ struct SessionSummary {
             let y = top + row * Double(i)
             svg += "<text x=\"\(f(label - 8))\" y=\"\(f(y + 15))\" text-anchor=\"end\">\(h(score.nutrient.name))</text>"
             if let percent = score.percent {
-                let width = max(1, min(percent, 150) * scale)
+                let width = max(1, min(percent, scaleTop) * scale)
                 svg += "<rect class=\"bar \(score.status.rawValue)\" x=\"\(f(label))\" y=\"\(f(y + 4))\" width=\"\(f(width))\" height=\"\(f(row - 8))\" fill=\"\(color(score.status))\"/>"
-                svg += "<text x=\"\(f(label + width + 6))\" y=\"\(f(y + 15))\">\(Format.percent(percent)) %\(percent > 150 ? " ▸" : "")</text>\n"
+                svg += "<text x=\"\(f(label + width + 6))\" y=\"\(f(y + 15))\">\(Format.percent(percent)) %\(percent > scaleTop ? " ▸" : "")</text>\n"
             } else {
                 svg += "<text x=\"\(f(label + 6))\" y=\"\(f(y + 15))\" fill=\"#777\">\(score.target.value == nil ? "no target" : "no data")</text>\n"
             }
@@ -309,7 +316,7 @@ struct SessionSummary {
     private func sparkline(_ values: [Double?], nutrient: Nutrient) -> String {
         let width = 140.0, height = 28.0
         guard values.contains(where: { $0 != nil }) else { return "—" }
-        let top = max(150, values.compactMap { $0 }.max() ?? 0)
+        let top = max(Self.barTopPercent, values.compactMap { $0 }.max() ?? 0)
         let step = values.count > 1 ? width / Double(values.count - 1) : 0
         func y(_ percent: Double) -> Double { height - 2 - (min(percent, top) / top) * (height - 4) }
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"spark\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\"><title>\(h(nutrient.name)), % of target each day</title>"
