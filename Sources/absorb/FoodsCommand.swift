@@ -11,6 +11,7 @@ struct FoodsCommand: ParsableCommand {
 
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "search",
             abstract: "Find foods by words of their name, in any order (\"salmon cook\").")
 
         @Argument(help: "Words to look for (prefixes work).")
@@ -42,7 +43,8 @@ struct FoodsCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a food's values per 100 g and its household measures.")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show a food's values per 100 g and its household measures.")
 
         @Argument(help: ArgumentHelp("The food's id (see `absorb foods search`).", valueName: "id"))
         var id: String
@@ -83,6 +85,7 @@ struct FoodsCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a food the table lacks, from its label: the values of one serving.",
             discussion: """
                 Give the serving's weight and what the label says for it; a value not given is \
@@ -140,6 +143,7 @@ struct FoodsCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import custom foods from a CSV in the columns of Data/foods.csv (values per 100 g).",
             discussion: "Every row is checked first: a bad row is reported with its line and column, and then nothing is saved. Ids must start with C.")
 
@@ -227,7 +231,8 @@ struct FoodsCommand: ParsableCommand {
     }
 
     struct Recipes: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List your recipes with their ingredients.")
+        static let configuration = CommandConfiguration(
+            commandName: "recipes", abstract: "List your recipes with their ingredients.")
         @OptionGroup var common: CommonOptions
 
         func run() throws {
@@ -246,6 +251,7 @@ struct FoodsCommand: ParsableCommand {
 
     struct Favourite: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "favourite",
             abstract: "Mark a food as a favourite (listed first when you add food), or --remove it.")
         @Argument(help: ArgumentHelp("The food's id, or words of its name.", valueName: "food")) var food: [String]
         @Flag(name: .long, help: "Unmark it.") var remove = false
@@ -262,7 +268,8 @@ struct FoodsCommand: ParsableCommand {
     }
 
     struct Favourites: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the profile's favourite foods.")
+        static let configuration = CommandConfiguration(
+            commandName: "favourites", abstract: "List the profile's favourite foods.")
         @OptionGroup var common: CommonOptions
 
         func run() throws {

@@ -11,6 +11,7 @@ struct LogCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Log a food: absorb log add salmon cooked 150 g, or --food ID --grams G.",
             discussion: """
                 The amount starts at the first word that begins with a number: grams (150 g), \
@@ -74,7 +75,8 @@ struct LogCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List a day's entries with their ids.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List a day's entries with their ids.")
 
         @Option(name: .long, help: ArgumentHelp("The day, YYYY-MM-DD (default: today).", valueName: "date"))
         var date: String?
@@ -103,7 +105,8 @@ struct LogCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove an entry by its id (see `absorb log list`).")
+        static let configuration = CommandConfiguration(
+            commandName: "remove", abstract: "Remove an entry by its id (see `absorb log list`).")
 
         @Argument(help: ArgumentHelp("The entry's id.", valueName: "entry-id"))
         var entryID: Int64

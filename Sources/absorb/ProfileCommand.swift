@@ -10,7 +10,8 @@ struct ProfileCommand: ParsableCommand {
         subcommands: [Show.self, Set.self, TargetCommand.self, List.self, Add.self, Use.self, Delete.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the journal's profiles; * marks the active one.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List the journal's profiles; * marks the active one.")
         @OptionGroup var common: CommonOptions
 
         func run() throws {
@@ -27,6 +28,7 @@ struct ProfileCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a profile (a patient, a family member) and make it the active one.")
         @Argument(help: "The new profile's name.") var name: String
         @OptionGroup var common: CommonOptions
@@ -44,7 +46,8 @@ struct ProfileCommand: ParsableCommand {
     }
 
     struct Use: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Make another profile the active one.")
+        static let configuration = CommandConfiguration(
+            commandName: "use", abstract: "Make another profile the active one.")
         @Argument(help: "The profile's name.") var name: String
         @OptionGroup var common: CommonOptions
 
@@ -59,6 +62,7 @@ struct ProfileCommand: ParsableCommand {
 
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "delete",
             abstract: "Delete a profile with all its entries and targets (asks for --yes).")
         @Argument(help: "The profile's name.") var name: String
         @Flag(name: .long, help: "Confirm: the profile's entries are deleted with it.") var yes = false
@@ -78,7 +82,8 @@ struct ProfileCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the profile and the targets in force.")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show the profile and the targets in force.")
         @OptionGroup var common: CommonOptions
 
         func run() throws {
@@ -119,6 +124,7 @@ struct ProfileCommand: ParsableCommand {
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: "Set name, sex, age and pregnancy or lactation: the targets follow.")
 
         @Option(name: .long, help: "Your name.") var name: String?

@@ -56,6 +56,39 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(error?.column, 6)
     }
 
+    func testAFieldAfterAQuotedLineBreakIsLocatedOnItsOwnLine() {
+        var errors: [CSVError] = []
+        try? CSVReader(bytes: Array("a,b\n\"x\ny\",abc\n".utf8), fileName: "t.csv").forEachRecord { record throws(CSVError) in
+            guard record.line > 1 else { return }
+            do throws(CSVError) { _ = try record.number(at: 1, column: "b") } catch { errors.append(error) }
+        }
+        XCTAssertEqual(errors.map(\.description), ["t.csv:3:4: b must be a number, found \"abc\""])
+    }
+
+    func testRecordsWithManyFields() throws {
+        // More fields than the record's first storage holds.
+        let row = (0..<100).map(String.init)
+        XCTAssertEqual(try TestData.rows(row.joined(separator: ",") + "\n" + row.reversed().joined(separator: ",")),
+                       [row, row.reversed()])
+    }
+
+    func testWithUTF8GivesUnescapedCheckedBytes() throws {
+        var seen: [String] = []
+        let bytes = Array("\"a \"\"b\"\"\",µg,plain\n".utf8) + [0x22, 0xFF, 0x22, 0x0A]
+        var failure: CSVError?
+        do {
+            try CSVReader(bytes: bytes, fileName: "u.csv").forEachRecord { record throws(CSVError) in
+                for index in 0..<record.count {
+                    try record.withUTF8(at: index) { utf8 throws(CSVError) in seen.append(String(decoding: utf8, as: UTF8.self)) }
+                }
+            }
+        } catch {
+            failure = error
+        }
+        XCTAssertEqual(seen, ["a \"b\"", "µg", "plain"])
+        XCTAssertEqual(failure?.description, "u.csv:2:1: the text is not valid UTF-8")
+    }
+
     func testColumnsCountCharactersNotBytes() {
         // "µ" is two bytes in UTF-8 but one column.
         let error = TestData.error("µg,\"x\"y\n")

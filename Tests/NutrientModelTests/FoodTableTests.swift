@@ -75,6 +75,66 @@ final class FoodTableTests: XCTestCase {
         XCTAssertEqual(load("")?.message, "the file is empty: expected a header line")
     }
 
+    func testDescriptionsAndMeasuresKeepTheirTextExactly() throws {
+        // Quoted with a comma, with doubled quotes, and not ASCII: stored as bytes, read back as written.
+        let foods = "\(header)\n01001,\"Butter, salted\",Dairy,\(String(repeating: ",", count: 12))\n"
+            + "01002,\"Crème \"\"fraîche\"\"\",Dairy,\(String(repeating: ",", count: 12))\n"
+        var table = FoodTable()
+        try FoodTableLoader.loadFoods(Array(foods.utf8), fileName: "foods.csv", into: &table)
+        // 01001's measures come in two runs: the second run moves them to the end, in order.
+        let portions = "food_id,sequence,amount,description,grams\n01001,1,1,\"pat (1\"\" sq)\",5\n"
+            + "01002,1,1,cuillère,15\n01001,2,1,tbsp,14.2\n"
+        try FoodTableLoader.loadPortions(Array(portions.utf8), fileName: "portions.csv", into: &table)
+        XCTAssertEqual(Array(table.descriptions), ["Butter, salted", "Crème \"fraîche\""])
+        XCTAssertEqual(table.portions(at: 0), [Portion(amount: 1, description: "pat (1\" sq)", grams: 5),
+                                               Portion(amount: 1, description: "tbsp", grams: 14.2)])
+        XCTAssertEqual(table.portions(at: 1), [Portion(amount: 1, description: "cuillère", grams: 15)])
+        // A custom food appended whole keeps its measures too.
+        try table.append(Food(id: "C1", description: "Granola", group: "Custom foods", source: .custom,
+                              values: FoodValues([.fat: 10]), portions: [Portion(amount: 1, description: "cup", grams: 120)]))
+        XCTAssertEqual(table.food(id: "C1")?.portions, [Portion(amount: 1, description: "cup", grams: 120)])
+        XCTAssertEqual(table.food(id: "C1")?.description, "Granola")
+        XCTAssertThrowsError(try table.append(Food(id: "01001", description: "Again", group: "Dairy", source: .custom,
+                                                   values: FoodValues([:]), portions: [])))
+        XCTAssertEqual(table.count, 3, "a refused duplicate leaves the table as it was")
+        XCTAssertEqual(table.index(of: "01001"), 0)
+    }
+
+    func testAnOverlongOrInvalidDescriptionIsLocated() {
+        let long = String(repeating: "x", count: FoodTableLoader.maxDescriptionBytes + 1)
+        let error = load("\(header)\n01001,\(long),Dairy,\(String(repeating: ",", count: 12))\n")
+        XCTAssertEqual(error?.line, 2)
+        XCTAssertEqual(error?.column, 7)
+        XCTAssertEqual(error?.message, "the description is 1001 bytes long; a food's description is at most 1000")
+        var bytes = Array("\(header)\n01001,Caf".utf8) + [0xE9] + Array(",Dairy,\(String(repeating: ",", count: 12))\n".utf8)
+        var table = FoodTable()
+        XCTAssertThrowsError(try FoodTableLoader.loadFoods(bytes, fileName: "foods.csv", into: &table)) { error in
+            XCTAssertEqual("\(error)", "foods.csv:2:7: the text is not valid UTF-8")
+        }
+        bytes = Array("\(header)\n01001,\"\",Dairy,\(String(repeating: ",", count: 12))\n".utf8)
+        XCTAssertEqual(load(String(decoding: bytes, as: UTF8.self))?.message, "the description is empty")
+    }
+
+    func testFileBytesReadsWholeFilesAndNamesWhatIsWrong() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("absorb-filebytes-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for size in [0, 1, 4095, 4096, 70_000] {
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+            let file = folder.appendingPathComponent("f\(size)")
+            try Data(bytes).write(to: file)
+            XCTAssertEqual(try FileBytes.read(file.path), bytes, "\(size) bytes")
+        }
+        // A file whose size stat does not know (procfs) is read to its end all the same.
+        XCTAssertTrue(try FileBytes.read("/proc/self/status").starts(with: Array("Name:".utf8)))
+        XCTAssertThrowsError(try FileBytes.read(folder.appendingPathComponent("none.csv").path)) { error in
+            XCTAssertEqual("\(error)", "\(folder.path)/none.csv: does not exist")
+        }
+        XCTAssertThrowsError(try FileBytes.read(folder.path)) { error in
+            XCTAssertEqual("\(error)", "\(folder.path): is a folder, not a file")
+        }
+    }
+
     func testAMissingDataFileIsNamed() {
         XCTAssertThrowsError(try NutrientData(directory: "/nonexistent/Data")) { error in
             XCTAssertEqual("\(error)", "cannot load absorb's data: /nonexistent/Data/rules.csv: does not exist")

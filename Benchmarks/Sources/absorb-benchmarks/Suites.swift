@@ -64,13 +64,7 @@ enum Suites {
         })
         if let python = python(foods, repetitions: max(5, repetitions / 5)) { figures.append(python) }
         figures.append(try measure("load.bundled_foods_portions_supplements", repetitions: repetitions) {
-            var table = FoodTable()
-            try FoodTableLoader.loadFoods(try FileBytes.read(foods), fileName: foods, into: &table)
-            let supplements = paths.data + "/supplements.csv"
-            try FoodTableLoader.loadSupplements(try FileBytes.read(supplements), fileName: supplements, into: &table)
-            let portions = paths.data + "/portions.csv"
-            try FoodTableLoader.loadPortions(try FileBytes.read(portions), fileName: portions, into: &table)
-            blackHole(table)
+            blackHole(try loadBundled(paths))
         })
         figures.append(try measure("load.all_data_tables", repetitions: max(5, repetitions / 2)) {
             blackHole(try NutrientData(directory: paths.data))
@@ -80,6 +74,18 @@ enum Suites {
             blackHole(FoodSearchIndex(table: data.foods, ranking: data.ranking))
         })
         return figures
+    }
+
+    /// The bundled foods, supplements and portions, loaded as `NutrientData` loads them.
+    static func loadBundled(_ paths: Paths) throws -> FoodTable {
+        var table = FoodTable()
+        let foods = paths.data + "/foods.csv"
+        try FoodTableLoader.loadFoods(try FileBytes.read(foods), fileName: foods, into: &table)
+        let supplements = paths.data + "/supplements.csv"
+        try FoodTableLoader.loadSupplements(try FileBytes.read(supplements), fileName: supplements, into: &table)
+        let portions = paths.data + "/portions.csv"
+        try FoodTableLoader.loadPortions(try FileBytes.read(portions), fileName: portions, into: &table)
+        return table
     }
 
     /// Python's csv module on the same file, timed inside Python.

@@ -35,6 +35,19 @@ if let index = arguments.firstIndex(of: "--profile-load"), index + 1 < arguments
     exit(0)
 }
 
+// Profiling mode: load the bundled foods, supplements and portions N times.
+if let index = arguments.firstIndex(of: "--profile-bundled"), index + 1 < arguments.count, let count = Int(arguments[index + 1]) {
+    for _ in 0..<count { blackHole(try Suites.loadBundled(paths)) }
+    exit(0)
+}
+
+// Profiling aid: write the year-long journal the process figures use, and stop.
+if let index = arguments.firstIndex(of: "--year-journal"), index + 1 < arguments.count {
+    try FileManager.default.moveItem(atPath: try Suites.yearJournal(paths), toPath: arguments[index + 1])
+    try? FileManager.default.removeItem(atPath: paths.scratch)
+    exit(0)
+}
+
 // Only the CSV figures, for working on the loader.
 if arguments.contains("--csv-only") {
     for figure in try Suites.csvComparison(paths, repetitions: 100) {

@@ -47,105 +47,181 @@ public struct CSVReader: Sendable {
     }
 }
 
-/// One field's place in the file: a byte range and whether it needs unescaping.
-public struct CSVFieldSpan: Sendable {
+/// One field's place in the file: a byte range and whether it needs unescaping. The
+/// field's line and column are worked out only when an error names them.
+struct CSVFieldSpan {
     /// Offset of the field's first byte (inside the quotes, for a quoted field).
-    public var start: Int
+    var start: Int
     /// Offset one past the field's last byte (before the closing quote).
-    public var end: Int
-    /// Line on which the field starts, from 1.
-    public var line: Int
-    /// Offset where the field starts in the file, counting the opening quote.
-    public var rawStart: Int
+    var end: Int
     /// Whether the field was quoted.
-    public var quoted: Bool
+    var quoted: Bool
     /// Whether the field contains doubled quotes that must be collapsed.
-    public var hasEscapedQuotes: Bool
+    var hasEscapedQuotes: Bool
+
+    /// Offset where the field starts in the file, counting the opening quote.
+    var rawStart: Int { quoted ? start - 1 : start }
 }
 
 /// One record of a CSV file: its fields as byte ranges, read on demand.
+///
+/// The fields' places live in storage the record owns and reuses from one record to the
+/// next (it is not copyable, so nothing else can hold on to them).
 public struct CSVRecord: ~Copyable {
     let buffer: UnsafeBufferPointer<UInt8>
     let fileName: String
-    /// Where each field lies in the file.
-    public internal(set) var spans: [CSVFieldSpan] = []
+    private var spans: UnsafeMutablePointer<CSVFieldSpan>
+    private var capacity: Int
+    /// The number of fields in the record.
+    public private(set) var count: Int = 0
     /// The line on which the record starts, from 1.
     public internal(set) var line: Int = 0
+    /// Offset of the record's first byte.
+    var offset: Int = 0
 
     init(buffer: UnsafeBufferPointer<UInt8>, fileName: String) {
         self.buffer = buffer
         self.fileName = fileName
-        spans.reserveCapacity(32)
+        capacity = 32
+        spans = .allocate(capacity: capacity)
     }
 
-    /// The number of fields in the record.
-    public var count: Int { spans.count }
+    deinit { spans.deallocate() }
+
+    /// Starts the next record at `offset`, on `line`.
+    mutating func reset(offset: Int, line: Int) {
+        count = 0
+        self.offset = offset
+        self.line = line
+    }
+
+    /// Adds a field.
+    @inline(__always)
+    mutating func append(_ span: CSVFieldSpan) {
+        if count == capacity {
+            let larger = UnsafeMutablePointer<CSVFieldSpan>.allocate(capacity: capacity * 2)
+            larger.moveInitialize(from: spans, count: count)
+            spans.deallocate()
+            spans = larger
+            capacity *= 2
+        }
+        (spans + count).initialize(to: span)
+        count += 1
+    }
+
+    @inline(__always)
+    func span(_ index: Int) -> CSVFieldSpan {
+        precondition(index >= 0 && index < count, "field \(index) of a record of \(count)")
+        return spans[index]
+    }
+
+    @inline(__always)
+    private func raw(_ span: CSVFieldSpan) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: buffer.baseAddress! + span.start, count: span.end - span.start)
+    }
 
     /// Whether field `index` holds exactly `bytes` (no `String` is made: for loaders that
     /// see the same value row after row).
     public func field(at index: Int, equals bytes: [UInt8]) -> Bool {
-        let span = spans[index]
+        let span = span(index)
         guard !span.hasEscapedQuotes, span.end - span.start == bytes.count else { return false }
+        if bytes.isEmpty { return true }
         return bytes.withUnsafeBufferPointer { other in
             memcmp(buffer.baseAddress! + span.start, other.baseAddress!, bytes.count) == 0
         }
     }
 
     /// The field's raw bytes (quotes removed, doubled quotes kept as they are).
-    public func rawBytes(at index: Int) -> [UInt8] {
-        Array(UnsafeBufferPointer(rebasing: buffer[spans[index].start..<spans[index].end]))
-    }
+    public func rawBytes(at index: Int) -> [UInt8] { Array(raw(span(index))) }
 
     /// Whether field `index` is empty (an empty cell means "no value").
-    public func isEmpty(at index: Int) -> Bool { spans[index].start == spans[index].end }
+    public func isEmpty(at index: Int) -> Bool {
+        let span = span(index)
+        return span.start == span.end
+    }
 
     /// The field's bytes, with doubled quotes collapsed.
     public func bytes(at index: Int) -> [UInt8] {
-        let span = spans[index]
-        let raw = UnsafeBufferPointer(rebasing: buffer[span.start..<span.end])
+        let span = span(index)
+        let raw = raw(span)
         guard span.hasEscapedQuotes else { return Array(raw) }
-        var out: [UInt8] = []
-        out.reserveCapacity(raw.count)
-        var i = 0
-        while i < raw.count {
-            out.append(raw[i])
-            if raw[i] == CSVByte.quote { i += 1 }  // skip the second quote of a pair
-            i += 1
+        return [UInt8](unsafeUninitializedCapacity: raw.count) { out, written in
+            var i = 0, j = 0
+            while i < raw.count {
+                out[j] = raw[i]
+                j += 1
+                if raw[i] == CSVByte.quote { i += 1 }  // skip the second quote of a pair
+                i += 1
+            }
+            written = j
         }
-        return out
     }
 
     /// The field as a string; an error if it is not valid UTF-8.
     public func string(at index: Int) throws(CSVError) -> String {
-        let span = spans[index]
+        let span = span(index)
         if !span.hasEscapedQuotes {
-            let raw = UnsafeBufferPointer(rebasing: buffer[span.start..<span.end])
-            // ASCII (most fields) is valid UTF-8 as it stands: skip the generic validator.
-            if raw.allSatisfy({ $0 < 0x80 }) { return String(decoding: raw, as: UTF8.self) }
-            if let text = String(validating: raw, as: UTF8.self) { return text }
-        } else if let text = String(validating: bytes(at: index), as: UTF8.self) {
+            if let text = Self.text(raw(span)) { return text }
+        } else if let text = bytes(at: index).withUnsafeBufferPointer(Self.text) {
             return text
         }
         throw error(at: index, "the text is not valid UTF-8")
     }
 
+    /// The bytes as a string if they are valid UTF-8. ASCII (most fields) is valid as it
+    /// stands and skips the generic validator.
+    @inline(__always)
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if CSVByte.isASCII(bytes) { return String(decoding: bytes, as: UTF8.self) }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    /// Calls `body` with the field's UTF-8 (doubled quotes collapsed), after checking it
+    /// is valid: for a loader that keeps the bytes rather than a `String`.
+    public func withUTF8<Result>(at index: Int,
+                                 _ body: (UnsafeBufferPointer<UInt8>) throws(CSVError) -> Result) throws(CSVError) -> Result {
+        let span = span(index)
+        if !span.hasEscapedQuotes {
+            let raw = raw(span)
+            guard CSVByte.isASCII(raw) || String(validating: raw, as: UTF8.self) != nil else {
+                throw error(at: index, "the text is not valid UTF-8")
+            }
+            return try body(raw)
+        }
+        let unescaped = bytes(at: index)
+        return try unescaped.withUnsafeBufferPointer { buffer throws(CSVError) in
+            guard CSVByte.isASCII(buffer) || String(validating: buffer, as: UTF8.self) != nil else {
+                throw error(at: index, "the text is not valid UTF-8")
+            }
+            return try body(buffer)
+        }
+    }
+
     /// The field as a finite number, `nil` if the field is empty, or an error naming the
     /// field when it holds something that is not a number.
     public func number(at index: Int, column name: @autoclosure () -> String) throws(CSVError) -> Double? {
-        let span = spans[index]
+        let span = span(index)
         if span.start == span.end { return nil }
-        let raw = UnsafeBufferPointer(rebasing: buffer[span.start..<span.end])
+        let raw = raw(span)
         if let value = DecimalParser.parse(raw) { return value }
         let shown = String(decoding: raw.prefix(40), as: UTF8.self)
         throw error(at: index, "\(name()) must be a number, found \"\(shown)\"")
     }
 
+    /// The line on which field `index` starts: the record's, unless a quoted field before
+    /// it spans lines.
+    public func line(ofField index: Int) -> Int {
+        let rawStart = span(index).rawStart
+        var line = self.line
+        for i in offset..<rawStart where buffer[i] == CSVByte.lf { line += 1 }
+        return line
+    }
+
     /// An error located at the start of field `index`.
     public func error(at index: Int, _ message: String) -> CSVError {
-        let span = spans[index]
-        return CSVError(
-            file: fileName, line: span.line,
-            column: CSVParser.column(of: span.rawStart, in: buffer), message: message)
+        CSVError(
+            file: fileName, line: line(ofField: index),
+            column: CSVParser.column(of: span(index).rawStart, in: buffer), message: message)
     }
 
     /// An error located at the start of the record.
@@ -159,6 +235,23 @@ enum CSVByte {
     static let comma: UInt8 = 0x2C
     static let cr: UInt8 = 0x0D
     static let lf: UInt8 = 0x0A
+
+    /// Whether every byte is ASCII, eight at a time.
+    @inline(__always)
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        var i = 0
+        while i + 8 <= count {
+            if UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            i += 8
+        }
+        while i < count {
+            if base[i] >= 0x80 { return false }
+            i += 1
+        }
+        return true
+    }
 }
 
 /// The state machine behind `CSVReader`.
@@ -196,81 +289,80 @@ struct CSVParser {
     /// Reads the next record into `record`; `false` at the end of the file.
     mutating func next(into record: inout CSVRecord) throws(CSVError) -> Bool {
         let count = buffer.count
+        guard let base = buffer.baseAddress else { return false }
         // Skip lines that are entirely empty.
         while position < count {
-            if buffer[position] == CSVByte.lf {
+            if base[position] == CSVByte.lf {
                 position += 1; line += 1
-            } else if buffer[position] == CSVByte.cr, position + 1 < count, buffer[position + 1] == CSVByte.lf {
+            } else if base[position] == CSVByte.cr, position + 1 < count, base[position + 1] == CSVByte.lf {
                 position += 2; line += 1
             } else {
                 break
             }
         }
         if position >= count { return false }
-        record.spans.removeAll(keepingCapacity: true)
-        record.line = line
+        record.reset(offset: position, line: line)
         while true {
             let fieldStart = position
-            let fieldLine = line
-            if position < count, buffer[position] == CSVByte.quote {
+            if position < count, base[position] == CSVByte.quote {
+                // A quoted field: find its closing quote (memchr, not byte by byte).
                 var i = position + 1
                 var escaped = false
                 var closed = false
                 while i < count {
-                    let byte = buffer[i]
-                    if byte == CSVByte.quote {
-                        if i + 1 < count, buffer[i + 1] == CSVByte.quote {
-                            escaped = true
-                            i += 2
-                            continue
-                        }
-                        closed = true
-                        break
+                    guard let found = memchr(base + i, Int32(CSVByte.quote), count - i) else { break }
+                    let at = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+                    if at + 1 < count, base[at + 1] == CSVByte.quote {
+                        escaped = true
+                        i = at + 2
+                        continue
                     }
-                    if byte == CSVByte.lf { line += 1 }
-                    i += 1
+                    i = at
+                    closed = true
+                    break
                 }
                 guard closed else {
-                    throw error(at: fieldStart, line: fieldLine,
+                    throw error(at: fieldStart, line: line,
                                 "a quoted field is never closed: add the closing \" before the end of the file")
                 }
-                record.spans.append(CSVFieldSpan(
-                    start: fieldStart + 1, end: i, line: fieldLine, rawStart: fieldStart,
-                    quoted: true, hasEscapedQuotes: escaped))
+                line += Self.lineFeeds(in: base + fieldStart + 1, count: i - fieldStart - 1)
+                record.append(CSVFieldSpan(start: fieldStart + 1, end: i, quoted: true, hasEscapedQuotes: escaped))
                 position = i + 1
                 if position < count {
-                    let after = buffer[position]
+                    let after = base[position]
                     if after != CSVByte.comma && after != CSVByte.lf && after != CSVByte.cr {
                         throw error(at: position, line: line,
                                     "unexpected text after a closing quote: a quoted field must end at a comma or the end of the line")
                     }
                 }
             } else {
+                // An unquoted field ends at a comma or a line ending; a quote in it is an
+                // error. All four bytes are at most 0x2C, so one comparison passes the rest.
                 var i = position
                 while i < count {
-                    let byte = buffer[i]
-                    if byte == CSVByte.comma || byte == CSVByte.lf || byte == CSVByte.cr { break }
-                    if byte == CSVByte.quote {
-                        throw error(at: i, line: line,
-                                    "a quote inside an unquoted field: quote the whole field and double the quote (\"\")")
+                    let byte = base[i]
+                    if byte <= CSVByte.comma {
+                        if byte == CSVByte.comma || byte == CSVByte.lf || byte == CSVByte.cr { break }
+                        if byte == CSVByte.quote {
+                            throw error(at: i, line: line,
+                                        "a quote inside an unquoted field: quote the whole field and double the quote (\"\")")
+                        }
                     }
                     i += 1
                 }
-                record.spans.append(CSVFieldSpan(
-                    start: fieldStart, end: i, line: fieldLine, rawStart: fieldStart,
-                    quoted: false, hasEscapedQuotes: false))
+                record.append(CSVFieldSpan(start: fieldStart, end: i, quoted: false, hasEscapedQuotes: false))
                 position = i
             }
             // After a field: a comma, a line ending, or the end of the file.
             if position >= count { return true }
-            let byte = buffer[position]
+            let byte = base[position]
             if byte == CSVByte.comma {
                 position += 1
                 continue
             }
             if byte == CSVByte.cr {
                 position += 1
-                if position < count, buffer[position] == CSVByte.lf { position += 1 }
+                if position < count, base[position] == CSVByte.lf { position += 1 }
                 line += 1
                 return true
             }
@@ -279,5 +371,19 @@ struct CSVParser {
             line += 1
             return true
         }
+    }
+
+    /// The line feeds in a quoted field (memchr: most fields have none).
+    private static func lineFeeds(in start: UnsafePointer<UInt8>, count: Int) -> Int {
+        var lines = 0
+        var from = start
+        var left = count
+        while left > 0, let found = memchr(from, Int32(CSVByte.lf), left) {
+            let at = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self))
+            lines += 1
+            left -= at + 1 - from
+            from = at + 1
+        }
+        return lines
     }
 }

@@ -13,40 +13,37 @@ enum DecimalParser {
 
     /// The finite number the bytes spell, or `nil` if they are not one.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-        var i = 0
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return nil }
         let count = bytes.count
-        guard count > 0 else { return nil }
+        var i = 0
         var negative = false
-        if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") {
-            negative = bytes[0] == UInt8(ascii: "-")
+        if base[0] == UInt8(ascii: "-") || base[0] == UInt8(ascii: "+") {
+            negative = base[0] == UInt8(ascii: "-")
             i = 1
         }
         var mantissa: UInt64 = 0
-        var digits = 0
+        var digits = 0  // significant digits kept in the mantissa
         var fractionDigits = 0
+        var sawDigit = false
         var sawPoint = false
-        var simple = true
         while i < count {
-            let byte = bytes[i]
-            if byte >= 0x30 && byte <= 0x39 {
-                if digits < 19 {
-                    mantissa = mantissa &* 10 &+ UInt64(byte - 0x30)
-                    if mantissa != 0 { digits += 1 }
-                    if sawPoint { fractionDigits += 1 }
-                } else {
-                    simple = false
-                }
-            } else if byte == UInt8(ascii: "."), !sawPoint {
+            let digit = base[i] &- 0x30
+            if digit < 10 {
+                sawDigit = true
+                if digits == 19 { return slowParse(bytes) }
+                mantissa = mantissa &* 10 &+ UInt64(digit)
+                if mantissa != 0 { digits += 1 }
+                if sawPoint { fractionDigits += 1 }
+            } else if base[i] == UInt8(ascii: "."), !sawPoint {
                 sawPoint = true
             } else {
-                simple = false
-                break
+                // An exponent or anything else: the careful path decides.
+                return slowParse(bytes)
             }
             i += 1
         }
-        let hasDigit = bytes.contains { $0 >= 0x30 && $0 <= 0x39 }
-        guard hasDigit else { return nil }
-        if simple, mantissa < (1 << 53), fractionDigits <= 22 {
+        guard sawDigit else { return nil }
+        if mantissa < (1 << 53), fractionDigits <= 22 {
             let value = Double(mantissa) / powersOfTen[fractionDigits]
             return negative ? -value : value
         }

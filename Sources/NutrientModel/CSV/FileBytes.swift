@@ -1,22 +1,55 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+import Darwin
+private let systemRead = Darwin.read
+#endif
 
 /// Reads a whole file into bytes, with an error that names the file.
 public enum FileBytes {
     /// The file's bytes, or a `DataFileError` that says why it could not be read.
+    ///
+    /// One `open`, one `fstat` and `read` straight into the array: no `FileHandle` or
+    /// `Data` in between, so the bundled tables are copied once, not twice.
     public static func read(_ path: String) throws(DataFileError) -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            if FileManager.default.fileExists(atPath: path) {
-                throw DataFileError(path: path, message: "cannot be read (check its permissions)")
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        if descriptor < 0 { throw DataFileError(path: path, errno: errno) }
+        defer { close(descriptor) }
+        var status = stat()
+        if fstat(descriptor, &status) != 0 { throw DataFileError(path: path, errno: errno) }
+        if (status.st_mode & S_IFMT) == S_IFDIR { throw DataFileError(path: path, message: "is a folder, not a file") }
+        // The size is a hint (a pipe or a growing file has another): read to the end.
+        var read = (count: 0, failure: Int32(0), ended: false)
+        var bytes = [UInt8](unsafeUninitializedCapacity: max(Int(status.st_size), 0) + 1) { buffer, count in
+            read = fill(buffer, from: descriptor)
+            count = read.count
+        }
+        if !read.ended && read.failure == 0 {
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            repeat {
+                read = chunk.withUnsafeMutableBufferPointer { fill($0, from: descriptor) }
+                bytes.append(contentsOf: chunk[..<read.count])
+            } while !read.ended && read.failure == 0
+        }
+        if read.failure != 0 { throw DataFileError(path: path, errno: read.failure) }
+        return bytes
+    }
+
+    /// Reads until `buffer` is full, the file ends or a call fails.
+    private static func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>,
+                             from descriptor: Int32) -> (count: Int, failure: Int32, ended: Bool) {
+        var total = 0
+        while total < buffer.count {
+            let n = systemRead(descriptor, buffer.baseAddress! + total, buffer.count - total)
+            if n == 0 { return (total, 0, true) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return (total, errno, false)
             }
-            throw DataFileError(path: path, message: "does not exist")
+            total += n
         }
-        defer { try? handle.close() }
-        do {
-            let data = try handle.readToEnd() ?? Data()
-            return [UInt8](data)
-        } catch {
-            throw DataFileError(path: path, message: "could not be read: \(error.localizedDescription)")
-        }
+        return (total, 0, false)
     }
 }
 
@@ -28,4 +61,20 @@ public struct DataFileError: Error, Sendable, CustomStringConvertible {
     public let message: String
     /// `path: message`.
     public var description: String { "\(path): \(message)" }
+
+    /// Makes an error.
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    /// An error from a failed system call, in words.
+    init(path: String, errno code: Int32) {
+        switch code {
+        case ENOENT, ENOTDIR: self.init(path: path, message: "does not exist")
+        case EACCES, EPERM: self.init(path: path, message: "cannot be read (check its permissions)")
+        case EISDIR: self.init(path: path, message: "is a folder, not a file")
+        default: self.init(path: path, message: "could not be read: \(String(cString: strerror(code)))")
+        }
+    }
 }

@@ -4,14 +4,20 @@ public struct FoodTable: Sendable {
     /// Food ids, in table order.
     public private(set) var ids: [String] = []
     /// Long descriptions, in table order.
-    public private(set) var descriptions: [String] = []
+    public private(set) var descriptions = TextColumn()
     private var groupOfFood: [UInt16] = []
     /// The distinct food group names.
     public private(set) var groupNames: [String] = []
     private var groupIndex: [String: UInt16] = [:]
     private var sources: [FoodSource] = []
     private var values: [Double] = []  // FoodComponent.count per food, NaN = unknown
-    private var portionsOfFood: [[Portion]] = []
+    // Every food's measures in flat columns: food i's are at `portionStart[i]...`,
+    // `portionCount[i]` of them (not 8,800 small arrays of 15,000 strings).
+    private var portionAmounts: [Double] = []
+    private var portionGrams: [Double] = []
+    private var portionNames = TextColumn()
+    private var portionStart: [Int32] = []
+    private var portionCount: [Int32] = []
     private var indexOfID: [String: Int] = [:]
 
     /// An empty table.
@@ -27,7 +33,7 @@ public struct FoodTable: Sendable {
     public func food(at index: Int) -> Food {
         Food(id: ids[index], description: descriptions[index],
              group: groupNames[Int(groupOfFood[index])], source: sources[index],
-             values: values(at: index), portions: portionsOfFood[index])
+             values: values(at: index), portions: portions(at: index))
     }
 
     /// The food with this id, if there is one.
@@ -46,45 +52,109 @@ public struct FoodTable: Sendable {
     public func source(at index: Int) -> FoodSource { sources[index] }
 
     /// The household measures of the food at a position.
-    public func portions(at index: Int) -> [Portion] { portionsOfFood[index] }
+    public func portions(at index: Int) -> [Portion] {
+        let start = Int(portionStart[index])
+        return (start..<start + Int(portionCount[index])).map {
+            Portion(amount: portionAmounts[$0], description: portionNames[$0], grams: portionGrams[$0])
+        }
+    }
 
     /// Appends a food; an id that is already present is an error.
     public mutating func append(_ food: Food) throws(FoodTableError) {
-        try append(id: food.id, description: food.description, group: food.group,
+        try append(id: food.id, description: food.description, group: groupNumber(food.group),
                    source: food.source, values: food.values.flat)
-        portionsOfFood[portionsOfFood.count - 1] = food.portions
+        for portion in food.portions { addPortion(portion, toFoodAt: count - 1) }
     }
 
-    mutating func append(id: String, description: String, group: String, source: FoodSource,
+    /// The number of a food group, added if it is new (a loader asks once per run of
+    /// foods in one group).
+    mutating func groupNumber(_ name: String) -> UInt16 {
+        if let known = groupIndex[name] { return known }
+        let next = UInt16(groupNames.count)
+        groupNames.append(name)
+        groupIndex[name] = next
+        return next
+    }
+
+    mutating func append(id: String, description: String, group: UInt16, source: FoodSource,
                          values row: some Collection<Double>) throws(FoodTableError) {
-        if indexOfID[id] != nil { throw .duplicateID(id) }
-        indexOfID[id] = ids.count
-        ids.append(id)
+        try append(id: id, group: group, source: source, values: row)
         descriptions.append(description)
-        let group = groupIndex[group] ?? {
-            let next = UInt16(groupNames.count)
-            groupNames.append(group)
-            groupIndex[group] = next
-            return next
-        }()
+    }
+
+    /// Appends a food whose description is UTF-8 already checked (a loader's field).
+    mutating func append(id: String, descriptionUTF8: UnsafeBufferPointer<UInt8>, group: UInt16, source: FoodSource,
+                         values row: some Collection<Double>) throws(FoodTableError) {
+        try append(id: id, group: group, source: source, values: row)
+        descriptions.append(utf8: descriptionUTF8)
+    }
+
+    /// Everything of a new food but its description, which the caller appends next.
+    private mutating func append(id: String, group: UInt16, source: FoodSource,
+                                 values row: some Collection<Double>) throws(FoodTableError) {
+        // One hash of the id: insert, and put back what was there if it was taken.
+        if let taken = indexOfID.updateValue(ids.count, forKey: id) {
+            indexOfID[id] = taken
+            throw .duplicateID(id)
+        }
+        ids.append(id)
         groupOfFood.append(group)
         sources.append(source)
         values.append(contentsOf: row)
-        portionsOfFood.append([])
+        portionStart.append(Int32(portionAmounts.count))
+        portionCount.append(0)
     }
 
+    /// Adds a measure to a food.
     mutating func addPortion(_ portion: Portion, toFoodAt index: Int) {
-        portionsOfFood[index].append(portion)
+        makePortionsLast(ofFoodAt: index)
+        portionAmounts.append(portion.amount)
+        portionGrams.append(portion.grams)
+        portionNames.append(portion.description)
+        portionCount[index] += 1
     }
 
-    mutating func reserveCapacity(_ count: Int) {
+    /// Adds a measure whose name is UTF-8 already checked (a loader's field).
+    mutating func addPortion(amount: Double, descriptionUTF8: UnsafeBufferPointer<UInt8>, grams: Double,
+                             toFoodAt index: Int) {
+        makePortionsLast(ofFoodAt: index)
+        portionAmounts.append(amount)
+        portionGrams.append(grams)
+        portionNames.append(utf8: descriptionUTF8)
+        portionCount[index] += 1
+    }
+
+    /// Measures come food by food, so a new one is appended; a food whose measures are
+    /// not the last in the columns has them moved to the end first.
+    private mutating func makePortionsLast(ofFoodAt index: Int) {
+        let start = Int(portionStart[index]), count = Int(portionCount[index])
+        guard start + count != portionAmounts.count else { return }
+        portionStart[index] = Int32(portionAmounts.count)
+        for position in start..<start + count {
+            portionAmounts.append(portionAmounts[position])
+            portionGrams.append(portionGrams[position])
+            portionNames.appendCopy(of: position)
+        }
+    }
+
+    /// Makes room for `count` more foods whose descriptions take about `descriptionBytes`.
+    mutating func reserveCapacity(moreFoods more: Int, descriptionBytes: Int) {
+        let count = ids.count + more
+        descriptions.reserveCapacity(moreTexts: more, moreBytes: descriptionBytes)
         ids.reserveCapacity(count)
-        descriptions.reserveCapacity(count)
         groupOfFood.reserveCapacity(count)
         sources.reserveCapacity(count)
         values.reserveCapacity(count * FoodComponent.count)
-        portionsOfFood.reserveCapacity(count)
+        portionStart.reserveCapacity(count)
+        portionCount.reserveCapacity(count)
         indexOfID.reserveCapacity(count)
+    }
+
+    /// Makes room for `count` more measures whose names take about `nameBytes`.
+    mutating func reservePortionCapacity(moreMeasures count: Int, nameBytes: Int) {
+        portionAmounts.reserveCapacity(portionAmounts.count + count)
+        portionGrams.reserveCapacity(portionGrams.count + count)
+        portionNames.reserveCapacity(moreTexts: count, moreBytes: nameBytes)
     }
 }
 
