@@ -7,7 +7,12 @@ import NutrientModel
 public final class JournalStore: Sendable {
     /// The file's path.
     public let path: String
-    private let pool: DatabasePool
+    // One connection: every command is one thread of work, and the dashboard's reads and
+    // writes are on its main thread. (A `DatabasePool` would also write to the journal at
+    // every open, to make sure a write-ahead log exists: two fsyncs and a checkpoint for a
+    // command that only reads.) Other processes still read while one writes: the journal
+    // is in WAL mode, set once when it is created and kept in the file.
+    private let pool: DatabaseQueue
 
     /// The name of the profile a first run creates.
     public static let defaultProfileName = "Me"
@@ -57,7 +62,7 @@ public final class JournalStore: Sendable {
         configuration.foreignKeysEnabled = true
         if let prepareConnection { configuration.prepareDatabase(prepareConnection) }
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            pool = try DatabaseQueue(path: path, configuration: configuration)
         } catch {
             throw JournalError(path: path, message: "cannot be opened: \(Self.describe(error))")
         }
@@ -76,6 +81,13 @@ public final class JournalStore: Sendable {
             }
             if existed, !applied.isEmpty, !pending {
                 try backUp(pool, applied: applied.count)
+            }
+            try pool.writeWithoutTransaction { db in
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                    guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                        throw JournalError(path: path, message: "cannot be put in write-ahead-log mode, which absorb needs to share it safely between the dashboard and commands")
+                    }
+                }
             }
             try migrator.migrate(pool)
         } catch let error as JournalError {
@@ -97,7 +109,7 @@ public final class JournalStore: Sendable {
     }
 
     /// Copies the journal, consistently, next to itself (private like the journal).
-    private func backUp(_ pool: DatabasePool, applied: Int) throws {
+    private func backUp(_ pool: DatabaseQueue, applied: Int) throws {
         let backup = Self.backupPath(for: path, applied: applied)
         if FileManager.default.fileExists(atPath: backup) { return }  // the first copy is the one to keep
         let copy = try DatabaseQueue(path: backup)

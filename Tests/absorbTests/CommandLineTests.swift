@@ -82,6 +82,22 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(rows[1].hasPrefix("\(date),3,vitamin_a,Vitamin A,µg RAE,393.2,900,RDA,43.69,3000,retinol,251.5,very_low,1,"), String(rows[1]))
     }
 
+    func testCommandsThatOnlyReadLeaveTheJournalFileAsItWas() throws {
+        let journal = directory + "/journal.sqlite"
+        let added = try absorb.run(["log", "add", "--food", "11457", "--grams", "30", "--date", "2026-11-24"])
+        XCTAssertEqual(added.status, 0, added.stderr)
+        let before = try Data(contentsOf: URL(fileURLWithPath: journal))
+        for command in [["report", "--date", "2026-11-24", "--format", "json"], ["log", "list", "--date", "2026-11-24"],
+                        ["foods", "show", "11457"], ["profile", "show"]] {
+            let result = try absorb.run(command)
+            XCTAssertEqual(result.status, 0, "\(command): \(result.stderr)")
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: journal)), before, "\(command) changed the journal")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: journal + "-wal"), "\(command) left its write-ahead log")
+        }
+        let mode = try SQLiteHeader.journalMode(of: journal)
+        XCTAssertEqual(mode, "wal", "the journal is in WAL mode, kept in the file")
+    }
+
     func testListAndRemove() throws {
         let date = "2026-11-20"
         XCTAssertEqual(try absorb.run(["log", "add", "spinach raw", "2 cups", "--date", date, "--meal", "lunch"]).status, 0)
@@ -318,5 +334,14 @@ final class CommandLineTests: XCTestCase {
         XCTAssertNotEqual(try absorb.run(["foods", "show", "C0200"]).status, 0, "the good row of a failed import is not saved")
         let again = try absorb.run(["foods", "import", good])
         XCTAssertTrue(again.stderr.contains("there is already a food C0100. Nothing was imported."), again.stderr)
+    }
+}
+
+/// What the SQLite file header says (https://www.sqlite.org/fileformat.html, bytes 18 and 19:
+/// 2 and 2 for write-ahead logging, 1 and 1 for a rollback journal).
+enum SQLiteHeader {
+    static func journalMode(of path: String) throws -> String {
+        let header = try Data(contentsOf: URL(fileURLWithPath: path)).prefix(20)
+        return header[18] == 2 && header[19] == 2 ? "wal" : "rollback"
     }
 }

@@ -336,19 +336,11 @@ struct CSVParser {
                     }
                 }
             } else {
-                // An unquoted field ends at a comma or a line ending; a quote in it is an
-                // error. All four bytes are at most 0x2C, so one comparison passes the rest.
-                var i = position
-                while i < count {
-                    let byte = base[i]
-                    if byte <= CSVByte.comma {
-                        if byte == CSVByte.comma || byte == CSVByte.lf || byte == CSVByte.cr { break }
-                        if byte == CSVByte.quote {
-                            throw error(at: i, line: line,
-                                        "a quote inside an unquoted field: quote the whole field and double the quote (\"\")")
-                        }
-                    }
-                    i += 1
+                // An unquoted field ends at a comma or a line ending; a quote in it is an error.
+                let i = Self.unquotedEnd(base, from: position, count: count)
+                if i < count, base[i] == CSVByte.quote {
+                    throw error(at: i, line: line,
+                                "a quote inside an unquoted field: quote the whole field and double the quote (\"\")")
                 }
                 record.append(CSVFieldSpan(start: fieldStart, end: i, quoted: false, hasEscapedQuotes: false))
                 position = i
@@ -371,6 +363,37 @@ struct CSVParser {
             line += 1
             return true
         }
+    }
+
+    /// Where an unquoted field starting at `start` stops: at a comma, a line ending or a
+    /// quote (the caller's error), or the end of the buffer. All four are bytes below
+    /// 0x2D, so eight bytes at a time are tested for any byte below 0x2D and only such a
+    /// byte (a space, say) is looked at on its own.
+    @inline(__always)
+    static func unquotedEnd(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
+        var i = start
+        while i + 8 <= count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+            // The high bit of each byte below 0x2D (exact for the lowest such byte).
+            let below = (word &- 0x2D2D_2D2D_2D2D_2D2D) & ~word & 0x8080_8080_8080_8080
+            if below == 0 {
+                i += 8
+                continue
+            }
+            let at = i + below.trailingZeroBitCount / 8
+            if isFieldEnd(base[at]) { return at }
+            i = at + 1
+        }
+        while i < count {
+            if isFieldEnd(base[i]) { return i }
+            i += 1
+        }
+        return count
+    }
+
+    @inline(__always)
+    private static func isFieldEnd(_ byte: UInt8) -> Bool {
+        byte <= CSVByte.comma && (byte == CSVByte.comma || byte == CSVByte.lf || byte == CSVByte.cr || byte == CSVByte.quote)
     }
 
     /// The line feeds in a quoted field (memchr: most fields have none).
