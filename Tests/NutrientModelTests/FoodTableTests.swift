@@ -147,6 +147,28 @@ final class FoodSearchTests: XCTestCase {
         TestData.data.searchFoods(query, limit: count).map(\.id)
     }
 
+    /// The tiered path for one-word queries that match many foods gives exactly what scoring
+    /// every match gives: every one- and two-letter query, and some words, at three limits.
+    func testTieredSearchFindsWhatScoringEveryMatchFinds() {
+        let index = TestData.data.search
+        let letters = "abcdefghijklmnopqrstuvwxyz0123456789".map(String.init)
+        let queries = letters + letters.flatMap { first in letters.prefix(26).map { first + $0 } }
+            + ["salt", "soup", "raw", "cooked", "babyfood", "dried", "milk", "fish", "beef", "fast", "restaurant", "x"]
+        var tieredAnswers = 0
+        for query in queries {
+            for limit in [1, 20, 200] {
+                let everyMatch = index.search(query, limit: limit, tieredAbove: .max)
+                XCTAssertEqual(index.search(query, limit: limit, tieredAbove: 0), everyMatch, "\(query) limit \(limit)")
+                if let tiered = index.tieredSearch(query, limit: limit), !tiered.isEmpty {
+                    XCTAssertEqual(tiered, everyMatch, "\(query) limit \(limit), tiered alone")
+                    tieredAnswers += 1
+                }
+            }
+        }
+        // The tiered path answered most of them itself (it defers when few foods match).
+        XCTAssertGreaterThan(tieredAnswers, 400, "of \(queries.count * 3)")
+    }
+
     func testWordsInAnyOrderByPrefixCaseInsensitive() {
         XCTAssertEqual(firstResults("salmon cook").first, "15237")  // Fish, salmon, Atlantic, farmed, cooked, dry heat
         XCTAssertEqual(firstResults("COOK SALMON").first, "15237")

@@ -15,8 +15,24 @@ public struct FoodSearchIndex: Sendable {
     private let foodAdjustment: [Double]            // per food, from SearchRanking
     private let wordAdjustment: [Int32: Double]     // per word id, unless the query names it
     private let foodWordAdjustment: [Double]        // per food, the sum of its words' adjustments
+    // For each of the first `tieredPositions` word positions, the foods whose word there is
+    // w, grouped by word: `positionFoods[p][positionStarts[p][w] ..< positionStarts[p][w + 1]]`.
+    // A one-word query that matches most of a large table visits its best-placed matches
+    // first and stops when no food left can enter the results (see `tieredSearch`).
+    private let positionFoods: [[Int32]]
+    private let positionStarts: [[Int32]]
+    // The least `0.05 × words + food adjustment` of any food whose adjustment is not
+    // negative, and whether every word adjustment is a penalty (≥ 0): together they bound
+    // a food's score from below.
+    private let leastBase: Double
+    private let wordAdjustmentsArePenalties: Bool
     /// How many foods the index covers.
     public let foodCount: Int
+
+    /// Word positions with their own postings (0 = a description's first word).
+    static let tieredPositions = 4
+    /// A one-word query with more postings than this takes the tiered path.
+    static let tieredAbove = 5_000
 
     /// Builds the index for every food in `table`, ranked with `ranking`.
     public init(table: FoodTable, ranking: SearchRanking = .none) {
@@ -68,6 +84,32 @@ public struct FoodSearchIndex: Sendable {
         self.foodWordAdjustment = (0..<table.count).map { food in
             (Int(starts[food])..<Int(starts[food + 1])).reduce(0) { $0 + (wordAdjustment[words[$1]] ?? 0) }
         }
+        var positionFoods: [[Int32]] = []
+        var positionStarts: [[Int32]] = []
+        for position in 0..<Self.tieredPositions {
+            var counts = [Int32](repeating: 0, count: order.count + 1)
+            for food in 0..<table.count where Int(starts[food]) + position < Int(starts[food + 1]) {
+                counts[Int(words[Int(starts[food]) + position]) + 1] += 1
+            }
+            for word in 0..<order.count { counts[word + 1] += counts[word] }
+            var next = counts
+            var foods = [Int32](repeating: 0, count: Int(counts[order.count]))
+            for food in 0..<table.count where Int(starts[food]) + position < Int(starts[food + 1]) {
+                let word = Int(words[Int(starts[food]) + position])
+                foods[Int(next[word])] = Int32(food)
+                next[word] += 1
+            }
+            positionFoods.append(foods)
+            positionStarts.append(counts)
+        }
+        self.positionFoods = positionFoods
+        self.positionStarts = positionStarts
+        var leastBase = Double.infinity
+        for food in 0..<table.count where foodAdjustment[food] >= 0 {
+            leastBase = min(leastBase, Double(starts[food + 1] - starts[food]) * 0.05 + foodAdjustment[food])
+        }
+        self.leastBase = leastBase
+        self.wordAdjustmentsArePenalties = wordAdjustment.values.allSatisfy { $0 >= 0 }
     }
 
     /// The word ids whose words start with `prefix`.
@@ -91,6 +133,12 @@ public struct FoodSearchIndex: Sendable {
     /// The positions of the foods that match every word of `query`, best first, at most
     /// `limit` of them.
     public func search(_ query: String, limit: Int = 20) -> [Int] {
+        search(query, limit: limit, tieredAbove: Self.tieredAbove)
+    }
+
+    /// `search`, taking the tiered path for a one-word query with more than `tieredAbove`
+    /// postings (tests compare both paths).
+    func search(_ query: String, limit: Int, tieredAbove: Int) -> [Int] {
         let tokens = SearchText.words(query)
         guard !tokens.isEmpty, limit > 0 else { return [] }
         var ranges: [Range<Int>] = []
@@ -106,6 +154,16 @@ public struct FoodSearchIndex: Sendable {
             postingsBefore[ranges[a].upperBound] - postingsBefore[ranges[a].lowerBound]
                 < postingsBefore[ranges[b].upperBound] - postingsBefore[ranges[b].lowerBound]
         }!
+        // Adjusted words the query itself names do not count against a food.
+        var namedAdjustments: [Int32: Double] = [:]
+        for (word, adjustment) in wordAdjustment where ranges.contains(where: { $0.contains(Int(word)) }) {
+            namedAdjustments[word] = adjustment
+        }
+        let postingCount = postingsBefore[ranges[rarest].upperBound] - postingsBefore[ranges[rarest].lowerBound]
+        if ranges.count == 1, postingCount > tieredAbove,
+           let found = tieredSearch(range: ranges[0], tokenLength: tokenLengths[0], named: namedAdjustments, limit: limit) {
+            return found
+        }
         var candidates: [Int32] = []
         if ranges[rarest].count == 1 {
             candidates = postings[ranges[rarest].lowerBound]
@@ -118,11 +176,6 @@ public struct FoodSearchIndex: Sendable {
                 }
             }
         }
-        // Adjusted words the query itself names do not count against a food.
-        var namedAdjustments: [Int32: Double] = [:]
-        for (word, adjustment) in wordAdjustment where ranges.contains(where: { $0.contains(Int(word)) }) {
-            namedAdjustments[word] = adjustment
-        }
         // The best `limit`, kept in a bounded heap: no full sort of thousands of matches.
         var best = TopK(limit: limit)
         for food in candidates {
@@ -131,6 +184,75 @@ public struct FoodSearchIndex: Sendable {
             }
         }
         return best.sorted().map { Int($0.food) }
+    }
+
+    /// The best `limit` foods for a one-word query that matches many foods, found without
+    /// scoring them all; `nil` when the bound below cannot rule out the foods it did not
+    /// visit (then the caller scores every match, as for any query).
+    ///
+    /// A food's score is its base (0.05 a word, its food adjustment, its words' penalties
+    /// less those the query names, so never below `0.05 × words + food adjustment`) plus
+    /// the position of its first matching word plus that word's completion penalty. Foods
+    /// with a negative food adjustment (a handful) are scored first; every other food is
+    /// at least `leastBase + position + penalty`. So (position, word) pairs are visited in
+    /// order of `position + penalty`, each visiting the foods with that word at that
+    /// position (and no match before it), until that bound exceeds the worst of a full
+    /// result; foods matching only beyond the indexed positions are bounded the same way.
+    func tieredSearch(range: Range<Int>, tokenLength: Int, named: [Int32: Double], limit: Int) -> [Int]? {
+        guard wordAdjustmentsArePenalties else { return nil }  // the bound needs them ≥ 0
+        let ranges = [range], lengths = [tokenLength]
+        func penalty(_ word: Int) -> Double {
+            let extra = vocabulary[word].count - tokenLength
+            return extra > 0 ? 1.2 + 0.25 * Double(extra) : 0
+        }
+        var tiers: [(cost: Double, position: Int, word: Int)] = []
+        tiers.reserveCapacity(range.count * Self.tieredPositions)
+        var leastPenalty = Double.infinity
+        for word in range {
+            let cost = penalty(word)
+            leastPenalty = min(leastPenalty, cost)
+            for position in 0..<Self.tieredPositions { tiers.append((Double(position) + cost, position, word)) }
+        }
+        tiers.sort { $0.cost < $1.cost }
+        let beyond = Double(Self.tieredPositions) + leastPenalty  // the least cost of an unvisited match
+        var best = TopK(limit: limit)
+        for (food, adjustment) in foodAdjustment.enumerated() where adjustment < 0 {
+            if let score = score(food: food, ranges: ranges, tokenLengths: lengths, named: named) {
+                best.insert(score, Int32(food))
+            }
+        }
+        // Far below any score's scale: sums made in another order may differ in the last bits.
+        let slack = 1e-9
+        func ruledOut(_ cost: Double) -> Bool {
+            guard let worst = best.worstScore, best.isFull else { return false }
+            return leastBase + cost > worst + slack
+        }
+        for tier in tiers {
+            if ruledOut(min(tier.cost, beyond)) { return best.sorted().map { Int($0.food) } }
+            let starts = positionStarts[tier.position]
+            for food in positionFoods[tier.position][Int(starts[tier.word])..<Int(starts[tier.word + 1])] {
+                let food = Int(food)
+                if foodAdjustment[food] < 0 { continue }  // scored above
+                let first = Int(wordsStart[food])
+                // A match before this position makes that one the food's first: its own tier.
+                if (first..<first + tier.position).contains(where: { range.contains(Int(wordsOfFood[$0])) }) { continue }
+                if let score = score(food: food, ranges: ranges, tokenLengths: lengths, named: named) {
+                    best.insert(score, Int32(food))
+                }
+            }
+        }
+        return ruledOut(beyond) ? best.sorted().map { Int($0.food) } : nil
+    }
+
+    /// What the tiered path alone answers for a one-word query (`nil`: it would defer to
+    /// scoring every match). For tests.
+    func tieredSearch(_ word: String, limit: Int) -> [Int]? {
+        let tokens = SearchText.words(word)
+        guard tokens.count == 1 else { return nil }
+        let range = range(ofPrefix: tokens[0])
+        var named: [Int32: Double] = [:]
+        for (word, adjustment) in wordAdjustment where range.contains(Int(word)) { named[word] = adjustment }
+        return range.isEmpty ? [] : tieredSearch(range: range, tokenLength: tokens[0].count, named: named, limit: limit)
     }
 
     /// A rank for a food (lower is better), or `nil` if some query word does not match.
@@ -284,6 +406,12 @@ struct TopK {
             }
         }
     }
+
+    /// Whether `limit` pairs are kept.
+    var isFull: Bool { heap.count >= limit }
+
+    /// The worst score kept, if any.
+    var worstScore: Double? { heap.first?.score }
 
     /// Best first.
     func sorted() -> [(score: Double, food: Int32)] {
