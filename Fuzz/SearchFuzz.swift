@@ -14,6 +14,9 @@ public func searchFuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let query = String(decoding: bytes.prefix(200), as: UTF8.self)
     let results = loaded!.search.search(query, limit: 50)
     precondition(results.allSatisfy { $0 >= 0 && $0 < loaded!.foods.count })
+    // The tiered path for one-word queries answers exactly as scoring every match does.
+    precondition(loaded!.search.search(query, limit: 50, tieredAbove: 0) == loaded!.search.search(query, limit: 50, tieredAbove: .max),
+                 "the tiered search differs for \(query.debugDescription)")
     _ = loaded!.search.corrections(for: query)
     return 0
 }

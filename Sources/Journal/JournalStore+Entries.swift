@@ -23,13 +23,15 @@ extension JournalStore {
     public func addEntries(profileID: Int64, _ entries: [(date: LocalDate, meal: Meal, foodID: String, grams: Double)],
                            loggedAt: Date = Date()) throws(JournalError) -> [Entry] {
         try write { db in
-            try entries.map { item in
+            // One statement, compiled once and bound per entry; the shared time formatted once.
+            let insert = try db.cachedStatement(
+                sql: "INSERT INTO entry (profileId, date, meal, food_id, grams, logged_at) VALUES (?, ?, ?, ?, ?, ?)")
+            let loggedAtValue = loggedAt.databaseValue
+            return try entries.map { item in
                 guard item.grams.isFinite, item.grams > 0 else {
                     throw JournalError(path: path, message: "an entry must weigh more than 0 g; nothing was saved")
                 }
-                try db.execute(
-                    sql: "INSERT INTO entry (profileId, date, meal, food_id, grams, logged_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    arguments: [profileID, item.date.description, item.meal.rawValue, item.foodID, item.grams, loggedAt])
+                try insert.execute(arguments: [profileID, item.date.description, item.meal.rawValue, item.foodID, item.grams, loggedAtValue])
                 return Entry(id: db.lastInsertedRowID, date: item.date, meal: item.meal, foodID: item.foodID,
                              grams: item.grams, loggedAt: loggedAt)
             }

@@ -48,6 +48,14 @@ if let index = arguments.firstIndex(of: "--year-journal"), index + 1 < arguments
     exit(0)
 }
 
+// Only the journal import figure, for working on the journal.
+if arguments.contains("--import-only") {
+    let figure = try Suites.journalImport(paths, repetitions: quick ? 1 : 3)
+    print(figure.name, String(format: "%.0f ms median, %.0f ms p99", figure.median, figure.p99))
+    try? FileManager.default.removeItem(atPath: paths.scratch)
+    exit(0)
+}
+
 // Only the CSV figures, for working on the loader.
 if arguments.contains("--csv-only") {
     for figure in try Suites.csvComparison(paths, repetitions: 100) {
