@@ -31,9 +31,16 @@ public enum Format {
         return number(value, decimals: 2)
     }
 
+    /// A finite value too large for a whole `Int64` (an absurd import, say), written with
+    /// an exponent rather than trapping: 4.4e+95.
+    private static func tooLargeForWhole(_ value: Double) -> String? {
+        abs(value.rounded()) < 9.0e18 ? nil : String(format: "%.2g", value)
+    }
+
     /// A whole number with thousands separators: 1,234.
     public static func grouped(_ value: Double) -> String {
         guard value.isFinite else { return "—" }
+        if let text = tooLargeForWhole(value) { return text }
         let whole = Int64(value.rounded())
         let digits = String(abs(whole))
         var out = ""
@@ -47,6 +54,7 @@ public enum Format {
     /// A percentage rounded to a whole number: "87 %" without the space: "87".
     public static func percent(_ value: Double) -> String {
         guard value.isFinite else { return "—" }
+        if let text = tooLargeForWhole(value) { return text }
         return String(Int64(value.rounded()))
     }
 }

@@ -73,3 +73,17 @@ final class QuantityTests: XCTestCase {
         }
     }
 }
+
+final class FormatTests: XCTestCase {
+    func testWholeNumbersAreGroupedAndNeverTrap() {
+        XCTAssertEqual(Format.grouped(1234.4), "1,234")
+        XCTAssertEqual(Format.grouped(-250_000), "-250,000")
+        XCTAssertEqual(Format.grouped(.nan), "—")
+        // Found by the archive fuzzer: a finite value past Int64 trapped while the import
+        // was explaining that it is too large. Now it is written with an exponent.
+        XCTAssertEqual(Format.grouped(4.4444444444444447e95), "4.4e+95")
+        XCTAssertEqual(Format.grouped(-1e300), "-1e+300")
+        XCTAssertEqual(Format.percent(9.3e18), "9.3e+18")
+        XCTAssertEqual(Format.percent(87.4), "87")
+    }
+}

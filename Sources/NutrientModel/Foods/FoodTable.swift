@@ -61,6 +61,7 @@ public struct FoodTable: Sendable {
 
     /// Appends a food; an id that is already present is an error.
     public mutating func append(_ food: Food) throws(FoodTableError) {
+        if indexOfID[food.id] != nil { throw .duplicateID(food.id) }  // before its group is added
         try append(id: food.id, description: food.description, group: groupNumber(food.group),
                    source: food.source, values: food.values.flat)
         for portion in food.portions { addPortion(portion, toFoodAt: count - 1) }

@@ -44,13 +44,17 @@ public struct PersonProfile: Sendable, Equatable {
         return months < 24 ? "\(months) months" : "\(months / 12) y"
     }
 
+    /// The oldest age a profile (or a life stage's bound) may give: 130 years, above the
+    /// oldest person recorded.
+    public static let maxAgeMonths = 130 * 12
+
     /// Checks the combination makes sense (only females can be pregnant or lactating).
     public func validate() throws(ProfileError) {
         if condition != .none, sex == .male {
             throw ProfileError("a profile set to male cannot be pregnant or lactating: set --sex female or --neither")
         }
-        if let months = ageMonths, months < 0 || months > 130 * 12 {
-            throw ProfileError("an age must be between 0 months and 130 years")
+        if let months = ageMonths, months < 0 || months > Self.maxAgeMonths {
+            throw ProfileError("an age must be between 0 months and \(Self.maxAgeMonths / 12) years")
         }
         if let grams = fatThresholdGrams, !(grams >= 0 && grams <= 100) {
             throw ProfileError("a meal-fat threshold must be between 0 and 100 g")

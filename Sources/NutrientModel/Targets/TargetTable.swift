@@ -192,8 +192,8 @@ public struct TargetTable: Sendable {
 
     private static func months(_ record: borrowing CSVRecord, at index: Int, column: String) throws(CSVError) -> Int? {
         guard let value = try record.number(at: index, column: column) else { return nil }
-        guard value >= 0, value == value.rounded() else {
-            throw record.error(at: index, "\(column) must be a whole number of months")
+        guard value >= 0, value == value.rounded(), value <= Double(PersonProfile.maxAgeMonths) else {
+            throw record.error(at: index, "\(column) must be a whole number of months from 0 to \(PersonProfile.maxAgeMonths)")
         }
         return Int(value)
     }
