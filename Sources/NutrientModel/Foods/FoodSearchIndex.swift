@@ -26,6 +26,7 @@ public struct FoodSearchIndex: Sendable {
     // a food's score from below.
     private let leastBase: Double
     private let wordAdjustmentsArePenalties: Bool
+    private let boostedFoods: [Int32]  // the foods with a negative food adjustment (a handful)
     /// How many foods the index covers.
     public let foodCount: Int
 
@@ -109,6 +110,9 @@ public struct FoodSearchIndex: Sendable {
             leastBase = min(leastBase, Double(starts[food + 1] - starts[food]) * 0.05 + foodAdjustment[food])
         }
         self.leastBase = leastBase
+        var boosted: [Int32] = []
+        for food in 0..<table.count where foodAdjustment[food] < 0 { boosted.append(Int32(food)) }
+        self.boostedFoods = boosted
         self.wordAdjustmentsArePenalties = wordAdjustment.values.allSatisfy { $0 >= 0 }
     }
 
@@ -216,9 +220,9 @@ public struct FoodSearchIndex: Sendable {
         tiers.sort { $0.cost < $1.cost }
         let beyond = Double(Self.tieredPositions) + leastPenalty  // the least cost of an unvisited match
         var best = TopK(limit: limit)
-        for (food, adjustment) in foodAdjustment.enumerated() where adjustment < 0 {
-            if let score = score(food: food, ranges: ranges, tokenLengths: lengths, named: named) {
-                best.insert(score, Int32(food))
+        for food in boostedFoods {
+            if let score = score(food: Int(food), ranges: ranges, tokenLengths: lengths, named: named) {
+                best.insert(score, food)
             }
         }
         // Far below any score's scale: sums made in another order may differ in the last bits.
