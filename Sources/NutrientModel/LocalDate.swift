@@ -101,7 +101,13 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// `2026-11-24`.
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        // By hand: `String(format:)` goes through Foundation's formatter, and an import or
+        // a year's report makes one of these per entry.
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        }
+        return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
     }
 
     /// "Tue 24 Nov 2026".

@@ -87,3 +87,15 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(Format.percent(87.4), "87")
     }
 }
+
+final class LocalDateTests: XCTestCase {
+    func testDatesAreWrittenAsISODaysAndReadBack() throws {
+        XCTAssertEqual(LocalDate(year: 2026, month: 11, day: 24)?.description, "2026-11-24")
+        XCTAssertEqual(LocalDate(year: 5, month: 3, day: 7)?.description, "0005-03-07")
+        XCTAssertEqual(LocalDate(year: 9999, month: 12, day: 31)?.description, "9999-12-31")
+        for text in ["2024-02-29", "0001-01-01", "1999-10-09"] {
+            XCTAssertEqual(try LocalDate(parsing: text).description, text)
+        }
+        XCTAssertThrowsError(try LocalDate(parsing: "2026-02-30"))
+    }
+}
