@@ -192,6 +192,20 @@ final class JournalArchiveTests: XCTestCase {
             XCTAssertEqual("\(error)", "e.csv:\(line):21 (meal): \"brunch\" must be one of breakfast, lunch, dinner, snack")
         }
     }
+
+    func testArchiveTimesAreTheJournalsTextAndBadOnesAreRefused() {
+        for (archive, journal) in [("2026-11-24T09:30:00.125Z", "2026-11-24 09:30:00.125"),
+                                   ("2026-11-24T09:30:00Z", "2026-11-24 09:30:00"),
+                                   ("2024-02-29T23:59:59.5Z", "2024-02-29 23:59:59.5")] {
+            XCTAssertEqual(ArchiveTime.journalText(fromArchive: archive), journal)
+            XCTAssertEqual(ArchiveTime.archiveText(fromJournal: journal), archive)
+        }
+        for bad in ["2026-02-30T10:00:00Z", "2026-11-24T24:00:00Z", "2026-11-24T09:60:00Z", "2026-11-24T09:30:60Z",
+                    "2026-11-24T09:30:00", "2026-11-24 09:30:00Z", "2026-11-24T09:30:00.Z", "2026-11-24T09:30:00.1234Z",
+                    "0000-01-01T00:00:00Z", "2026-11-24T09:30:0xZ", "", "Z"] {
+            XCTAssertNil(ArchiveTime.journalText(fromArchive: bad), bad)
+        }
+    }
 }
 
 extension FoodTable {
