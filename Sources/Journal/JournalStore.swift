@@ -12,7 +12,7 @@ public final class JournalStore: Sendable {
     // every open, to make sure a write-ahead log exists: two fsyncs and a checkpoint for a
     // command that only reads.) Other processes still read while one writes: the journal
     // is in WAL mode, set once when it is created and kept in the file.
-    private let pool: DatabaseQueue
+    private let database: DatabaseQueue
 
     /// The name of the profile a first run creates.
     public static let defaultProfileName = "Me"
@@ -62,13 +62,13 @@ public final class JournalStore: Sendable {
         configuration.foreignKeysEnabled = true
         if let prepareConnection { configuration.prepareDatabase(prepareConnection) }
         do {
-            pool = try DatabaseQueue(path: path, configuration: configuration)
+            database = try DatabaseQueue(path: path, configuration: configuration)
         } catch {
             throw JournalError(path: path, message: "cannot be opened: \(Self.describe(error))")
         }
         let migrator = JournalSchema.migrator
         do {
-            let superseded = try pool.read { db in try migrator.hasBeenSuperseded(db) }
+            let superseded = try database.read { db in try migrator.hasBeenSuperseded(db) }
             if superseded {
                 throw JournalError(
                     path: path,
@@ -76,20 +76,20 @@ public final class JournalStore: Sendable {
             }
             // An older journal is copied whole before its schema changes: if the migration
             // or this version of absorb disappoints, the person still has the file as it was.
-            let (applied, pending) = try pool.read { db in
+            let (applied, pending) = try database.read { db in
                 (try migrator.appliedIdentifiers(db), try migrator.hasCompletedMigrations(db))
             }
             if existed, !applied.isEmpty, !pending {
-                try backUp(pool, applied: applied.count)
+                try backUp(database, applied: applied.count)
             }
-            try pool.writeWithoutTransaction { db in
+            try database.writeWithoutTransaction { db in
                 if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
                     guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
                         throw JournalError(path: path, message: "cannot be put in write-ahead-log mode, which absorb needs to share it safely between the dashboard and commands")
                     }
                 }
             }
-            try migrator.migrate(pool)
+            try migrator.migrate(database)
         } catch let error as JournalError {
             throw error
         } catch {
@@ -109,11 +109,11 @@ public final class JournalStore: Sendable {
     }
 
     /// Copies the journal, consistently, next to itself (private like the journal).
-    private func backUp(_ pool: DatabaseQueue, applied: Int) throws {
+    private func backUp(_ database: DatabaseQueue, applied: Int) throws {
         let backup = Self.backupPath(for: path, applied: applied)
         if FileManager.default.fileExists(atPath: backup) { return }  // the first copy is the one to keep
         let copy = try DatabaseQueue(path: backup)
-        try pool.backup(to: copy)
+        try database.backup(to: copy)
         try copy.close()
         _ = try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: backup)
     }
@@ -143,7 +143,7 @@ public final class JournalStore: Sendable {
     /// Runs a write transaction, turning database errors into `JournalError`.
     func write<T>(_ body: (Database) throws -> T) throws(JournalError) -> T {
         do {
-            return try pool.write(body)
+            return try database.write(body)
         } catch let error as JournalError {
             throw error
         } catch {
@@ -154,7 +154,7 @@ public final class JournalStore: Sendable {
     /// Runs a read.
     func read<T>(_ body: (Database) throws -> T) throws(JournalError) -> T {
         do {
-            return try pool.read(body)
+            return try database.read(body)
         } catch let error as JournalError {
             throw error
         } catch {
