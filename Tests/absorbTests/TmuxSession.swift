@@ -101,7 +101,15 @@ final class TmuxSession {
         var rows: [String] = []
         while Date() < deadline {
             rows = try capture()
-            if condition(rows) { return rows }
+            if condition(rows) {
+                // A frame can be caught half drawn (tmux reads the program's output in
+                // pieces): the screen is returned once two captures 50 ms apart agree, so
+                // what the test then reads off other rows belongs to the same frame.
+                Thread.sleep(forTimeInterval: 0.05)
+                let again = try capture()
+                if again == rows { return rows }
+                continue
+            }
             Thread.sleep(forTimeInterval: 0.05)
         }
         throw Failure.failed("waited \(Int(timeout)) s for \(what); the screen was:\n" + rows.joined(separator: "\n"))
