@@ -31,6 +31,8 @@ for target in "${targets[@]}"; do
     mkdir -p "$corpus" "Fuzz/crashes/$target"
     cp -n Fuzz/seeds/"$target"/* "$corpus"/ 2>/dev/null || true
     echo "fuzzing $target for $seconds s"
-    ABSORB_DATA="$PWD/Data" "$binary" "$corpus" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
+    # Swift's own crash reporter off: libFuzzer and AddressSanitizer report a crash and
+    # save its input; the reporter, under them, could hang and keep this script waiting.
+    SWIFT_BACKTRACE=enable=no ABSORB_DATA="$PWD/Data" "$binary" "$corpus" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
         -artifact_prefix="Fuzz/crashes/$target/" -print_final_stats=1 2>&1 | tail -15
 done

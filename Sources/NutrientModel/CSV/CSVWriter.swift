@@ -15,12 +15,16 @@ public enum CSVWriter {
 }
 
 private extension String {
+    /// Every quote doubled. By bytes, not Characters: a quote followed by a combining mark
+    /// (U+0301, U+05B7) is one Character that is not `"`, and was left single — CSV that
+    /// did not read back (found by the archive fuzz target).
     func replacingQuotes() -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(utf8.count + 2)
-        for character in self {
-            if character == "\"" { out += "\"\"" } else { out.append(character) }
+        for byte in utf8 {
+            out.append(byte)
+            if byte == CSVByte.quote { out.append(CSVByte.quote) }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
