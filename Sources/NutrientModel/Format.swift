@@ -34,7 +34,7 @@ public enum Format {
     /// A finite value too large for a whole `Int64` (an absurd import, say), written with
     /// an exponent rather than trapping: 4.4e+95.
     private static func tooLargeForWhole(_ value: Double) -> String? {
-        abs(value.rounded()) < 9.0e18 ? nil : String(format: "%.2g", value)
+        abs(value.rounded()) < Double(Int64.max) ? nil : String(format: "%.2g", value)
     }
 
     /// A whole number with thousands separators: 1,234.

@@ -159,21 +159,7 @@ public struct CSVRecord: ~Copyable {
 
     /// The field as a string; an error if it is not valid UTF-8.
     public func string(at index: Int) throws(CSVError) -> String {
-        let span = span(index)
-        if !span.hasEscapedQuotes {
-            if let text = Self.text(raw(span)) { return text }
-        } else if let text = bytes(at: index).withUnsafeBufferPointer(Self.text) {
-            return text
-        }
-        throw error(at: index, "the text is not valid UTF-8")
-    }
-
-    /// The bytes as a string if they are valid UTF-8. ASCII (most fields) is valid as it
-    /// stands and skips the generic validator.
-    @inline(__always)
-    private static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        if CSVByte.isASCII(bytes) { return String(decoding: bytes, as: UTF8.self) }
-        return String(validating: bytes, as: UTF8.self)
+        try withUTF8(at: index) { utf8 in String(decoding: utf8, as: UTF8.self) }
     }
 
     /// Calls `body` with the field's UTF-8 (doubled quotes collapsed), after checking it
@@ -181,20 +167,15 @@ public struct CSVRecord: ~Copyable {
     public func withUTF8<Result>(at index: Int,
                                  _ body: (UnsafeBufferPointer<UInt8>) throws(CSVError) -> Result) throws(CSVError) -> Result {
         let span = span(index)
-        if !span.hasEscapedQuotes {
-            let raw = raw(span)
-            guard CSVByte.isASCII(raw) || String(validating: raw, as: UTF8.self) != nil else {
+        // ASCII (most fields) is valid UTF-8 as it stands and skips the generic validator.
+        func checked(_ utf8: UnsafeBufferPointer<UInt8>) throws(CSVError) -> Result {
+            guard CSVByte.isASCII(utf8) || String(validating: utf8, as: UTF8.self) != nil else {
                 throw error(at: index, "the text is not valid UTF-8")
             }
-            return try body(raw)
+            return try body(utf8)
         }
-        let unescaped = bytes(at: index)
-        return try unescaped.withUnsafeBufferPointer { buffer throws(CSVError) in
-            guard CSVByte.isASCII(buffer) || String(validating: buffer, as: UTF8.self) != nil else {
-                throw error(at: index, "the text is not valid UTF-8")
-            }
-            return try body(buffer)
-        }
+        if !span.hasEscapedQuotes { return try checked(raw(span)) }
+        return try bytes(at: index).withUnsafeBufferPointer { buffer throws(CSVError) in try checked(buffer) }
     }
 
     /// The field as a finite number, `nil` if the field is empty, or an error naming the

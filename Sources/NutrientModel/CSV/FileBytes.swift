@@ -73,7 +73,6 @@ public struct DataFileError: Error, Sendable, CustomStringConvertible {
         switch code {
         case ENOENT, ENOTDIR: self.init(path: path, message: "does not exist")
         case EACCES, EPERM: self.init(path: path, message: "cannot be read (check its permissions)")
-        case EISDIR: self.init(path: path, message: "is a folder, not a file")
         default: self.init(path: path, message: "could not be read: \(String(cString: strerror(code)))")
         }
     }

@@ -35,6 +35,16 @@ public struct FoodSearchIndex: Sendable {
     /// A one-word query with more postings than this takes the tiered path.
     static let tieredAbove = 5_000
 
+    // The rank's terms, in one place: `score` adds them and `tieredSearch` bounds a score
+    // from below with them, so the two must agree.
+    /// Per word of a description: shorter descriptions rank higher.
+    static let costPerWord = 0.05
+    /// A query word that is only the start of a food's word: "salmon" means the fish
+    /// before "salmonberries" (a whole word costs nothing).
+    static func completionPenalty(extraLetters extra: Int) -> Double {
+        extra > 0 ? 1.2 + 0.25 * Double(extra) : 0
+    }
+
     /// Builds the index for every food in `table`, ranked with `ranking`.
     public init(table: FoodTable, ranking: SearchRanking = .none) {
         var idOfWord: [[UInt8]: Int32] = [:]
@@ -107,7 +117,7 @@ public struct FoodSearchIndex: Sendable {
         self.positionStarts = positionStarts
         var leastBase = Double.infinity
         for food in 0..<table.count where foodAdjustment[food] >= 0 {
-            leastBase = min(leastBase, Double(starts[food + 1] - starts[food]) * 0.05 + foodAdjustment[food])
+            leastBase = min(leastBase, Double(starts[food + 1] - starts[food]) * Self.costPerWord + foodAdjustment[food])
         }
         self.leastBase = leastBase
         var boosted: [Int32] = []
@@ -158,11 +168,7 @@ public struct FoodSearchIndex: Sendable {
             postingsBefore[ranges[a].upperBound] - postingsBefore[ranges[a].lowerBound]
                 < postingsBefore[ranges[b].upperBound] - postingsBefore[ranges[b].lowerBound]
         }!
-        // Adjusted words the query itself names do not count against a food.
-        var namedAdjustments: [Int32: Double] = [:]
-        for (word, adjustment) in wordAdjustment where ranges.contains(where: { $0.contains(Int(word)) }) {
-            namedAdjustments[word] = adjustment
-        }
+        let namedAdjustments = named(by: ranges)
         let postingCount = postingsBefore[ranges[rarest].upperBound] - postingsBefore[ranges[rarest].lowerBound]
         if ranges.count == 1, postingCount > tieredAbove,
            let found = tieredSearch(range: ranges[0], tokenLength: tokenLengths[0], named: namedAdjustments, limit: limit) {
@@ -205,10 +211,7 @@ public struct FoodSearchIndex: Sendable {
     func tieredSearch(range: Range<Int>, tokenLength: Int, named: [Int32: Double], limit: Int) -> [Int]? {
         guard wordAdjustmentsArePenalties else { return nil }  // the bound needs them ≥ 0
         let ranges = [range], lengths = [tokenLength]
-        func penalty(_ word: Int) -> Double {
-            let extra = vocabulary[word].count - tokenLength
-            return extra > 0 ? 1.2 + 0.25 * Double(extra) : 0
-        }
+        func penalty(_ word: Int) -> Double { Self.completionPenalty(extraLetters: vocabulary[word].count - tokenLength) }
         var tiers: [(cost: Double, position: Int, word: Int)] = []
         tiers.reserveCapacity(range.count * Self.tieredPositions)
         var leastPenalty = Double.infinity
@@ -254,9 +257,16 @@ public struct FoodSearchIndex: Sendable {
         let tokens = SearchText.words(word)
         guard tokens.count == 1 else { return nil }
         let range = range(ofPrefix: tokens[0])
+        return range.isEmpty ? [] : tieredSearch(range: range, tokenLength: tokens[0].count, named: named(by: [range]), limit: limit)
+    }
+
+    /// The adjusted words a query names (their words' ranges): they do not count against a food.
+    private func named(by ranges: [Range<Int>]) -> [Int32: Double] {
         var named: [Int32: Double] = [:]
-        for (word, adjustment) in wordAdjustment where range.contains(Int(word)) { named[word] = adjustment }
-        return range.isEmpty ? [] : tieredSearch(range: range, tokenLength: tokens[0].count, named: named, limit: limit)
+        for (word, adjustment) in wordAdjustment where ranges.contains(where: { $0.contains(Int(word)) }) {
+            named[word] = adjustment
+        }
+        return named
     }
 
     /// A rank for a food (lower is better), or `nil` if some query word does not match.
@@ -264,7 +274,7 @@ public struct FoodSearchIndex: Sendable {
     private func score(food: Int, ranges: [Range<Int>], tokenLengths: [Int], named: [Int32: Double]) -> Double? {
         let start = Int(wordsStart[food])
         let end = Int(wordsStart[food + 1])
-        var total = Double(end - start) * 0.05 + foodAdjustment[food] + foodWordAdjustment[food]
+        var total = Double(end - start) * Self.costPerWord + foodAdjustment[food] + foodWordAdjustment[food]
         if !named.isEmpty {
             for position in start..<end { total -= named[wordsOfFood[position]] ?? 0 }
         }
@@ -274,10 +284,7 @@ public struct FoodSearchIndex: Sendable {
                 let word = Int(wordsOfFood[position])
                 if range.contains(word) {
                     total += Double(position - start)
-                    // A whole word beats a prefix, and a short completion a long one:
-                    // "salmon" means the fish before "salmonberries".
-                    let extra = vocabulary[word].count - tokenLengths[token]
-                    if extra > 0 { total += 1.2 + 0.25 * Double(extra) }
+                    total += Self.completionPenalty(extraLetters: vocabulary[word].count - tokenLengths[token])
                     found = true
                     break
                 }

@@ -172,21 +172,19 @@ public enum FoodTableLoader {
     }
 
     private static func foodID(_ record: borrowing CSVRecord, at index: Int) throws(CSVError) -> String {
-        // The bytes are checked before a `String` is made: an ASCII id (every USDA one)
-        // needs no Unicode tables.
-        let checked = try record.withUTF8(at: index) { id throws(CSVError) -> (ascii: Bool, valid: Bool) in
+        try record.withUTF8(at: index) { id throws(CSVError) in
             if id.isEmpty { throw record.error(at: index, "the food id is empty") }
+            // Bytes first: an ASCII id (every USDA one) needs no Unicode tables.
             var ascii = true, space = false
             for byte in id {
                 if byte >= 0x80 { ascii = false } else if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { space = true }
             }
-            return (ascii, id.count <= 64 && !space)
+            let text = String(decoding: id, as: UTF8.self)
+            if id.count > 64 || space || (!ascii && text.contains(where: \.isWhitespace)) {
+                throw record.error(at: index, "a food id must be at most 64 characters with no spaces")
+            }
+            return text
         }
-        let id = try record.string(at: index)
-        if !checked.valid || (!checked.ascii && id.contains(where: \.isWhitespace)) {
-            throw record.error(at: index, "a food id must be at most 64 characters with no spaces")
-        }
-        return id
     }
 
     /// A value that must be a finite, non-negative number, or empty.
