@@ -41,18 +41,34 @@ public struct NutrientData: Sendable {
         "fermented.csv", "diets.csv", "planner.csv",
     ]
 
-    /// Loads every table from `directory`.
-    public init(directory: String) throws(DataLoadError) {
+    /// Whether the food table came from a `FoodTableCache` copy of the CSVs rather than
+    /// from parsing them.
+    public let foodsFromCache: Bool
+
+    /// Loads every table from `directory`. With a `cache`, the food table is read from
+    /// the copy made the last time these same CSVs were loaded, if there is one, and a
+    /// copy is made after loading them otherwise.
+    public init(directory: String, cache: FoodTableCache? = nil) throws(DataLoadError) {
         func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
         func bytes(_ name: String) throws(DataLoadError) -> [UInt8] {
             do { return try FileBytes.read(path(name)) } catch { throw .file(error) }
         }
         do {
             let rules = try RuleTable(bytes: try bytes("rules.csv"), fileName: path("rules.csv"))
-            var foods = FoodTable()
-            try FoodTableLoader.loadFoods(try bytes("foods.csv"), fileName: path("foods.csv"), into: &foods)
-            try FoodTableLoader.loadSupplements(try bytes("supplements.csv"), fileName: path("supplements.csv"), into: &foods)
-            try FoodTableLoader.loadPortions(try bytes("portions.csv"), fileName: path("portions.csv"), into: &foods)
+            let foodFiles = [try bytes("foods.csv"), try bytes("supplements.csv"), try bytes("portions.csv")]
+            let cacheKey = cache?.key(for: foodFiles)
+            var foods: FoodTable
+            if let cache, let cacheKey, let cached = cache.table(for: cacheKey) {
+                foods = cached
+                foodsFromCache = true
+            } else {
+                foods = FoodTable()
+                try FoodTableLoader.loadFoods(foodFiles[0], fileName: path("foods.csv"), into: &foods)
+                try FoodTableLoader.loadSupplements(foodFiles[1], fileName: path("supplements.csv"), into: &foods)
+                try FoodTableLoader.loadPortions(foodFiles[2], fileName: path("portions.csv"), into: &foods)
+                if let cache, let cacheKey { cache.store(foods, for: cacheKey) }
+                foodsFromCache = false
+            }
             let defaultAge = try rules.value("default_age_years")
             targets = try TargetTable(
                 targets: try bytes("targets.csv"), targetsFile: path("targets.csv"),

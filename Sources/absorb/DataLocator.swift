@@ -15,6 +15,18 @@ enum DataLocator {
             "cannot find absorb's Data/ folder next to the program (looked in: \(bundledCandidates().joined(separator: ", "))). Point at it with --data DIR or ABSORB_DATA.")
     }
 
+    /// Where the parsed food table is kept between runs (`FoodTableCache`):
+    /// `$XDG_CACHE_HOME/absorb`, else `~/.cache/absorb`; none when `ABSORB_NO_CACHE` is
+    /// set or there is no home to put it in.
+    static func cache(environment: [String: String] = ProcessInfo.processInfo.environment) -> FoodTableCache? {
+        if let off = environment["ABSORB_NO_CACHE"], !off.isEmpty { return nil }
+        if let cacheHome = environment["XDG_CACHE_HOME"], cacheHome.hasPrefix("/") {
+            return FoodTableCache(directory: cacheHome + "/absorb")
+        }
+        guard let home = environment["HOME"], home.hasPrefix("/") else { return nil }
+        return FoodTableCache(directory: home + "/.cache/absorb")
+    }
+
     private static func checked(_ path: String, from source: String) throws -> String {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {

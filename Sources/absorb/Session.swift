@@ -33,7 +33,7 @@ struct Session {
     static func openJournal(journalOption: String?, dataOption: String?) throws -> (NutrientData, JournalStore) {
         let directory = try DataLocator.locate(option: dataOption)
         var data: NutrientData
-        do { data = try NutrientData(directory: directory) } catch { throw CLIError(error.description) }
+        do { data = try NutrientData(directory: directory, cache: DataLocator.cache()) } catch { throw CLIError(error.description) }
         let path = JournalLocation.path(option: journalOption)
         do {
             let journal = try JournalStore(path: path)

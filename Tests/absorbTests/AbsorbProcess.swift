@@ -32,6 +32,10 @@ struct AbsorbProcess {
 
     private final class Marker {}
 
+    /// The tests' own cache folder (`XDG_CACHE_HOME`), shared by every run of absorb they
+    /// start, so none writes to the home of whoever runs the tests.
+    static let cacheHome = FileManager.default.temporaryDirectory.appendingPathComponent("absorb-tests-cache").path
+
     /// Runs `absorb arguments...` with `--journal` pointing at this test's journal.
     @discardableResult
     func run(_ arguments: [String], useJournalOption: Bool = true) throws -> Result {
@@ -39,6 +43,7 @@ struct AbsorbProcess {
         env.removeValue(forKey: "ABSORB_DATA")
         env.removeValue(forKey: "ABSORB_JOURNAL")
         env["TZ"] = "UTC"
+        env["XDG_CACHE_HOME"] = Self.cacheHome
         for (key, value) in environment { env[key] = value }
         return try Self.runProgram(Self.executable.path, arguments + (useJournalOption ? ["--journal", journal] : []),
                                    environment: env)

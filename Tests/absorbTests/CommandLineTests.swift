@@ -210,6 +210,44 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(incomplete.stderr.contains("lacks foods.csv"), incomplete.stderr)
     }
 
+    func testTheParsedFoodTableIsKeptInTheCacheFolderAndNeverHidesAnEdit() throws {
+        let data = directory + "/Data"
+        try FileManager.default.copyItem(atPath: AbsorbProcess.packageRoot.appendingPathComponent("Data").path, toPath: data)
+        XCTAssertEqual(try absorb.run(["log", "add", "--food", "01001", "--grams", "10", "--date", "2026-11-20"]).status, 0)
+        func copies(_ folder: String) -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".cache") }
+        }
+        // $XDG_CACHE_HOME/absorb, made on the first run; the second reads it and says the same.
+        var cached = absorb!
+        cached.environment = ["XDG_CACHE_HOME": directory + "/xdg-cache"]
+        let arguments = ["report", "--date", "2026-11-20", "--format", "json", "--data", data]
+        let first = try cached.run(arguments)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertEqual(copies(directory + "/xdg-cache/absorb").count, 1)
+        let second = try cached.run(arguments)
+        XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertEqual(second.stdout, first.stdout)
+        XCTAssertTrue(second.stdout.contains("\"vitamin_a\""), second.stdout)
+        // ~/.cache/absorb without XDG_CACHE_HOME; none at all with ABSORB_NO_CACHE.
+        var home = absorb!
+        home.environment = ["XDG_CACHE_HOME": "", "HOME": directory + "/home"]
+        XCTAssertEqual(try home.run(arguments).stdout, first.stdout)
+        XCTAssertEqual(copies(directory + "/home/.cache/absorb").count, 1)
+        var off = absorb!
+        off.environment = ["XDG_CACHE_HOME": directory + "/off", "ABSORB_NO_CACHE": "1"]
+        XCTAssertEqual(try off.run(arguments).stdout, first.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory + "/off"))
+        // An edit after the copy was made is read, and checked, as if there were no copy.
+        var foods = try String(contentsOfFile: data + "/foods.csv", encoding: .utf8)
+        foods = foods.replacingOccurrences(of: "Dairy and Egg Products,717,81.11,0.0,684,",
+                                           with: "Dairy and Egg Products,717,81.11,0.0,lots,")
+        try foods.write(toFile: data + "/foods.csv", atomically: true, encoding: .utf8)
+        let edited = try cached.run(arguments)
+        XCTAssertNotEqual(edited.status, 0)
+        XCTAssertTrue(edited.stderr.contains("foods.csv:2:"), edited.stderr)
+        XCTAssertTrue(edited.stderr.contains("vitamin_a_rae_ug must be a number, found \"lots\""), edited.stderr)
+    }
+
     func testAMalformedDataTableIsReportedByFileLineAndColumn() throws {
         let data = directory + "/Data"
         try FileManager.default.copyItem(atPath: AbsorbProcess.packageRoot.appendingPathComponent("Data").path, toPath: data)

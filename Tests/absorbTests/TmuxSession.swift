@@ -28,6 +28,7 @@ final class TmuxSession {
         }
         self.tmux = tmux
         var variables = ["LANG": "C.UTF-8", "LC_ALL": "", "TZ": "UTC", "PS1": Self.prompt + " ", "ABSORB_DATA": "", "ABSORB_JOURNAL": "",
+                         "XDG_CACHE_HOME": AbsorbProcess.cacheHome,
                          // The test runner may set NO_COLOR for its own output; empty means unset.
                          "NO_COLOR": ""]
         for (key, value) in environment { variables[key] = value }

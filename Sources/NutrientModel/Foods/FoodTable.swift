@@ -159,6 +159,69 @@ public struct FoodTable: Sendable {
     }
 }
 
+extension FoodTable {
+    /// Every stored column of a table, for `FoodTableCache`: the id and group lookups
+    /// are not stored, they are made again from these.
+    struct Columns {
+        var ids: TextColumn
+        var descriptions: TextColumn
+        var groupNames: TextColumn
+        var groupOfFood: [UInt16]
+        var sources: [FoodSource]
+        var values: [Double]
+        var portionAmounts: [Double]
+        var portionGrams: [Double]
+        var portionNames: TextColumn
+        var portionStart: [Int32]
+        var portionCount: [Int32]
+    }
+
+    /// The table's columns.
+    var columns: Columns {
+        var idColumn = TextColumn(), groupColumn = TextColumn()
+        idColumn.reserveCapacity(moreTexts: ids.count, moreBytes: ids.count * 6)
+        for id in ids { idColumn.append(id) }
+        for name in groupNames { groupColumn.append(name) }
+        return Columns(ids: idColumn, descriptions: descriptions, groupNames: groupColumn, groupOfFood: groupOfFood,
+                       sources: sources, values: values, portionAmounts: portionAmounts, portionGrams: portionGrams,
+                       portionNames: portionNames, portionStart: portionStart, portionCount: portionCount)
+    }
+
+    /// A table made from columns that another table gave, or `nil` if they do not fit
+    /// together (a column of the wrong length, a group or a measure out of range, an id
+    /// twice): a damaged cache is refused, never trusted.
+    init?(columns: Columns) {
+        let foods = columns.ids.count
+        let measures = columns.portionAmounts.count
+        guard columns.descriptions.count == foods, columns.groupOfFood.count == foods, columns.sources.count == foods,
+              columns.values.count == foods * FoodComponent.count, columns.portionStart.count == foods,
+              columns.portionCount.count == foods, columns.portionGrams.count == measures,
+              columns.portionNames.count == measures,
+              columns.groupOfFood.allSatisfy({ Int($0) < columns.groupNames.count }) else { return nil }
+        for food in 0..<foods {
+            let start = Int(columns.portionStart[food]), count = Int(columns.portionCount[food])
+            guard start >= 0, count >= 0, start + count <= measures else { return nil }
+        }
+        self.init()
+        ids = Array(columns.ids)
+        indexOfID.reserveCapacity(foods)
+        for (index, id) in ids.enumerated() where indexOfID.updateValue(index, forKey: id) != nil { return nil }
+        for name in columns.groupNames {
+            guard groupIndex.updateValue(UInt16(groupNames.count), forKey: name) == nil else { return nil }
+            groupNames.append(name)
+        }
+        descriptions = columns.descriptions
+        groupOfFood = columns.groupOfFood
+        sources = columns.sources
+        values = columns.values
+        portionAmounts = columns.portionAmounts
+        portionGrams = columns.portionGrams
+        portionNames = columns.portionNames
+        portionStart = columns.portionStart
+        portionCount = columns.portionCount
+    }
+}
+
 /// A problem with the foods in a table.
 public enum FoodTableError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Two foods share an id.

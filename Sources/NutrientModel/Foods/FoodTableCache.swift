@@ -1,0 +1,261 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A binary copy of the food table as it was loaded from `foods.csv`, `supplements.csv`
+/// and `portions.csv`, so that the next start reads the table back instead of parsing
+/// 1.6 MB of CSV again.
+///
+/// The copy is only used for exactly the bytes it was made from: its name and its header
+/// carry a hash of the three files' contents (read at every start, which costs a tenth of a
+/// millisecond), of this program's own file (a rebuilt absorb, whose loader may differ,
+/// makes its own copy) and of the format. Every byte of the copy is checked against a
+/// checksum, and its columns against each other, before it is used; anything that does
+/// not fit is ignored and the CSVs are loaded as if there were no copy. The cache is an
+/// optimisation and nothing else: a folder that cannot be written only costs the time.
+public struct FoodTableCache: Sendable {
+    /// The folder the copies are kept in.
+    public let directory: String
+    /// What identifies the program that loads (see `init(directory:)`).
+    let programIdentity: UInt64
+
+    /// The version of the layout below; a change of layout changes it.
+    static let formatVersion: UInt64 = 1
+    private static let magic = Array("absorb-foods-cache".utf8)
+    private static let prefix = "foods-"
+    private static let suffix = ".cache"
+
+    /// A cache in `directory` (made when first written). Copies made by another build of
+    /// the program are not used: the running executable's size, modification time and
+    /// inode are part of every key.
+    public init(directory: String) {
+        self.init(directory: directory, programIdentity: Self.executableIdentity())
+    }
+
+    init(directory: String, programIdentity: UInt64) {
+        self.directory = directory
+        self.programIdentity = programIdentity
+    }
+
+    /// The key of a table loaded from these files' bytes (foods, supplements, portions,
+    /// in that order).
+    func key(for files: [[UInt8]]) -> UInt64 {
+        var hash = StableHash()
+        hash.combine(Self.formatVersion)
+        hash.combine(programIdentity)
+        hash.combine(UInt64(FoodComponent.count))
+        for file in files {
+            hash.combine(UInt64(file.count))
+            hash.combine(file)
+        }
+        return hash.finalize()
+    }
+
+    /// The path of the copy for `key`.
+    func path(for key: UInt64) -> String {
+        let hex = String(key, radix: 16)
+        return directory + "/" + Self.prefix + String(repeating: "0", count: 16 - hex.count) + hex + Self.suffix
+    }
+
+    /// The table stored under `key`, or `nil` if there is none or it is damaged.
+    func table(for key: UInt64) -> FoodTable? {
+        guard let bytes = try? FileBytes.read(path(for: key)) else { return nil }
+        return Self.decode(bytes, key: key)
+    }
+
+    /// Stores `table` under `key`: written to a temporary file and renamed into place, so
+    /// a reader sees the whole copy or none. Older copies in the folder are removed. Any
+    /// failure is ignored (see the type's note).
+    func store(_ table: FoodTable, for key: UInt64) {
+        let bytes = Self.encode(table, key: key)
+        guard Self.makeDirectory(directory) else { return }
+        let final = path(for: key)
+        let temporary = final + ".\(getpid()).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return }
+        let written = bytes.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return false }
+                offset += n
+            }
+            return true
+        }
+        close(descriptor)
+        guard written, rename(temporary, final) == 0 else {
+            unlink(temporary)
+            return
+        }
+        removeOtherCopies(keeping: final)
+    }
+
+    /// Removes the copies of other keys (older data or an older absorb).
+    private func removeOtherCopies(keeping kept: String) {
+        guard let folder = opendir(directory) else { return }
+        defer { closedir(folder) }
+        var stale: [String] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            let path = directory + "/" + name
+            if name.hasPrefix(Self.prefix), name.hasSuffix(Self.suffix), path != kept { stale.append(path) }
+        }
+        for path in stale { unlink(path) }
+    }
+
+    /// Makes `path` and its parents, as `mkdir -p` does; whether it is a folder now.
+    private static func makeDirectory(_ path: String) -> Bool {
+        var status = stat()
+        if stat(path, &status) == 0 { return (status.st_mode & S_IFMT) == S_IFDIR }
+        let parent = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        if !parent.isEmpty, parent != path, !makeDirectory(parent) { return false }
+        return mkdir(path, 0o755) == 0 || errno == EEXIST
+    }
+
+    /// The running executable's size, modification time and inode, hashed (0 where the
+    /// system does not say).
+    private static func executableIdentity() -> UInt64 {
+        var status = stat()
+        guard stat("/proc/self/exe", &status) == 0 else { return 0 }
+        var hash = StableHash()
+        hash.combine(UInt64(bitPattern: Int64(status.st_size)))
+        hash.combine(UInt64(bitPattern: Int64(status.st_ino)))
+        #if canImport(Glibc)
+        hash.combine(UInt64(bitPattern: Int64(status.st_mtim.tv_sec)))
+        hash.combine(UInt64(bitPattern: Int64(status.st_mtim.tv_nsec)))
+        #endif
+        return hash.finalize()
+    }
+
+    // MARK: The layout
+    //
+    // The magic, the format version, the key; then each column as a count (8 bytes) and
+    // its elements' bytes, padded to 8; then a checksum of everything before it. Numbers
+    // are in the machine's order: a copy is read back by the machine that wrote it (the
+    // program's identity is in the key).
+
+    static func encode(_ table: FoodTable, key: UInt64) -> [UInt8] {
+        let columns = table.columns
+        var out: [UInt8] = []
+        out.reserveCapacity(64 + columns.values.count * 8 + columns.descriptions.storage.utf8.count * 2
+                            + columns.portionAmounts.count * 30)
+        out.append(contentsOf: magic)
+        append(formatVersion, to: &out)
+        append(key, to: &out)
+        func text(_ column: TextColumn) {
+            let storage = column.storage
+            append(storage.utf8, to: &out)
+            append(storage.ends, to: &out)
+        }
+        text(columns.ids)
+        text(columns.descriptions)
+        text(columns.groupNames)
+        append(columns.groupOfFood, to: &out)
+        append(columns.sources.map(sourceCode), to: &out)
+        append(columns.values, to: &out)
+        append(columns.portionAmounts, to: &out)
+        append(columns.portionGrams, to: &out)
+        text(columns.portionNames)
+        append(columns.portionStart, to: &out)
+        append(columns.portionCount, to: &out)
+        var checksum = StableHash()
+        checksum.combine(out)
+        append(checksum.finalize(), to: &out)
+        return out
+    }
+
+    static func decode(_ bytes: [UInt8], key: UInt64) -> FoodTable? {
+        guard bytes.count >= magic.count + 24 else { return nil }
+        let body = bytes.count - 8
+        let stored = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: body, as: UInt64.self) }
+        var checksum = StableHash()
+        bytes.withUnsafeBytes { checksum.combine(UnsafeRawBufferPointer(rebasing: $0[..<body])) }
+        guard checksum.finalize() == stored, bytes.starts(with: magic) else { return nil }
+        var reader = Reader(bytes: bytes, offset: magic.count, end: body)
+        guard reader.number() == formatVersion, reader.number() == key else { return nil }
+        func text() -> TextColumn? {
+            guard let utf8: [UInt8] = reader.array(), let ends: [Int] = reader.array() else { return nil }
+            return TextColumn(utf8: utf8, ends: ends)
+        }
+        guard let ids = text(), let descriptions = text(), let groupNames = text(),
+              let groupOfFood: [UInt16] = reader.array(), let sourceCodes: [UInt8] = reader.array(),
+              let values: [Double] = reader.array(), let portionAmounts: [Double] = reader.array(),
+              let portionGrams: [Double] = reader.array(), let portionNames = text(),
+              let portionStart: [Int32] = reader.array(), let portionCount: [Int32] = reader.array(),
+              reader.offset == body else { return nil }
+        var sources: [FoodSource] = []
+        sources.reserveCapacity(sourceCodes.count)
+        for code in sourceCodes {
+            guard let source = source(code) else { return nil }
+            sources.append(source)
+        }
+        return FoodTable(columns: .init(
+            ids: ids, descriptions: descriptions, groupNames: groupNames, groupOfFood: groupOfFood, sources: sources,
+            values: values, portionAmounts: portionAmounts, portionGrams: portionGrams, portionNames: portionNames,
+            portionStart: portionStart, portionCount: portionCount))
+    }
+
+    private static func sourceCode(_ source: FoodSource) -> UInt8 {
+        switch source {
+        case .usda: 0
+        case .supplement: 1
+        case .custom: 2
+        case .recipe: 3
+        }
+    }
+
+    private static func source(_ code: UInt8) -> FoodSource? {
+        switch code {
+        case 0: .usda
+        case 1: .supplement
+        case 2: .custom
+        case 3: .recipe
+        default: nil
+        }
+    }
+
+    private static func append(_ value: UInt64, to out: inout [UInt8]) {
+        withUnsafeBytes(of: value) { out.append(contentsOf: $0) }
+    }
+
+    private static func append<Element: BitwiseCopyable>(_ elements: [Element], to out: inout [UInt8]) {
+        append(UInt64(elements.count), to: &out)
+        elements.withUnsafeBytes { out.append(contentsOf: $0) }
+        let padding = (8 - elements.count * MemoryLayout<Element>.stride % 8) % 8
+        out.append(contentsOf: repeatElement(0, count: padding))
+    }
+
+    /// Reads the columns back, each only if it lies wholly inside the body.
+    private struct Reader {
+        let bytes: [UInt8]
+        var offset: Int
+        let end: Int
+
+        mutating func number() -> UInt64? {
+            guard end - offset >= 8 else { return nil }
+            defer { offset += 8 }
+            return bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+        }
+
+        mutating func array<Element: BitwiseCopyable>() -> [Element]? {
+            guard let count = number(), count <= UInt64(end - offset) else { return nil }
+            let size = Int(count) * MemoryLayout<Element>.stride
+            let padded = size + (8 - size % 8) % 8
+            guard padded <= end - offset else { return nil }
+            let start = offset
+            offset += padded
+            return [Element](unsafeUninitializedCapacity: Int(count)) { buffer, initialized in
+                bytes.withUnsafeBytes { raw in
+                    UnsafeMutableRawBufferPointer(buffer).copyMemory(
+                        from: UnsafeRawBufferPointer(rebasing: raw[start..<start + size]))
+                }
+                initialized = Int(count)
+            }
+        }
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import XCTest
+@testable import NutrientModel
+
+/// The parsed food table kept between runs: used only for the very bytes it was made
+/// from, refused when damaged, and never a reason for a load to fail.
+final class FoodTableCacheTests: XCTestCase {
+    private var scratch: URL!
+
+    override func setUpWithError() throws {
+        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("absorb-cache-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: scratch)
+    }
+
+    private var cacheFolder: String { scratch.appendingPathComponent("cache").path }
+
+    private func copies() throws -> [String] {
+        guard FileManager.default.fileExists(atPath: cacheFolder) else { return [] }
+        return try FileManager.default.contentsOfDirectory(atPath: cacheFolder).sorted()
+    }
+
+    /// Every food, field by field; values by their bits (an unknown value is NaN).
+    private func assertSameFoods(_ a: FoodTable, _ b: FoodTable, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(a.count, b.count, file: file, line: line)
+        XCTAssertEqual(a.groupNames, b.groupNames, file: file, line: line)
+        for index in 0..<min(a.count, b.count) {
+            let x = a.food(at: index), y = b.food(at: index)
+            guard x.id == y.id, x.description == y.description, x.group == y.group, x.source == y.source,
+                  x.values.flat.map(\.bitPattern) == y.values.flat.map(\.bitPattern),
+                  x.portions.map({ [$0.amount, $0.grams] }) == y.portions.map({ [$0.amount, $0.grams] }),
+                  x.portions.map(\.description) == y.portions.map(\.description),
+                  b.index(of: x.id) == index else {
+                XCTFail("food \(index) differs: \(x) / \(y)", file: file, line: line)
+                return
+            }
+        }
+    }
+
+    func testTheSecondLoadReadsTheCopyAndGetsTheSameTable() throws {
+        let cache = FoodTableCache(directory: cacheFolder)
+        let first = try NutrientData(directory: TestData.directory, cache: cache)
+        XCTAssertFalse(first.foodsFromCache)
+        XCTAssertEqual(try copies().count, 1, "one copy is written")
+        let second = try NutrientData(directory: TestData.directory, cache: cache)
+        XCTAssertTrue(second.foodsFromCache)
+        assertSameFoods(TestData.data.foods, second.foods)
+        // Butter, salted (01001): 684 µg RAE, and its measures, straight from the CSV rows.
+        let butter = try XCTUnwrap(second.foods.food(id: "01001"))
+        XCTAssertEqual(butter.values[.vitaminA], 684)
+        XCTAssertEqual(butter.portions.first?.description, "pat (1\" sq, 1/3\" high)")
+        XCTAssertEqual(butter.portions.first?.grams, 5.0)
+        // What is built on the table works on a cached one: search and scoring.
+        XCTAssertEqual(second.searchFoods("salted butter", limit: 3).map(\.id),
+                       TestData.data.searchFoods("salted butter", limit: 3).map(\.id))
+    }
+
+    func testAnEditedCSVIsLoadedAgainAndTheOldCopyRemoved() throws {
+        let data = scratch.appendingPathComponent("Data")
+        try FileManager.default.copyItem(atPath: TestData.directory, toPath: data.path)
+        let cache = FoodTableCache(directory: cacheFolder)
+        _ = try NutrientData(directory: data.path, cache: cache)
+        let before = try copies()
+        // Butter's vitamin A, 684 → 685: one byte of foods.csv.
+        let foods = data.appendingPathComponent("foods.csv")
+        var text = try String(contentsOf: foods, encoding: .utf8)
+        let row = "01001,\"Butter, salted\",Dairy and Egg Products,717,81.11,0.0,684,"
+        XCTAssertTrue(text.contains(row))
+        text = text.replacingOccurrences(of: row, with: "01001,\"Butter, salted\",Dairy and Egg Products,717,81.11,0.0,685,")
+        try text.write(to: foods, atomically: true, encoding: .utf8)
+        let edited = try NutrientData(directory: data.path, cache: cache)
+        XCTAssertFalse(edited.foodsFromCache, "a changed CSV is never served from the old copy")
+        XCTAssertEqual(edited.foods.food(id: "01001")?.values[.vitaminA], 685)
+        let after = try copies()
+        XCTAssertEqual(after.count, 1)
+        XCTAssertNotEqual(after, before, "the copy of the old bytes is gone")
+        XCTAssertTrue(try NutrientData(directory: data.path, cache: cache).foodsFromCache)
+    }
+
+    func testADamagedCopyIsIgnoredAndReplaced() throws {
+        let cache = FoodTableCache(directory: cacheFolder)
+        _ = try NutrientData(directory: TestData.directory, cache: cache)
+        let path = scratch.appendingPathComponent("cache").appendingPathComponent(try XCTUnwrap(try copies().first)).path
+        let good = try Data(contentsOf: URL(fileURLWithPath: path))
+        var flipped = good
+        flipped[good.count / 2] ^= 0x01
+        var lastByte = good
+        lastByte[good.count - 1] ^= 0x80
+        let damages: [(String, Data)] = [
+            ("one bit flipped in a value", flipped),
+            ("the checksum changed", lastByte),
+            ("cut short", good.prefix(good.count / 2)),
+            ("one byte missing at the end", good.dropLast()),
+            ("empty", Data()),
+            ("other bytes of the same length", Data(repeating: 0x41, count: good.count)),
+            ("a byte too many", good + Data([0])),
+        ]
+        for (damage, bytes) in damages {
+            try bytes.write(to: URL(fileURLWithPath: path))
+            let loaded = try NutrientData(directory: TestData.directory, cache: cache)
+            XCTAssertFalse(loaded.foodsFromCache, damage)
+            assertSameFoods(TestData.data.foods, loaded.foods)
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), good, "\(damage): the copy is made again")
+        }
+    }
+
+    func testColumnsThatDoNotFitTogetherAreRefused() throws {
+        let good = TestData.data.foods.columns
+        XCTAssertNotNil(FoodTable(columns: good))
+        var shortValues = good
+        shortValues.values.removeLast()
+        var badGroup = good
+        badGroup.groupOfFood[0] = UInt16(good.groupNames.count)
+        var badMeasure = good
+        badMeasure.portionCount[0] = Int32(good.portionAmounts.count) + 1
+        var negativeStart = good
+        negativeStart.portionStart[1] = -1
+        var twice = good
+        twice.ids = TextColumn(utf8: Array("0100101001".utf8) + good.ids.storage.utf8.dropFirst(10),
+                               ends: good.ids.storage.ends)!
+        for (what, columns) in [("a value short", shortValues), ("a group out of range", badGroup),
+                                ("measures past the end", badMeasure), ("a negative start", negativeStart),
+                                ("one id twice", twice)] {
+            XCTAssertNil(FoodTable(columns: columns), what)
+        }
+        XCTAssertNil(TextColumn(utf8: Array("abc".utf8), ends: [2, 1, 3]), "ends that fall")
+        XCTAssertNil(TextColumn(utf8: Array("abc".utf8), ends: [1, 4]), "an end past the bytes")
+        XCTAssertNil(TextColumn(utf8: Array("abc".utf8), ends: [1, 2]), "bytes after the last end")
+    }
+
+    func testAFolderThatCannotBeWrittenOnlyCostsTheTime() throws {
+        let file = scratch.appendingPathComponent("a-file")
+        try Data("not a folder".utf8).write(to: file)
+        let cache = FoodTableCache(directory: file.path + "/absorb")
+        let loaded = try NutrientData(directory: TestData.directory, cache: cache)
+        XCTAssertFalse(loaded.foodsFromCache)
+        assertSameFoods(TestData.data.foods, loaded.foods)
+        XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), "not a folder")
+    }
+
+    func testAnotherBuildOfTheProgramMakesItsOwnCopy() throws {
+        let files = [Array("a".utf8), Array("b".utf8), Array("c".utf8)]
+        let one = FoodTableCache(directory: cacheFolder, programIdentity: 1)
+        let other = FoodTableCache(directory: cacheFolder, programIdentity: 2)
+        XCTAssertNotEqual(one.key(for: files), other.key(for: files))
+        XCTAssertEqual(one.key(for: files), one.key(for: files), "the key is the same from run to run")
+        // The same bytes split differently between the files are other files.
+        XCTAssertNotEqual(one.key(for: files), one.key(for: [Array("ab".utf8), [], Array("c".utf8)]))
+        one.store(TestData.data.foods, for: one.key(for: files))
+        XCTAssertNil(other.table(for: other.key(for: files)))
+        XCTAssertNotNil(one.table(for: one.key(for: files)))
+    }
+
+    func testTheHashIsFixedAndSeesEveryByte() {
+        func hash(_ bytes: [UInt8]) -> UInt64 {
+            var h = StableHash()
+            h.combine(bytes)
+            return h.finalize()
+        }
+        // Fixed across processes and versions: a copy made by one run is found by the next.
+        XCTAssertEqual(hash(Array("absorb".utf8)), hash(Array("absorb".utf8)))
+        let text = Array("01001,\"Butter, salted\",Dairy and Egg Products,717,81.11".utf8)
+        var seen = Set<UInt64>([hash(text)])
+        for index in text.indices {
+            for bit in 0..<8 {
+                var changed = text
+                changed[index] ^= 1 << bit
+                seen.insert(hash(changed))
+            }
+        }
+        XCTAssertEqual(seen.count, text.count * 8 + 1, "every one-bit change gives another hash")
+        // And every two-bit change of a shorter text (a multiply-only mix failed this).
+        let short = Array(text.prefix(20))
+        var pairs = Set<UInt64>()
+        for first in 0..<short.count * 8 {
+            for second in first + 1..<short.count * 8 {
+                var changed = short
+                changed[first / 8] ^= 1 << (first % 8)
+                changed[second / 8] ^= 1 << (second % 8)
+                pairs.insert(hash(changed))
+            }
+        }
+        XCTAssertEqual(pairs.count, 160 * 159 / 2)
+        XCTAssertNotEqual(hash(text), hash(text + [0]), "a zero byte more is another text")
+        XCTAssertNotEqual(hash([]), hash([0]))
+    }
+}
