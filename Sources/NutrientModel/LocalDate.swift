@@ -37,17 +37,22 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         self = date
     }
 
-    /// Today in the machine's time zone.
-    public static func today(in timeZone: TimeZone = .current) -> LocalDate {
+    /// Today in the machine's time zone (or `timeZone`).
+    public static func today(in timeZone: TimeZone? = nil) -> LocalDate {
         from(Date(), timeZone: timeZone)
     }
 
-    /// The calendar day of an instant in a time zone.
-    public static func from(_ instant: Date, timeZone: TimeZone = .current) -> LocalDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
-        return LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    /// The calendar day of an instant in the machine's time zone (`TZ`, else
+    /// `/etc/localtime`), or in `timeZone`.
+    ///
+    /// The machine's zone is asked of the C library (`localtime_r`), not of Foundation's
+    /// `Calendar`, which loads ICU's calendar data first: a few milliseconds of every
+    /// command's start for one date.
+    public static func from(_ instant: Date, timeZone: TimeZone? = nil) -> LocalDate {
+        let seconds = Int((instant.timeIntervalSince1970).rounded(.down))
+        let offset = timeZone?.secondsFromGMT(for: instant) ?? LocalClock.offsetFromUTC(atSecond: seconds)
+        let local = seconds + offset
+        return LocalDate(dayNumber: local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
     }
 
     static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
@@ -164,4 +169,22 @@ public struct DateRange: Hashable, Sendable {
 
     /// Whether a day is in the range.
     public func contains(_ date: LocalDate) -> Bool { from <= date && date <= to }
+}
+
+/// The machine's local time, from the C library.
+public enum LocalClock {
+    /// Seconds east of UTC in the machine's time zone at `second` (since 1970, UTC).
+    public static func offsetFromUTC(atSecond second: Int) -> Int {
+        var time = time_t(second)
+        var parts = tm()
+        guard localtime_r(&time, &parts) != nil else { return 0 }
+        return Int(parts.tm_gmtoff)
+    }
+
+    /// The minute of the local day (0–1439) of an instant.
+    public static func minuteOfDay(_ instant: Date = Date()) -> Int {
+        let second = Int((instant.timeIntervalSince1970).rounded(.down))
+        let secondOfDay = ((second + offsetFromUTC(atSecond: second)) % 86_400 + 86_400) % 86_400
+        return secondOfDay / 60
+    }
 }

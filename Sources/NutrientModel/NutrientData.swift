@@ -55,20 +55,8 @@ public struct NutrientData: Sendable {
         }
         do {
             let rules = try RuleTable(bytes: try bytes("rules.csv"), fileName: path("rules.csv"))
-            let foodFiles = [try bytes("foods.csv"), try bytes("supplements.csv"), try bytes("portions.csv")]
-            let cacheKey = cache?.key(for: foodFiles)
-            var foods: FoodTable
-            if let cache, let cacheKey, let cached = cache.table(for: cacheKey) {
-                foods = cached
-                foodsFromCache = true
-            } else {
-                foods = FoodTable()
-                try FoodTableLoader.loadFoods(foodFiles[0], fileName: path("foods.csv"), into: &foods)
-                try FoodTableLoader.loadSupplements(foodFiles[1], fileName: path("supplements.csv"), into: &foods)
-                try FoodTableLoader.loadPortions(foodFiles[2], fileName: path("portions.csv"), into: &foods)
-                if let cache, let cacheKey { cache.store(foods, for: cacheKey) }
-                foodsFromCache = false
-            }
+            let foods: FoodTable
+            (foods, foodsFromCache) = try FoodTableLoader.loadTable(directory: directory, cache: cache)
             let defaultAge = try rules.value("default_age_years")
             targets = try TargetTable(
                 targets: try bytes("targets.csv"), targetsFile: path("targets.csv"),

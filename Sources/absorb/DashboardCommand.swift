@@ -185,8 +185,7 @@ struct Clock {
 
     init(_ now: Date = Date()) {
         today = LocalDate.from(now)
-        let parts = Calendar.current.dateComponents([.hour, .minute], from: now)
-        minuteOfDay = (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
+        minuteOfDay = LocalClock.minuteOfDay(now)
     }
 }
 

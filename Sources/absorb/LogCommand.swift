@@ -125,8 +125,7 @@ struct LogCommand: ParsableCommand {
 
 func parseMeal(_ text: String?, session: Session) throws -> Meal {
     guard let text else {
-        let parts = Calendar.current.dateComponents([.hour, .minute], from: Date())
-        return session.data.meals.defaultMeal(atMinuteOfDay: (parts.hour ?? 12) * 60 + (parts.minute ?? 0))
+        return session.data.meals.defaultMeal(atMinuteOfDay: LocalClock.minuteOfDay())
     }
     guard let meal = Meal(rawValue: text.lowercased()) else {
         throw CLIError("--meal \(text): expected one of \(Meal.allCases.map(\.rawValue).joined(separator: ", "))")

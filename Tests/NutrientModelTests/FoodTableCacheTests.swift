@@ -149,6 +149,13 @@ final class FoodTableCacheTests: XCTestCase {
         XCTAssertEqual(one.key(for: files), one.key(for: files), "the key is the same from run to run")
         // The same bytes split differently between the files are other files.
         XCTAssertNotEqual(one.key(for: files), one.key(for: [Array("ab".utf8), [], Array("c".utf8)]))
+        // The files hashed where they lie are keyed as their bytes are.
+        let paths = ["foods.csv", "supplements.csv", "portions.csv"].map { TestData.directory + "/" + $0 }
+        XCTAssertEqual(try one.key(forFilesAt: paths),
+                       one.key(for: try paths.map { path throws(DataFileError) in try FileBytes.read(path) }))
+        XCTAssertThrowsError(try one.key(forFilesAt: [TestData.directory + "/no-such.csv"])) { error in
+            XCTAssertTrue("\(error)".hasSuffix("no-such.csv: does not exist"), "\(error)")
+        }
         one.store(TestData.data.foods, for: one.key(for: files))
         XCTAssertNil(other.table(for: other.key(for: files)))
         XCTAssertNotNil(one.table(for: one.key(for: files)))

@@ -89,6 +89,27 @@ final class FormatTests: XCTestCase {
 }
 
 final class LocalDateTests: XCTestCase {
+    func testTheDayOfAnInstantAgreesWithFoundationsCalendar() throws {
+        // The machine's zone comes from the C library; Foundation's Calendar reads the same
+        // TZ / /etc/localtime: they must agree at every hour of two years, DST changes included.
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .current
+        let start = Date(timeIntervalSince1970: 1_767_225_600 - 86_400 * 365)  // 2025-01-01T00:00Z
+        for hour in stride(from: 0, to: 24 * 731, by: 1) {
+            let instant = start.addingTimeInterval(Double(hour) * 3_600 + 1_799.5)
+            let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
+            XCTAssertEqual(LocalDate.from(instant), LocalDate(year: parts.year!, month: parts.month!, day: parts.day!), "\(instant)")
+            XCTAssertEqual(LocalClock.minuteOfDay(instant), parts.hour! * 60 + parts.minute!, "\(instant)")
+        }
+        // Given zones, either side of midnight UTC, and before 1970.
+        let noonish = Date(timeIntervalSince1970: 1_795_519_800)  // 2026-11-24T11:30:00Z
+        XCTAssertEqual(LocalDate.from(noonish, timeZone: try XCTUnwrap(TimeZone(identifier: "Pacific/Auckland"))).description, "2026-11-25")
+        let early = Date(timeIntervalSince1970: 1_795_496_400)  // 2026-11-24T05:00:00Z
+        XCTAssertEqual(LocalDate.from(early, timeZone: try XCTUnwrap(TimeZone(identifier: "America/Los_Angeles"))).description, "2026-11-23")
+        XCTAssertEqual(LocalDate.from(early, timeZone: try XCTUnwrap(TimeZone(identifier: "UTC"))).description, "2026-11-24")
+        XCTAssertEqual(LocalDate.from(Date(timeIntervalSince1970: -0.5), timeZone: try XCTUnwrap(TimeZone(identifier: "UTC"))).description, "1969-12-31")
+    }
+
     func testDatesAreWrittenAsISODaysAndReadBack() throws {
         XCTAssertEqual(LocalDate(year: 2026, month: 11, day: 24)?.description, "2026-11-24")
         XCTAssertEqual(LocalDate(year: 5, month: 3, day: 7)?.description, "0005-03-07")

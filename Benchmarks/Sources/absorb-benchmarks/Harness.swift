@@ -92,7 +92,7 @@ func run(_ path: String, _ arguments: [String], environment: [String: String]? =
 
 /// Runs a program with posix_spawn and waits: a whole process, timed without Foundation's
 /// own overhead. Output goes to /dev/null.
-func spawnAndWait(_ path: String, _ arguments: [String]) -> Int32 {
+func spawnAndWait(_ path: String, _ arguments: [String], environment: [String: String]? = nil) -> Int32 {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -100,8 +100,12 @@ func spawnAndWait(_ path: String, _ arguments: [String]) -> Int32 {
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     let argv = ([path] + arguments).map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
+    var envp = environment.map { $0.map { strdup("\($0.key)=\($0.value)") } + [nil] }
+    defer { envp?.forEach { free($0) } }
     var pid: pid_t = 0
-    guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else { return -1 }
+    let spawned = envp == nil ? posix_spawn(&pid, path, &actions, nil, argv, environ)
+                              : posix_spawn(&pid, path, &actions, nil, argv, &envp!)
+    guard spawned == 0 else { return -1 }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) == -1, errno == EINTR {}
     return status

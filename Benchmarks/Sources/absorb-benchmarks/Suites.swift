@@ -66,6 +66,15 @@ enum Suites {
         figures.append(try measure("load.bundled_foods_portions_supplements", repetitions: repetitions) {
             blackHole(try loadBundled(paths))
         })
+        // As absorb starts every other time: the CSVs read and hashed, the copy of their
+        // parsed table read back and checked (made once, before the timing).
+        let cache = FoodTableCache(directory: paths.scratch + "/cache")
+        _ = try FoodTableLoader.loadTable(directory: paths.data, cache: cache)
+        figures.append(try measure("load.bundled_from_cache", repetitions: repetitions) {
+            let loaded = try FoodTableLoader.loadTable(directory: paths.data, cache: cache)
+            precondition(loaded.fromCache, "the cache was not used")
+            blackHole(loaded.table)
+        })
         figures.append(try measure("load.all_data_tables", repetitions: max(5, repetitions / 2)) {
             blackHole(try NutrientData(directory: paths.data))
         })
@@ -77,15 +86,10 @@ enum Suites {
     }
 
     /// The bundled foods, supplements and portions, loaded as `NutrientData` loads them.
+    /// The bundled foods, supplements and portions, parsed from the CSVs (absorb's first
+    /// start on a new Data/ folder or a new build, or with ABSORB_NO_CACHE).
     static func loadBundled(_ paths: Paths) throws -> FoodTable {
-        var table = FoodTable()
-        let foods = paths.data + "/foods.csv"
-        try FoodTableLoader.loadFoods(try FileBytes.read(foods), fileName: foods, into: &table)
-        let supplements = paths.data + "/supplements.csv"
-        try FoodTableLoader.loadSupplements(try FileBytes.read(supplements), fileName: supplements, into: &table)
-        let portions = paths.data + "/portions.csv"
-        try FoodTableLoader.loadPortions(try FileBytes.read(portions), fileName: portions, into: &table)
-        return table
+        try FoodTableLoader.loadTable(directory: paths.data, cache: nil).table
     }
 
     /// Python's csv module on the same file, timed inside Python.
@@ -199,23 +203,33 @@ enum Suites {
     }
 
     /// Whole processes: a report on a year of entries against starting at all.
-    static func processes(_ absorb: String, journal: String, repetitions: Int) -> [Figure] {
-        func timed(_ name: String, _ arguments: [String]) -> Figure {
-            for _ in 0..<2 { _ = spawnAndWait(absorb, arguments) }
+    /// The runs use a cache folder of their own (the warm-up makes the copy of the food
+    /// table, as absorb's first run does); the `_no_cache` figure turns the cache off, as
+    /// every start was before it and as the first start on new data or a new build is.
+    static func processes(_ absorb: String, journal: String, scratch: String, repetitions: Int) -> [Figure] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_CACHE_HOME"] = scratch + "/process-cache"
+        environment.removeValue(forKey: "ABSORB_NO_CACHE")
+        var uncached = environment
+        uncached["ABSORB_NO_CACHE"] = "1"
+        func timed(_ name: String, _ arguments: [String], _ environment: [String: String]) -> Figure {
+            for _ in 0..<2 { _ = spawnAndWait(absorb, arguments, environment: environment) }
             var samples: [Double] = []
             for _ in 0..<repetitions {
                 let start = ContinuousClock().now
-                _ = spawnAndWait(absorb, arguments)
+                _ = spawnAndWait(absorb, arguments, environment: environment)
                 samples.append(seconds(since: start))
             }
             return Figure(name, samples: samples)
         }
         let today = LocalDate.today()
+        let report = ["report", "--format", "json", "--journal", journal]
         return [
-            timed("process.absorb_version", ["--version"]),
-            timed("process.absorb_report_json_today_year_journal", ["report", "--format", "json", "--journal", journal]),
+            timed("process.absorb_version", ["--version"], environment),
+            timed("process.absorb_report_json_today_year_journal", report, environment),
+            timed("process.absorb_report_json_today_year_journal_no_cache", report, uncached),
             timed("process.absorb_report_json_whole_year", ["report", "--format", "json", "--from", today.adding(days: -364).description,
-                                                            "--to", today.description, "--journal", journal]),
+                                                            "--to", today.description, "--journal", journal], environment),
         ]
     }
 }

@@ -42,15 +42,38 @@ public struct FoodTableCache: Sendable {
     /// The key of a table loaded from these files' bytes (foods, supplements, portions,
     /// in that order).
     func key(for files: [[UInt8]]) -> UInt64 {
+        var hash = keyHash()
+        for file in files { file.withUnsafeBytes { add($0, to: &hash) } }
+        return hash.finalize()
+    }
+
+    /// The key of the files at these paths, each mapped rather than read (nothing of them
+    /// is kept: see `FileBytes.withMapped`); the same as `key(for:)` of their bytes.
+    func key(forFilesAt paths: [String]) throws(DataFileError) -> UInt64 {
+        var hash = keyHash()
+        for path in paths {
+            do {
+                try FileBytes.withMapped(path) { add($0, to: &hash) }
+            } catch let error as DataFileError {
+                throw error
+            } catch {
+                throw DataFileError(path: path, message: "could not be read: \(error)")
+            }
+        }
+        return hash.finalize()
+    }
+
+    private func keyHash() -> StableHash {
         var hash = StableHash()
         hash.combine(Self.formatVersion)
         hash.combine(programIdentity)
         hash.combine(UInt64(FoodComponent.count))
-        for file in files {
-            hash.combine(UInt64(file.count))
-            hash.combine(file)
-        }
-        return hash.finalize()
+        return hash
+    }
+
+    private func add(_ file: UnsafeRawBufferPointer, to hash: inout StableHash) {
+        hash.combine(UInt64(file.count))
+        hash.combine(file)
     }
 
     /// The path of the copy for `key`.
@@ -61,8 +84,7 @@ public struct FoodTableCache: Sendable {
 
     /// The table stored under `key`, or `nil` if there is none or it is damaged.
     func table(for key: UInt64) -> FoodTable? {
-        guard let bytes = try? FileBytes.read(path(for: key)) else { return nil }
-        return Self.decode(bytes, key: key)
+        try? FileBytes.withMapped(path(for: key)) { Self.decode($0, key: key) } ?? nil
     }
 
     /// Stores `table` under `key`: written to a temporary file and renamed into place, so
@@ -169,12 +191,12 @@ public struct FoodTableCache: Sendable {
         return out
     }
 
-    static func decode(_ bytes: [UInt8], key: UInt64) -> FoodTable? {
+    static func decode(_ bytes: UnsafeRawBufferPointer, key: UInt64) -> FoodTable? {
         guard bytes.count >= magic.count + 24 else { return nil }
         let body = bytes.count - 8
-        let stored = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: body, as: UInt64.self) }
+        let stored = bytes.loadUnaligned(fromByteOffset: body, as: UInt64.self)
         var checksum = StableHash()
-        bytes.withUnsafeBytes { checksum.combine(UnsafeRawBufferPointer(rebasing: $0[..<body])) }
+        checksum.combine(UnsafeRawBufferPointer(rebasing: bytes[..<body]))
         guard checksum.finalize() == stored, bytes.starts(with: magic) else { return nil }
         var reader = Reader(bytes: bytes, offset: magic.count, end: body)
         guard reader.number() == formatVersion, reader.number() == key else { return nil }
@@ -230,16 +252,29 @@ public struct FoodTableCache: Sendable {
         out.append(contentsOf: repeatElement(0, count: padding))
     }
 
+    /// Maps the whole pages of a new, large column in one call before it is written: each
+    /// page would otherwise fault on its first write, and a fault costs microseconds on a
+    /// virtual machine (the values column alone is 230 pages). Linux only; best effort.
+    private static func prefault(_ buffer: UnsafeMutableRawBufferPointer) {
+        #if os(Linux)
+        let page = 4096
+        guard buffer.count >= 16 * page, let base = buffer.baseAddress else { return }
+        let first = (Int(bitPattern: base) + page - 1) & ~(page - 1)
+        let last = (Int(bitPattern: base) + buffer.count) & ~(page - 1)
+        if last > first { _ = madvise(UnsafeMutableRawPointer(bitPattern: first), last - first, 23 /* MADV_POPULATE_WRITE */) }
+        #endif
+    }
+
     /// Reads the columns back, each only if it lies wholly inside the body.
     private struct Reader {
-        let bytes: [UInt8]
+        let bytes: UnsafeRawBufferPointer
         var offset: Int
         let end: Int
 
         mutating func number() -> UInt64? {
             guard end - offset >= 8 else { return nil }
             defer { offset += 8 }
-            return bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+            return bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
         }
 
         mutating func array<Element: BitwiseCopyable>() -> [Element]? {
@@ -250,10 +285,9 @@ public struct FoodTableCache: Sendable {
             let start = offset
             offset += padded
             return [Element](unsafeUninitializedCapacity: Int(count)) { buffer, initialized in
-                bytes.withUnsafeBytes { raw in
-                    UnsafeMutableRawBufferPointer(buffer).copyMemory(
-                        from: UnsafeRawBufferPointer(rebasing: raw[start..<start + size]))
-                }
+                let raw = UnsafeMutableRawBufferPointer(buffer)
+                prefault(raw)
+                raw.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[start..<start + size]))
                 initialized = Int(count)
             }
         }

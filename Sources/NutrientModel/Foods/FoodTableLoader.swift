@@ -8,6 +8,36 @@ public enum FoodTableLoader {
     /// The food group given to supplements.
     public static let supplementGroup = "Supplements"
 
+    /// The food table of a `Data/` folder: `foods.csv`, then `supplements.csv`, then
+    /// `portions.csv`. With a `cache`, the copy made from exactly these files' bytes is
+    /// read instead of parsing them, if there is one, and one is made otherwise.
+    public static func loadTable(directory: String,
+                                 cache: FoodTableCache?) throws(DataLoadError) -> (table: FoodTable, fromCache: Bool) {
+        let names = ["foods.csv", "supplements.csv", "portions.csv"]
+        let paths = names.map { directory.hasSuffix("/") ? directory + $0 : directory + "/" + $0 }
+        if let cache {
+            // The files are only hashed here (mapped, not copied): most starts end here.
+            let key: UInt64
+            do { key = try cache.key(forFilesAt: paths) } catch { throw .file(error) }
+            if let table = cache.table(for: key) { return (table, true) }
+        }
+        var files: [[UInt8]] = []
+        for path in paths {
+            do { files.append(try FileBytes.read(path)) } catch { throw .file(error) }
+        }
+        var table = FoodTable()
+        do {
+            try loadFoods(files[0], fileName: paths[0], into: &table)
+            try loadSupplements(files[1], fileName: paths[1], into: &table)
+            try loadPortions(files[2], fileName: paths[2], into: &table)
+        } catch {
+            throw .csv(error)
+        }
+        // Keyed by the bytes parsed, should a file have changed since it was hashed above.
+        if let cache { cache.store(table, for: cache.key(for: files)) }
+        return (table, false)
+    }
+
     /// Loads foods from `foods.csv` bytes.
     public static func loadFoods(_ bytes: [UInt8], fileName: String,
                                  into table: inout FoodTable) throws(CSVError) {
