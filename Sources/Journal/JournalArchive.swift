@@ -156,6 +156,42 @@ enum ArchiveTime {
         String(decoding: text.utf8.map { $0 == UInt8(ascii: " ") ? UInt8(ascii: "T") : $0 }, as: UTF8.self) + "Z"
     }
 
+    /// The instant a journal time (`YYYY-MM-DD HH:MM:SS`, optional `.` and 1–3 digits,
+    /// UTC, as GRDB stores a `Date`) stands for, or `nil` if the text is not one. GRDB's
+    /// own decoding goes through Foundation's `Calendar`, which loads ICU's calendar data
+    /// on first use: milliseconds of a command's start for the first entry it reads.
+    static func date(fromJournal text: String) -> Date? {
+        var text = text
+        return text.withUTF8 { bytes -> Date? in
+            let count = bytes.count
+            func digit(_ i: Int) -> Int? {
+                let value = Int(bytes[i]) - 0x30
+                return value >= 0 && value <= 9 ? value : nil
+            }
+            func number(_ start: Int, _ length: Int) -> Int? {
+                var value = 0
+                for i in start..<start + length {
+                    guard let d = digit(i) else { return nil }
+                    value = value * 10 + d
+                }
+                return value
+            }
+            guard count >= 19, count != 20, count <= 23, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+                  bytes[10] == UInt8(ascii: " "), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+                  let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+                  let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
+                  hour < 24, minute < 60, second < 60,
+                  let date = LocalDate(year: year, month: month, day: day) else { return nil }
+            var milliseconds = 0
+            if count > 19 {
+                guard bytes[19] == UInt8(ascii: "."), let fraction = number(20, count - 20) else { return nil }
+                milliseconds = fraction * [1, 100, 10, 1][count - 20]
+            }
+            let seconds = date.dayNumber * 86_400 + hour * 3_600 + minute * 60 + second
+            return Date(timeIntervalSince1970: Double(seconds) + Double(milliseconds) / 1_000)
+        }
+    }
+
     /// The journal's text for an archive time, or `nil` if it is not one
     /// (`YYYY-MM-DDTHH:MM:SS`, optional `.` and 1–3 digits, then `Z`).
     static func journalText(fromArchive text: String) -> String? {

@@ -138,7 +138,9 @@ extension JournalStore {
         guard let date = try? LocalDate(parsing: row["date"]), let meal = Meal(rawValue: row["meal"]) else {
             return nil
         }
+        // The time as stored is read by hand (see `ArchiveTime.date`); anything else, by GRDB.
+        let loggedAt = (row["logged_at"] as String?).flatMap(ArchiveTime.date(fromJournal:)) ?? row["logged_at"]
         return Entry(id: row["id"], date: date, meal: meal, foodID: row["food_id"], grams: row["grams"],
-                     loggedAt: row["logged_at"])
+                     loggedAt: loggedAt)
     }
 }

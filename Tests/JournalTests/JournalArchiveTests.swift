@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import GRDB
 @testable import Journal
 import NutrientModel
 
@@ -204,6 +205,28 @@ final class JournalArchiveTests: XCTestCase {
                     "2026-11-24T09:30:00", "2026-11-24 09:30:00Z", "2026-11-24T09:30:00.Z", "2026-11-24T09:30:00.1234Z",
                     "0000-01-01T00:00:00Z", "2026-11-24T09:30:0xZ", "", "Z"] {
             XCTAssertNil(ArchiveTime.journalText(fromArchive: bad), bad)
+        }
+    }
+
+    func testJournalTimesAreReadAsGRDBReadsThem() throws {
+        // What GRDB writes for a Date, read back by hand and by GRDB: the same instant.
+        var instants = [Date(timeIntervalSince1970: 1_795_519_800.125), Date(timeIntervalSince1970: 0),
+                        Date(timeIntervalSince1970: 951_782_399.999), Date(timeIntervalSince1970: -86_400.5)]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 { instants.append(Date(timeIntervalSince1970: Double(Int.random(in: -2_000_000_000...4_000_000_000, using: &generator)) + Double(Int.random(in: 0..<1_000, using: &generator)) / 1_000)) }
+        for instant in instants {
+            let text = try XCTUnwrap(String.fromDatabaseValue(instant.databaseValue))
+            let byGRDB = try XCTUnwrap(Date.fromDatabaseValue(text.databaseValue))
+            let byHand = try XCTUnwrap(ArchiveTime.date(fromJournal: text), text)
+            XCTAssertEqual(byHand.timeIntervalSince1970, byGRDB.timeIntervalSince1970, accuracy: 1e-6, text)
+        }
+        for (text, seconds) in [("2026-11-24 11:30:00", 1_795_519_800.0), ("2026-11-24 11:30:00.5", 1_795_519_800.5),
+                                ("2026-11-24 11:30:00.25", 1_795_519_800.25), ("1970-01-01 00:00:00.001", 0.001)] {
+            XCTAssertEqual(try XCTUnwrap(ArchiveTime.date(fromJournal: text)).timeIntervalSince1970, seconds, accuracy: 1e-6, text)
+        }
+        for bad in ["2026-11-24T11:30:00", "2026-11-24 11:30:00.", "2026-11-24 11:30:00.1234", "2026-02-30 11:30:00",
+                    "2026-11-24 24:00:00", "2026-11-24 11:3x:00", "", "1795519800"] {
+            XCTAssertNil(ArchiveTime.date(fromJournal: bad), bad)
         }
     }
 }
