@@ -123,10 +123,28 @@ final class CSVReaderTests: XCTestCase {
     }
 
     func testDecimalParserIsExactForTableValues() {
-        for text in ["0.85", "717", "81.11", "0.000", "482.9", "13.1", "0.1", "1.457", "28.349523125"] {
-            let parsed = Array(text.utf8).withUnsafeBufferPointer { DecimalParser.parse($0) }
-            XCTAssertEqual(parsed, Double(text), text)
+        func parse(_ text: String) -> Double? { Array(text.utf8).withUnsafeBufferPointer { DecimalParser.parse($0) } }
+        for text in ["0.85", "717", "81.11", "0.000", "482.9", "13.1", "0.1", "1.457", "28.349523125",
+                     "1.", ".5", "+3", "-0.25", "1e3", "2.5E-3", "12345678901234567890", "1234567890123456789",
+                     "0.00000000000000000000001", "9007199254740993", "9007199254740992.5", "-0", "007.50"] {
+            XCTAssertEqual(parse(text), Double(text), text)
         }
+        for text in ["", "-", "+", ".", "-.", "1.2.3", "1,5", "abc", "1e", "nan", "inf", "0x10", " 1", "1 "] {
+            XCTAssertNil(parse(text), text)
+        }
+        // Every number in the bundled tables, as the standard library reads it.
+        var checked = 0
+        for file in ["foods.csv", "portions.csv", "supplements.csv"] {
+            let text = try! String(contentsOfFile: TestData.directory + "/" + file, encoding: .utf8)
+            for line in text.split(whereSeparator: \.isNewline).dropFirst() {
+                for field in line.split(separator: ",", omittingEmptySubsequences: true)
+                where field.first.map({ $0.isNumber || $0 == "." }) == true && Double(field) != nil {
+                    XCTAssertEqual(parse(String(field)), Double(field), "\(file): \(field)")
+                    checked += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 100_000)
     }
 
     func testAQuoteFollowedByACombiningMarkIsWrittenSoItReadsBack() throws {

@@ -91,22 +91,14 @@ public struct FoodTableCache: Sendable {
     /// a reader sees the whole copy or none. Older copies in the folder are removed. Any
     /// failure is ignored (see the type's note).
     func store(_ table: FoodTable, for key: UInt64) {
-        let bytes = Self.encode(table, key: key)
         guard Self.makeDirectory(directory) else { return }
         let final = path(for: key)
         let temporary = final + ".\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return }
-        let written = bytes.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let n = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return false }
-                offset += n
-            }
-            return true
-        }
+        var writer = Writer(descriptor: descriptor)
+        Self.encode(table, key: key, into: &writer)
+        let written = writer.finish()
         close(descriptor)
         guard written, rename(temporary, final) == 0 else {
             unlink(temporary)
@@ -161,34 +153,29 @@ public struct FoodTableCache: Sendable {
     // are in the machine's order: a copy is read back by the machine that wrote it (the
     // program's identity is in the key).
 
-    static func encode(_ table: FoodTable, key: UInt64) -> [UInt8] {
+    /// Writes the copy column by column, straight from the table's arrays (no second copy
+    /// of the table in memory: for a large table that would double its size).
+    private static func encode(_ table: FoodTable, key: UInt64, into out: inout Writer) {
         let columns = table.columns
-        var out: [UInt8] = []
-        out.reserveCapacity(64 + columns.values.count * 8 + columns.descriptions.storage.utf8.count * 2
-                            + columns.portionAmounts.count * 30)
-        out.append(contentsOf: magic)
-        append(formatVersion, to: &out)
-        append(key, to: &out)
+        magic.withUnsafeBytes { out.add($0) }
+        out.add(formatVersion)
+        out.add(key)
         func text(_ column: TextColumn) {
             let storage = column.storage
-            append(storage.utf8, to: &out)
-            append(storage.ends, to: &out)
+            out.add(storage.utf8)
+            out.add(storage.ends)
         }
         text(columns.ids)
         text(columns.descriptions)
         text(columns.groupNames)
-        append(columns.groupOfFood, to: &out)
-        append(columns.sources.map(sourceCode), to: &out)
-        append(columns.values, to: &out)
-        append(columns.portionAmounts, to: &out)
-        append(columns.portionGrams, to: &out)
+        out.add(columns.groupOfFood)
+        out.add(columns.sources.map(sourceCode))
+        out.add(columns.values)
+        out.add(columns.portionAmounts)
+        out.add(columns.portionGrams)
         text(columns.portionNames)
-        append(columns.portionStart, to: &out)
-        append(columns.portionCount, to: &out)
-        var checksum = StableHash()
-        checksum.combine(out)
-        append(checksum.finalize(), to: &out)
-        return out
+        out.add(columns.portionStart)
+        out.add(columns.portionCount)
     }
 
     static func decode(_ bytes: UnsafeRawBufferPointer, key: UInt64) -> FoodTable? {
@@ -241,15 +228,70 @@ public struct FoodTableCache: Sendable {
         }
     }
 
-    private static func append(_ value: UInt64, to out: inout [UInt8]) {
-        withUnsafeBytes(of: value) { out.append(contentsOf: $0) }
-    }
+    /// Writes the copy to a file, hashing every byte for the checksum that ends it; small
+    /// pieces are gathered into one write.
+    private struct Writer {
+        let descriptor: Int32
+        private var checksum = StableHash()
+        private var buffer: [UInt8] = []
+        private var failed = false
+        private static let bufferSize = 1 << 16
 
-    private static func append<Element: BitwiseCopyable>(_ elements: [Element], to out: inout [UInt8]) {
-        append(UInt64(elements.count), to: &out)
-        elements.withUnsafeBytes { out.append(contentsOf: $0) }
-        let padding = (8 - elements.count * MemoryLayout<Element>.stride % 8) % 8
-        out.append(contentsOf: repeatElement(0, count: padding))
+        init(descriptor: Int32) {
+            self.descriptor = descriptor
+            buffer.reserveCapacity(Self.bufferSize)
+        }
+
+        mutating func add(_ bytes: UnsafeRawBufferPointer) {
+            checksum.combine(bytes)
+            if buffer.count + bytes.count <= Self.bufferSize {
+                buffer.append(contentsOf: bytes)
+            } else {
+                flush()
+                writeAll(bytes)
+            }
+        }
+
+        mutating func add(_ value: UInt64) {
+            withUnsafeBytes(of: value) { add($0) }
+        }
+
+        /// A column: its count, its elements' bytes, zeros to the next multiple of 8.
+        mutating func add<Element: BitwiseCopyable>(_ elements: [Element]) {
+            add(UInt64(elements.count))
+            elements.withUnsafeBytes { add($0) }
+            let padding = (8 - elements.count * MemoryLayout<Element>.stride % 8) % 8
+            if padding > 0 { withUnsafeBytes(of: UInt64(0)) { add(UnsafeRawBufferPointer(rebasing: $0[..<padding])) } }
+        }
+
+        /// Writes what is gathered and the checksum; whether every write succeeded.
+        mutating func finish() -> Bool {
+            withUnsafeBytes(of: checksum.finalize()) { buffer.append(contentsOf: $0) }
+            flush()
+            return !failed
+        }
+
+        private mutating func flush() {
+            if !failed, !buffer.withUnsafeBytes({ Self.writeAll($0, to: descriptor) }) { failed = true }
+            buffer.removeAll(keepingCapacity: true)
+        }
+
+        private mutating func writeAll(_ bytes: UnsafeRawBufferPointer) {
+            if !failed, !Self.writeAll(bytes, to: descriptor) { failed = true }
+        }
+
+        private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
+            guard var at = bytes.baseAddress else { return true }
+            var left = bytes.count
+            while left > 0 {
+                let n = write(descriptor, at, left)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return false }
+                at += n
+                left -= n
+            }
+            return true
+        }
     }
 
     /// Maps the whole pages of a new, large column in one call before it is written: each
