@@ -215,10 +215,17 @@ enum Suites {
         func timed(_ name: String, _ arguments: [String], _ environment: [String: String]) -> Figure {
             for _ in 0..<2 { _ = spawnAndWait(absorb, arguments, environment: environment) }
             var samples: [Double] = []
+            var failures = 0
             for _ in 0..<repetitions {
                 let start = ContinuousClock().now
-                _ = spawnAndWait(absorb, arguments, environment: environment)
+                let status = spawnAndWait(absorb, arguments, environment: environment)
                 samples.append(seconds(since: start))
+                if status != 0 { failures += 1 }
+            }
+            // A run that failed did not do the work: its time says nothing.
+            if failures > 0 {
+                FileHandle.standardError.write(Data("  \(name): absorb failed \(failures) of \(repetitions) times; figure left out\n".utf8))
+                return Figure(name, value: .nan, unit: "ms")
             }
             return Figure(name, samples: samples)
         }

@@ -29,6 +29,19 @@ public struct FoodTable: Sendable {
     /// The position of the food with this id, if there is one.
     public func index(of id: String) -> Int? { indexOfID[id] }
 
+    /// The position of the food whose id is these UTF-8 bytes. The few foods after
+    /// position `hint` are compared first: a loader reading foods in the table's order
+    /// finds most there, without making a `String` and hashing it.
+    func index(ofUTF8 id: UnsafeBufferPointer<UInt8>, lookingFirstAfter hint: Int) -> Int? {
+        var position = max(hint + 1, 0)
+        let end = min(ids.count, position + 16)
+        while position < end {
+            if ids[position].utf8.elementsEqual(id) { return position }
+            position += 1
+        }
+        return indexOfID[String(decoding: id, as: UTF8.self)]
+    }
+
     /// The food at a position.
     public func food(at index: Int) -> Food {
         Food(id: ids[index], description: descriptions[index],

@@ -99,7 +99,8 @@ public enum FoodTableLoader {
         let reader = CSVReader(bytes: bytes, fileName: fileName)
         var header: CSVHeader?
         var columns = (food: 0, amount: 0, description: 0, grams: 0)
-        var previous: (id: [UInt8], index: Int)?
+        var previousID: [UInt8] = []  // the last row's food id, its storage reused
+        var previousIndex = -1
         // About 27 bytes a row in the bundled file, of which about 12 are the name.
         table.reservePortionCapacity(moreMeasures: bytes.count / 25, nameBytes: bytes.count / 2)
         do {
@@ -112,17 +113,17 @@ public enum FoodTableLoader {
                     return
                 }
                 try known.check(record)
-                // The file lists a food's measures together: look its id up once.
-                let index: Int
-                if let previous, record.field(at: columns.food, equals: previous.id) {
-                    index = previous.index
-                } else {
-                    let id = try record.string(at: columns.food)
-                    guard let found = table.index(of: id) else {
-                        throw record.error(at: columns.food, "no food has the id \"\(id)\"")
+                // The file lists a food's measures together, and foods in the table's
+                // order: a row's food is the last row's, or usually one a little after it.
+                let index = try record.withUTF8(at: columns.food) { id throws(CSVError) -> Int in
+                    if previousIndex >= 0, id.elementsEqual(previousID) { return previousIndex }
+                    guard let found = table.index(ofUTF8: id, lookingFirstAfter: previousIndex) else {
+                        throw record.error(at: columns.food, "no food has the id \"\(String(decoding: id, as: UTF8.self))\"")
                     }
-                    index = found
-                    previous = (record.rawBytes(at: columns.food), found)
+                    previousID.removeAll(keepingCapacity: true)
+                    previousID.append(contentsOf: id)
+                    previousIndex = found
+                    return found
                 }
                 guard let amount = try positiveValue(record, at: columns.amount, column: "amount"),
                       let grams = try positiveValue(record, at: columns.grams, column: "grams") else {
