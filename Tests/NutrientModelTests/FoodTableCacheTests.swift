@@ -131,6 +131,45 @@ final class FoodTableCacheTests: XCTestCase {
         XCTAssertNil(TextColumn(utf8: Array("abc".utf8), ends: [1, 2]), "bytes after the last end")
     }
 
+    func testDamageBehindAValidChecksumIsRefusedOrReadNeverACrash() throws {
+        // The checksum catches damage on disk; this is what is left when it is made to pass
+        // anyway (a copy edited by hand, or a checksum that happens to match): bytes changed
+        // and counts made wrong, the checksum written again. Each must decode to a table
+        // whose columns fit together, or to nothing.
+        let cache = FoodTableCache(directory: cacheFolder, programIdentity: 7)
+        let table = TestData.data.foods
+        cache.store(table, for: 42)
+        let good = try FileBytes.read(cache.path(for: 42))
+        var generator = SplitMix64(seed: 20261128)
+        var refused = 0, read = 0
+        for round in 0..<150 {
+            var bytes = good
+            let changes = 1 + Int(generator.next() % 4)
+            for _ in 0..<changes {
+                // Often a column's count (the first bytes of each column are a count), else anywhere.
+                let at = Int(generator.next() % UInt64(bytes.count - 8))
+                if round % 3 == 0 {
+                    let value = [UInt64(0), 1, UInt64.max, UInt64(generator.next() % 100_000), UInt64(Int.max)][Int(generator.next() % 5)]
+                    withUnsafeBytes(of: value) { for (i, byte) in $0.enumerated() where at + i < bytes.count - 8 { bytes[at + i] = byte } }
+                } else {
+                    bytes[at] = UInt8(truncatingIfNeeded: generator.next())
+                }
+            }
+            if round % 7 == 0 { bytes.removeSubrange((bytes.count / 2)..<(bytes.count - 8)) }
+            var checksum = StableHash()
+            bytes.withUnsafeBytes { checksum.combine(UnsafeRawBufferPointer(rebasing: $0[..<(bytes.count - 8)])) }
+            withUnsafeBytes(of: checksum.finalize()) { for (i, byte) in $0.enumerated() { bytes[bytes.count - 8 + i] = byte } }
+            if let decoded = bytes.withUnsafeBytes({ FoodTableCache.decode($0, key: 42) }) {
+                read += 1
+                // Whatever was read holds together: every food can be made, with its measures.
+                for index in stride(from: 0, to: decoded.count, by: 7) { _ = decoded.food(at: index) }
+            } else {
+                refused += 1
+            }
+        }
+        XCTAssertGreaterThan(refused, 50, "much damage is refused (\(read) read)")
+    }
+
     func testAFolderThatCannotBeWrittenOnlyCostsTheTime() throws {
         let file = scratch.appendingPathComponent("a-file")
         try Data("not a folder".utf8).write(to: file)

@@ -209,7 +209,7 @@ extension FoodTable {
         guard columns.descriptions.count == foods, columns.groupOfFood.count == foods, columns.sources.count == foods,
               columns.values.count == foods * FoodComponent.count, columns.portionStart.count == foods,
               columns.portionCount.count == foods, columns.portionGrams.count == measures,
-              columns.portionNames.count == measures,
+              columns.portionNames.count == measures, columns.groupNames.count <= Int(UInt16.max) + 1,
               columns.groupOfFood.allSatisfy({ Int($0) < columns.groupNames.count }) else { return nil }
         for food in 0..<foods {
             let start = Int(columns.portionStart[food]), count = Int(columns.portionCount[food])
