@@ -80,6 +80,26 @@ final class FoodTableCacheTests: XCTestCase {
         XCTAssertTrue(try NutrientData(directory: data.path, cache: cache).foodsFromCache)
     }
 
+    func testWritingACopyClearsOldCopiesAndAbandonedTemporaryFiles() throws {
+        let folder = URL(fileURLWithPath: cacheFolder)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let names = ["foods-0000000000000001.cache", "foods-0000000000000001.cache.123.tmp",
+                     "foods-0000000000000002.cache.456.tmp", "notes.txt"]
+        for name in names { try Data("x".utf8).write(to: folder.appendingPathComponent(name)) }
+        // The first temporary file was left two hours ago; the second is being written now.
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-7_200)],
+                                              ofItemAtPath: folder.appendingPathComponent(names[1]).path)
+        let cache = FoodTableCache(directory: cacheFolder)
+        _ = try NutrientData(directory: TestData.directory, cache: cache)
+        let left = try copies().filter { $0.hasSuffix(".cache") }
+        XCTAssertEqual(left.count, 1, "\(left)")
+        XCTAssertFalse(left.contains(names[0]))
+        let all = try FileManager.default.contentsOfDirectory(atPath: cacheFolder)
+        XCTAssertFalse(all.contains(names[1]), "an abandoned temporary file is removed")
+        XCTAssertTrue(all.contains(names[2]), "another run's temporary file is left")
+        XCTAssertTrue(all.contains("notes.txt"), "only absorb's own files are touched")
+    }
+
     func testADamagedCopyIsIgnoredAndReplaced() throws {
         let cache = FoodTableCache(directory: cacheFolder)
         _ = try NutrientData(directory: TestData.directory, cache: cache)

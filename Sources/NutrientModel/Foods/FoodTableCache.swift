@@ -107,19 +107,33 @@ public struct FoodTableCache: Sendable {
         removeOtherCopies(keeping: final)
     }
 
-    /// Removes the copies of other keys (older data or an older absorb).
+    /// Removes the copies of other keys (older data or an older absorb), and temporary
+    /// files more than an hour old (a run that stopped while writing one; a younger one
+    /// may be another run's, still being written).
     private func removeOtherCopies(keeping kept: String) {
         guard let folder = opendir(directory) else { return }
         defer { closedir(folder) }
         var stale: [String] = []
+        let anHourAgo = time(nil) - 3_600
         while let entry = readdir(folder) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
+            guard name.hasPrefix(Self.prefix) else { continue }
             let path = directory + "/" + name
-            if name.hasPrefix(Self.prefix), name.hasSuffix(Self.suffix), path != kept { stale.append(path) }
+            if name.hasSuffix(Self.suffix), path != kept { stale.append(path) }
+            var status = stat()
+            if name.hasSuffix(".tmp"), stat(path, &status) == 0, Self.modified(status) < anHourAgo { stale.append(path) }
         }
         for path in stale { unlink(path) }
+    }
+
+    private static func modified(_ status: stat) -> time_t {
+        #if canImport(Darwin)
+        status.st_mtimespec.tv_sec
+        #else
+        status.st_mtim.tv_sec
+        #endif
     }
 
     /// Makes `path` and its parents, as `mkdir -p` does; whether it is a folder now.
