@@ -36,11 +36,33 @@ public enum FileBytes {
         return bytes
     }
 
+    /// Calls `body` with each piece of the file in turn, read into one small buffer: for a
+    /// file that is only looked at once, such as one that is only hashed, without memory
+    /// the size of the file (whose every page would fault on first use).
+    public static func forEachChunk(_ path: String, _ body: (UnsafeRawBufferPointer) -> Void) throws(DataFileError) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        if descriptor < 0 { throw DataFileError(path: path, errno: errno) }
+        defer { close(descriptor) }
+        var status = stat()
+        if fstat(descriptor, &status) != 0 { throw DataFileError(path: path, errno: errno) }
+        if (status.st_mode & S_IFMT) == S_IFDIR { throw DataFileError(path: path, message: "is a folder, not a file") }
+        var failure: Int32 = 0
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 16) { buffer in
+            while true {
+                let read = fill(buffer, from: descriptor)
+                if read.count > 0 { body(UnsafeRawBufferPointer(start: buffer.baseAddress, count: read.count)) }
+                if read.failure != 0 { failure = read.failure }
+                if read.ended || read.failure != 0 { return }
+            }
+        }
+        if failure != 0 { throw DataFileError(path: path, errno: failure) }
+    }
+
     /// Calls `body` with the file's bytes mapped into memory (read-only, private), or read
     /// when the file cannot be mapped (a pipe, an empty file). The bytes are valid only
-    /// during the call. For a file that is only looked at once, such as one that is only
-    /// hashed: the pages come from the system's file cache, with no copy and a fraction of
-    /// the page faults of reading into new memory.
+    /// during the call, and the file must not be shortened meanwhile (the pages past its
+    /// new end would fault): for files absorb replaces whole, by renaming, such as the
+    /// food-table cache. The pages come from the system's file cache, with no copy.
     public static func withMapped<Result>(_ path: String,
                                           _ body: (UnsafeRawBufferPointer) throws -> Result) throws -> Result {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)

@@ -42,38 +42,35 @@ public struct FoodTableCache: Sendable {
     /// The key of a table loaded from these files' bytes (foods, supplements, portions,
     /// in that order).
     func key(for files: [[UInt8]]) -> UInt64 {
-        var hash = keyHash()
-        for file in files { file.withUnsafeBytes { add($0, to: &hash) } }
-        return hash.finalize()
+        key(fileHashes: files.map { file in
+            var hash = StableHash()
+            hash.combine(file)
+            return hash.finalize()
+        })
     }
 
-    /// The key of the files at these paths, each mapped rather than read (nothing of them
-    /// is kept: see `FileBytes.withMapped`); the same as `key(for:)` of their bytes.
+    /// The key of the files at these paths, read a piece at a time (nothing of them is
+    /// kept: see `FileBytes.forEachChunk`); the same as `key(for:)` of their bytes.
     func key(forFilesAt paths: [String]) throws(DataFileError) -> UInt64 {
-        var hash = keyHash()
+        var hashes: [UInt64] = []
         for path in paths {
-            do {
-                try FileBytes.withMapped(path) { add($0, to: &hash) }
-            } catch let error as DataFileError {
-                throw error
-            } catch {
-                throw DataFileError(path: path, message: "could not be read: \(error)")
-            }
+            var hash = StableHash()
+            try FileBytes.forEachChunk(path) { hash.combine($0) }
+            hashes.append(hash.finalize())
         }
-        return hash.finalize()
+        return key(fileHashes: hashes)
     }
 
-    private func keyHash() -> StableHash {
+    /// Each file is hashed on its own (its length is part of its hash), then the hashes
+    /// with what identifies the format and the program.
+    private func key(fileHashes: [UInt64]) -> UInt64 {
         var hash = StableHash()
         hash.combine(Self.formatVersion)
         hash.combine(programIdentity)
         hash.combine(UInt64(FoodComponent.count))
-        return hash
-    }
-
-    private func add(_ file: UnsafeRawBufferPointer, to hash: inout StableHash) {
-        hash.combine(UInt64(file.count))
-        hash.combine(file)
+        hash.combine(UInt64(fileHashes.count))
+        for fileHash in fileHashes { hash.combine(fileHash) }
+        return hash.finalize()
     }
 
     /// The path of the copy for `key`.
@@ -310,10 +307,11 @@ public struct FoodTableCache: Sendable {
 
     /// Maps the whole pages of a new, large column in one call before it is written: each
     /// page would otherwise fault on its first write, and a fault costs microseconds on a
-    /// virtual machine (the values column alone is 230 pages). Linux only; best effort.
+    /// virtual machine (the values column alone is 230 pages of 4 KB). Linux only; best
+    /// effort (a kernel before 5.14 refuses the call, and the pages fault as before).
     private static func prefault(_ buffer: UnsafeMutableRawBufferPointer) {
         #if os(Linux)
-        let page = 4096
+        let page = Int(getpagesize())
         guard buffer.count >= 16 * page, let base = buffer.baseAddress else { return }
         let first = (Int(bitPattern: base) + page - 1) & ~(page - 1)
         let last = (Int(bitPattern: base) + buffer.count) & ~(page - 1)
