@@ -56,23 +56,30 @@ enum JSONValue {
         }
     }
 
+    /// A JSON string. Only `"`, `\` and control characters need escaping, and all are
+    /// ASCII: a string without them (almost every one) is written whole, and one with them
+    /// is escaped byte by byte, never scalar by scalar (a report writes thousands).
     private static func writeString(_ value: String, into out: inout String) {
         out += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out += value
+        } else {
+            var escaped: [UInt8] = []
+            escaped.reserveCapacity(value.utf8.count + 8)
+            for byte in value.utf8 {
+                switch byte {
+                case 0x22: escaped += [0x5C, 0x22]  // \"
+                case 0x5C: escaped += [0x5C, 0x5C]  // \\
+                case 0x0A: escaped += [0x5C, 0x6E]  // \n
+                case 0x0D: escaped += [0x5C, 0x72]  // \r
+                case 0x09: escaped += [0x5C, 0x74]  // \t
+                case ..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    escaped += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]  // \u00XX
+                default: escaped.append(byte)
                 }
             }
+            out += String(decoding: escaped, as: UTF8.self)
         }
         out += "\""
     }

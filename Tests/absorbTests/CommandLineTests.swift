@@ -300,6 +300,19 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(badFat.stderr.contains("--fat-threshold lots"), badFat.stderr)
     }
 
+    func testJSONReportEscapesWhatJSONMust() throws {
+        // Quotes, a backslash, a tab, a control character and text beyond ASCII, in a name
+        // the report writes back: the JSON must parse and give the same string.
+        for name in ["Dr \"Q\" \\ é 🙂", "tab\there", "bell\u{7}", "plain"] {
+            XCTAssertEqual(try absorb.run(["profile", "add", name]).status, 0, name)
+            let report = try absorb.json(["report", "--format", "json", "--profile", name])
+            let profile = try XCTUnwrap(report["profile"] as? [String: Any])
+            XCTAssertEqual(profile["name"] as? String, name)
+        }
+        let raw = try absorb.run(["report", "--format", "json", "--profile", "bell\u{7}"]).stdout
+        XCTAssertTrue(raw.contains(#""name":"bell\u0007""#), raw)
+    }
+
     func testCSVReportHasOneRowPerDayAndNutrient() throws {
         XCTAssertEqual(try absorb.run(["log", "add", "spinach", "raw", "100", "g", "--date", "2026-11-20"]).status, 0)
         let csv = try absorb.run(["report", "--from", "2026-11-20", "--to", "2026-11-21", "--format", "csv"])

@@ -206,37 +206,43 @@ enum Suites {
     /// The runs use a cache folder of their own (the warm-up makes the copy of the food
     /// table, as absorb's first run does); the `_no_cache` figure turns the cache off, as
     /// every start was before it and as the first start on new data or a new build is.
+    /// The commands take turns, one run each per round, so that a machine that speeds up
+    /// or slows down part-way (these are shared) moves every figure alike, not the ratios.
     static func processes(_ absorb: String, journal: String, scratch: String, repetitions: Int) -> [Figure] {
         var environment = ProcessInfo.processInfo.environment
         environment["XDG_CACHE_HOME"] = scratch + "/process-cache"
         environment.removeValue(forKey: "ABSORB_NO_CACHE")
         var uncached = environment
         uncached["ABSORB_NO_CACHE"] = "1"
-        func timed(_ name: String, _ arguments: [String], _ environment: [String: String]) -> Figure {
-            for _ in 0..<2 { _ = spawnAndWait(absorb, arguments, environment: environment) }
-            var samples: [Double] = []
-            var failures = 0
-            for _ in 0..<repetitions {
-                let start = ContinuousClock().now
-                let status = spawnAndWait(absorb, arguments, environment: environment)
-                samples.append(seconds(since: start))
-                if status != 0 { failures += 1 }
-            }
-            // A run that failed did not do the work: its time says nothing.
-            if failures > 0 {
-                FileHandle.standardError.write(Data("  \(name): absorb failed \(failures) of \(repetitions) times; figure left out\n".utf8))
-                return Figure(name, value: .nan, unit: "ms")
-            }
-            return Figure(name, samples: samples)
-        }
         let today = LocalDate.today()
         let report = ["report", "--format", "json", "--journal", journal]
-        return [
-            timed("process.absorb_version", ["--version"], environment),
-            timed("process.absorb_report_json_today_year_journal", report, environment),
-            timed("process.absorb_report_json_today_year_journal_no_cache", report, uncached),
-            timed("process.absorb_report_json_whole_year", ["report", "--format", "json", "--from", today.adding(days: -364).description,
-                                                            "--to", today.description, "--journal", journal], environment),
+        let runs: [(name: String, arguments: [String], environment: [String: String])] = [
+            ("process.absorb_version", ["--version"], environment),
+            ("process.absorb_report_json_today_year_journal", report, environment),
+            ("process.absorb_report_json_today_year_journal_no_cache", report, uncached),
+            ("process.absorb_report_json_whole_year", ["report", "--format", "json", "--from", today.adding(days: -364).description,
+                                                       "--to", today.description, "--journal", journal], environment),
         ]
+        for run in runs {
+            for _ in 0..<2 { _ = spawnAndWait(absorb, run.arguments, environment: run.environment) }
+        }
+        var samples = [[Double]](repeating: [], count: runs.count)
+        var failures = [Int](repeating: 0, count: runs.count)
+        for _ in 0..<repetitions {
+            for (index, run) in runs.enumerated() {
+                let start = ContinuousClock().now
+                let status = spawnAndWait(absorb, run.arguments, environment: run.environment)
+                samples[index].append(seconds(since: start))
+                if status != 0 { failures[index] += 1 }
+            }
+        }
+        return runs.indices.map { index in
+            // A run that failed did not do the work: its time says nothing.
+            if failures[index] > 0 {
+                FileHandle.standardError.write(Data("  \(runs[index].name): absorb failed \(failures[index]) of \(repetitions) times; figure left out\n".utf8))
+                return Figure(runs[index].name, value: .nan, unit: "ms")
+            }
+            return Figure(runs[index].name, samples: samples[index])
+        }
     }
 }

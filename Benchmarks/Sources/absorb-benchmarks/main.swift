@@ -84,6 +84,21 @@ if arguments.contains("--csv-only") {
     exit(0)
 }
 
+// Only the whole-process figures and their ratio to `--version` (the release absorb must
+// be built; `--absorb PATH` names another).
+if arguments.contains("--processes-only") {
+    let absorb = arguments.firstIndex(of: "--absorb").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+        ?? paths.repository + "/.build/release/absorb"
+    let figures = Suites.processes(absorb, journal: try Suites.yearJournal(paths), scratch: paths.scratch, repetitions: quick ? 3 : 30)
+    let version = figures[0].median
+    for figure in figures {
+        print(figure.name.padding(toLength: 56, withPad: " ", startingAt: 0),
+              String(format: "%8.1f ms %6.2f ×", figure.median, figure.median / version))
+    }
+    try? FileManager.default.removeItem(atPath: paths.scratch)
+    exit(0)
+}
+
 let repetitions = quick ? 5 : 200
 var figures: [Figure] = []
 func log(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }

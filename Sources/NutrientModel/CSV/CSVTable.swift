@@ -62,12 +62,18 @@ public struct NamedCSVTable: Sendable {
     /// One record: its line and its fields by column name.
     public struct Row: Sendable {
         public let line: Int
-        let fields: [String: String]
+        /// The fields of the columns asked for, in the order they were asked for.
+        let values: [String]
         let file: String
-        let columnOf: [String: Int]
+        /// The columns asked for (shared by every row), and where each is in the file.
+        let names: [String]
+        let positions: [Int]
 
-        /// A field (the header was checked to have every column asked for).
-        public subscript(_ column: String) -> String { fields[column] ?? "" }
+        /// A field (the header was checked to have every column asked for). The few
+        /// names are compared in turn: cheaper than hashing them into a dictionary per row.
+        public subscript(_ column: String) -> String {
+            names.firstIndex(of: column).map { values[$0] } ?? ""
+        }
 
         /// A field as a number, or an error at its place.
         public func number(_ column: String) throws(CSVError) -> Double {
@@ -81,7 +87,7 @@ public struct NamedCSVTable: Sendable {
 
         /// An error at a field of this row.
         public func error(_ column: String, _ message: String) -> CSVError {
-            CSVError(file: file, line: line, column: 1 + (columnOf[column] ?? 0), message: message)
+            CSVError(file: file, line: line, column: 1 + (names.firstIndex(of: column).map { positions[$0] } ?? 0), message: message)
         }
     }
 
@@ -91,18 +97,19 @@ public struct NamedCSVTable: Sendable {
     public init(bytes: [UInt8], fileName: String, columns: [String]) throws(CSVError) {
         var header: CSVHeader?
         var rows: [Row] = []
-        var positions: [String: Int] = [:]
+        var positions: [Int] = []
         try CSVReader(bytes: bytes, fileName: fileName).forEachRecord { record throws(CSVError) in
             guard let known = header else {
                 let parsed = try CSVHeader(record: record)
-                for column in columns { positions[column] = try parsed.position(of: column) }
+                for column in columns { positions.append(try parsed.position(of: column)) }
                 header = parsed
                 return
             }
             try known.check(record)
-            var fields: [String: String] = [:]
-            for (column, position) in positions { fields[column] = try record.string(at: position) }
-            rows.append(Row(line: record.line, fields: fields, file: fileName, columnOf: positions))
+            var values: [String] = []
+            values.reserveCapacity(positions.count)
+            for position in positions { values.append(try record.string(at: position)) }
+            rows.append(Row(line: record.line, values: values, file: fileName, names: columns, positions: positions))
         }
         guard header != nil else {
             throw CSVError(file: fileName, line: 1, column: 1, message: "the file is empty: it needs a header (\(columns.joined(separator: ",")))")
