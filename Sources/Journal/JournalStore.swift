@@ -68,7 +68,10 @@ public final class JournalStore: Sendable {
         }
         let migrator = JournalSchema.migrator
         do {
-            let superseded = try database.read { db in try migrator.hasBeenSuperseded(db) }
+            // One read transaction for the three questions about the schema.
+            let (superseded, applied, pending) = try database.read { db in
+                (try migrator.hasBeenSuperseded(db), try migrator.appliedIdentifiers(db), try migrator.hasCompletedMigrations(db))
+            }
             if superseded {
                 throw JournalError(
                     path: path,
@@ -76,9 +79,6 @@ public final class JournalStore: Sendable {
             }
             // An older journal is copied whole before its schema changes: if the migration
             // or this version of absorb disappoints, the person still has the file as it was.
-            let (applied, pending) = try database.read { db in
-                (try migrator.appliedIdentifiers(db), try migrator.hasCompletedMigrations(db))
-            }
             if existed, !applied.isEmpty, !pending {
                 try backUp(database, applied: applied.count)
             }
