@@ -68,6 +68,18 @@ if let index = arguments.firstIndex(of: "--year-journal"), index + 1 < arguments
     exit(0)
 }
 
+// Profiling mode: load the tables of DIR (a synthetic table, say) N times.
+if let index = arguments.firstIndex(of: "--profile-directory"), index + 2 < arguments.count, let count = Int(arguments[index + 2]) {
+    for _ in 0..<count { blackHole(try NutrientData(directory: arguments[index + 1])) }
+    exit(0)
+}
+
+// Profiling aid: write the synthetic table of N foods into DIR (then `--child-table DIR`).
+if let index = arguments.firstIndex(of: "--synthetic-table"), index + 2 < arguments.count, let count = Int(arguments[index + 1]) {
+    _ = try SyntheticTable.make(count: count, from: paths.data, into: arguments[index + 2])
+    exit(0)
+}
+
 // Only the journal import figure, for working on the journal.
 if arguments.contains("--import-only") {
     let figure = try Suites.journalImport(paths, repetitions: quick ? 1 : 3)

@@ -22,6 +22,7 @@ public enum FileBytes {
         // The size is a hint (a pipe or a growing file has another): read to the end.
         var read = (count: 0, failure: Int32(0), ended: false)
         var bytes = [UInt8](unsafeUninitializedCapacity: max(Int(status.st_size), 0) + 1) { buffer, count in
+            prefault(UnsafeMutableRawBufferPointer(buffer))
             read = fill(buffer, from: descriptor)
             count = read.count
         }
@@ -85,6 +86,21 @@ public enum FileBytes {
     #else
     private static let populate: Int32 = 0
     #endif
+
+    /// Maps the whole pages of new, large memory in one call before it is written: each
+    /// page would otherwise fault on its first write, and a fault costs microseconds on a
+    /// virtual machine (foods.csv is 290 pages of 4 KB; a 500,000-food table, 17,000).
+    /// Linux only; best effort (a kernel before 5.14 refuses the call, and the pages fault
+    /// as before).
+    static func prefault(_ buffer: UnsafeMutableRawBufferPointer) {
+        #if os(Linux)
+        let page = Int(getpagesize())
+        guard buffer.count >= 16 * page, let base = buffer.baseAddress else { return }
+        let first = (Int(bitPattern: base) + page - 1) & ~(page - 1)
+        let last = (Int(bitPattern: base) + buffer.count) & ~(page - 1)
+        if last > first { _ = madvise(UnsafeMutableRawPointer(bitPattern: first), last - first, 23 /* MADV_POPULATE_WRITE */) }
+        #endif
+    }
 
     /// Reads until `buffer` is full, the file ends or a call fails.
     private static func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>,

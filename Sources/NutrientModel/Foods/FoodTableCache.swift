@@ -305,20 +305,6 @@ public struct FoodTableCache: Sendable {
         }
     }
 
-    /// Maps the whole pages of a new, large column in one call before it is written: each
-    /// page would otherwise fault on its first write, and a fault costs microseconds on a
-    /// virtual machine (the values column alone is 230 pages of 4 KB). Linux only; best
-    /// effort (a kernel before 5.14 refuses the call, and the pages fault as before).
-    private static func prefault(_ buffer: UnsafeMutableRawBufferPointer) {
-        #if os(Linux)
-        let page = Int(getpagesize())
-        guard buffer.count >= 16 * page, let base = buffer.baseAddress else { return }
-        let first = (Int(bitPattern: base) + page - 1) & ~(page - 1)
-        let last = (Int(bitPattern: base) + buffer.count) & ~(page - 1)
-        if last > first { _ = madvise(UnsafeMutableRawPointer(bitPattern: first), last - first, 23 /* MADV_POPULATE_WRITE */) }
-        #endif
-    }
-
     /// Reads the columns back, each only if it lies wholly inside the body.
     private struct Reader {
         let bytes: UnsafeRawBufferPointer
@@ -340,7 +326,7 @@ public struct FoodTableCache: Sendable {
             offset += padded
             return [Element](unsafeUninitializedCapacity: Int(count)) { buffer, initialized in
                 let raw = UnsafeMutableRawBufferPointer(buffer)
-                prefault(raw)
+                FileBytes.prefault(raw)  // the values column alone is 230 pages
                 raw.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[start..<start + size]))
                 initialized = Int(count)
             }
