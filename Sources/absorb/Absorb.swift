@@ -11,7 +11,10 @@ struct Absorb: ParsableCommand {
         abstract: "Track the nutrients your skin depends on — vitamins A, D, E, K and the essential fatty acids — against your own reference intakes.",
         discussion: """
             Food values come from the USDA SR28 database. Your journal is one SQLite file \
-            ($XDG_DATA_HOME/absorb/journal.sqlite unless --journal or ABSORB_JOURNAL says otherwise).
+            ($XDG_DATA_HOME/absorb/journal.sqlite unless --journal or ABSORB_JOURNAL says otherwise). \
+            The food table parsed from the data tables is kept in $XDG_CACHE_HOME/absorb (else \
+            ~/.cache/absorb) for faster starts; it is used only for the same tables and the same \
+            absorb, and ABSORB_NO_CACHE=1 turns it off.
             """,
         version: "0.4.0",
         subcommands: [DashboardCommand.self, Today.self, LogCommand.self, FoodsCommand.self, ProfileCommand.self, ReportCommand.self, GapsCommand.self, ExportCommand.self, ImportCommand.self, SummaryCommand.self, DemoCommand.self],
