@@ -13,15 +13,11 @@ public enum FileBytes {
     /// One `open`, one `fstat` and `read` straight into the array: no `FileHandle` or
     /// `Data` in between, so the bundled tables are copied once, not twice.
     public static func read(_ path: String) throws(DataFileError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        if descriptor < 0 { throw DataFileError(path: path, errno: errno) }
+        let (descriptor, size) = try openForReading(path)
         defer { close(descriptor) }
-        var status = stat()
-        if fstat(descriptor, &status) != 0 { throw DataFileError(path: path, errno: errno) }
-        if (status.st_mode & S_IFMT) == S_IFDIR { throw DataFileError(path: path, message: "is a folder, not a file") }
         // The size is a hint (a pipe or a growing file has another): read to the end.
         var read = (count: 0, failure: Int32(0), ended: false)
-        var bytes = [UInt8](unsafeUninitializedCapacity: max(Int(status.st_size), 0) + 1) { buffer, count in
+        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
             prefault(UnsafeMutableRawBufferPointer(buffer))
             read = fill(buffer, from: descriptor)
             count = read.count
@@ -41,12 +37,8 @@ public enum FileBytes {
     /// file that is only looked at once, such as one that is only hashed, without memory
     /// the size of the file (whose every page would fault on first use).
     public static func forEachChunk(_ path: String, _ body: (UnsafeRawBufferPointer) -> Void) throws(DataFileError) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        if descriptor < 0 { throw DataFileError(path: path, errno: errno) }
+        let (descriptor, _) = try openForReading(path)
         defer { close(descriptor) }
-        var status = stat()
-        if fstat(descriptor, &status) != 0 { throw DataFileError(path: path, errno: errno) }
-        if (status.st_mode & S_IFMT) == S_IFDIR { throw DataFileError(path: path, message: "is a folder, not a file") }
         var failure: Int32 = 0
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 16) { buffer in
             while true {
@@ -57,6 +49,23 @@ public enum FileBytes {
             }
         }
         if failure != 0 { throw DataFileError(path: path, errno: failure) }
+    }
+
+    /// The file opened for reading, and its size as `fstat` says; a folder is an error.
+    private static func openForReading(_ path: String) throws(DataFileError) -> (descriptor: Int32, size: Int) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        if descriptor < 0 { throw DataFileError(path: path, errno: errno) }
+        var status = stat()
+        if fstat(descriptor, &status) != 0 {
+            let failure = errno
+            close(descriptor)
+            throw DataFileError(path: path, errno: failure)
+        }
+        if (status.st_mode & S_IFMT) == S_IFDIR {
+            close(descriptor)
+            throw DataFileError(path: path, message: "is a folder, not a file")
+        }
+        return (descriptor, max(Int(status.st_size), 0))
     }
 
     /// Calls `body` with the file's bytes mapped into memory (read-only, private), or read
