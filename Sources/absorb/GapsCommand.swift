@@ -35,7 +35,7 @@ struct GapsCommand: ParsableCommand {
         }
     }
 
-    private func planJSON(_ plan: GapPlan, report: Report, ids: [String]) -> JSONValue {
+    private func planJSON(_ plan: GapPlan, report: Report, ids: TextColumn) -> JSONValue {
         let nutrients = Nutrient.allCases
         return .object([
             ("date", .string(report.range.from.description)),

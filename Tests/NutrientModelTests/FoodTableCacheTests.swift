@@ -127,6 +127,46 @@ final class FoodTableCacheTests: XCTestCase {
         }
     }
 
+    func testTheIDIndexFindsEveryIDAndRefusesSlotsThatDoNotFit() throws {
+        // 20,000 ids of many shapes, inserted one by one (the slots grow as they go).
+        var generator = SplitMix64(seed: 2026_11_28)
+        var ids = TextColumn(), index = IDIndex(), seen = Set<String>()
+        let alphabet = Array("0123456789ABCDEFabcdef-_éü食".map(String.init))
+        while ids.count < 20_000 {
+            let id = (0..<(1 + Int(generator.next() % 12))).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
+            guard seen.insert(id).inserted else { continue }
+            ids.append(id)
+            index.insert(position: ids.count - 1, in: ids)
+        }
+        func find(_ id: String) -> Int? { var id = id; return id.withUTF8 { index.find($0, in: ids) } }
+        for position in stride(from: 0, to: ids.count, by: 7) { XCTAssertEqual(find(ids[position]), position) }
+        XCTAssertNil(find("not an id"))
+        XCTAssertNil(find(""))
+        XCTAssertEqual(IDIndex(slots: index.slots, ids: ids), index, "its own slots are accepted")
+        // Slots that do not index exactly these ids are refused.
+        var missing = index.slots
+        missing[missing.firstIndex { $0 != 0 }!] = 0
+        var stray = index.slots
+        stray[stray.firstIndex { $0 == 0 }!] = 1
+        var outOfRange = index.slots
+        outOfRange[outOfRange.firstIndex { $0 != 0 }!] = Int32(ids.count + 1)
+        var swapped = index.slots
+        let used = swapped.indices.filter { swapped[$0] != 0 }
+        swapped.swapAt(used[0], used[1])
+        for (what, slots) in [("an id missing", missing), ("an entry too many", stray), ("a position past the end", outOfRange),
+                              ("two entries swapped", swapped), ("not a power of two", Array(index.slots.dropLast())),
+                              ("too few slots", Array(index.slots.prefix(16))), ("none", [])] {
+            XCTAssertNil(IDIndex(slots: slots, ids: ids), what)
+        }
+        // A table keeps ids unique through its index.
+        var table = FoodTable()
+        try table.append(Food(id: "X1", description: "one", group: "G", source: .custom, values: FoodValues([:]), portions: []))
+        XCTAssertThrowsError(try table.append(Food(id: "X1", description: "again", group: "G", source: .custom,
+                                                   values: FoodValues([:]), portions: [])))
+        XCTAssertEqual(table.count, 1)
+        XCTAssertEqual(table.index(of: "X1"), 0)
+    }
+
     func testColumnsThatDoNotFitTogetherAreRefused() throws {
         let good = TestData.data.foods.columns
         XCTAssertNotNil(FoodTable(columns: good))

@@ -2,7 +2,7 @@
 /// foods, stored by column so that loading and scanning are fast.
 public struct FoodTable: Sendable {
     /// Food ids, in table order.
-    public private(set) var ids: [String] = []
+    public private(set) var ids = TextColumn()
     /// Long descriptions, in table order.
     public private(set) var descriptions = TextColumn()
     private var groupOfFood: [UInt16] = []
@@ -18,7 +18,7 @@ public struct FoodTable: Sendable {
     private var portionNames = TextColumn()
     private var portionStart: [Int32] = []
     private var portionCount: [Int32] = []
-    private var indexOfID: [String: Int] = [:]
+    private var idIndex = IDIndex()
 
     /// An empty table.
     public init() {}
@@ -27,20 +27,13 @@ public struct FoodTable: Sendable {
     public var count: Int { ids.count }
 
     /// The position of the food with this id, if there is one.
-    public func index(of id: String) -> Int? { indexOfID[id] }
-
-    /// The position of the food whose id is these UTF-8 bytes. The few foods after
-    /// position `hint` are compared first: a loader reading foods in the table's order
-    /// finds most there, without making a `String` and hashing it.
-    func index(ofUTF8 id: UnsafeBufferPointer<UInt8>, lookingFirstAfter hint: Int) -> Int? {
-        var position = max(hint + 1, 0)
-        let end = min(ids.count, position + 16)
-        while position < end {
-            if ids[position].utf8.elementsEqual(id) { return position }
-            position += 1
-        }
-        return indexOfID[String(decoding: id, as: UTF8.self)]
+    public func index(of id: String) -> Int? {
+        var id = id
+        return id.withUTF8 { idIndex.find($0, in: ids) }
     }
+
+    /// The position of the food whose id is these UTF-8 bytes (no `String` is made).
+    func index(ofUTF8 id: UnsafeBufferPointer<UInt8>) -> Int? { idIndex.find(id, in: ids) }
 
     /// The food at a position.
     public func food(at index: Int) -> Food {
@@ -74,7 +67,7 @@ public struct FoodTable: Sendable {
 
     /// Appends a food; an id that is already present is an error.
     public mutating func append(_ food: Food) throws(FoodTableError) {
-        if indexOfID[food.id] != nil { throw .duplicateID(food.id) }  // before its group is added
+        if index(of: food.id) != nil { throw .duplicateID(food.id) }  // before its group is added
         try append(id: food.id, description: food.description, group: groupNumber(food.group),
                    source: food.source, values: food.values.flat)
         for portion in food.portions { addPortion(portion, toFoodAt: count - 1) }
@@ -106,12 +99,9 @@ public struct FoodTable: Sendable {
     /// Everything of a new food but its description, which the caller appends next.
     private mutating func append(id: String, group: UInt16, source: FoodSource,
                                  values row: some Collection<Double>) throws(FoodTableError) {
-        // One hash of the id: insert, and put back what was there if it was taken.
-        if let taken = indexOfID.updateValue(ids.count, forKey: id) {
-            indexOfID[id] = taken
-            throw .duplicateID(id)
-        }
+        if index(of: id) != nil { throw .duplicateID(id) }
         ids.append(id)
+        idIndex.insert(position: ids.count - 1, in: ids)
         groupOfFood.append(group)
         sources.append(source)
         values.append(contentsOf: row)
@@ -155,13 +145,13 @@ public struct FoodTable: Sendable {
     mutating func reserveCapacity(moreFoods more: Int, descriptionBytes: Int) {
         let count = ids.count + more
         descriptions.reserveCapacity(moreTexts: more, moreBytes: descriptionBytes)
-        ids.reserveCapacity(count)
+        ids.reserveCapacity(moreTexts: more, moreBytes: more * 6)
         groupOfFood.reserveCapacity(count)
         sources.reserveCapacity(count)
         values.reserveCapacity(count * FoodComponent.count)
         portionStart.reserveCapacity(count)
         portionCount.reserveCapacity(count)
-        indexOfID.reserveCapacity(count)
+        idIndex.reserveCapacity(count, ids: ids)
     }
 
     /// Makes room for `count` more measures whose names take about `nameBytes`.
@@ -173,10 +163,11 @@ public struct FoodTable: Sendable {
 }
 
 extension FoodTable {
-    /// Every stored column of a table, for `FoodTableCache`: the id and group lookups
-    /// are not stored, they are made again from these.
+    /// Every stored column of a table, for `FoodTableCache`, with the id index's slots
+    /// (the group lookup, a few dozen names, is made again).
     struct Columns {
         var ids: TextColumn
+        var idSlots: [Int32]
         var descriptions: TextColumn
         var groupNames: TextColumn
         var groupOfFood: [UInt16]
@@ -191,18 +182,17 @@ extension FoodTable {
 
     /// The table's columns.
     var columns: Columns {
-        var idColumn = TextColumn(), groupColumn = TextColumn()
-        idColumn.reserveCapacity(moreTexts: ids.count, moreBytes: ids.count * 6)
-        for id in ids { idColumn.append(id) }
+        var groupColumn = TextColumn()
         for name in groupNames { groupColumn.append(name) }
-        return Columns(ids: idColumn, descriptions: descriptions, groupNames: groupColumn, groupOfFood: groupOfFood,
+        return Columns(ids: ids, idSlots: idIndex.slots, descriptions: descriptions, groupNames: groupColumn, groupOfFood: groupOfFood,
                        sources: sources, values: values, portionAmounts: portionAmounts, portionGrams: portionGrams,
                        portionNames: portionNames, portionStart: portionStart, portionCount: portionCount)
     }
 
     /// A table made from columns that another table gave, or `nil` if they do not fit
     /// together (a column of the wrong length, a group or a measure out of range, an id
-    /// twice): a damaged cache is refused, never trusted.
+    /// twice, an id index that does not find every id where it is): a damaged cache is
+    /// refused, never trusted.
     init?(columns: Columns) {
         let foods = columns.ids.count
         let measures = columns.portionAmounts.count
@@ -215,10 +205,10 @@ extension FoodTable {
             let start = Int(columns.portionStart[food]), count = Int(columns.portionCount[food])
             guard start >= 0, count >= 0, start + count <= measures else { return nil }
         }
+        guard let index = IDIndex(slots: columns.idSlots, ids: columns.ids) else { return nil }
         self.init()
-        ids = Array(columns.ids)
-        indexOfID.reserveCapacity(foods)
-        for (index, id) in ids.enumerated() where indexOfID.updateValue(index, forKey: id) != nil { return nil }
+        ids = columns.ids
+        idIndex = index
         for name in columns.groupNames {
             guard groupIndex.updateValue(UInt16(groupNames.count), forKey: name) == nil else { return nil }
             groupNames.append(name)

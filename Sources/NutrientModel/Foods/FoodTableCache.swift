@@ -22,7 +22,7 @@ public struct FoodTableCache: Sendable {
     let programIdentity: UInt64
 
     /// The version of the layout below; a change of layout changes it.
-    static let formatVersion: UInt64 = 1
+    static let formatVersion: UInt64 = 2
     private static let magic = Array("absorb-foods-cache".utf8)
     private static let prefix = "foods-"
     private static let suffix = ".cache"
@@ -177,6 +177,7 @@ public struct FoodTableCache: Sendable {
             out.add(storage.ends)
         }
         text(columns.ids)
+        out.add(columns.idSlots)
         text(columns.descriptions)
         text(columns.groupNames)
         out.add(columns.groupOfFood)
@@ -202,7 +203,7 @@ public struct FoodTableCache: Sendable {
             guard let utf8: [UInt8] = reader.array(), let ends: [Int] = reader.array() else { return nil }
             return TextColumn(utf8: utf8, ends: ends)
         }
-        guard let ids = text(), let descriptions = text(), let groupNames = text(),
+        guard let ids = text(), let idSlots: [Int32] = reader.array(), let descriptions = text(), let groupNames = text(),
               let groupOfFood: [UInt16] = reader.array(), let sourceCodes: [UInt8] = reader.array(),
               let values: [Double] = reader.array(), let portionAmounts: [Double] = reader.array(),
               let portionGrams: [Double] = reader.array(), let portionNames = text(),
@@ -215,7 +216,7 @@ public struct FoodTableCache: Sendable {
             sources.append(source)
         }
         return FoodTable(columns: .init(
-            ids: ids, descriptions: descriptions, groupNames: groupNames, groupOfFood: groupOfFood, sources: sources,
+            ids: ids, idSlots: idSlots, descriptions: descriptions, groupNames: groupNames, groupOfFood: groupOfFood, sources: sources,
             values: values, portionAmounts: portionAmounts, portionGrams: portionGrams, portionNames: portionNames,
             portionStart: portionStart, portionCount: portionCount))
     }

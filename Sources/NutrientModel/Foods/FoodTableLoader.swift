@@ -113,11 +113,10 @@ public enum FoodTableLoader {
                     return
                 }
                 try known.check(record)
-                // The file lists a food's measures together, and foods in the table's
-                // order: a row's food is the last row's, or usually one a little after it.
+                // The file lists a food's measures together: most rows' food is the last row's.
                 let index = try record.withUTF8(at: columns.food) { id throws(CSVError) -> Int in
                     if previousIndex >= 0, id.elementsEqual(previousID) { return previousIndex }
-                    guard let found = table.index(ofUTF8: id, lookingFirstAfter: previousIndex) else {
+                    guard let found = table.index(ofUTF8: id) else {
                         throw record.error(at: columns.food, "no food has the id \"\(String(decoding: id, as: UTF8.self))\"")
                     }
                     previousID.removeAll(keepingCapacity: true)
