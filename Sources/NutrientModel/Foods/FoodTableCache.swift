@@ -9,8 +9,8 @@ import Darwin
 /// 1.6 MB of CSV again.
 ///
 /// The copy is only used for exactly the bytes it was made from: its name and its header
-/// carry a hash of the three files' contents (read at every start, which costs a tenth of a
-/// millisecond), of this program's own file (a rebuilt absorb, whose loader may differ,
+/// carry a hash of the three files' contents (read and hashed at every start: about a third
+/// of a millisecond), of this program's own file (a rebuilt absorb, whose loader may differ,
 /// makes its own copy) and of the format. Every byte of the copy is checked against a
 /// checksum, and its columns against each other, before it is used; anything that does
 /// not fit is ignored and the CSVs are loaded as if there were no copy. The cache is an

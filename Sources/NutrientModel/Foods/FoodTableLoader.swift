@@ -16,7 +16,7 @@ public enum FoodTableLoader {
         let names = ["foods.csv", "supplements.csv", "portions.csv"]
         let paths = names.map { directory.hasSuffix("/") ? directory + $0 : directory + "/" + $0 }
         if let cache {
-            // The files are only hashed here (mapped, not copied): most starts end here.
+            // The files are only hashed here, through one small buffer: most starts end here.
             let key: UInt64
             do { key = try cache.key(forFilesAt: paths) } catch { throw .file(error) }
             if let table = cache.table(for: key) { return (table, true) }
