@@ -100,6 +100,17 @@ final class FoodTableCacheTests: XCTestCase {
         XCTAssertTrue(all.contains("notes.txt"), "only absorb's own files are touched")
     }
 
+    func testCopiesWrittenAtOnceLeaveOneWholeCopy() throws {
+        // Eight writers of the same copy at once (two absorbs starting together, or threads):
+        // each writes its own temporary file and renames it; one whole copy is left.
+        let cache = FoodTableCache(directory: cacheFolder, programIdentity: 3)
+        let table = TestData.data.foods
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in cache.store(table, for: 99) }
+        let names = try FileManager.default.contentsOfDirectory(atPath: cacheFolder)
+        XCTAssertEqual(names, [URL(fileURLWithPath: cache.path(for: 99)).lastPathComponent], "no temporary file left")
+        assertSameFoods(table, try XCTUnwrap(cache.table(for: 99)))
+    }
+
     func testADamagedCopyIsIgnoredAndReplaced() throws {
         let cache = FoodTableCache(directory: cacheFolder)
         _ = try NutrientData(directory: TestData.directory, cache: cache)

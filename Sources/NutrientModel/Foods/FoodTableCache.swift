@@ -90,7 +90,8 @@ public struct FoodTableCache: Sendable {
     func store(_ table: FoodTable, for key: UInt64) {
         guard Self.makeDirectory(directory) else { return }
         let final = path(for: key)
-        let temporary = final + ".\(getpid()).tmp"
+        // Another run, or another thread of this one, may be writing the same copy.
+        let temporary = final + ".\(getpid())-\(String(UInt32.random(in: 0 ... .max), radix: 16)).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return }
         var writer = Writer(descriptor: descriptor)
