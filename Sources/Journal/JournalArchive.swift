@@ -162,57 +162,50 @@ enum ArchiveTime {
     /// on first use: milliseconds of a command's start for the first entry it reads.
     static func date(fromJournal text: String) -> Date? {
         var text = text
-        return text.withUTF8 { bytes -> Date? in
-            let count = bytes.count
-            func digit(_ i: Int) -> Int? {
-                let value = Int(bytes[i]) - 0x30
-                return value >= 0 && value <= 9 ? value : nil
-            }
-            func number(_ start: Int, _ length: Int) -> Int? {
-                var value = 0
-                for i in start..<start + length {
-                    guard let d = digit(i) else { return nil }
-                    value = value * 10 + d
-                }
-                return value
-            }
-            guard count >= 19, count != 20, count <= 23, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-                  bytes[10] == UInt8(ascii: " "), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
-                  let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
-                  let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
-                  hour < 24, minute < 60, second < 60,
-                  let date = LocalDate(year: year, month: month, day: day) else { return nil }
-            var milliseconds = 0
-            if count > 19 {
-                guard bytes[19] == UInt8(ascii: "."), let fraction = number(20, count - 20) else { return nil }
-                milliseconds = fraction * [1, 100, 10, 1][count - 20]
-            }
-            let seconds = date.dayNumber * 86_400 + hour * 3_600 + minute * 60 + second
-            return Date(timeIntervalSince1970: Double(seconds) + Double(milliseconds) / 1_000)
-        }
+        guard let time = text.withUTF8({ parts($0, separator: UInt8(ascii: " ")) }) else { return nil }
+        let seconds = time.date.dayNumber * 86_400 + time.hour * 3_600 + time.minute * 60 + time.second
+        return Date(timeIntervalSince1970: Double(seconds) + Double(time.milliseconds) / 1_000)
     }
 
     /// The journal's text for an archive time, or `nil` if it is not one
     /// (`YYYY-MM-DDTHH:MM:SS`, optional `.` and 1–3 digits, then `Z`).
     static func journalText(fromArchive text: String) -> String? {
-        let bytes = Array(text.utf8)
-        func digits(_ range: Range<Int>) -> Bool {
-            range.upperBound <= bytes.count && bytes[range].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            guard bytes.last == UInt8(ascii: "Z"),
+                  parts(UnsafeBufferPointer(rebasing: bytes.dropLast()), separator: UInt8(ascii: "T")) != nil else { return nil }
+            var stored = Array(bytes.dropLast())  // the Z
+            stored[10] = UInt8(ascii: " ")  // the T
+            return String(decoding: stored, as: UTF8.self)
         }
-        guard bytes.count >= 20, bytes.last == UInt8(ascii: "Z"),
-              digits(0..<4), bytes[4] == UInt8(ascii: "-"), digits(5..<7), bytes[7] == UInt8(ascii: "-"), digits(8..<10),
-              bytes[10] == UInt8(ascii: "T"), digits(11..<13), bytes[13] == UInt8(ascii: ":"), digits(14..<16),
-              bytes[16] == UInt8(ascii: ":"), digits(17..<19) else { return nil }
-        let fraction = bytes[19..<(bytes.count - 1)]
-        if !fraction.isEmpty {
-            guard fraction.first == UInt8(ascii: "."), (2...4).contains(fraction.count),
-                  digits((fraction.startIndex + 1)..<fraction.endIndex) else { return nil }
+    }
+
+    /// A time written `YYYY-MM-DD`, `separator`, `HH:MM:SS`, then optionally `.` and 1–3
+    /// digits of a second, checked as a real day and time: the one parser of both
+    /// directions.
+    private static func parts(_ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8)
+        -> (date: LocalDate, hour: Int, minute: Int, second: Int, milliseconds: Int)? {
+        let count = bytes.count
+        func number(_ start: Int, _ length: Int) -> Int? {
+            var value = 0
+            for i in start..<start + length {
+                let digit = Int(bytes[i]) - 0x30
+                guard digit >= 0 && digit <= 9 else { return nil }
+                value = value * 10 + digit
+            }
+            return value
         }
-        func number(_ range: Range<Int>) -> Int { bytes[range].reduce(0) { $0 * 10 + Int($1 - 0x30) } }
-        guard LocalDate(year: number(0..<4), month: number(5..<7), day: number(8..<10)) != nil,
-              number(11..<13) < 24, number(14..<16) < 60, number(17..<19) < 60 else { return nil }
-        var stored = bytes.dropLast()  // the Z
-        stored[10] = UInt8(ascii: " ")  // the T
-        return String(decoding: stored, as: UTF8.self)
+        guard count >= 19, count != 20, count <= 23, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              bytes[10] == separator, bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+              let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+              let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
+              hour < 24, minute < 60, second < 60,
+              let date = LocalDate(year: year, month: month, day: day) else { return nil }
+        var milliseconds = 0
+        if count > 19 {
+            guard bytes[19] == UInt8(ascii: "."), let fraction = number(20, count - 20) else { return nil }
+            milliseconds = fraction * [1, 100, 10, 1][count - 20]
+        }
+        return (date, hour, minute, second, milliseconds)
     }
 }
