@@ -266,6 +266,9 @@ final class FoodTableCacheTests: XCTestCase {
         XCTAssertThrowsError(try one.key(forFilesAt: [TestData.directory + "/no-such.csv"])) { error in
             XCTAssertTrue("\(error)".hasSuffix("no-such.csv: does not exist"), "\(error)")
         }
+        XCTAssertThrowsError(try one.key(forFilesAt: [TestData.directory])) { error in
+            XCTAssertTrue("\(error)".hasSuffix("Data: is a folder, not a file"), "\(error)")
+        }
         one.store(TestData.data.foods, for: one.key(for: files))
         XCTAssertNil(other.table(for: other.key(for: files)))
         XCTAssertNotNil(one.table(for: one.key(for: files)))
@@ -278,7 +281,15 @@ final class FoodTableCacheTests: XCTestCase {
             return h.finalize()
         }
         // Fixed across processes and versions: a copy made by one run is found by the next.
-        XCTAssertEqual(hash(Array("absorb".utf8)), hash(Array("absorb".utf8)))
+        // A value written here, so a hash seeded per process (or any change to the function)
+        // fails; the id index's hash too, whose slots are stored the same way.
+        XCTAssertEqual(hash(Array("absorb".utf8)), 18_268_417_142_895_758_998)
+        XCTAssertEqual(Array("01001".utf8).withUnsafeBufferPointer(IDIndex.hash), 17_305_519_235_744_945_303)
+        // In pieces or whole, the same hash (the cache hashes files 64 KB at a time).
+        let long = (0..<1_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        var pieces = StableHash()
+        for start in stride(from: 0, to: long.count, by: 37) { pieces.combine(Array(long[start..<min(start + 37, long.count)])) }
+        XCTAssertEqual(pieces.finalize(), hash(long))
         let text = Array("01001,\"Butter, salted\",Dairy and Egg Products,717,81.11".utf8)
         var seen = Set<UInt64>([hash(text)])
         for index in text.indices {

@@ -36,7 +36,7 @@ public enum FileBytes {
     /// Calls `body` with each piece of the file in turn, read into one small buffer: for a
     /// file that is only looked at once, such as one that is only hashed, without memory
     /// the size of the file (whose every page would fault on first use).
-    public static func forEachChunk(_ path: String, _ body: (UnsafeRawBufferPointer) -> Void) throws(DataFileError) {
+    static func forEachChunk(_ path: String, _ body: (UnsafeRawBufferPointer) -> Void) throws(DataFileError) {
         let (descriptor, _) = try openForReading(path)
         defer { close(descriptor) }
         var failure: Int32 = 0
@@ -73,18 +73,15 @@ public enum FileBytes {
     /// during the call, and the file must not be shortened meanwhile (the pages past its
     /// new end would fault): for files absorb replaces whole, by renaming, such as the
     /// food-table cache. The pages come from the system's file cache, with no copy.
-    public static func withMapped<Result>(_ path: String,
-                                          _ body: (UnsafeRawBufferPointer) throws -> Result) throws -> Result {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        if descriptor < 0 { throw DataFileError(path: path, errno: errno) }
-        var status = stat()
-        let size = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : 0
-        if size > 0, let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE | populate, descriptor, 0), mapped != MAP_FAILED {
-            close(descriptor)
+    static func withMapped<Result>(_ path: String,
+                                   _ body: (UnsafeRawBufferPointer) throws -> Result) throws -> Result {
+        let (descriptor, size) = try openForReading(path)
+        let mapped = size > 0 ? mmap(nil, size, PROT_READ, MAP_PRIVATE | populate, descriptor, 0) : nil
+        close(descriptor)
+        if let mapped, mapped != MAP_FAILED {
             defer { munmap(mapped, size) }
             return try body(UnsafeRawBufferPointer(start: mapped, count: size))
         }
-        close(descriptor)
         return try read(path).withUnsafeBytes { try body($0) }
     }
 
