@@ -99,8 +99,6 @@ public enum FoodTableLoader {
         let reader = CSVReader(bytes: bytes, fileName: fileName)
         var header: CSVHeader?
         var columns = (food: 0, amount: 0, description: 0, grams: 0)
-        var previousID: [UInt8] = []  // the last row's food id, its storage reused
-        var previousIndex = -1
         // About 27 bytes a row in the bundled file, of which about 12 are the name.
         table.reservePortionCapacity(moreMeasures: bytes.count / 25, nameBytes: bytes.count / 2)
         do {
@@ -113,15 +111,10 @@ public enum FoodTableLoader {
                     return
                 }
                 try known.check(record)
-                // The file lists a food's measures together: most rows' food is the last row's.
                 let index = try record.withUTF8(at: columns.food) { id throws(CSVError) -> Int in
-                    if previousIndex >= 0, id.elementsEqual(previousID) { return previousIndex }
                     guard let found = table.index(ofUTF8: id) else {
                         throw record.error(at: columns.food, "no food has the id \"\(String(decoding: id, as: UTF8.self))\"")
                     }
-                    previousID.removeAll(keepingCapacity: true)
-                    previousID.append(contentsOf: id)
-                    previousIndex = found
                     return found
                 }
                 guard let amount = try positiveValue(record, at: columns.amount, column: "amount"),
