@@ -224,6 +224,16 @@ final class JournalArchiveTests: XCTestCase {
                                 ("2026-11-24 11:30:00.25", 1_795_519_800.25), ("1970-01-01 00:00:00.001", 0.001)] {
             XCTAssertEqual(try XCTUnwrap(ArchiveTime.date(fromJournal: text)).timeIntervalSince1970, seconds, accuracy: 1e-6, text)
         }
+        // A time in another form GRDB reads (here with a T) is left to GRDB: the entry
+        // still reads, with its instant.
+        let store = try journal("other-time")
+        let me = try store.activeProfile()
+        let entry = try store.addEntry(profileID: me.id, date: day("2026-11-24"), meal: .lunch, foodID: "11457", grams: 30)
+        try DatabaseQueue(path: store.path).write { db in
+            try db.execute(sql: "UPDATE entry SET logged_at = '2026-11-24T11:30:00.500' WHERE id = ?", arguments: [entry.id])
+        }
+        let read = try XCTUnwrap(try store.entries(profileID: me.id).first)
+        XCTAssertEqual(read.loggedAt.timeIntervalSince1970, 1_795_519_800.5, accuracy: 1e-6)
         for bad in ["2026-11-24T11:30:00", "2026-11-24 11:30:00.", "2026-11-24 11:30:00.1234", "2026-02-30 11:30:00",
                     "2026-11-24 24:00:00", "2026-11-24 11:3x:00", "", "1795519800"] {
             XCTAssertNil(ArchiveTime.date(fromJournal: bad), bad)
