@@ -102,10 +102,12 @@ public struct AppState: Sendable {
         return Report(profile: profile.profile, targets: targets, range: range, entries: entries, scorer: data.scorer)
     }
 
-    /// Fat pairing over a report's entries (with the profile's own threshold, if set).
-    public func fatPairing(of report: Report) -> FatPairingReport {
-        data.fatPairing.analyze(report.entries, targets: targets, thresholdGrams: profile.profile.fatThresholdGrams)
-    }
+    /// The model's review of a report: cautions, fat pairing and balance.
+    public func review(of report: Report) -> Review { data.review(report) }
+
+    /// Fat pairing over a report's entries (with the profile's own threshold, if set; no
+    /// advice for a vitamin above its upper limit).
+    public func fatPairing(of report: Report) -> FatPairingReport { review(of: report).fatPairing }
 
     /// The foods logged most recently, newest first, without repeats.
     public var recentFoodIndices: [Int] {

@@ -53,13 +53,15 @@ extension Painter {
             canvas.writeRight(monthText, right: width - 1, y: bottom, style: color(statusColor(month.scores[row].status), bold: true))
         }
         // Gut and balance over the 7 days: information, not scores.
-        let balance = state.data.balance.analyze(week.entries)
+        let balance = state.review(of: week).balance
         if balance.days > 0 {
-            var parts = ["7-day: fibre \(Format.amount(balance.fibreGrams)) of \(Format.amount(balance.fibreTarget)) g",
+            let fibreTarget = balance.fibreTarget.map { " of \(Format.amount($0)) g" } ?? " g (AI \(balance.referencesNotSet ?? "not set"))"
+            var parts = ["7-day: fibre \(Format.amount(balance.fibreGrams))\(fibreTarget)",
                          "fermented \(Format.number(balance.fermentedServings / Double(balance.days), decimals: 1)) servings/day"]
             if let ratio = balance.ratio {
-                let range = balance.ratioRangeFromAMDRs
-                parts.append("LA:ALA \(Format.number(ratio, decimals: 1)):1 (AMDRs allow \(Format.number(range.lowerBound, decimals: 1))-\(Format.number(range.upperBound, decimals: 1)))")
+                let allowed = balance.ratioRangeFromAMDRs.map { "AMDRs allow \(Format.number($0.lowerBound, decimals: 1))-\(Format.number($0.upperBound, decimals: 1))" }
+                    ?? "AMDRs \(balance.referencesNotSet ?? "not set")"
+                parts.append("LA:ALA \(Format.number(ratio, decimals: 1)):1 (\(allowed))")
             }
             canvas.write(Self.clip(" " + parts.joined(separator: " \(glyphs.dot) "), to: width, glyphs: glyphs), x: 0, y: height - 3)
         }
@@ -76,7 +78,7 @@ extension Painter {
         title("Gaps \(glyphs.dot) \(state.day.longDescription)")
         var y = 2
         guard let plan = state.gapPlan else { return }
-        for line in plan.lines(report: state.report(days: 1)) where y < height - 2 {
+        for line in plan.lines(review: state.review(of: state.report(days: 1))) where y < height - 2 {
             // Wrap long lines at word boundaries, indented under their start.
             let indent = line.hasPrefix("  ") ? "      " : "   "
             var remaining = line

@@ -19,19 +19,27 @@ extension Painter {
         let replaces = target.replacedReference.map { " (replaces \($0.value.map { Format.number($0) } ?? "none") \($0.kind?.rawValue ?? "") \(glyphs.dot) \($0.source))" } ?? ""
         canvas.write(Self.clip(" Target: \(targetText) \(glyphs.dot) \(target.source)\(replaces)", to: width, glyphs: glyphs), x: 0, y: y)
         y += 1
-        if let limit = target.upperLimit {
-            let unit = nutrient.unit == "µg RAE" ? "µg" : nutrient.unit
+        if let limit = target.upperLimit, let basis = target.upperLimitBasis {
+            let unit = basis.unit(for: nutrient)
             let over = score.upperLimitAmount.map { ", today \(Format.amount($0)) \(unit)" } ?? ""
-            canvas.write(" Upper limit: \(Format.number(limit)) \(unit) on \(basisText(target.upperLimitBasis))\(over)",
-                         x: 0, y: y, style: score.status == .aboveUL ? color(.magenta, bold: true) : .plain, maxWidth: width - 1)
+            canvas.write(Self.clip(" Upper limit: \(Format.number(limit)) \(unit) of \(basis.description)\(over)", to: width, glyphs: glyphs),
+                         x: 0, y: y, style: score.status == .aboveUL ? color(.magenta, bold: true) : .plain)
         } else {
             canvas.write(" Upper limit: none set", x: 0, y: y, style: CellStyle(dim: true))
         }
         y += 1
         if height >= 24 { y = skinNote(nutrient, y: y) }
         let chartHeight = height >= 30 ? 8 : 5
+        let review = state.review(of: report)
+        for caution in review.cautions where caution.nutrient == nutrient && y <= height - 6 - chartHeight {
+            for line in Self.wrap("   \(glyphs.aboveUL) " + caution.sentence, width: width - 1, indent: "     ")
+                .prefix(max(0, height - 6 - chartHeight - y + 1)) {
+                canvas.write(line, x: 0, y: y, style: color(.magenta, bold: true))
+                y += 1
+            }
+        }
         if nutrient.isFatSolubleVitamin, !report.entries.isEmpty {
-            let pairing = state.fatPairing(of: report)
+            let pairing = review.fatPairing
             let share = pairing.pairedShare[nutrient].map { "\(Format.percent($0 * 100)) % eaten in meals with at least \(Format.number(pairing.thresholdGrams)) g fat" } ?? "none eaten"
             if y <= height - 5 - chartHeight {
                 canvas.write(Self.clip("   Fat pairing: \(share)", to: width, glyphs: glyphs), x: 0, y: y, style: CellStyle(dim: true))
@@ -79,14 +87,6 @@ extension Painter {
         chart(nutrient, top: height - 3 - chartHeight, rows: chartHeight)
         messageLine()
         keyBar("↑↓ nutrient  ←→ day  f best foods  a add  Esc back  ? help  q back")
-    }
-
-    func basisText(_ basis: UpperLimitBasis?) -> String {
-        switch basis {
-        case .retinol: "preformed retinol from food and supplements"
-        case .addedVitaminE: "supplements and fortification only"
-        case .total, nil: "all sources"
-        }
     }
 
     /// The last 14 days as columns scaled to 1.5 × target, with the target as a line.

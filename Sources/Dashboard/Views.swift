@@ -233,13 +233,19 @@ struct Painter {
                 flaggedMeals.append((flag.meal, flag.fatGrams, [flag.nutrient]))
             }
         }
-        let flagLines = flaggedMeals.prefix(max(0, (height - ruleY - 5) / 2))
-        let entriesBottom = height - 3 - flagLines.count
+        // Cautions come before absorption advice: an upper limit passed, a pregnancy risk.
+        let cautions = state.review(of: main).cautions.prefix(max(0, (height - ruleY - 5) / 2))
+        let flagLines = flaggedMeals.prefix(max(0, (height - ruleY - 5) / 2 - cautions.count))
+        let entriesBottom = height - 3 - flagLines.count - cautions.count
         entries(from: ruleY + 1, to: entriesBottom)
+        for (offset, caution) in cautions.enumerated() {
+            let text = " \(glyphs.aboveUL) \(caution.headline)\(caution.nutrient == nil ? "" : " (⏎ on it: more)")"
+            canvas.write(Self.clip(text, to: width, glyphs: glyphs), x: 0, y: entriesBottom + 1 + offset, style: color(.magenta, bold: true))
+        }
         for (offset, flagged) in flagLines.enumerated() {
             let names = flagged.vitamins.map { $0.shortName.replacingOccurrences(of: "Vitamin ", with: "") }.joined(separator: ", ")
             let text = " \(glyphs.fatFlag) \(state.data.meals.label(of: flagged.meal)): vitamin \(names) with \(Format.number(flagged.fat, decimals: 1)) g fat: poorly absorbed (⏎ on it: what to do)"
-            canvas.write(Self.clip(text, to: width, glyphs: glyphs), x: 0, y: entriesBottom + 1 + offset, style: color(.yellow))
+            canvas.write(Self.clip(text, to: width, glyphs: glyphs), x: 0, y: entriesBottom + 1 + cautions.count + offset, style: color(.yellow))
         }
         if state.targets.defaultsNote != nil, height >= 20, state.message == nil {
             canvas.write(" Targets are defaults until sex and age are set: p", x: 0, y: height - 2, style: color(.yellow), maxWidth: width)

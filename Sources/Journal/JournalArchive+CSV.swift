@@ -132,6 +132,7 @@ extension JournalArchive {
             var positions: [String: Int] = [:]
             for name in section.columns {
                 guard let index = columns.firstIndex(of: name) else {
+                    if FoodComponent.allCases.contains(where: { $0.column == name && $0.mayBeAbsent }) { continue }
                     throw RowError(field: nil, message: "the header above this \(kind) row has no column \"\(name)\"")
                 }
                 positions[name] = index + 1
@@ -221,7 +222,8 @@ extension JournalArchive {
         let fields: [String]
         let positions: [String: Int]
 
-        func text(_ name: String) -> String { fields[positions[name]!] }
+        /// The field, or "" where the header leaves out a column that may be absent.
+        func text(_ name: String) -> String { positions[name].map { fields[$0] } ?? "" }
         func optional(_ name: String) -> String? {
             let value = text(name)
             return value.isEmpty ? nil : value

@@ -30,7 +30,8 @@ enum JournalSchema {
             try db.create(table: "custom_food") { t in
                 t.primaryKey("id", .text)
                 t.column("description", .text).notNull()
-                for component in FoodComponent.allCases {
+                // The columns of v1; vitamin_e_ul_mg came with v4.
+                for component in FoodComponent.allCases where component != .vitaminEUpperLimit {
                     t.column(component.column, .double).check { $0 == nil || $0 >= 0 }
                 }
                 t.column("created_at", .datetime).notNull()
@@ -80,6 +81,13 @@ enum JournalSchema {
                 t.column("food_id", .text).notNull()
                 t.column("added_at", .datetime).notNull()
                 t.primaryKey(["profileId", "food_id"])
+            }
+        }
+        migrator.registerMigration("v4: vitamin E counted toward the upper limit") { db in
+            // NULL for foods added before: absorb then counts their vitamin E by the
+            // conservative rule for labels whose form is not given (UpperLimitRules).
+            try db.alter(table: "custom_food") { t in
+                t.add(column: FoodComponent.vitaminEUpperLimit.column, .double).check { $0 == nil || $0 >= 0 }
             }
         }
         return migrator

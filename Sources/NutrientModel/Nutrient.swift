@@ -74,7 +74,7 @@ public enum Nutrient: String, CaseIterable, Sendable, Codable, Hashable {
 /// A value stored for each food in `Data/foods.csv`, per 100 g.
 public enum FoodComponent: Int, CaseIterable, Sendable {
     case energy, fat, fiber, vitaminA, retinol, vitaminD, vitaminE, vitaminEAdded,
-         vitaminK, linoleicAcid, alphaLinolenicAcid, epa, dha
+         vitaminEUpperLimit, vitaminK, linoleicAcid, alphaLinolenicAcid, epa, dha
 
     /// The column name in the CSV tables.
     public var column: String {
@@ -87,6 +87,7 @@ public enum FoodComponent: Int, CaseIterable, Sendable {
         case .vitaminD: "vitamin_d_ug"
         case .vitaminE: "vitamin_e_mg"
         case .vitaminEAdded: "vitamin_e_added_mg"
+        case .vitaminEUpperLimit: "vitamin_e_ul_mg"
         case .vitaminK: "vitamin_k_ug"
         case .linoleicAcid: "linoleic_acid_g"
         case .alphaLinolenicAcid: "alpha_linolenic_acid_g"
@@ -106,6 +107,7 @@ public enum FoodComponent: Int, CaseIterable, Sendable {
         case .vitaminD: "Vitamin D"
         case .vitaminE: "Vitamin E (alpha-tocopherol)"
         case .vitaminEAdded: "Vitamin E, added"
+        case .vitaminEUpperLimit: "Vitamin E toward the UL"
         case .vitaminK: "Vitamin K (phylloquinone)"
         case .linoleicAcid: "Linoleic acid"
         case .alphaLinolenicAcid: "Alpha-linolenic acid"
@@ -121,9 +123,13 @@ public enum FoodComponent: Int, CaseIterable, Sendable {
         case .fat, .fiber, .linoleicAcid, .alphaLinolenicAcid, .epa, .dha: "g"
         case .vitaminA: "µg RAE"
         case .retinol, .vitaminD, .vitaminK: "µg"
-        case .vitaminE, .vitaminEAdded: "mg"
+        case .vitaminE, .vitaminEAdded, .vitaminEUpperLimit: "mg"
         }
     }
+
+    /// Columns a table may leave out (files written before they existed): every cell of
+    /// such a column is unknown.
+    public var mayBeAbsent: Bool { self == .vitaminEUpperLimit }
 
     /// The number of components (the stride of a food's values).
     public static let count = allCases.count
@@ -138,13 +144,19 @@ public enum UpperLimitBasis: String, Sendable, Codable {
     /// Added and supplemental alpha-tocopherol, not vitamin E natural to food.
     case addedVitaminE = "added_vitamin_e"
 
-    /// The food component this limit sums, for a nutrient.
-    func component(for nutrient: Nutrient) -> FoodComponent? {
+    /// What the limit applies to, in words: "preformed vitamin A (retinol)". The one
+    /// wording every presenter uses.
+    public var description: String {
         switch self {
-        case .total: nutrient.mainComponent
-        case .retinol: .retinol
-        case .addedVitaminE: .vitaminEAdded
+        case .total: "all intake, food and supplements"
+        case .retinol: "preformed vitamin A (retinol) from food and supplements"
+        case .addedVitaminE: "supplemental and added vitamin E (fortificants)"
         }
+    }
+
+    /// The unit of the amount the limit is counted in: retinol is in µg, not µg RAE.
+    public func unit(for nutrient: Nutrient) -> String {
+        self == .retinol ? "µg" : nutrient.unit
     }
 }
 

@@ -19,6 +19,8 @@ public struct NutrientData: Sendable {
     public let meals: MealTable
     /// Scoring thresholds.
     public let scoringRules: ScoringRules
+    /// Unit conversions for labels and upper limits (IU, vitamin E forms).
+    public let conversions: RuleTable
     /// How search ranks foods people usually mean.
     public let ranking: SearchRanking
     /// Turns typed amounts into grams.
@@ -33,12 +35,14 @@ public struct NutrientData: Sendable {
     public let diets: DietTable
     /// Foods the planner does not suggest.
     public let plannerExclusions: PlannerExclusions
+    /// The facts behind the safety cautions.
+    public let safety: SafetyRules
 
     /// The files a `Data/` folder must hold.
     public static let requiredFiles = [
         "foods.csv", "portions.csv", "supplements.csv", "targets.csv", "life_stages.csv",
         "units.csv", "meals.csv", "rules.csv", "search_ranking.csv", "absorption.csv", "skin_notes.csv",
-        "fermented.csv", "diets.csv", "planner.csv",
+        "fermented.csv", "diets.csv", "planner.csv", "conversions.csv", "safety.csv",
     ]
 
     /// Whether the food table came from a `FoodTableCache` copy of the CSVs rather than
@@ -64,7 +68,8 @@ public struct NutrientData: Sendable {
                 defaultAgeMonths: Int(defaultAge * 12))
             units = try UnitTable(bytes: try bytes("units.csv"), fileName: path("units.csv"))
             meals = try MealTable(bytes: try bytes("meals.csv"), fileName: path("meals.csv"))
-            scoringRules = try ScoringRules(rules)
+            conversions = try RuleTable(bytes: try bytes("conversions.csv"), fileName: path("conversions.csv"))
+            scoringRules = try ScoringRules(rules, conversions: conversions)
             quantities = QuantityResolver(units: units, maxEntryGrams: try rules.value("max_entry_grams"))
             self.foods = foods
             ranking = try SearchRanking(bytes: try bytes("search_ranking.csv"), fileName: path("search_ranking.csv"))
@@ -74,6 +79,7 @@ public struct NutrientData: Sendable {
             fermented = try FermentedFoods(bytes: try bytes("fermented.csv"), fileName: path("fermented.csv"))
             diets = try DietTable(bytes: try bytes("diets.csv"), fileName: path("diets.csv"))
             plannerExclusions = try PlannerExclusions(bytes: try bytes("planner.csv"), fileName: path("planner.csv"))
+            safety = try SafetyRules(bytes: try bytes("safety.csv"), fileName: path("safety.csv"))
             self.directory = directory
         } catch let error as DataLoadError {
             throw error
@@ -121,6 +127,17 @@ public struct NutrientData: Sendable {
 
     /// Fibre, fermented foods and fatty-acid balance over these foods.
     public var balance: BalanceAnalyzer { BalanceAnalyzer(foods: foods, rules: absorption, fermented: fermented) }
+
+    /// The review of a report: its cautions, and the fat pairing and balance that go with
+    /// them. Every presenter shows this, so a caution on screen and in a report agree.
+    public func review(_ report: Report) -> Review {
+        let cautions = CautionReview(foods: foods, safety: safety).cautions(for: report)
+        let above = CautionReview.aboveUpperLimit(report)
+        let pairing = fatPairing.analyze(report.entries, targets: report.targets,
+                                         thresholdGrams: report.profile.fatThresholdGrams, withoutAdvice: above)
+        return Review(report: report, cautions: cautions, aboveUpperLimit: above, fatPairing: pairing,
+                      balance: balance.analyze(report.entries, ageMonths: report.profile.ageMonths))
+    }
 
     /// A gap planner over these foods (it ranks the whole table: make it once and keep it).
     public func makePlanner() -> GapPlanner {

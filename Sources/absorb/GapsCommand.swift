@@ -29,16 +29,20 @@ struct GapsCommand: ParsableCommand {
         let report = try session.report(DateRange(day: day))
         let planner = session.data.makePlanner()
         let plan = planner.plan(for: report, diets: report.profile.diets)
+        let review = session.data.review(report)
         switch format {
-        case .text: print(plan.lines(report: report).joined(separator: "\n"))
-        case .json: print(planJSON(plan, report: report, ids: session.data.foods.ids).text)
+        case .text: print(plan.lines(review: review).joined(separator: "\n"))
+        case .json: print(planJSON(plan, review: review, ids: session.data.foods.ids).text)
         }
     }
 
-    private func planJSON(_ plan: GapPlan, report: Report, ids: TextColumn) -> JSONValue {
+    private func planJSON(_ plan: GapPlan, review: Review, ids: TextColumn) -> JSONValue {
         let nutrients = Nutrient.allCases
+        let report = review.report
         return .object([
             ("date", .string(report.range.from.description)),
+            ("above_upper_limit", .array(nutrients.filter(review.aboveUpperLimit.contains).map { .string($0.rawValue) })),
+            ("cautions", .array(review.cautions.map(ReportRenderer.json))),
             ("diets", .array(report.profile.diets.sorted().map(JSONValue.string))),
             ("gaps", .array(plan.gaps.map { .string($0.rawValue) })),
             ("items", .array(plan.items.map { item in

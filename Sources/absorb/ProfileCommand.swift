@@ -103,9 +103,10 @@ struct ProfileCommand: ParsableCommand {
             for nutrient in Nutrient.allCases {
                 let target = targets.targets[nutrient]!
                 let value = target.value.map { "\(Format.number($0, decimals: 2)) \(nutrient.unit)" } ?? "none"
-                let limit = target.upperLimit.map {
-                    "\(Format.number($0, decimals: 2)) \(nutrient.unit == "µg RAE" ? "µg" : nutrient.unit) (\(ulDescription(target.upperLimitBasis)))"
-                } ?? "none set"
+                var limit = "none set"
+                if let value = target.upperLimit, let basis = target.upperLimitBasis {
+                    limit = "\(Format.number(value, decimals: 2)) \(basis.unit(for: nutrient)) (\(basis.description))"
+                }
                 print(nutrient.name.padded(to: 33) + " " + value.padded(to: 14) + " "
                       + (target.kind?.rawValue ?? "—").padded(to: 7) + " " + limit)
             }
@@ -235,13 +236,5 @@ struct ProfileCommand: ParsableCommand {
                 TargetOverride(nutrient: parsed, value: number, setOn: LocalDate.today()), profileID: session.profile.id)
             print("\(parsed.name): your target is now \(Format.number(number)) \(parsed.unit) (custom). `absorb profile target \(parsed.rawValue) --reset` goes back to the reference.")
         }
-    }
-}
-
-func ulDescription(_ basis: UpperLimitBasis?) -> String {
-    switch basis {
-    case .retinol: "preformed retinol from food and supplements"
-    case .addedVitaminE: "supplements and fortification only"
-    case .total, nil: "all sources"
     }
 }

@@ -80,10 +80,19 @@ func reportRange(date: String?, from: String?, to: String?) throws -> DateRange 
     }
 }
 
-/// Presents a `Report` as text, JSON or CSV. It formats numbers; it computes none.
+/// Presents a `Report` and its `Review` as text, JSON or CSV. It formats numbers; it
+/// computes none.
 struct ReportRenderer {
     let report: Report
     let session: Session
+    /// The model's cautions, fat pairing and balance for the report, made once.
+    let review: Review
+
+    init(report: Report, session: Session) {
+        self.report = report
+        self.session = session
+        self.review = session.data.review(report)
+    }
 
     private var dateText: String {
         report.range.dayCount == 1 ? report.range.from.longDescription
@@ -112,14 +121,14 @@ struct ReportRenderer {
             let coverage = score.coverage.map { "\(Format.percent($0 * 100)) %" + ($0 < 1 ? " ?" : "") } ?? "—"
             out += nutrient.name.padded(to: 33) + " " + amount.padded(to: 14) + " " + target.padded(to: 12) + " "
                 + percent.leftPadded(to: 4) + "  " + statusText(score.status).padded(to: 11) + " " + coverage + "\n"
-            if score.status == .aboveUL, let limit = score.target.upperLimit, let over = score.upperLimitAmount {
-                footnotes.append("! \(nutrient.name): \(Format.amount(over)) \(nutrient.unit == "µg RAE" ? "µg" : nutrient.unit) from \(ulDescription(score.target.upperLimitBasis)) is over the upper limit of \(Format.amount(limit)).")
-            }
             let judgement = score.judgement(lowCoverageBelowPercent: session.data.absorption.lowCoverageBelowPercent)
-            if judgement.contains(" — but ") { footnotes.append("? \(nutrient.name): \(judgement).") }
+            if score.status != .noData, judgement != score.status.words { footnotes.append("? \(nutrient.name): \(judgement).") }
             if !score.missingDataFoods.isEmpty {
                 footnotes.append("? \(nutrient.name): no USDA value for \(score.missingDataFoods.joined(separator: "; ")) — the amount may be understated.")
             }
+        }
+        if !review.cautions.isEmpty {
+            out += "\nCautions:\n" + review.cautions.map { "! " + $0.sentence }.joined(separator: "\n") + "\n"
         }
         if !footnotes.isEmpty { out += "\n" + footnotes.joined(separator: "\n") + "\n" }
         if !report.entries.isEmpty { out += "\n" + insightText() }
@@ -136,12 +145,9 @@ struct ReportRenderer {
         return out
     }
 
-    var fatPairing: FatPairingReport {
-        session.data.fatPairing.analyze(report.entries, targets: report.targets,
-                                        thresholdGrams: report.profile.fatThresholdGrams)
-    }
+    var fatPairing: FatPairingReport { review.fatPairing }
 
-    var balance: BalanceReport { session.data.balance.analyze(report.entries) }
+    var balance: BalanceReport { review.balance }
 
     /// Fat pairing, fibre and fermented foods, and the fatty-acid balance, as text.
     private func insightText() -> String {
@@ -170,32 +176,34 @@ struct ReportRenderer {
         let balance = self.balance
         let perDay = balance.days > 1 ? " a day" : ""
         out += "\nGut and balance\(balance.days > 1 ? " (daily averages)" : ""):\n"
-        out += "  Fibre: \(Format.amount(balance.fibreGrams)) g\(perDay) of \(Format.amount(balance.fibreTarget)) g "
-            + "(\(Format.number(session.data.absorption.fibrePer1000Kcal)) g per 1,000 kcal of the \(Format.grouped(balance.kcal)) kcal logged)"
+        let fibreReference = balance.fibreTarget.map {
+            "of \(Format.amount($0)) g (\(Format.number(session.data.absorption.fibrePer1000Kcal)) g per 1,000 kcal of the \(Format.grouped(balance.kcal)) kcal logged)"
+        } ?? "(a fibre AI is \(balance.referencesNotSet ?? "not set"))"
+        out += "  Fibre: \(Format.amount(balance.fibreGrams)) g\(perDay) \(fibreReference)"
             + (balance.fibreIncomplete ? " ? some food has no fibre value" : "") + "\n"
         let kinds = balance.fermentedKinds.sorted { $0.key < $1.key }
             .map { "\($0.key) \(Format.number($0.value / Double(max(balance.days, 1)), decimals: 1))" }.joined(separator: ", ")
         out += "  Fermented foods: \(Format.number(balance.fermentedServings / Double(max(balance.days, 1)), decimals: 1)) servings a day"
             + (kinds.isEmpty ? "" : " (\(kinds))") + "\n"
         if let ratio = balance.ratio, let la = balance.linoleicPercentEnergy, let ala = balance.alphaLinolenicPercentEnergy {
-            let range = balance.ratioRangeFromAMDRs
-            out += "  Omega-6 : omega-3 (LA : ALA) \(Format.number(ratio, decimals: 1)) : 1 — LA \(Format.number(la, decimals: 1)) % of energy "
-                + "(AMDR \(Format.number(balance.linoleicRange.lowerBound))–\(Format.number(balance.linoleicRange.upperBound)) %), "
-                + "ALA \(Format.number(ala, decimals: 2)) % (AMDR \(Format.number(balance.alphaLinolenicRange.lowerBound))–\(Format.number(balance.alphaLinolenicRange.upperBound)) %); "
-                + "the AMDRs allow \(Format.number(range.lowerBound, decimals: 1)) to \(Format.number(range.upperBound, decimals: 1)) : 1. Information, not a score.\n"
+            out += "  Omega-6 : omega-3 (LA : ALA) \(Format.number(ratio, decimals: 1)) : 1 — LA \(Format.number(la, decimals: 1)) % of energy"
+            if let laRange = balance.linoleicRange, let alaRange = balance.alphaLinolenicRange, let range = balance.ratioRangeFromAMDRs {
+                let laText = "\(Format.number(laRange.lowerBound))–\(Format.number(laRange.upperBound))"
+                let alaText = "\(Format.number(alaRange.lowerBound))–\(Format.number(alaRange.upperBound))"
+                let ratioText = "\(Format.number(range.lowerBound, decimals: 1)) to \(Format.number(range.upperBound, decimals: 1))"
+                out += " (AMDR \(laText) %), ALA \(Format.number(ala, decimals: 2)) % (AMDR \(alaText) %); the AMDRs allow \(ratioText) : 1."
+            } else {
+                out += ", ALA \(Format.number(ala, decimals: 2)) %; AMDRs are \(balance.referencesNotSet ?? "not set")."
+            }
+            out += " Information, not a score.\n"
         }
         return out
     }
 
+    /// The status column: the model's words, the upper limit in capitals to stand out
+    /// in a column of eleven.
     private func statusText(_ status: NutrientStatus) -> String {
-        switch status {
-        case .veryLow: "very low"
-        case .low: "low"
-        case .met: "met"
-        case .aboveUL: "ABOVE UL"
-        case .noTarget: "no target"
-        case .noData: "no data"
-        }
+        status == .aboveUL ? "ABOVE UL" : status.words
     }
 
     func json() -> JSONValue {
@@ -214,7 +222,12 @@ struct ReportRenderer {
                 ("percent", .number(score.percent, decimals: 2)),
                 ("upper_limit", .number(target.upperLimit, decimals: 4)),
                 ("ul_applies_to", .string(target.upperLimit == nil ? nil : target.upperLimitBasis?.rawValue)),
+                ("ul_unit", .string(target.upperLimit == nil ? nil : target.upperLimitBasis?.unit(for: score.nutrient))),
                 ("ul_amount", .number(score.upperLimitAmount, decimals: 4)),
+                ("ul_estimated", .bool(score.upperLimitEstimated)),
+                ("ul_complete", .bool(score.upperLimitComplete)),
+                ("ul_estimated_foods", .array(score.upperLimitEstimatedFoods.map(JSONValue.string))),
+                ("ul_unchecked_foods", .array(score.upperLimitUncheckedFoods.map(JSONValue.string))),
                 ("status", .string(score.status.rawValue)),
                 ("coverage", .number(score.coverage, decimals: 4)),
                 ("missing_data_foods", .array(score.missingDataFoods.map(JSONValue.string))),
@@ -249,11 +262,16 @@ struct ReportRenderer {
                 ("sex", .string(person.sex?.rawValue)),
                 ("age", .number(person.ageMonths.map { Double($0) / 12 }, decimals: 2)),
                 ("life_stage", .string(report.targets.lifeStage)),
+                ("condition", .string(person.condition.rawValue)),
+                ("targets_are_defaults", .bool(person.usesDefaults)),
+                ("prescribed", .array(person.prescribed.sorted().map(JSONValue.string))),
             ])),
             ("from", .string(report.range.from.description)),
             ("to", .string(report.range.to.description)),
             ("days", .number(Double(report.loggedDays))),
             ("nutrients", .array(nutrients)),
+            ("above_upper_limit", .array(Nutrient.allCases.filter(review.aboveUpperLimit.contains).map { .string($0.rawValue) })),
+            ("cautions", .array(review.cautions.map(Self.json))),
             ("fat_pairing", .object([
                 ("threshold_g", .number(pairing.thresholdGrams, decimals: 3)),
                 ("meals", .array(pairing.meals.map { meal in
@@ -271,6 +289,7 @@ struct ReportRenderer {
                 ("kcal", .number(balance.kcal, decimals: 2)),
                 ("fibre_g", .number(balance.fibreGrams, decimals: 3)),
                 ("fibre_target_g", .number(balance.fibreTarget, decimals: 3)),
+                ("references_not_set", .string(balance.referencesNotSet)),
                 ("fibre_incomplete", .bool(balance.fibreIncomplete)),
                 ("fermented_servings_per_day", .number(balance.fermentedServings / Double(max(balance.days, 1)), decimals: 3)),
                 ("la_ala_ratio", .number(balance.ratio, decimals: 3)),
@@ -279,6 +298,16 @@ struct ReportRenderer {
             ])),
             ("entries", .array(entries)),
         ])
+    }
+
+    /// A caution as JSON: its kind, nutrient and sentence (and, above a limit, its figures).
+    static func json(_ caution: Caution) -> JSONValue {
+        var fields: [(String, JSONValue)] = [("kind", .string(caution.kind)), ("nutrient", .string(caution.nutrient?.rawValue))]
+        if case .aboveUpperLimit(let above) = caution {
+            fields += [("amount", .number(above.amount, decimals: 4)), ("upper_limit", .number(above.limit, decimals: 4)),
+                       ("unit", .string(above.unit)), ("prescribed", .array(above.prescribed.map(JSONValue.string)))]
+        }
+        return .object(fields + [("sentence", .string(caution.sentence))])
     }
 
     /// One row per day of the range and nutrient, for spreadsheets. A day with nothing

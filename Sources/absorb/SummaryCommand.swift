@@ -47,6 +47,8 @@ struct SessionSummary {
     let daily: [Nutrient: [Double?]]
     let plan: GapPlan?
     let pairing: FatPairingReport
+    /// The model's cautions and advice for the range.
+    let review: Review
     let sources: [Nutrient: [LoggedSource]]
     let lowCoverageBelow: Double
 
@@ -67,8 +69,8 @@ struct SessionSummary {
         }
         self.daily = daily
         plan = report.entries.isEmpty ? nil : session.data.makePlanner().plan(for: report, diets: report.profile.diets)
-        pairing = session.data.fatPairing.analyze(report.entries, targets: report.targets,
-                                                  thresholdGrams: report.profile.fatThresholdGrams)
+        review = session.data.review(report)
+        pairing = review.fatPairing
         let report = report
         sources = Dictionary(uniqueKeysWithValues: Nutrient.allCases.map {
             ($0, report.topSources(of: $0, in: session.data.foods, limit: 3))
@@ -182,6 +184,9 @@ struct SessionSummary {
                 + "\(score.percent.map(Format.percent) ?? "—") | `\(textBar(score.percent))` | \(md(judgement(score))) | \(coverageText(score)) |\n"
         }
         out += "\nBars run to \(Format.percent(Self.barTopPercent)) % of the target; the mark `|` is the target.\n"
+        if !review.cautions.isEmpty {
+            out += "\n## Cautions\n\n" + review.cautions.map { "- **\(md($0.sentence))**\n" }.joined()
+        }
         out += "\n## Gaps and a plan to close them\n\n"
         if gaps.isEmpty {
             out += report.entries.isEmpty ? "Nothing logged in these days.\n" : "No gaps: every target is met on average.\n"
@@ -261,6 +266,9 @@ struct SessionSummary {
                 + "<td>\(sparkline(daily[score.nutrient] ?? [], nutrient: score.nutrient))</td></tr>\n"
         }
         out += "</tbody>\n</table>\n"
+        if !review.cautions.isEmpty {
+            out += "<h2>Cautions</h2>\n<ul class=\"cautions\">\n" + review.cautions.map { "<li><strong>\(h($0.sentence))</strong></li>\n" }.joined() + "</ul>\n"
+        }
         out += "<h2>Gaps and a plan to close them</h2>\n"
         if gaps.isEmpty {
             out += "<p>\(report.entries.isEmpty ? "Nothing logged in these days." : "No gaps: every target is met on average.")</p>\n"

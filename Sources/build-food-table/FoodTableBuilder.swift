@@ -31,6 +31,26 @@ struct FoodTableBuilder {
     static let betaCaroteneRAEDivisor = 12.0
     static let otherCarotenoidRAEDivisor = 24.0
 
+    /// SR28's added vitamin E (573) is mg of all-rac alpha-tocopherol on the RDA basis for
+    /// most fortified foods: "these values should be multiplied by 2 to relate intakes of
+    /// this form to the UL" (SR28 documentation, "Vitamin E"). The same factor is
+    /// `usda_added_vitamin_e_ul_factor` in Data/conversions.csv, which absorb reads.
+    static let addedVitaminEULFactor = 2.0
+
+    /// Whether a FOOTNOTE.txt text for nutrient 573 says the added form is RRR ("Added
+    /// vitamin E is RRR alpha tocopherol"): its value then counts toward the UL as it is.
+    static func footnoteSaysRRR(_ text: String) -> Bool {
+        text.range(of: "RRR", options: .caseInsensitive) != nil
+    }
+
+    /// Whether a description says the food is fortified with vitamin E ("fortified with
+    /// vitamin E and C", "with vitamin E added"): without an added-E value, all of its
+    /// vitamin E then counts toward the UL, doubled as all-rac.
+    static func saysFortifiedWithVitaminE(_ description: String) -> Bool {
+        let text = description.lowercased()
+        return text.contains("vitamin e") && (text.contains("fortified") || text.contains("added"))
+    }
+
     /// The cells of one food's row, in `FoodComponent` order, and which were derived.
     struct Row {
         var cells: [String]
@@ -38,7 +58,14 @@ struct FoodTableBuilder {
     }
 
     /// The values of a food, from its USDA nutrient values.
-    static func row(from values: NutrientValues) -> Row {
+    ///
+    /// `vitamin_e_ul_mg`, what counts toward the vitamin E UL: the added E (573) doubled,
+    /// or as it is where a footnote says RRR (`addedVitaminEIsRRR`); with no added E, all
+    /// of the vitamin E doubled if the description says it is fortified with it
+    /// (`fortifiedWithVitaminE`), else 0: the USDA reports added E for the foods it
+    /// fortifies, and vitamin E natural to food does not count toward the UL (IOM 2000).
+    static func row(from values: NutrientValues, addedVitaminEIsRRR: Bool = false,
+                    fortifiedWithVitaminE: Bool = false) -> Row {
         var cells = [String](repeating: "", count: FoodComponent.count)
         var derived: [FoodComponent] = []
         func set(_ component: FoodComponent, _ text: String?) {
@@ -73,6 +100,17 @@ struct FoodTableBuilder {
         }
         set(.vitaminE, values["323"])
         set(.vitaminEAdded, values["573"])
+        if let added = number("573") {
+            if addedVitaminEIsRRR || added == 0 {
+                set(.vitaminEUpperLimit, values["573"])
+            } else {
+                setDerived(.vitaminEUpperLimit, added * addedVitaminEULFactor)
+            }
+        } else if fortifiedWithVitaminE {
+            setDerived(.vitaminEUpperLimit, number("323").map { $0 * addedVitaminEULFactor })
+        } else {
+            set(.vitaminEUpperLimit, "0")
+        }
         set(.vitaminK, values["430"])
         set(.linoleicAcid, values["618"] ?? values["675"])
         set(.alphaLinolenicAcid, values["619"] ?? values["851"])

@@ -51,11 +51,19 @@ struct SR28Converter {
             values[fields[0], default: [:]][fields[1]] = fields[2]
         }
 
+        // Foods whose added vitamin E is RRR by their 573 footnote (SR28 documentation).
+        var addedERRR: Set<String> = []
+        try file("FOOTNOTE.txt").forEachLine(expectingAtLeast: 5) { fields, _ in
+            if fields[3] == "573", FoodTableBuilder.footnoteSaysRRR(fields[4]) { addedERRR.insert(fields[0]) }
+        }
+
         var foodsText = "id,description,food_group,"
             + FoodComponent.allCases.map(\.column).joined(separator: ",") + ",derived\r\n"
         var derivedCount = 0
         for food in foods {
-            let row = FoodTableBuilder.row(from: values[food.id] ?? [:])
+            let row = FoodTableBuilder.row(
+                from: values[food.id] ?? [:], addedVitaminEIsRRR: addedERRR.contains(food.id),
+                fortifiedWithVitaminE: FoodTableBuilder.saysFortifiedWithVitaminE(food.description))
             derivedCount += row.derived.count
             let fields = [food.id, food.description, groups[food.groupCode]!] + row.cells
                 + [row.derived.map(\.column).joined(separator: " ")]

@@ -56,9 +56,7 @@ public enum FoodTableLoader {
                     let parsed = try CSVHeader(record: record)
                     columns = (try parsed.position(of: "id"), try parsed.position(of: "description"),
                                try parsed.position(of: "food_group"),
-                               try FoodComponent.allCases.map { component throws(CSVError) in
-                                   try parsed.position(of: component.column)
-                               })
+                               try componentPositions(parsed))
                     header = parsed
                     return
                 }
@@ -66,6 +64,7 @@ public enum FoodTableLoader {
                 let id = try foodID(record, at: columns.id)
                 for component in components {
                     let position = columns.values[component.rawValue]
+                    guard position >= 0 else { row[component.rawValue] = .nan; continue }
                     row[component.rawValue] = try checkedValue(record, at: position, limit: limits[component.rawValue],
                                                                component: component) ?? .nan
                 }
@@ -148,9 +147,7 @@ public enum FoodTableLoader {
                     let parsed = try CSVHeader(record: record)
                     columns = (try parsed.position(of: "id"), try parsed.position(of: "description"),
                                try parsed.position(of: "unit"), try parsed.position(of: "unit_grams"),
-                               try FoodComponent.allCases.map { component throws(CSVError) in
-                                   try parsed.position(of: component.column)
-                               })
+                               try componentPositions(parsed))
                     header = parsed
                     return
                 }
@@ -162,8 +159,9 @@ public enum FoodTableLoader {
                 let unit = try record.string(at: columns.unit)
                 if unit.isEmpty { throw record.error(at: columns.unit, "the unit is empty") }
                 for component in FoodComponent.allCases {
-                    let perUnit = try checkedValue(record, at: columns.values[component.rawValue],
-                                                   column: component.column)
+                    let position = columns.values[component.rawValue]
+                    guard position >= 0 else { row[component.rawValue] = .nan; continue }
+                    let perUnit = try checkedValue(record, at: position, column: component.column)
                     row[component.rawValue] = perUnit.map { $0 * 100 / unitGrams } ?? .nan
                 }
                 try record.withUTF8(at: columns.description) { description throws(CSVError) in
@@ -181,6 +179,15 @@ public enum FoodTableLoader {
         }
         if header == nil {
             throw CSVError(file: fileName, line: 1, column: 1, message: "the file is empty: expected a header line")
+        }
+    }
+
+    /// Each component's column position; -1 for a column that may be absent and is
+    /// (`FoodComponent.mayBeAbsent`: a file written before it existed).
+    private static func componentPositions(_ header: CSVHeader) throws(CSVError) -> [Int] {
+        try FoodComponent.allCases.map { component throws(CSVError) in
+            if component.mayBeAbsent { return header.optionalPosition(of: component.column) ?? -1 }
+            return try header.position(of: component.column)
         }
     }
 

@@ -18,6 +18,8 @@ public struct AbsorptionRules: Sendable, Equatable {
     public let lowCoverageBelowPercent: Double
     /// Energy per gram of fat.
     public let fatKcalPerGram: Double
+    /// The age, in months, from which the IOM sets the fibre AI and the AMDRs.
+    public let referencesFromAgeMonths: Int
 
     /// Reads `absorption.csv`.
     public init(bytes: [UInt8], fileName: String) throws(CSVError) {
@@ -51,6 +53,7 @@ public struct AbsorptionRules: Sendable, Equatable {
         alphaLinolenicRange = alaLow...alaHigh
         lowCoverageBelowPercent = try number("low_coverage_below_percent")
         fatKcalPerGram = try number("fat_kcal_per_g")
+        referencesFromAgeMonths = Int(try number("fibre_and_amdr_from_age_months"))
     }
 }
 

@@ -6,8 +6,9 @@ public struct BalanceReport: Sendable, Equatable {
     /// Daily averages of energy and fibre, from the foods with values.
     public let kcal: Double
     public let fibreGrams: Double
-    /// The fibre AI for the energy logged (14 g per 1,000 kcal).
-    public let fibreTarget: Double
+    /// The fibre AI for the energy logged (14 g per 1,000 kcal); `nil` for infants, for
+    /// whom the IOM sets none.
+    public let fibreTarget: Double?
     /// Whether some food had no fibre value.
     public let fibreIncomplete: Bool
     /// Fermented servings: in all, and by kind.
@@ -20,15 +21,19 @@ public struct BalanceReport: Sendable, Equatable {
         guard let la = linoleicGrams, let ala = alphaLinolenicGrams, ala > 0 else { return nil }
         return la / ala
     }
-    /// Each as a percent of energy, and the AMDRs.
+    /// Each as a percent of energy, and the AMDRs (`nil` for infants: the IOM sets AMDRs
+    /// from 1 year).
     public let linoleicPercentEnergy: Double?
     public let alphaLinolenicPercentEnergy: Double?
-    public let linoleicRange: ClosedRange<Double>
-    public let alphaLinolenicRange: ClosedRange<Double>
+    public let linoleicRange: ClosedRange<Double>?
+    public let alphaLinolenicRange: ClosedRange<Double>?
     /// The ratios the two AMDRs allow between them (low LA / high ALA to high LA / low ALA).
-    public var ratioRangeFromAMDRs: ClosedRange<Double> {
-        (linoleicRange.lowerBound / alphaLinolenicRange.upperBound)...(linoleicRange.upperBound / alphaLinolenicRange.lowerBound)
+    public var ratioRangeFromAMDRs: ClosedRange<Double>? {
+        guard let linoleicRange, let alphaLinolenicRange else { return nil }
+        return (linoleicRange.lowerBound / alphaLinolenicRange.upperBound)...(linoleicRange.upperBound / alphaLinolenicRange.lowerBound)
     }
+    /// Why there is no fibre AI and no AMDR ("not set for infants"), or `nil`.
+    public let referencesNotSet: String?
 }
 
 /// Works out the balance report.
@@ -43,7 +48,10 @@ public struct BalanceAnalyzer: Sendable {
         self.fermented = fermented
     }
 
-    public func analyze(_ entries: [Entry]) -> BalanceReport {
+    /// The balance of `entries`, with the references of a person of `ageMonths` (unset:
+    /// an adult's).
+    public func analyze(_ entries: [Entry], ageMonths: Int?) -> BalanceReport {
+        let infant = ageMonths.map { $0 < rules.referencesFromAgeMonths } ?? false
         let days = max(1, Set(entries.map(\.date)).count)
         var kcal = 0.0, fibre = 0.0, la = 0.0, ala = 0.0
         var fibreIncomplete = false, anyLA = false, anyALA = false
@@ -73,10 +81,11 @@ public struct BalanceAnalyzer: Sendable {
         let dailyALA = anyALA ? ala / d : nil
         return BalanceReport(
             days: entries.isEmpty ? 0 : days, kcal: dailyKcal, fibreGrams: fibre / d,
-            fibreTarget: rules.fibrePer1000Kcal * dailyKcal / 1000, fibreIncomplete: fibreIncomplete,
+            fibreTarget: infant ? nil : rules.fibrePer1000Kcal * dailyKcal / 1000, fibreIncomplete: fibreIncomplete,
             fermentedServings: kinds.values.reduce(0, +), fermentedKinds: kinds,
             linoleicGrams: dailyLA, alphaLinolenicGrams: dailyALA,
             linoleicPercentEnergy: percentEnergy(dailyLA), alphaLinolenicPercentEnergy: percentEnergy(dailyALA),
-            linoleicRange: rules.linoleicRange, alphaLinolenicRange: rules.alphaLinolenicRange)
+            linoleicRange: infant ? nil : rules.linoleicRange, alphaLinolenicRange: infant ? nil : rules.alphaLinolenicRange,
+            referencesNotSet: infant ? "not set for infants" : nil)
     }
 }

@@ -54,8 +54,10 @@ public struct FatPairingAnalyzer: Sendable {
     public static let vitamins = Nutrient.allCases.filter(\.isFatSolubleVitamin)
 
     /// Analyses `entries` (any number of days) against `targets`, with the profile's own
-    /// threshold if it has one.
-    public func analyze(_ entries: [Entry], targets: TargetSet, thresholdGrams: Double? = nil) -> FatPairingReport {
+    /// threshold if it has one. Vitamins in `withoutAdvice` (those above their upper
+    /// limit) get no flag and no suggestion: absorbing more of them is not the aim.
+    public func analyze(_ entries: [Entry], targets: TargetSet, thresholdGrams: Double? = nil,
+                        withoutAdvice: Set<Nutrient> = []) -> FatPairingReport {
         let threshold = thresholdGrams ?? rules.mealFatThresholdGrams
         var groups: [DayMeal: [Entry]] = [:]
         for entry in entries { groups[DayMeal(date: entry.date, meal: entry.meal), default: []].append(entry) }
@@ -101,7 +103,7 @@ public struct FatPairingAnalyzer: Sendable {
                 guard let amount = amounts[nutrient], amount > 0 else { continue }
                 total[nutrient, default: 0] += amount
                 if enoughFat { paired[nutrient, default: 0] += amount; continue }
-                guard let target = targets[nutrient].value, target > 0,
+                guard !withoutAdvice.contains(nutrient), let target = targets[nutrient].value, target > 0,
                       amount / target * 100 >= rules.flagMinimumSharePercent else { continue }
                 flags.append(FatPairingFlag(
                     date: key.date, meal: key.meal, nutrient: nutrient, amount: amount, fatGrams: fat.grams,

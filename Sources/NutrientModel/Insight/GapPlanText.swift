@@ -1,13 +1,24 @@
 extension GapPlan {
     /// The plan explained line by line, for the dashboard and the command line alike.
-    public func lines(report: Report) -> [String] {
+    /// A nutrient above its upper limit (and a pregnancy caution) is said first: the plan
+    /// adds nothing to it.
+    public func lines(review: Review) -> [String] {
         let plan = self
+        let report = review.report
         var lines: [String] = []
         let day = report.range.from.longDescription
+        for caution in review.cautions {
+            switch caution {
+            case .aboveUpperLimit(let above):
+                lines.append("Above the upper limit on \(day): \(caution.sentence) The plan adds none of \(above.basis == .retinol ? "retinol" : "it").")
+            case .pregnancyRetinol: lines.append(caution.sentence)
+            case .upperLimitUnchecked: lines.append(caution.sentence)
+            }
+        }
         guard !plan.gaps.isEmpty else {
-            return report.entries.isEmpty
+            return lines + (report.entries.isEmpty
                 ? ["Nothing logged on \(day): log what was eaten first (the plan fills the gaps of a day)."]
-                : ["Every target is met on \(day): nothing to close."]
+                : ["Every target is met on \(day): nothing to close."])
         }
         let gapText = plan.gaps.map { nutrient -> String in
             let score = report.score(of: nutrient)

@@ -113,9 +113,12 @@ public struct GapPlanner: Sendable {
             portion.append(Int32(chosen ?? -1))
             kcal.append((values[.energy] ?? 0) * weight / 100)
             for nutrient in nutrients { amounts.append((nutrient.amount(in: values) ?? 0) * weight / 100) }
-            // Unknown retinol or added E: count the whole vitamin, to stay on the safe side.
-            limits.append((values[.retinol] ?? values[.vitaminA] ?? 0) * weight / 100)
-            limits.append((values[.vitaminEAdded] ?? values[.vitaminE] ?? 0) * weight / 100)
+            // What a serving counts toward the retinol and added-E limits, by the scorer's
+            // conservative rules (an unknown retinol is all of the vitamin A).
+            let source = table.source(at: index)
+            let upper = rules.upperLimits
+            limits.append((upper.count(.vitaminA, basis: .retinol, in: values, source: source).amount ?? 0) * weight / 100)
+            limits.append((upper.count(.vitaminE, basis: .addedVitaminE, in: values, source: source).amount ?? 0) * weight / 100)
             var reason = exclusions.exclusion(group: table.group(at: index), words: FoodWords.words(of: table.descriptions[index]))
             if reason == nil, values[.energy] == nil { reason = "no energy value: a plan could not count it" }
             excluded.append(reason)
@@ -194,7 +197,8 @@ public struct GapPlanner: Sendable {
         guard !gaps.isEmpty else {
             return GapPlan(gaps: [], items: [], before: before, after: before, remaining: [])
         }
-        // Upper limits: how much room is left on each, by its basis.
+        // Upper limits: how much room is left on each, by its basis. A nutrient already
+        // above its limit has less than none: no food that adds to it fits.
         var room: [(n: Int, basis: UpperLimitBasis, left: Double)] = []
         for (n, score) in report.scores.enumerated() {
             guard let limit = score.target.upperLimit, let basis = score.target.upperLimitBasis else { continue }

@@ -1,21 +1,38 @@
+extension NutrientStatus {
+    /// The status in words: the one wording the dashboard, the report and the summary use.
+    public var words: String {
+        switch self {
+        case .veryLow: "very low"
+        case .low: "low"
+        case .met: "met"
+        case .aboveUL: "above the upper limit"
+        case .noTarget: "no target"
+        case .noData: "no data"
+        }
+    }
+}
+
 extension NutrientScore {
     /// The status in words, honest about missing data: a nutrient that looks low while
     /// much of the food had no value for it says so instead of alarming
-    /// ("low — but 40 % of the food logged has no vitamin D data").
+    /// ("low — but 40 % of the food logged has no vitamin D data"), and a status within
+    /// an upper limit that could not be checked for every food says so too.
     public func judgement(lowCoverageBelowPercent: Double, days: Int = 1) -> String {
-        let word: String
-        switch status {
-        case .veryLow: word = "very low"
-        case .low: word = "low"
-        case .met: word = "met"
-        case .aboveUL: word = "above the upper limit"
-        case .noTarget: word = "no target"
-        case .noData: return "no data: none of the food logged has a \(nutrient.name) value"
+        if status == .noData { return "no data: none of the food logged has a \(nutrient.name) value" }
+        var text = status.words
+        var qualifiers: [String] = []
+        if status == .veryLow || status == .low, let coverage, coverage * 100 < lowCoverageBelowPercent {
+            qualifiers.append("but \(Format.percent((1 - coverage) * 100)) % of the food logged has no \(nutrient.name) data")
         }
-        guard status == .veryLow || status == .low, let coverage, coverage * 100 < lowCoverageBelowPercent else {
-            return word
+        if status != .aboveUL, target.upperLimit != nil, !upperLimitComplete {
+            let count = upperLimitUncheckedFoods.count
+            qualifiers.append("the upper limit could not be checked for \(count) food\(count == 1 ? "" : "s")")
         }
-        let missing = Format.percent((1 - coverage) * 100)
-        return "\(word) — but \(missing) % of the food logged has no \(nutrient.name) data"
+        if status == .aboveUL, upperLimitDecidedByEstimate {
+            qualifiers.append("counting unknown parts conservatively")
+        }
+        if !qualifiers.isEmpty { text += " — " + qualifiers.joined(separator: "; ") }
+        return text
     }
+
 }

@@ -47,16 +47,20 @@ public struct ScoringRules: Sendable, Equatable {
     public let veryLowBelowPercent: Double
     /// At or over this percent of the target it is `met`.
     public let metAtPercent: Double
+    /// How foods count toward the upper limits.
+    public let upperLimits: UpperLimitRules
 
     /// Makes rules.
-    public init(veryLowBelowPercent: Double, metAtPercent: Double) {
+    public init(veryLowBelowPercent: Double, metAtPercent: Double, upperLimits: UpperLimitRules) {
         self.veryLowBelowPercent = veryLowBelowPercent
         self.metAtPercent = metAtPercent
+        self.upperLimits = upperLimits
     }
 
-    /// Reads them from the rule table.
-    public init(_ rules: RuleTable) throws(CSVError) {
+    /// Reads them from the rule table and the conversions table.
+    public init(_ rules: RuleTable, conversions: RuleTable) throws(CSVError) {
         self.init(veryLowBelowPercent: try rules.value("very_low_below_percent"),
-                  metAtPercent: try rules.value("met_at_percent"))
+                  metAtPercent: try rules.value("met_at_percent"),
+                  upperLimits: try UpperLimitRules(conversions))
     }
 }

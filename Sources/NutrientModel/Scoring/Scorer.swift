@@ -18,21 +18,32 @@ public struct Scorer: Sendable {
         Nutrient.allCases.map { score($0, entries: entries, days: days, target: targets.targets[$0]!) }
     }
 
+    /// Names in the order first added, each once (a set beside the list: ten years of
+    /// entries must not make this quadratic).
+    private struct OrderedNames {
+        private(set) var list: [String] = []
+        private var seen: Set<String> = []
+        mutating func add(_ name: String) {
+            if seen.insert(name).inserted { list.append(name) }
+        }
+    }
+
     /// One nutrient's score.
     public func score(_ nutrient: Nutrient, entries: [Entry], days: Int, target: Target) -> NutrientScore {
         var total = 0.0
         var knownGrams = 0.0
         var allGrams = 0.0
         var anyKnown = false
-        var limitTotal = 0.0
-        var limitKnown = false
-        var missing: [String] = []
-        let limitComponent = target.upperLimit == nil ? nil : target.upperLimitBasis?.component(for: nutrient)
+        var limitTotal = 0.0, limitKnownTotal = 0.0
+        var limitAny = false
+        var missing = OrderedNames(), estimated = OrderedNames(), unchecked = OrderedNames()
+        let limitBasis = target.upperLimit == nil ? nil : target.upperLimitBasis
         for entry in entries {
             allGrams += entry.grams
             guard let index = foods.index(of: entry.foodID) else {
                 let name = "unknown food \(entry.foodID)"
-                if !missing.contains(name) { missing.append(name) }
+                missing.add(name)
+                if limitBasis != nil { unchecked.add(name) }
                 continue
             }
             let values = foods.values(at: index)
@@ -41,20 +52,26 @@ public struct Scorer: Sendable {
                 knownGrams += entry.grams
                 anyKnown = true
             } else {
-                let name = foods.descriptions[index]
-                if !missing.contains(name) { missing.append(name) }
+                missing.add(foods.descriptions[index])
             }
-            if let component = limitComponent {
-                let per100g = component == nutrient.mainComponent ? nutrient.amount(in: values) : values[component]
-                if let per100g {
+            if let limitBasis {
+                switch rules.upperLimits.count(nutrient, basis: limitBasis, in: values, source: foods.source(at: index)) {
+                case .known(let per100g):
                     limitTotal += per100g * entry.grams / 100
-                    limitKnown = true
+                    limitKnownTotal += per100g * entry.grams / 100
+                    limitAny = true
+                case .estimated(let per100g):
+                    limitTotal += per100g * entry.grams / 100
+                    limitAny = true
+                    if per100g > 0 { estimated.add(foods.descriptions[index]) }
+                case .unknown:
+                    unchecked.add(foods.descriptions[index])
                 }
             }
         }
         let divisor = Double(max(days, 1))
         let amount = anyKnown ? total / divisor : nil
-        let limitAmount = limitKnown ? limitTotal / divisor : nil
+        let limitAmount = limitAny ? limitTotal / divisor : nil
         let coverage = allGrams > 0 ? knownGrams / allGrams : nil
         var percent: Double?
         if let amount, let value = target.value, value > 0 { percent = amount / value * 100 }
@@ -76,7 +93,9 @@ public struct Scorer: Sendable {
             status = .noTarget
         }
         return NutrientScore(nutrient: nutrient, amount: amount, target: target, percent: percent,
-                             upperLimitAmount: limitAmount, status: status, coverage: coverage,
-                             missingDataFoods: missing)
+                             upperLimitAmount: limitAmount,
+                             upperLimitKnownAmount: limitBasis == nil ? nil : limitKnownTotal / divisor,
+                             upperLimitEstimatedFoods: estimated.list, upperLimitUncheckedFoods: unchecked.list,
+                             status: status, coverage: coverage, missingDataFoods: missing.list)
     }
 }

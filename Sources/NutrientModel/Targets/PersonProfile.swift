@@ -23,16 +23,22 @@ public struct PersonProfile: Sendable, Equatable {
     public var fatThresholdGrams: Double?
     /// The diets the person follows (keys of Data/diets.csv): the planner keeps to them.
     public var diets: Set<String>
+    /// Foods (supplement ids) a clinician prescribed this person: a dose above an upper
+    /// limit that comes from one of them is still "above the upper limit", but its
+    /// caution says it was prescribed rather than alarming.
+    public var prescribed: Set<String>
 
     /// Makes a profile.
     public init(name: String, sex: Sex? = nil, ageMonths: Int? = nil,
-                condition: PhysiologicalCondition = .none, fatThresholdGrams: Double? = nil, diets: Set<String> = []) {
+                condition: PhysiologicalCondition = .none, fatThresholdGrams: Double? = nil, diets: Set<String> = [],
+                prescribed: Set<String> = []) {
         self.name = name
         self.sex = sex
         self.ageMonths = ageMonths
         self.condition = condition
         self.fatThresholdGrams = fatThresholdGrams
         self.diets = diets
+        self.prescribed = prescribed
     }
 
     /// Whether the targets are defaults because sex or age is not set.

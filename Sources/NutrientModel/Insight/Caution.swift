@@ -1,0 +1,185 @@
+/// Something absorb must tell the person before any advice: an upper limit passed or
+/// not checkable, or a pregnancy risk. Decided here, once; the dashboard, the report, the
+/// summary and `gaps` only show `sentence` (and JSON its fields).
+public enum Caution: Sendable, Equatable {
+    /// The conservative figure of what an upper limit applies to passes it.
+    case aboveUpperLimit(AboveUpperLimit)
+    /// Some logged foods could not be checked against an upper limit.
+    case upperLimitUnchecked(nutrient: Nutrient, foods: [String])
+    /// Pregnant, and preformed vitamin A above its limit or a food pregnancy advice says
+    /// to avoid for its retinol (liver, liver products, cod liver oil, retinol supplements).
+    case pregnancyRetinol(PregnancyRetinol)
+
+    /// A nutrient above its upper limit.
+    public struct AboveUpperLimit: Sendable, Equatable {
+        public let nutrient: Nutrient
+        /// The daily amount counted toward the limit, in `unit`.
+        public let amount: Double
+        public let limit: Double
+        public let unit: String
+        public let basis: UpperLimitBasis
+        /// Days the amount is averaged over (1 for a day).
+        public let days: Int
+        /// Foods whose unknown part was counted conservatively, named only when that
+        /// decides the status (the known figures alone are within the limit).
+        public let estimatedFoods: [String]
+        /// Logged foods of the nutrient that the profile marks as prescribed.
+        public let prescribed: [String]
+        /// The limit's source.
+        public let source: String
+    }
+
+    /// The pregnancy caution's facts.
+    public struct PregnancyRetinol: Sendable, Equatable {
+        /// Logged foods pregnancy advice says to avoid for their retinol.
+        public let foods: [String]
+        /// Whether preformed vitamin A is above the pregnancy upper limit.
+        public let retinolAboveLimit: Bool
+        public let reason: String
+        public let source: String
+    }
+
+    /// A short machine name, for JSON.
+    public var kind: String {
+        switch self {
+        case .aboveUpperLimit: "above_upper_limit"
+        case .upperLimitUnchecked: "upper_limit_unchecked"
+        case .pregnancyRetinol: "pregnancy_retinol"
+        }
+    }
+
+    /// The nutrient the caution is about, if one.
+    public var nutrient: Nutrient? {
+        switch self {
+        case .aboveUpperLimit(let above): above.nutrient
+        case .upperLimitUnchecked(let nutrient, _): nutrient
+        case .pregnancyRetinol: .vitaminA
+        }
+    }
+
+    /// The caution in words: the one wording every presenter shows.
+    public var sentence: String {
+        switch self {
+        case .aboveUpperLimit(let above):
+            let perDay = above.days > 1 ? " a day on average" : ""
+            var text = "\(above.nutrient.name): \(Format.amount(above.amount)) \(above.unit)\(perDay) of \(above.basis.description) "
+                + "is above the upper limit of \(Format.amount(above.limit)) \(above.unit) (\(above.source))."
+            if !above.estimatedFoods.isEmpty {
+                text += " This counts " + Self.list(above.estimatedFoods) + " conservatively"
+                    + (above.basis == .retinol ? ", all of its vitamin A as retinol, since its retinol is not known."
+                        : ", as synthetic vitamin E, since its form is not known.")
+            }
+            if above.prescribed.isEmpty {
+                text += " Take no more of it; no advice is given to absorb it better. If a supplement brings it there, ask a doctor or pharmacist."
+            } else {
+                text += " It includes " + Self.list(above.prescribed) + ", marked as prescribed: the dose is above the upper limit"
+                    + " for the general population, which a prescriber may intend; take it as prescribed and ask them if unsure."
+            }
+            return text
+        case .upperLimitUnchecked(let nutrient, let foods):
+            return "\(nutrient.name): the upper limit could not be checked for " + Self.list(foods)
+                + ", which \(foods.count == 1 ? "has" : "have") no value for what it applies to; the figure counts the rest only."
+        case .pregnancyRetinol(let facts):
+            var text = "Pregnancy: " + facts.reason + " (" + facts.source + ")."
+            if facts.retinolAboveLimit { text += " Preformed vitamin A is above the pregnancy upper limit." }
+            if !facts.foods.isEmpty { text += " Logged: " + Self.list(facts.foods) + "." }
+            return text + " Talk to your midwife or doctor before taking any vitamin A."
+        }
+    }
+
+    /// The caution in one short line, for a screen with room for little: the detail and
+    /// the report give `sentence`.
+    public var headline: String {
+        switch self {
+        case .aboveUpperLimit(let above):
+            "\(above.nutrient.name) above the upper limit: \(Format.amount(above.amount)) of \(Format.amount(above.limit)) \(above.unit)"
+                + (above.prescribed.isEmpty ? "" : " (prescribed)")
+        case .upperLimitUnchecked(let nutrient, let foods):
+            "\(nutrient.name): upper limit not checked for \(foods.count) food\(foods.count == 1 ? "" : "s")"
+        case .pregnancyRetinol(let facts):
+            facts.foods.isEmpty ? "Pregnancy: preformed vitamin A above the upper limit"
+                : "Pregnancy: avoid \(Self.list(facts.foods)) (retinol)"
+        }
+    }
+
+    /// "A", "A and B", "A, B and 3 more".
+    static func list(_ names: [String]) -> String {
+        let shown = names.prefix(3)
+        let rest = names.count - shown.count
+        if rest > 0 { return shown.joined(separator: ", ") + " and \(rest) more" }
+        if shown.count <= 1 { return shown.first ?? "" }
+        return shown.dropLast().joined(separator: ", ") + " and " + shown.last!
+    }
+}
+
+/// Works out the cautions of a report.
+public struct CautionReview: Sendable {
+    public let foods: FoodTable
+    public let safety: SafetyRules
+
+    /// Makes a review over these foods and facts.
+    public init(foods: FoodTable, safety: SafetyRules) {
+        self.foods = foods
+        self.safety = safety
+    }
+
+    /// The cautions of `report`, in nutrient order, the pregnancy caution first. Upper
+    /// limits are judged on the report's daily average: a day's report on that day, a
+    /// range's on its usual intake.
+    public func cautions(for report: Report) -> [Caution] {
+        var cautions: [Caution] = []
+        let profile = report.profile
+        for score in report.scores {
+            guard let limit = score.target.upperLimit, let basis = score.target.upperLimitBasis else { continue }
+            if score.status == .aboveUL, let amount = score.upperLimitAmount {
+                cautions.append(.aboveUpperLimit(.init(
+                    nutrient: score.nutrient, amount: amount, limit: limit, unit: basis.unit(for: score.nutrient),
+                    basis: basis, days: max(report.loggedDays, 1),
+                    estimatedFoods: score.upperLimitDecidedByEstimate ? score.upperLimitEstimatedFoods : [],
+                    prescribed: prescribedFoods(of: score.nutrient, in: report, profile: profile),
+                    source: score.target.replacedReference?.source ?? score.target.source)))
+            } else if !score.upperLimitComplete, basis != .total {
+                // On the total basis the foods that could not be checked are the ones with
+                // no value at all, which the coverage already names.
+                cautions.append(.upperLimitUnchecked(nutrient: score.nutrient, foods: score.upperLimitUncheckedFoods))
+            }
+        }
+        if profile.condition == .pregnancy {
+            var avoid: [String] = []
+            var seen: Set<String> = []
+            for entry in report.entries where seen.insert(entry.foodID).inserted {
+                guard let index = foods.index(of: entry.foodID) else { continue }
+                let description = foods.descriptions[index]
+                if safety.isPregnancyRetinolSource(description: description, values: foods.values(at: index),
+                                                   source: foods.source(at: index)) {
+                    avoid.append(description)
+                }
+            }
+            let above = report.score(of: .vitaminA).status == .aboveUL
+            if above || !avoid.isEmpty {
+                cautions.insert(.pregnancyRetinol(.init(foods: avoid, retinolAboveLimit: above,
+                                                        reason: safety.pregnancyRetinolReason,
+                                                        source: safety.pregnancyRetinolSource)), at: 0)
+            }
+        }
+        return cautions
+    }
+
+    /// The nutrients above their upper limit: no absorption advice is given for them, and
+    /// no plan adds to them.
+    public static func aboveUpperLimit(_ report: Report) -> Set<Nutrient> {
+        Set(report.scores.filter { $0.status == .aboveUL }.map(\.nutrient))
+    }
+
+    private func prescribedFoods(of nutrient: Nutrient, in report: Report, profile: PersonProfile) -> [String] {
+        guard !profile.prescribed.isEmpty else { return [] }
+        var names: [String] = []
+        var seen: Set<String> = []
+        for entry in report.entries where profile.prescribed.contains(entry.foodID) && seen.insert(entry.foodID).inserted {
+            guard let index = foods.index(of: entry.foodID),
+                  (nutrient.amount(in: foods.values(at: index)) ?? 0) > 0 else { continue }
+            names.append(foods.descriptions[index])
+        }
+        return names
+    }
+}

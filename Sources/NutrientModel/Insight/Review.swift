@@ -1,0 +1,16 @@
+/// What absorb tells a person about a report, decided once: the scores (in `report`),
+/// the cautions that come before any advice, and the fat pairing and balance. Made by
+/// `NutrientData.review(_:)`; presenters only format it.
+public struct Review: Sendable {
+    /// The scores and entries.
+    public let report: Report
+    /// Upper limits passed or not checkable, and pregnancy risks, in the order to show.
+    public let cautions: [Caution]
+    /// The nutrients above their upper limit: they get no absorption advice, and no plan
+    /// adds to them.
+    public let aboveUpperLimit: Set<Nutrient>
+    /// Fat pairing, without flags for the nutrients above their limit.
+    public let fatPairing: FatPairingReport
+    /// Fibre, fermented foods and fatty-acid balance, with the life stage's references.
+    public let balance: BalanceReport
+}
