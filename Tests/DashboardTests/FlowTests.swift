@@ -252,7 +252,7 @@ final class FlowTests: XCTestCase {
         let rows = screen(state)
         XCTAssertEqual(rows[1], " Vitamin D                                             12 µg = 80 % of target ▽")
         XCTAssertEqual(rows[2], " Target: 15 µg RDA · IOM (2011) DRIs for Calcium and Vitamin D")
-        XCTAssertEqual(rows[3], " Upper limit: 100 µg on all sources, today 12 µg")
+        XCTAssertEqual(rows[3], " Upper limit: 100 µg of all intake, food and supplements, today 12 µg")
         // Why it matters for skin, from Data/skin_notes.csv, with the caution and source.
         XCTAssertEqual(rows[4], " Skin: Shapes the skin's immune responses; low vitamin D status goes with")
         XCTAssertEqual(rows[5], "       atopic dermatitis and psoriasis in observational studies.")
@@ -280,7 +280,7 @@ final class FlowTests: XCTestCase {
         var state = Fixture.state(width: 120, height: 40, entries: [Fixture.entry(1, "01123", 50)])
         press(&state, .enter)
         let rows = screen(state)
-        XCTAssertEqual(rows[3], " Upper limit: 3000 µg on preformed retinol from food and supplements, today 80 µg")
+        XCTAssertEqual(rows[3], " Upper limit: 3000 µg of preformed vitamin A (retinol) from food and supplements, today 80 µg")
     }
 
     func testProfileChangesAreEffects() {

@@ -21,7 +21,8 @@ final class JournalStoreTests: XCTestCase {
     func testFirstUseCreatesTheFileTheSchemaAndADefaultProfile() throws {
         let journal = try JournalStore(path: path)
         XCTAssertEqual(try journal.appliedMigrations(), ["v1: profiles, entries, custom foods, target overrides",
-                                                         "v2: per-profile fat threshold and diets", "v3: recipes and favourites"])
+                                                         "v2: per-profile fat threshold and diets", "v3: recipes and favourites",
+                                      "v4: vitamin E counted toward the upper limit"])
         let profile = try journal.activeProfile()
         XCTAssertEqual(profile.profile, PersonProfile(name: "Me"))
         XCTAssertTrue(profile.profile.usesDefaults)

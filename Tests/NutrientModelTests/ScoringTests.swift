@@ -108,15 +108,26 @@ final class ScoringTests: XCTestCase {
         XCTAssertEqual(seeds.amount!, 35.17 * 50, accuracy: 1e-9)
         XCTAssertEqual(seeds.upperLimitAmount, 0)
         XCTAssertEqual(seeds.status, .met)
-        // Synthetic 400 IU softgels (S0007) are 400 × 0.45 = 180 mg each: six are 1,080 mg,
-        // over the 1,000 mg UL.
+        // Synthetic 400 IU softgels (S0007): toward the RDA 400 × 0.45 = 180 mg each, toward
+        // the UL 400 × 0.91 = 364 mg (1,000 mg = 1,100 IU of synthetic E; IOM 2000). Three
+        // are 1,092 mg, over the 1,000 mg UL, though their RDA figure is only 540 mg.
         let synthetic = TestData.data.foods.food(id: "S0007")!
-        let perUnit = synthetic.values[.vitaminEAdded]! * synthetic.portions[0].grams / 100
-        XCTAssertEqual(perUnit, 180, accuracy: 1e-9)
-        let count = 6.0
-        let pills = try report([entry(1, "S0007", synthetic.portions[0].grams * count)], profile: adult).score(of: .vitaminE)
-        XCTAssertEqual(pills.upperLimitAmount!, perUnit * count, accuracy: 1e-6)
-        XCTAssertEqual(pills.status, .aboveUL)
+        let grams = synthetic.portions[0].grams
+        XCTAssertEqual(synthetic.values[.vitaminE]! * grams / 100, 180, accuracy: 1e-9)
+        XCTAssertEqual(synthetic.values[.vitaminEUpperLimit]! * grams / 100, 364, accuracy: 1e-9)
+        let three = try report([entry(1, "S0007", grams * 3)], profile: adult).score(of: .vitaminE)
+        XCTAssertEqual(three.amount!, 540, accuracy: 1e-6)
+        XCTAssertEqual(three.upperLimitAmount!, 1092, accuracy: 1e-6)
+        XCTAssertEqual(three.status, .aboveUL)
+        XCTAssertFalse(three.upperLimitEstimated)
+        let two = try report([entry(1, "S0007", grams * 2)], profile: adult).score(of: .vitaminE)
+        XCTAssertEqual(two.upperLimitAmount!, 728, accuracy: 1e-6)
+        XCTAssertEqual(two.status, .met)
+        // Natural 400 IU softgels (S0006) are 268 mg on both bases: three are 804 mg.
+        let natural = TestData.data.foods.food(id: "S0006")!
+        let naturalThree = try report([entry(1, "S0006", natural.portions[0].grams * 3)], profile: adult).score(of: .vitaminE)
+        XCTAssertEqual(naturalThree.upperLimitAmount!, 804, accuracy: 1e-6)
+        XCTAssertEqual(naturalThree.status, .met)
     }
 
     func testVitaminDUpperLimitIsOnTotalIntake() throws {
@@ -174,7 +185,9 @@ final class ScoringTests: XCTestCase {
         XCTAssertEqual(man.targets[.vitaminE]?.upperLimitBasis, .addedVitaminE)
         let infant = try targets.targets(for: PersonProfile(name: "I", sex: .female, ageMonths: 8))
         XCTAssertEqual(infant.targets[.vitaminD]?.value, 10)
-        XCTAssertNil(infant.targets[.epaDha]?.value, "EFSA's 250 mg starts at 2 years")
+        XCTAssertEqual(infant.targets[.epaDha]?.value, 100, "EFSA's 100 mg DHA at 7-24 months; its 250 mg starts at 2 years")
+        let newborn = try targets.targets(for: PersonProfile(name: "N", sex: .female, ageMonths: 3))
+        XCTAssertNil(newborn.targets[.epaDha]?.value, "EFSA sets nothing under 7 months")
 
         let setOn = try LocalDate(parsing: "2026-11-24")
         let custom = try targets.targets(for: PersonProfile(name: "Maya", sex: .female, ageMonths: 34 * 12),

@@ -86,7 +86,7 @@ final class BadDataTests: XCTestCase {
         try fm.copyItem(atPath: AbsorbProcess.packageRoot.appendingPathComponent("Data").path, toPath: data)
         // (The tables end lines with CRLF, which Swift counts as one Character: split on scalars.)
         let header = try String(contentsOfFile: data + "/foods.csv", encoding: .utf8).components(separatedBy: .newlines)[0]
-        let long = "01001,\"" + String(repeating: "x", count: 10_000_000) + "\",Dairy,717,81,,,,,,,,,,,,\n"
+        let long = "01001,\"" + String(repeating: "x", count: 10_000_000) + "\",Dairy,717,81,,,,,,,,,,,,,\n"
         try (header + "\n" + long).write(toFile: data + "/foods.csv", atomically: true, encoding: .utf8)
         try (try String(contentsOfFile: data + "/portions.csv", encoding: .utf8).components(separatedBy: .newlines)[0] + "\n")
             .write(toFile: data + "/portions.csv", atomically: true, encoding: .utf8)

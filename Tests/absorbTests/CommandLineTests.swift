@@ -33,9 +33,12 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
 
         let report = try absorb.json(["report", "--date", date, "--format", "json"])
-        XCTAssertEqual(Set(report.keys), ["profile", "from", "to", "days", "nutrients", "fat_pairing", "balance", "entries"])
+        XCTAssertEqual(Set(report.keys), ["profile", "from", "to", "days", "nutrients", "above_upper_limit", "cautions",
+                                           "fat_pairing", "balance", "entries"])
         let profile = try XCTUnwrap(report["profile"] as? [String: Any])
-        XCTAssertEqual(Set(profile.keys), ["name", "sex", "age", "life_stage"])
+        XCTAssertEqual(Set(profile.keys), ["name", "sex", "age", "life_stage", "condition", "targets_are_defaults", "prescribed"])
+        XCTAssertEqual(profile["targets_are_defaults"] as? Bool, true, "sex and age are not set")
+        XCTAssertEqual(report["above_upper_limit"] as? [String], [])
         XCTAssertEqual(profile["name"] as? String, "Me")
         XCTAssertTrue(profile["sex"] is NSNull)
         XCTAssertEqual(report["from"] as? String, date)
@@ -45,7 +48,8 @@ final class CommandLineTests: XCTestCase {
         let vitaminA = try nutrient(report, "vitamin_a")
         XCTAssertEqual(Set(vitaminA.keys), [
             "id", "name", "unit", "amount", "target", "target_kind", "target_source", "percent", "upper_limit",
-            "ul_applies_to", "ul_amount", "status", "coverage", "missing_data_foods", "judgement", "fat_paired_share",
+            "ul_applies_to", "ul_unit", "ul_amount", "ul_estimated", "ul_complete", "ul_estimated_foods", "ul_unchecked_foods",
+            "status", "coverage", "missing_data_foods", "judgement", "fat_paired_share",
         ])
         // 149 + 69 × 1.5 + 469 × 0.3 (see ScoringTests for the USDA rows).
         XCTAssertEqual(vitaminA["amount"] as! Double, 393.2, accuracy: 1e-4)
@@ -373,9 +377,9 @@ final class CommandLineTests: XCTestCase {
         let header = try String(contentsOfFile: AbsorbProcess.packageRoot.appendingPathComponent("Data/foods.csv").path, encoding: .utf8)
             .components(separatedBy: .newlines)[0]
         let good = directory + "/good.csv", bad = directory + "/bad.csv"
-        try "\(header)\nC0100,\"Home granola\",Mine,450,20,6,,,,,,,,,,,\nC0101,\"Kale chips\",Mine,500,30,,,,,,,,,,,,\n"
+        try "\(header)\nC0100,\"Home granola\",Mine,450,20,6,,,,,,,,,,,,\nC0101,\"Kale chips\",Mine,500,30,,,,,,,,,,,,,\n"
             .write(toFile: good, atomically: true, encoding: .utf8)
-        try "\(header)\nC0200,\"Fine\",Mine,450,20,6,,,,,,,,,,,\nC0201,\"Broken\",Mine,lots,30,,,,,,,,,,,,\n"
+        try "\(header)\nC0200,\"Fine\",Mine,450,20,6,,,,,,,,,,,,\nC0201,\"Broken\",Mine,lots,30,,,,,,,,,,,,,\n"
             .write(toFile: bad, atomically: true, encoding: .utf8)
         let imported = try absorb.run(["foods", "import", good])
         XCTAssertEqual(imported.stdout, "Imported 2 foods from \(good).\n", imported.stderr)

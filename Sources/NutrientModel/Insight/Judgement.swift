@@ -24,7 +24,9 @@ extension NutrientScore {
         if status == .veryLow || status == .low, let coverage, coverage * 100 < lowCoverageBelowPercent {
             qualifiers.append("but \(Format.percent((1 - coverage) * 100)) % of the food logged has no \(nutrient.name) data")
         }
-        if status != .aboveUL, target.upperLimit != nil, !upperLimitComplete {
+        // On the total basis the foods not checked are those with no value, which the
+        // coverage already says; on retinol or added E it is news.
+        if status != .aboveUL, target.upperLimit != nil, target.upperLimitBasis != .total, !upperLimitComplete {
             let count = upperLimitUncheckedFoods.count
             qualifiers.append("the upper limit could not be checked for \(count) food\(count == 1 ? "" : "s")")
         }
