@@ -58,7 +58,7 @@ struct SR28Converter {
             let row = FoodTableBuilder.row(from: values[food.id] ?? [:])
             derivedCount += row.derived.count
             let fields = [food.id, food.description, groups[food.groupCode]!] + row.cells
-                + [row.derived.map(\.column).joined(separator: " ")]
+                + [(row.derived.map(\.column) + row.fallbackSources).joined(separator: " ")]
             foodsText += fields.map(CSVWriter.field).joined(separator: ",") + "\r\n"
         }
 
