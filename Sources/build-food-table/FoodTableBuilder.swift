@@ -55,6 +55,9 @@ struct FoodTableBuilder {
     struct Row {
         var cells: [String]
         var derived: [FoodComponent]
+        /// Values copied from a fallback USDA nutrient rather than the column's usual one,
+        /// as `column:Nutr_No` (`linoleic_acid_g:618`); written after `derived` in that column.
+        var fallbackSources: [String] = []
     }
 
     /// The values of a food, from its USDA nutrient values.
@@ -112,11 +115,22 @@ struct FoodTableBuilder {
             set(.vitaminEUpperLimit, "0")
         }
         set(.vitaminK, values["430"])
-        set(.linoleicAcid, values["618"] ?? values["675"])
-        set(.alphaLinolenicAcid, values["619"] ?? values["851"])
+        var fallbackSources: [String] = []
+        // The AIs mean the cis isomers (18:2 n-6 c,c; 18:3 n-3 c,c,c); the undifferentiated
+        // 18:2 and 18:3 also count trans isomers, CLA and GLA, so they are only the fallback.
+        func setFattyAcid(_ component: FoodComponent, specific: String, undifferentiated: String) {
+            if let value = values[specific] {
+                set(component, value)
+            } else if let value = values[undifferentiated] {
+                set(component, value)
+                fallbackSources.append("\(component.column):\(undifferentiated)")
+            }
+        }
+        setFattyAcid(.linoleicAcid, specific: "675", undifferentiated: "618")
+        setFattyAcid(.alphaLinolenicAcid, specific: "851", undifferentiated: "619")
         set(.epa, values["629"])
         set(.dha, values["621"])
-        return Row(cells: cells, derived: derived)
+        return Row(cells: cells, derived: derived, fallbackSources: fallbackSources)
     }
 
     /// Vitamin A in µg RAE where the USDA gives no RAE, or `nil` if it cannot be known.

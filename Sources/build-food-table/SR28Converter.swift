@@ -66,7 +66,7 @@ struct SR28Converter {
                 fortifiedWithVitaminE: FoodTableBuilder.saysFortifiedWithVitaminE(food.description))
             derivedCount += row.derived.count
             let fields = [food.id, food.description, groups[food.groupCode]!] + row.cells
-                + [row.derived.map(\.column).joined(separator: " ")]
+                + [(row.derived.map(\.column) + row.fallbackSources).joined(separator: " ")]
             foodsText += fields.map(CSVWriter.field).joined(separator: ",") + "\r\n"
         }
 

@@ -11,6 +11,10 @@ import XCTest
 ///   A = 80 + 58 + 1.78 = 139.78 → 140 µg, 20 %;  D = 1 + 11 = 12 µg, 80 %, the pear has no
 ///   value so it is marked "?";  K = 0.15 + 0.5 + 6.764 = 7.41 µg, 8 %;
 ///   EPA + DHA = 29 + 1,966 = 1,995 mg, 798 %.
+///   LA and ALA are the cis isomers (SR28 675 and 851) where given: LA = 0.9 (15236 has
+///   only 618) + 0.5 × 1.531 (01123's 675; its 618 is 1.555) = 1.67 g, 14 %; ALA = 0.148
+///   (15236's 851; its 619 is 0.167) + 0.5 × 0.036 (01123's 851) = 0.166 g, 15 %. The pear
+///   has neither, so both are marked "?".
 final class DayScreenTests: XCTestCase {
     let day = [
         Fixture.entry(1, "15236", 100), Fixture.entry(2, "01123", 50, .breakfast), Fixture.entry(3, "09412", 178, .snack),
@@ -30,7 +34,7 @@ final class DayScreenTests: XCTestCase {
             " Vitamin E    ████▊           │                 4.3 mg / 15   29 ▼   95  │   29",
             " Vitamin K    █▍              │                 7.4 µg / 90    8 ▼    9  │    8",
             " Omega-6 LA   ██▍             │                  1.7 g / 12   14 ▼?      │   14?",
-            " Omega-3 ALA  ██▉             │                0.19 g / 1.1   17 ▼?      │   17?",
+            " Omega-3 ALA  ██▌             │                0.17 g / 1.1   15 ▼?      │   15?",
             " EPA + DHA    ████████████████│███████▶      1,995 mg / 250  798 ✓?      │  798?",
             "─────────────────────────────────────────────────── 1 logged day in the 7-day ──",
             " Breakfast  Egg, whole, raw, fresh                                         50 g",
@@ -46,7 +50,7 @@ final class DayScreenTests: XCTestCase {
         let rows = screen(Fixture.state(width: 120, height: 40, entries: day))
         XCTAssertEqual(rows.count, 40)
         XCTAssertEqual(rows[2], " Vitamin A                      █████▍                    │                        140 µg RAE / 700   20 ▼   99  │   20")
-        XCTAssertEqual(rows[7], " Alpha-linolenic acid (omega-3) ████▋                     │                            0.19 g / 1.1   17 ▼?      │   17?")
+        XCTAssertEqual(rows[7], " Alpha-linolenic acid (omega-3) ████                      │                            0.17 g / 1.1   15 ▼?      │   15?")
         XCTAssertEqual(rows[39], " a add  ⏎ detail  Tab entries  ←→ day  v 7/30  w trends  g gaps  p profile  ? help  q quit")
     }
 

@@ -42,10 +42,72 @@ final class FoodTableBuilderTests: XCTestCase {
         // IU from carotenoids in an unknown mix: left empty.
         XCTAssertEqual(cells(["318": "9377"])[.vitaminA], "")
         XCTAssertEqual(cells(["318": "9377"])[.retinol], "")
-        // Fallbacks to the specific fatty acids.
+        // Only the specific fatty acids: copied, no fallback token.
         XCTAssertEqual(cells(["675": "1.5", "851": "0.2"])[.linoleicAcid], "1.5")
         XCTAssertEqual(cells(["675": "1.5", "851": "0.2"])[.alphaLinolenicAcid], "0.2")
+        XCTAssertEqual(FoodTableBuilder.row(from: ["675": "1.5", "851": "0.2"]).fallbackSources, [])
         XCTAssertEqual(FoodTableBuilder.row(from: ["324": "526", "318": "0"]).derived, [.vitaminA, .retinol, .vitaminD])
+    }
+
+    // MARK: Linoleic and alpha-linolenic acid: the cis isomers the AIs mean (675, 851),
+    // else the undifferentiated 18:2 and 18:3 (618, 619), marked in `derived`.
+
+    func testButterTakesTheCisCisLinoleicAcidNotTheUndifferentiated18_2() {
+        // NUT_DATA.txt rows of 01001 (butter, salted): 618 = 2.728 (18:2 undifferentiated,
+        // which counts its 0.296 g of 18:2 i (666) and 0.267 g of CLA (670)),
+        // 675 = 2.166 (18:2 n-6 c,c), 619 = 0.315, 851 = 0.315.
+        let values: FoodTableBuilder.NutrientValues = ["618": "2.728", "666": "0.296", "670": "0.267", "675": "2.166",
+                                                       "619": "0.315", "851": "0.315"]
+        let butter = cells(values)
+        XCTAssertEqual(butter[.linoleicAcid], "2.166", "675 exactly, not 618's 2.728")
+        XCTAssertEqual(butter[.alphaLinolenicAcid], "0.315", "851")
+        XCTAssertEqual(FoodTableBuilder.row(from: values).fallbackSources, [])
+    }
+
+    func testBraisedBeefLiverTakesTheAnalysed675OverAnAssumedZero618() {
+        // NUT_DATA.txt rows of 13326 (beef liver, cooked, braised): 618 = 0.000 and
+        // 619 = 0.000 (source code 7, derivation Z: assumed zero), 675 = 0.659 and
+        // 851 = 0.017 (source code 1, analytical, 4 data points).
+        let values: FoodTableBuilder.NutrientValues = ["618": "0.000", "675": "0.659", "619": "0.000", "851": "0.017"]
+        let liver = cells(values)
+        XCTAssertEqual(liver[.linoleicAcid], "0.659")
+        XCTAssertEqual(liver[.alphaLinolenicAcid], "0.017")
+        XCTAssertEqual(FoodTableBuilder.row(from: values).fallbackSources, [])
+    }
+
+    func testAFoodWithOnlyTheUndifferentiatedFattyAcidsKeepsThemAndSaysSo() {
+        // NUT_DATA.txt rows of 01129 (egg, hard-boiled): 618 = 1.188 and 619 = 0.035, no 675 or 851.
+        let egg = FoodTableBuilder.row(from: ["204": "10.61", "618": "1.188", "619": "0.035"])
+        XCTAssertEqual(egg.cells[FoodComponent.linoleicAcid.rawValue], "1.188")
+        XCTAssertEqual(egg.cells[FoodComponent.alphaLinolenicAcid.rawValue], "0.035")
+        XCTAssertEqual(egg.fallbackSources, ["linoleic_acid_g:618", "alpha_linolenic_acid_g:619"])
+        XCTAssertEqual(egg.derived, [], "a fallback is copied, not derived")
+        // One of each: 675 with 619 only (the fallback is per fatty acid).
+        let mixed = FoodTableBuilder.row(from: ["618": "2.0", "675": "1.9", "619": "0.3"])
+        XCTAssertEqual(mixed.cells[FoodComponent.linoleicAcid.rawValue], "1.9")
+        XCTAssertEqual(mixed.cells[FoodComponent.alphaLinolenicAcid.rawValue], "0.3")
+        XCTAssertEqual(mixed.fallbackSources, ["alpha_linolenic_acid_g:619"])
+        // ALA 851 wins over 619 even when 619 is larger (it also counts GLA, 685).
+        let ala = FoodTableBuilder.row(from: ["619": "0.5", "685": "0.1", "851": "0.4"])
+        XCTAssertEqual(ala.cells[FoodComponent.alphaLinolenicAcid.rawValue], "0.4")
+        XCTAssertEqual(ala.fallbackSources, [])
+        // Neither: the cell stays empty, and no token.
+        XCTAssertEqual(FoodTableBuilder.row(from: ["204": "1"]).fallbackSources, [])
+    }
+
+    func testTheBundledTableMarksTheFattyAcidFallbacks() throws {
+        let foods = try Data(contentsOf: AbsorbProcess.packageRoot.appendingPathComponent("Data/foods.csv"))
+        let all = try CSVReader(bytes: [UInt8](foods), fileName: "foods.csv").allRows()
+        let header = all[0]
+        var rows: [String: [String]] = [:]
+        for fields in all.dropFirst() { rows[fields[0]] = fields }
+        func cell(_ id: String, _ column: String) -> String { rows[id]![header.firstIndex(of: column)!] }
+        XCTAssertEqual(cell("01001", "linoleic_acid_g"), "2.166")   // butter: 675
+        XCTAssertEqual(cell("01001", "derived"), "")
+        XCTAssertEqual(cell("13326", "linoleic_acid_g"), "0.659")   // braised beef liver: 675
+        XCTAssertEqual(cell("13326", "alpha_linolenic_acid_g"), "0.017")  // 851
+        XCTAssertEqual(cell("01129", "linoleic_acid_g"), "1.188")   // hard-boiled egg: 618 only
+        XCTAssertEqual(cell("01129", "derived"), "linoleic_acid_g:618 alpha_linolenic_acid_g:619")
     }
 
     func testTheBundledTableIsWhatTheConverterWrites() throws {

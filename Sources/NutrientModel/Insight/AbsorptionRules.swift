@@ -86,34 +86,71 @@ public struct SkinNotes: Sendable {
     }
 }
 
-/// The words that mark a food as fermented, with a serving of each, from
-/// `Data/fermented.csv`. A food is fermented when a word of its description is one of
-/// them ("Yogurt, plain, low fat" → yogurt).
+/// Which foods are fermented, and a serving of each kind, from `Data/fermented.csv`.
+///
+/// A food is of a kind when its description has all of the kind's words ("Yogurt, plain,
+/// low fat" → yogurt; "Tofu, salted and fermented (fuyu)" → fermented tofu) and none of the
+/// `exclude` words, which mark foods made *with* a fermented food rather than being one
+/// ("Biscuits, plain or buttermilk", "Snacks, candy bits, yogurt covered"). A word matches
+/// itself and its plural in -s or -es ("Frozen yogurts" has yogurt). The first kind that
+/// matches, in the file's order, is the food's kind.
 public struct FermentedFoods: Sendable {
+    /// One kind of fermented food.
     public struct Kind: Sendable, Equatable {
-        public let word: String
+        /// The words a description must all have, lower-case.
+        public let words: [String]
         public let servingGrams: Double
         public let label: String
     }
 
     public let kinds: [Kind]
+    /// The words that keep a food out, lower-case.
+    public let excludedWords: Set<String>
+    /// Every form of a rule word (itself, -s, -es) → the rule word, precomputed so that a
+    /// description is read once.
+    private let forms: [String: String]
 
     /// Reads `fermented.csv`.
     public init(bytes: [UInt8], fileName: String) throws(CSVError) {
-        let table = try NamedCSVTable(bytes: bytes, fileName: fileName, columns: ["word", "serving_g", "label", "source"])
+        let table = try NamedCSVTable(bytes: bytes, fileName: fileName,
+                                      columns: ["kind", "words", "serving_g", "label", "source"])
         var kinds: [Kind] = []
+        var excluded: Set<String> = []
         for row in table.rows {
-            let grams = try row.number("serving_g")
-            guard grams > 0 else { throw row.error("serving_g", "a serving must weigh more than 0 g") }
-            kinds.append(Kind(word: row["word"].lowercased(), servingGrams: grams, label: row["label"]))
+            let words = FoodWords.words(of: row["words"])
+            guard !words.isEmpty else { throw row.error("words", "a rule needs at least one word") }
+            switch row["kind"] {
+            case "food":
+                let grams = try row.number("serving_g")
+                guard grams > 0 else { throw row.error("serving_g", "a serving must weigh more than 0 g") }
+                guard !row["label"].isEmpty else { throw row.error("label", "a kind needs a label") }
+                kinds.append(Kind(words: words, servingGrams: grams, label: row["label"]))
+            case "exclude":
+                guard words.count == 1 else { throw row.error("words", "an exclude rule is one word") }
+                excluded.insert(words[0])
+            default:
+                throw row.error("kind", "kind must be food or exclude, found \"\(row["kind"])\"")
+            }
+        }
+        var forms: [String: String] = [:]
+        for word in kinds.flatMap(\.words) + excluded {
+            for form in [word + "es", word + "s", word] { forms[form] = word }  // the word itself wins
         }
         self.kinds = kinds
+        self.excludedWords = excluded
+        self.forms = forms
     }
 
     /// The kind of fermented food a description names, if any.
     public func kind(of description: String) -> Kind? {
-        let words = Set(FoodWords.words(of: description))
-        return kinds.first { words.contains($0.word) }
+        var found: Set<String> = []
+        for word in FoodWords.words(of: description) {
+            guard let ruleWord = forms[word] else { continue }
+            if excludedWords.contains(ruleWord) { return nil }
+            found.insert(ruleWord)
+        }
+        if found.isEmpty { return nil }
+        return kinds.first { $0.words.allSatisfy(found.contains) }
     }
 }
 
