@@ -10,7 +10,9 @@ struct GapsCommand: ParsableCommand {
         discussion: """
             The plan passes no upper limit, adds as little energy as it can, keeps to the profile's \
             diets (absorb profile set --diet) and leaves out foods that are odd to suggest \
-            (Data/planner.csv). Where no three foods close every gap it says which remain and why.
+            (Data/planner.csv). Where no three foods close every gap it says which remain and why. \
+            A nutrient already above its upper limit is said first (JSON: above_upper_limit, \
+            cautions), and the plan adds nothing to it.
             """)
 
     @Option(name: .long, help: ArgumentHelp("The day, YYYY-MM-DD (default: today).", valueName: "date"))

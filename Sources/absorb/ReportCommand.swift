@@ -17,6 +17,14 @@ struct ReportCommand: ParsableCommand {
             Over a range, amounts are the daily average of the days that have entries (days \
             with nothing logged are missing, not zero). Coverage is the share of the logged \
             food, by weight, whose value for the nutrient is known.
+
+            Upper limits are checked on what they apply to, counting an unknown part so as to \
+            protect you: a food's unknown retinol as all of its vitamin A, vitamin E by its form \
+            (synthetic IU at 0.91 mg toward the limit). JSON gives ul_amount, ul_estimated \
+            (an unknown part was counted so), ul_complete (false: some food could not be \
+            checked), above_upper_limit and cautions. Cautions (an upper limit passed or not \
+            checkable, vitamin A in pregnancy) come before any advice, and a vitamin above its \
+            limit gets no fat-pairing advice.
             """)
 
     @Option(name: .long, help: ArgumentHelp("One day, YYYY-MM-DD (default: today).", valueName: "date"))
