@@ -57,7 +57,7 @@ extension Painter {
         if balance.days > 0 {
             let fibreTarget = balance.fibreTarget.map { " of \(Format.amount($0)) g" } ?? " g (AI \(balance.referencesNotSet ?? "not set"))"
             var parts = ["7-day: fibre \(Format.amount(balance.fibreGrams))\(fibreTarget)",
-                         "fermented \(Format.number(balance.fermentedServings / Double(balance.days), decimals: 1)) servings/day"]
+                         "fermented \(Format.number(balance.fermentedServingsPerDay, decimals: 1)) servings/day"]
             if let ratio = balance.ratio {
                 let allowed = balance.ratioRangeFromAMDRs.map { "AMDRs allow \(Format.number($0.lowerBound, decimals: 1))-\(Format.number($0.upperBound, decimals: 1))" }
                     ?? "AMDRs \(balance.referencesNotSet ?? "not set")"

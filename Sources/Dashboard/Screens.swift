@@ -56,15 +56,8 @@ extension Painter {
         rule(y)
         canvas.write(" Where it came from ", x: 2, y: y, style: CellStyle(bold: true))
         y += 1
-        // Each food's contribution today, largest first.
-        var contributions: [(name: String, amount: Double, grams: Double)] = []
-        for entry in report.entries {
-            guard let index = state.data.foods.index(of: entry.foodID),
-                  let per100 = nutrient.amount(in: state.data.foods.values(at: index)) else { continue }
-            contributions.append((state.data.foods.descriptions[index], per100 * entry.grams / 100, entry.grams))
-        }
-        contributions.sort { $0.amount > $1.amount }
-        let total = contributions.reduce(0) { $0 + $1.amount }
+        // Each food's contribution today, largest first, with its share: the model's.
+        let contributions = review.sources[nutrient] ?? []
         let listBottom = height - 4 - chartHeight - 1
         if contributions.isEmpty {
             canvas.write(report.entries.isEmpty ? "   nothing logged on this day" : "   no logged food has a value",
@@ -72,9 +65,8 @@ extension Painter {
             y += 1
         }
         for item in contributions where y <= listBottom {
-            let share = total > 0 ? item.amount / total * 100 : 0
-            let right = "\(Format.amount(item.amount)) \(nutrient.unit)  \(Format.percent(share).leftPad(3)) %"
-            canvas.write("   \(item.name) (\(Format.number(item.grams, decimals: 1)) g)", x: 0, y: y, maxWidth: width - right.count - 3)
+            let right = "\(Format.amount(item.amount)) \(nutrient.unit)  \(Format.percent(item.share * 100).leftPad(3)) %"
+            canvas.write("   \(item.description) (\(Format.number(item.grams, decimals: 1)) g)", x: 0, y: y, maxWidth: width - right.count - 3)
             canvas.writeRight(right, right: width - 1, y: y)
             y += 1
         }
@@ -212,19 +204,16 @@ extension Painter {
         canvas.write(form.editing == nil ? " This entry adds " : " The entry will give ", x: 2, y: 8, style: CellStyle(bold: true))
         if case .success(let grams) = result {
             // What the day has without this entry (when changing one, without its old amount).
-            let before = state.report(days: 1, excluding: form.editing?.id).scores
-            for (row, nutrient) in Nutrient.allCases.enumerated() where 9 + row < height - 2 {
+            let preview = state.report(days: 1, excluding: form.editing?.id).preview(adding: food.values, grams: grams)
+            for (row, item) in preview.enumerated() where 9 + row < height - 2 {
                 let y = 9 + row
-                canvas.write(" \(nutrient.name)", x: 0, y: y, maxWidth: 34)
-                guard let per100 = nutrient.amount(in: food.values) else {
+                canvas.write(" \(item.nutrient.name)", x: 0, y: y, maxWidth: 34)
+                guard let added = item.added else {
                     canvas.write("no USDA value (unknown, not zero)", x: 36, y: y, style: color(.yellow))
                     continue
                 }
-                let added = per100 * grams / 100
-                var text = "+\(Format.amount(added)) \(nutrient.unit)"
-                if let target = before[row].target.value, target > 0 {
-                    let was = (before[row].amount ?? 0) / target * 100
-                    let will = ((before[row].amount ?? 0) + added) / target * 100
+                var text = "+\(Format.amount(added)) \(item.nutrient.unit)"
+                if let was = item.percentBefore, let will = item.percentAfter {
                     text += "   \(Format.percent(was)) % \(glyphs.next.first == ">" ? "->" : "→") \(Format.percent(will)) % of target"
                 }
                 canvas.write(text, x: 36, y: y, maxWidth: width - 37)

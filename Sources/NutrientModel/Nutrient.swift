@@ -8,6 +8,20 @@ public enum Nutrient: String, CaseIterable, Sendable, Codable, Hashable {
     case alphaLinolenicAcid = "alpha_linolenic_acid"
     case epaDha = "epa_dha"
 
+    /// The nutrient's position in `allCases`: per-nutrient figures in arrays are in this
+    /// order.
+    public var index: Int {
+        switch self {
+        case .vitaminA: 0
+        case .vitaminD: 1
+        case .vitaminE: 2
+        case .vitaminK: 3
+        case .linoleicAcid: 4
+        case .alphaLinolenicAcid: 5
+        case .epaDha: 6
+        }
+    }
+
     /// The name shown to people.
     public var name: String {
         switch self {

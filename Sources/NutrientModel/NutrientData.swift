@@ -135,8 +135,9 @@ public struct NutrientData: Sendable {
         let above = CautionReview.aboveUpperLimit(report)
         let pairing = fatPairing.analyze(report.entries, targets: report.targets,
                                          thresholdGrams: report.profile.fatThresholdGrams, withoutAdvice: above)
+        let sources = Dictionary(uniqueKeysWithValues: Nutrient.allCases.map { ($0, report.sources(of: $0, in: foods)) })
         return Review(report: report, cautions: cautions, aboveUpperLimit: above, fatPairing: pairing,
-                      balance: balance.analyze(report.entries, ageMonths: report.profile.ageMonths))
+                      balance: balance.analyze(report.entries, ageMonths: report.profile.ageMonths), sources: sources)
     }
 
     /// A gap planner over these foods (it ranks the whole table: make it once and keep it).

@@ -189,9 +189,9 @@ struct ReportRenderer {
         } ?? "(a fibre AI is \(balance.referencesNotSet ?? "not set"))"
         out += "  Fibre: \(Format.amount(balance.fibreGrams)) g\(perDay) \(fibreReference)"
             + (balance.fibreIncomplete ? " ? some food has no fibre value" : "") + "\n"
-        let kinds = balance.fermentedKinds.sorted { $0.key < $1.key }
-            .map { "\($0.key) \(Format.number($0.value / Double(max(balance.days, 1)), decimals: 1))" }.joined(separator: ", ")
-        out += "  Fermented foods: \(Format.number(balance.fermentedServings / Double(max(balance.days, 1)), decimals: 1)) servings a day"
+        let kinds = balance.fermentedKindsPerDay.sorted { $0.key < $1.key }
+            .map { "\($0.key) \(Format.number($0.value, decimals: 1))" }.joined(separator: ", ")
+        out += "  Fermented foods: \(Format.number(balance.fermentedServingsPerDay, decimals: 1)) servings a day"
             + (kinds.isEmpty ? "" : " (\(kinds))") + "\n"
         if let ratio = balance.ratio, let la = balance.linoleicPercentEnergy, let ala = balance.alphaLinolenicPercentEnergy {
             out += "  Omega-6 : omega-3 (LA : ALA) \(Format.number(ratio, decimals: 1)) : 1 — LA \(Format.number(la, decimals: 1)) % of energy"
@@ -299,7 +299,7 @@ struct ReportRenderer {
                 ("fibre_target_g", .number(balance.fibreTarget, decimals: 3)),
                 ("references_not_set", .string(balance.referencesNotSet)),
                 ("fibre_incomplete", .bool(balance.fibreIncomplete)),
-                ("fermented_servings_per_day", .number(balance.fermentedServings / Double(max(balance.days, 1)), decimals: 3)),
+                ("fermented_servings_per_day", .number(balance.fermentedServingsPerDay, decimals: 3)),
                 ("la_ala_ratio", .number(balance.ratio, decimals: 3)),
                 ("la_percent_energy", .number(balance.linoleicPercentEnergy, decimals: 3)),
                 ("ala_percent_energy", .number(balance.alphaLinolenicPercentEnergy, decimals: 3)),
@@ -323,17 +323,14 @@ struct ReportRenderer {
     func csv() -> String {
         var out = CSVWriter.record([
             "date", "entries", "id", "name", "unit", "amount", "target", "target_kind", "percent", "upper_limit",
-            "ul_applies_to", "ul_amount", "status", "coverage", "missing_data_foods",
+            "ul_applies_to", "ul_amount", "status", "coverage", "missing_data_foods", "ul_estimated", "ul_complete",
         ]) + "\r\n"
         func number(_ value: Double?, _ decimals: Int) -> String {
             value.map { Format.number($0, decimals: decimals) } ?? ""
         }
-        let byDay = Dictionary(grouping: report.entries, by: \.date)
-        for offset in 0..<report.range.dayCount {
-            let day = report.range.from.adding(days: offset)
-            let entries = byDay[day] ?? []
-            let dayReport = Report(profile: report.profile, targets: report.targets, range: DateRange(day: day),
-                                   entries: entries, scorer: session.data.scorer)
+        for dayReport in report.dayReports(scorer: session.data.scorer) {
+            let day = dayReport.range.from
+            let entries = dayReport.entries
             for score in dayReport.scores {
                 let logged = !entries.isEmpty
                 out += CSVWriter.record([
@@ -344,6 +341,8 @@ struct ReportRenderer {
                     score.target.upperLimit == nil ? "" : score.target.upperLimitBasis?.rawValue ?? "",
                     number(score.upperLimitAmount, 4), logged ? score.status.rawValue : "not_logged", number(score.coverage, 4),
                     score.missingDataFoods.joined(separator: "; "),
+                    score.target.upperLimit == nil || !logged ? "" : String(score.upperLimitEstimated),
+                    score.target.upperLimit == nil || !logged ? "" : String(score.upperLimitComplete),
                 ]) + "\r\n"
             }
         }

@@ -55,26 +55,17 @@ struct SessionSummary {
     init(session: Session, range: DateRange) throws {
         self.session = session
         report = try session.report(range)
-        let byDay = Dictionary(grouping: report.entries, by: \.date)
         var daily: [Nutrient: [Double?]] = [:]
-        for offset in 0..<range.dayCount {
-            let day = range.from.adding(days: offset)
-            let entries = byDay[day] ?? []
-            let scores = entries.isEmpty ? nil
-                : Report(profile: report.profile, targets: report.targets, range: DateRange(day: day), entries: entries,
-                         scorer: session.data.scorer).scores
-            for nutrient in Nutrient.allCases {
-                daily[nutrient, default: []].append(scores?.first { $0.nutrient == nutrient }?.percent)
+        for day in report.dayReports(scorer: session.data.scorer) {
+            for score in day.scores {
+                daily[score.nutrient, default: []].append(day.entries.isEmpty ? nil : score.percent)
             }
         }
         self.daily = daily
         plan = report.entries.isEmpty ? nil : session.data.makePlanner().plan(for: report, diets: report.profile.diets)
         review = session.data.review(report)
         pairing = review.fatPairing
-        let report = report
-        sources = Dictionary(uniqueKeysWithValues: Nutrient.allCases.map {
-            ($0, report.topSources(of: $0, in: session.data.foods, limit: 3))
-        })
+        sources = review.sources.mapValues { Array($0.prefix(3)) }
         lowCoverageBelow = session.data.absorption.lowCoverageBelowPercent
     }
 
@@ -118,7 +109,7 @@ struct SessionSummary {
     }
 
     /// The gaps: nutrients below target on average.
-    var gaps: [NutrientScore] { report.scores.filter { $0.status == .veryLow || $0.status == .low } }
+    var gaps: [NutrientScore] { report.scores.filter(\.isGap) }
 
     /// The plan as lines of plain text (no markup).
     func planLines() -> [String] {

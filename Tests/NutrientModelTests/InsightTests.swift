@@ -91,8 +91,8 @@ final class InsightTests: XCTestCase {
         XCTAssertEqual(balance.kcal, 61 * 2.45 + 23, accuracy: 1e-9)
         XCTAssertEqual(balance.fibreGrams, 2.2, accuracy: 1e-9)
         XCTAssertEqual(balance.fibreTarget!, 14 * (61 * 2.45 + 23) / 1000, accuracy: 1e-9)
-        XCTAssertEqual(balance.fermentedServings, 245.0 / 150, accuracy: 1e-9)
-        XCTAssertEqual(balance.fermentedKinds, ["yogurt": 245.0 / 150])
+        XCTAssertEqual(balance.fermentedServingsPerDay, 245.0 / 150, accuracy: 1e-9)
+        XCTAssertEqual(balance.fermentedKindsPerDay, ["yogurt": 245.0 / 150])
         let yogurt = data.foods.values(at: data.foods.index(of: "01116")!)
         let la = (yogurt[.linoleicAcid] ?? 0) * 2.45 + 0.026
         let ala = (yogurt[.alphaLinolenicAcid] ?? 0) * 2.45 + 0.138

@@ -324,7 +324,9 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(rows.count, 1 + 2 * 7)
         XCTAssertTrue(rows[1].hasPrefix("2026-11-20,1,vitamin_a,Vitamin A,µg RAE,469,"), String(rows[1]))
         // A day with nothing logged is missing, not zero.
-        XCTAssertEqual(rows[8], "2026-11-21,0,vitamin_a,Vitamin A,µg RAE,,900,RDA,,3000,retinol,,not_logged,,")
+        XCTAssertEqual(rows[8], "2026-11-21,0,vitamin_a,Vitamin A,µg RAE,,900,RDA,,3000,retinol,,not_logged,,,,")
+        // Spinach's retinol is known (0): the upper-limit figure is neither estimated nor incomplete.
+        XCTAssertTrue(rows[1].hasSuffix(",false,true"), String(rows[1]))
     }
 
     func testProfilesAddUseListDeleteAndTheProfileOption() throws {

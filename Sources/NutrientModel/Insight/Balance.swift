@@ -11,9 +11,10 @@ public struct BalanceReport: Sendable, Equatable {
     public let fibreTarget: Double?
     /// Whether some food had no fibre value.
     public let fibreIncomplete: Bool
-    /// Fermented servings: in all, and by kind.
-    public let fermentedServings: Double
-    public let fermentedKinds: [String: Double]
+    /// Fermented servings a day (over the logged days), in all and by kind: daily
+    /// figures, like every other figure here.
+    public let fermentedServingsPerDay: Double
+    public let fermentedKindsPerDay: [String: Double]
     /// Linoleic to alpha-linolenic acid, daily averages and their ratio.
     public let linoleicGrams: Double?
     public let alphaLinolenicGrams: Double?
@@ -82,7 +83,7 @@ public struct BalanceAnalyzer: Sendable {
         return BalanceReport(
             days: entries.isEmpty ? 0 : days, kcal: dailyKcal, fibreGrams: fibre / d,
             fibreTarget: infant ? nil : rules.fibrePer1000Kcal * dailyKcal / 1000, fibreIncomplete: fibreIncomplete,
-            fermentedServings: kinds.values.reduce(0, +), fermentedKinds: kinds,
+            fermentedServingsPerDay: kinds.values.reduce(0, +) / d, fermentedKindsPerDay: kinds.mapValues { $0 / d },
             linoleicGrams: dailyLA, alphaLinolenicGrams: dailyALA,
             linoleicPercentEnergy: percentEnergy(dailyLA), alphaLinolenicPercentEnergy: percentEnergy(dailyALA),
             linoleicRange: infant ? nil : rules.linoleicRange, alphaLinolenicRange: infant ? nil : rules.alphaLinolenicRange,

@@ -40,7 +40,7 @@ extension GapPlan {
             lines.append("Closes: \(closed.map(\.name).joined(separator: ", ")), with no upper limit passed.")
         }
         for (nutrient, reason) in plan.remaining {
-            let n = Nutrient.allCases.firstIndex(of: nutrient)!
+            let n = nutrient.index
             lines.append("Still short: \(nutrient.name), \(Format.amount(plan.after[n])) \(nutrient.unit) after the plan — \(reason).")
         }
         return lines

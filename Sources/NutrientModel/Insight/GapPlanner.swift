@@ -174,7 +174,7 @@ public struct GapPlanner: Sendable {
     /// The foods that give the most of a nutrient per serving, and per 100 kcal.
     public func bestSources(of nutrient: Nutrient, target: Target, diets keys: Set<String> = [], limit: Int = 10)
         -> (perServing: [NutrientSource], per100Kcal: [NutrientSource]) {
-        let n = Nutrient.allCases.firstIndex(of: nutrient)!
+        let n = nutrient.index
         func source(_ index: Int32) -> NutrientSource {
             let food = self.food(Int(index))
             let amount = food.perServing[n]
@@ -193,7 +193,7 @@ public struct GapPlanner: Sendable {
         let before = report.scores.map { $0.amount ?? 0 }
         let targets = report.scores.map { $0.target.value ?? 0 }
         let metAt = rules.metAtPercent / 100
-        let gaps = nutrients.indices.filter { targets[$0] > 0 && before[$0] < targets[$0] * metAt }
+        let gaps = report.scores.filter(\.isGap).map(\.nutrient.index)
         guard !gaps.isEmpty else {
             return GapPlan(gaps: [], items: [], before: before, after: before, remaining: [])
         }

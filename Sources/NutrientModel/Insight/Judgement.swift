@@ -13,6 +13,15 @@ extension NutrientStatus {
 }
 
 extension NutrientScore {
+    /// Whether the nutrient is a gap: it has a target, and what the logged food gives of it
+    /// is under the target (very low or low), or no logged food has a value for it. The one
+    /// definition the planner, the summary and the screens use; `isIncomplete` says when
+    /// the gap may be missing data rather than a low intake.
+    public var isGap: Bool {
+        guard let value = target.value, value > 0 else { return false }
+        return status == .veryLow || status == .low || status == .noData
+    }
+
     /// The status in words, honest about missing data: a nutrient that looks low while
     /// much of the food had no value for it says so instead of alarming
     /// ("low — but 40 % of the food logged has no vitamin D data"), and a status within

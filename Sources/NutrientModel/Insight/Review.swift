@@ -13,4 +13,12 @@ public struct Review: Sendable {
     public let fatPairing: FatPairingReport
     /// Fibre, fermented foods and fatty-acid balance, with the life stage's references.
     public let balance: BalanceReport
+    /// Per nutrient, every logged food that gave some of it, largest first, with its share.
+    public let sources: [Nutrient: [LoggedSource]]
+
+    /// The figures, status and judgement of one nutrient.
+    public func score(of nutrient: Nutrient) -> NutrientScore { report.score(of: nutrient) }
+
+    /// The gaps: the nutrients under their target (`NutrientScore.isGap`).
+    public var gaps: [NutrientScore] { report.scores.filter(\.isGap) }
 }
