@@ -28,13 +28,13 @@ final class FoodTableTests: XCTestCase {
         let text = try String(contentsOfFile: TestData.directory + "/foods.csv", encoding: .utf8)
         // (Lines end with CRLF, which Swift counts as one Character.)
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n").map(String.init)
-        let header = Self.fields(lines[0])
+        let header = TestData.csvFields(lines[0])
         let idColumn = try XCTUnwrap(header.firstIndex(of: "id"))
         let column = try XCTUnwrap(header.firstIndex(of: "vitamin_d_ug"))
         let foods = TestData.data.foods
         var empty = 0, zero = 0
         for line in lines.dropFirst() {
-            let cells = Self.fields(line)
+            let cells = TestData.csvFields(line)
             XCTAssertEqual(cells.count, header.count, line)
             guard cells.count == header.count else { continue }
             let values = try XCTUnwrap(foods.food(id: cells[idColumn]), "no food \(cells[idColumn]) in the table").values
@@ -51,37 +51,6 @@ final class FoodTableTests: XCTestCase {
         XCTAssertEqual(lines.count - 1, 8789)
         XCTAssertGreaterThan(empty, 1000, "many foods have no vitamin D value in the USDA table")
         XCTAssertGreaterThan(zero, 100, "and many a measured zero")
-    }
-
-    /// The fields of one line of RFC 4180 CSV (quotes, doubled quotes), written separately
-    /// from the reader under test.
-    private static func fields(_ line: String) -> [String] {
-        var fields: [String] = [], field = "", quoted = false
-        let characters = Array(line)
-        var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            index += 1
-            if quoted, character == "\"" {
-                if index < characters.count, characters[index] == "\"" {
-                    field.append("\"")
-                    index += 1
-                } else {
-                    quoted = false
-                }
-            } else if quoted {
-                field.append(character)
-            } else if character == "\"" {
-                quoted = true
-            } else if character == "," {
-                fields.append(field)
-                field = ""
-            } else {
-                field.append(character)
-            }
-        }
-        fields.append(field)
-        return fields
     }
 
     func testSupplementsAreStoredPerUnitWeight() throws {
