@@ -16,16 +16,24 @@ for target in "${targets[@]}"; do
         quantity) files=(Fuzz/QuantityFuzz.swift) ;;
         search) files=(Fuzz/SearchFuzz.swift) ;;
         # The journal archive's reader and validation need no SQLite: built with the model.
-        archive) files=(Fuzz/ArchiveFuzz.swift Sources/Journal/JournalArchive.swift
-                        Sources/Journal/JournalArchive+CSV.swift Sources/Journal/JournalArchive+Validation.swift) ;;
+        archive) files=(Fuzz/ArchiveFuzz.swift Sources/Journal/JournalArchive.swift Sources/Journal/JournalArchive+CSV.swift
+                        Sources/Journal/JournalArchive+JSON.swift Sources/Journal/JournalArchive+Validation.swift) ;;
         *) echo "unknown target $target" >&2; exit 2 ;;
     esac
     binary="$build/$target-fuzzer"
     if [ ! -x "$binary" ] || [ -n "$(find $sources "${files[@]}" -newer "$binary" 2>/dev/null | head -1)" ]; then
         echo "building $target"
+        # A failed build fails the script: the old binary is removed first, so a stale one
+        # is never fuzzed, and swiftc's status (not grep's) decides.
+        rm -f "$binary"
+        status=0
         swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name NutrientModel \
-            $sources "${files[@]}" -o "$binary" 2>&1 | grep -v "part of module 'NutrientModel'; ignoring import" || true
-        [ -x "$binary" ] || { echo "building $target failed" >&2; exit 1; }
+            $sources "${files[@]}" -o "$binary" > "$build/$target-build.log" 2>&1 || status=$?
+        if [ "$status" -ne 0 ] || [ ! -x "$binary" ]; then
+            grep -v "part of module 'NutrientModel'; ignoring import" "$build/$target-build.log" >&2 || true
+            echo "building $target failed (swiftc exit status $status; the log is $build/$target-build.log)" >&2
+            exit 1
+        fi
     fi
     corpus="$build/corpus/$target"
     mkdir -p "$corpus" "Fuzz/crashes/$target"

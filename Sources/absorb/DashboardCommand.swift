@@ -47,11 +47,14 @@ final class DashboardRunner {
     private var profileID: Int64
     /// The demo's data, when this is the demo: `r` puts it back.
     private let demo: DemoData?
+    /// The demo patient's profile: `r` makes it the only one again, whichever is shown.
+    private let demoProfileID: Int64
 
     init(session: Session, demo: DemoData? = nil) throws {
         self.session = session
         self.demo = demo
         profileID = session.profile.id
+        demoProfileID = session.profile.id
     }
 
     /// Everything the dashboard needs of a profile (by default the one it opened on).
@@ -167,8 +170,20 @@ final class DashboardRunner {
                 return .favouritesChanged(foodID: foodID, favourites: try journal.favourites(profileID: profileID))
             case .restoreDemo:
                 guard let demo else { return .failed("Only the demo can be restored") }
-                try DemoCommand.seed(journal, profileID: profileID, with: demo, today: Clock().today)
-                return .profileLoaded(try context(for: profileID))
+                // Back to the start: the demo patient alone (a profile added since goes, with
+                // its entries), active, with no favourites or targets of its own, and the
+                // fourteen days seeded again. (Seeding the profile shown instead made a
+                // second demo patient after `n`.)
+                try journal.activate(profileID: demoProfileID)
+                for other in try journal.profiles() where other.id != demoProfileID { try journal.removeProfile(id: other.id) }
+                for food in try journal.favourites(profileID: demoProfileID) {
+                    _ = try journal.setFavourite(food, false, profileID: demoProfileID)
+                }
+                for override in try journal.targetOverrides(profileID: demoProfileID) {
+                    _ = try journal.removeTargetOverride(override.nutrient, profileID: demoProfileID)
+                }
+                try DemoCommand.seed(journal, profileID: demoProfileID, with: demo, today: Clock().today)
+                return .profileLoaded(try context(for: demoProfileID))
             case .quit:
                 return nil
             }

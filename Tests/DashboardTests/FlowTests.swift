@@ -31,8 +31,16 @@ final class FlowTests: XCTestCase {
         XCTAssertEqual(rows[10], " Vitamin D                          +11 µg   0 % → 73 % of target")
         XCTAssertEqual(rows[15], " EPA + DHA                          +1,966 mg   0 % → 786 % of target")
         XCTAssertEqual(press(&state, .enter), [.addEntry(date: Fixture.today, meal: .lunch, foodID: "15236", grams: 100)])
-        // Nothing is shown as saved until the journal says it is.
-        XCTAssertTrue(screen(Fixture.state())[3].contains("— µg / 15"))
+        // Nothing is shown as saved until the journal says it is: after Enter the state has
+        // no entry, no "Added" message, and the day screen, reached from it, still shows none.
+        XCTAssertEqual(state.entriesByDate.values.joined().count, 0, "no entry before the journal saved it")
+        guard case .amount = state.screen else { return XCTFail("Enter alone left the amount screen: \(state.screen)") }
+        XCTAssertNil(state.message, "nothing says it was added")
+        var unsaved = state
+        press(&unsaved, .escape, .escape)
+        XCTAssertEqual(unsaved.screen, .day)
+        XCTAssertTrue(screen(unsaved)[3].contains("— µg / 15"), screen(unsaved)[3])
+        XCTAssertEqual(screen(unsaved)[10], " Nothing logged on Wed 25 Nov 2026. a adds a food.", "no lunch row")
         _ = update(&state, .entrySaved(Fixture.entry(7, "15236", 100)))
         XCTAssertEqual(state.screen, .day)
         let day = screen(state)

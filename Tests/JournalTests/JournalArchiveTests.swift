@@ -212,13 +212,15 @@ final class JournalArchiveTests: XCTestCase {
         // What GRDB writes for a Date, read back by hand and by GRDB: the same instant.
         var instants = [Date(timeIntervalSince1970: 1_795_519_800.125), Date(timeIntervalSince1970: 0),
                         Date(timeIntervalSince1970: 951_782_399.999), Date(timeIntervalSince1970: -86_400.5)]
-        var generator = SystemRandomNumberGenerator()
+        // Seeded, so a failure can be replayed: ABSORB_TEST_SEED=<the seed in the message> swift test.
+        let seed = ProcessInfo.processInfo.environment["ABSORB_TEST_SEED"].flatMap { UInt64($0) } ?? 20_261_124
+        var generator = SeededGenerator(seed: seed)
         for _ in 0..<500 { instants.append(Date(timeIntervalSince1970: Double(Int.random(in: -2_000_000_000...4_000_000_000, using: &generator)) + Double(Int.random(in: 0..<1_000, using: &generator)) / 1_000)) }
         for instant in instants {
             let text = try XCTUnwrap(String.fromDatabaseValue(instant.databaseValue))
             let byGRDB = try XCTUnwrap(Date.fromDatabaseValue(text.databaseValue))
-            let byHand = try XCTUnwrap(ArchiveTime.date(fromJournal: text), text)
-            XCTAssertEqual(byHand.timeIntervalSince1970, byGRDB.timeIntervalSince1970, accuracy: 1e-6, text)
+            let byHand = try XCTUnwrap(ArchiveTime.date(fromJournal: text), "\(text) (seed \(seed))")
+            XCTAssertEqual(byHand.timeIntervalSince1970, byGRDB.timeIntervalSince1970, accuracy: 1e-6, "\(text) (seed \(seed))")
         }
         for (text, seconds) in [("2026-11-24 11:30:00", 1_795_519_800.0), ("2026-11-24 11:30:00.5", 1_795_519_800.5),
                                 ("2026-11-24 11:30:00.25", 1_795_519_800.25), ("1970-01-01 00:00:00.001", 0.001)] {
@@ -247,4 +249,17 @@ extension FoodTable {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         return try! NutrientData(directory: root.appendingPathComponent("Data").path).foods
     }()
+}
+
+/// A small seeded generator (SplitMix64), so random tests can be replayed from their seed.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }

@@ -33,8 +33,11 @@ final class JournalStoreTests: XCTestCase {
         XCTAssertEqual((folder[.posixPermissions] as? NSNumber)?.intValue, 0o700)
         // While it is open, SQLite's write-ahead log and shared memory are private too.
         try journal.addEntry(profileID: profile.id, date: day, meal: .lunch, foodID: "11457", grams: 30)
-        for sidecar in [path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: sidecar) {
-            let mode = (try FileManager.default.attributesOfItem(atPath: sidecar)[.posixPermissions] as? NSNumber)?.intValue
+        // The journal is in WAL mode and open, so both files must be there (a journal that
+        // left WAL mode, or a check that found neither file, must not pass).
+        for sidecar in [path + "-wal", path + "-shm"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: sidecar), "\(sidecar) exists while the journal is open")
+            let mode = (try? FileManager.default.attributesOfItem(atPath: sidecar)[.posixPermissions] as? NSNumber)?.intValue
             XCTAssertEqual(mode, 0o600, sidecar)
         }
     }
@@ -183,16 +186,39 @@ final class JournalStoreTests: XCTestCase {
         let journal = try JournalStore(path: path)
         XCTAssertEqual(try journal.appliedMigrations().count, JournalSchema.migrator.migrations.count)
         XCTAssertEqual(try journal.entries(profileID: 1, in: DateRange(day: day)).map(\.foodID), ["11457"])
-        // The copy is the journal as it was: one migration, the entry, private.
-        let backup = JournalStore.backupPath(for: path, applied: 1)
+        // The copy is the journal as it was: one migration, the entry, private. Its name is
+        // the one the README promises (`journal.sqlite.schema-vN.backup`, N the schema
+        // version the journal had), written out here rather than asked of the code under test.
+        let backup = directory + "/nested/journal.sqlite.schema-v1.backup"
+        XCTAssertTrue(FileManager.default.fileExists(atPath: backup), "the backup is named \(backup)")
         let copy = try DatabaseQueue(path: backup)
         XCTAssertEqual(try copy.read { try JournalSchema.migrator.appliedIdentifiers($0) }, ["v1: profiles, entries, custom foods, target overrides"])
         XCTAssertEqual(try copy.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM entry") }, 1)
         let attributes = try FileManager.default.attributesOfItem(atPath: backup)
         XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
-        // A journal already current is not copied again.
+        // A journal already current is not copied again, under any name.
+        let before = try backupFiles(in: directory + "/nested")
+        XCTAssertEqual(before, ["journal.sqlite.schema-v1.backup"])
         _ = try JournalStore(path: path)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: JournalStore.backupPath(for: path, applied: 2)))
+        XCTAssertEqual(try backupFiles(in: directory + "/nested"), before, "opening a current journal makes no backup")
+    }
+
+    func testOpeningACurrentJournalMakesNoBackupAtAll() throws {
+        do {
+            let journal = try JournalStore(path: path)
+            try journal.addEntry(profileID: try journal.activeProfile().id, date: day, meal: .lunch, foodID: "11457", grams: 30)
+        }
+        XCTAssertEqual(try backupFiles(in: directory + "/nested"), [], "a new journal is not backed up")
+        do { _ = try JournalStore(path: path) }
+        do { _ = try JournalStore(path: path) }
+        XCTAssertEqual(try backupFiles(in: directory + "/nested"), [], "a current journal, reopened, is not backed up")
+    }
+
+    /// Every file in `folder` other than the journal and SQLite's -wal and -shm beside it.
+    private func backupFiles(in folder: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder)
+            .filter { !["journal.sqlite", "journal.sqlite-wal", "journal.sqlite-shm"].contains($0) }
+            .sorted()
     }
 
     func testAFullDiskIsAClearErrorAndLosesNothingSaved() throws {

@@ -256,7 +256,10 @@ final class FoodTableCacheTests: XCTestCase {
         let one = FoodTableCache(directory: cacheFolder, programIdentity: 1)
         let other = FoodTableCache(directory: cacheFolder, programIdentity: 2)
         XCTAssertNotEqual(one.key(for: files), other.key(for: files))
-        XCTAssertEqual(one.key(for: files), one.key(for: files), "the key is the same from run to run")
+        // The same from run to run: a value written here (a key computed anew in each
+        // process, or from anything but the bytes and the build, would not match it).
+        XCTAssertEqual(one.key(for: files), 12_428_468_324_527_146_024, "the key is the same from run to run")
+        XCTAssertEqual(other.key(for: files), 16_989_415_969_690_430_635)
         // The same bytes split differently between the files are other files.
         XCTAssertNotEqual(one.key(for: files), one.key(for: [Array("ab".utf8), [], Array("c".utf8)]))
         // The files hashed where they lie are keyed as their bytes are.

@@ -23,12 +23,34 @@ final class FoodTableTests: XCTestCase {
     }
 
     func testUnknownIsNotZero() throws {
-        // 11458 (spinach, cooked) has a vitamin D value; find a food without one and check
-        // it stays unknown rather than becoming 0.
+        // The vitamin D cell of every food, read straight from the text of foods.csv (not
+        // through the table's reader): an empty cell is unknown (nil), "0.0" is zero.
+        let text = try String(contentsOfFile: TestData.directory + "/foods.csv", encoding: .utf8)
+        // (Lines end with CRLF, which Swift counts as one Character.)
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n").map(String.init)
+        let header = TestData.csvFields(lines[0])
+        let idColumn = try XCTUnwrap(header.firstIndex(of: "id"))
+        let column = try XCTUnwrap(header.firstIndex(of: "vitamin_d_ug"))
         let foods = TestData.data.foods
-        let missing = try XCTUnwrap((0..<8789).first { foods.values(at: $0)[.vitaminD] == nil })
-        XCTAssertNil(foods.values(at: missing)[.vitaminD])
-        XCTAssertNil(Nutrient.vitaminD.amount(in: foods.values(at: missing)))
+        var empty = 0, zero = 0
+        for line in lines.dropFirst() {
+            let cells = TestData.csvFields(line)
+            XCTAssertEqual(cells.count, header.count, line)
+            guard cells.count == header.count else { continue }
+            let values = try XCTUnwrap(foods.food(id: cells[idColumn]), "no food \(cells[idColumn]) in the table").values
+            if cells[column].isEmpty {
+                empty += 1
+                XCTAssertNil(values[.vitaminD], "\(cells[idColumn]): an empty cell became \(values[.vitaminD]!)")
+                XCTAssertNil(Nutrient.vitaminD.amount(in: values), cells[idColumn])
+            } else {
+                let number = try XCTUnwrap(Double(cells[column]), line)
+                if number == 0 { zero += 1 }
+                XCTAssertEqual(values[.vitaminD], number, cells[idColumn])
+            }
+        }
+        XCTAssertEqual(lines.count - 1, 8789)
+        XCTAssertGreaterThan(empty, 1000, "many foods have no vitamin D value in the USDA table")
+        XCTAssertGreaterThan(zero, 100, "and many a measured zero")
     }
 
     func testSupplementsAreStoredPerUnitWeight() throws {

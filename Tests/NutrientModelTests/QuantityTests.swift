@@ -92,8 +92,21 @@ final class LocalDateTests: XCTestCase {
     func testTheDayOfAnInstantAgreesWithFoundationsCalendar() throws {
         // The machine's zone comes from the C library; Foundation's Calendar reads the same
         // TZ / /etc/localtime: they must agree at every hour of two years, DST changes included.
+        // The machines that run this are in UTC, which has no DST: the test sets a zone that
+        // has it (TZ, as a person's machine would), and puts the old one back.
+        let zone = "Europe/Berlin"
+        let previous = ProcessInfo.processInfo.environment["TZ"]
+        setenv("TZ", zone, 1)
+        tzset()
+        defer {
+            if let previous { setenv("TZ", previous, 1) } else { unsetenv("TZ") }
+            tzset()
+        }
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = .current
+        calendar.timeZone = try XCTUnwrap(TimeZone(identifier: zone))
+        // The C library sees the zone, with its summer and winter offsets (UTC+2, UTC+1).
+        XCTAssertEqual(LocalClock.minuteOfDay(Date(timeIntervalSince1970: 1_751_371_200)), 14 * 60, "2025-07-01T12:00Z is 14:00 in Berlin")
+        XCTAssertEqual(LocalClock.minuteOfDay(Date(timeIntervalSince1970: 1_767_268_800)), 13 * 60, "2026-01-01T12:00Z is 13:00 in Berlin")
         let start = Date(timeIntervalSince1970: 1_767_225_600 - 86_400 * 365)  // 2025-01-01T00:00Z
         for hour in stride(from: 0, to: 24 * 731, by: 1) {
             let instant = start.addingTimeInterval(Double(hour) * 3_600 + 1_799.5)

@@ -29,4 +29,46 @@ enum TestData {
     static func error(_ text: String) -> CSVError? {
         do { _ = try rows(text); return nil } catch { return error }
     }
+
+    /// The fields of one line of RFC 4180 CSV (quotes, doubled quotes), written separately
+    /// from the reader under test.
+    static func csvFields(_ line: String) -> [String] {
+        var fields: [String] = [], field = "", quoted = false
+        let characters = Array(line)
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            index += 1
+            if quoted, character == "\"" {
+                if index < characters.count, characters[index] == "\"" {
+                    field.append("\"")
+                    index += 1
+                } else {
+                    quoted = false
+                }
+            } else if quoted {
+                field.append(character)
+            } else if character == "\"" {
+                quoted = true
+            } else if character == "," {
+                fields.append(field)
+                field = ""
+            } else {
+                field.append(character)
+            }
+        }
+        fields.append(field)
+        return fields
+    }
+
+    /// The rows of a table in Data/, read as text with `csvFields` (no quoted line breaks
+    /// there), each a dictionary by the header's names.
+    static func csvTable(_ name: String) throws -> [[String: String]] {
+        let text = try String(contentsOfFile: directory + "/" + name, encoding: .utf8)
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n").map(String.init)
+        let header = csvFields(lines[0])
+        return lines.dropFirst().map { line in
+            Dictionary(uniqueKeysWithValues: zip(header, csvFields(line)))
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import XCTest
 
 /// The corpus of bad data tables under Tests/Fixtures/BadData: each case is a folder of
@@ -24,23 +25,49 @@ final class BadDataTests: XCTestCase {
             let data = scratch.appendingPathComponent(name).path
             try fm.copyItem(atPath: AbsorbProcess.packageRoot.appendingPathComponent("Data").path, toPath: data)
             let folder = Self.corpus.appendingPathComponent(name)
-            var expected = ""
+            var expected: String?
             for file in try fm.contentsOfDirectory(atPath: folder.path) {
                 if file == "expected.txt" {
-                    expected = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-                        .trimmingCharacters(in: .whitespacesAndNewlines)
+                    expected = try Self.expectedMessage(in: folder, name)
                     continue
                 }
                 try fm.removeItem(atPath: data + "/" + file)
                 try fm.copyItem(atPath: folder.appendingPathComponent(file).path, toPath: data + "/" + file)
             }
+            guard let expected else {
+                XCTFail("\(name): the case has no expected.txt")
+                continue
+            }
             let result = try absorb.run(["report", "--date", "2026-11-24", "--data", data])
             XCTAssertNotEqual(result.status, 0, "\(name): exit status")
             XCTAssertLessThan(result.status, 128, "\(name): crashed (signal)")
-            XCTAssertTrue(result.stderr.contains(expected), "\(name): expected \"\(expected)\", got: \(result.stderr)")
+            XCTAssertTrue(result.stderr.contains("/" + expected), "\(name): expected \"\(expected)\", got: \(result.stderr)")
             XCTAssertEqual(result.stdout, "", name)
         }
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: journal)), before, "a bad table changed the journal")
+    }
+
+    /// A case's `expected.txt`: the message it must give, which names its file, line,
+    /// column and reason (`foods.csv:3:24: fat_g cannot be negative`).
+    static func expectedMessage(in folder: URL, _ name: String) throws -> String {
+        let expected = try String(contentsOf: folder.appendingPathComponent("expected.txt"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let located = try Regex(#"^[a-z_]+\.csv:[0-9]+:[0-9]+: \S.{5,}$"#)
+        XCTAssertNotNil(expected.wholeMatch(of: located), "\(name): expected.txt must be file:line:column: reason, found \"\(expected)\"")
+        return expected
+    }
+
+    /// A foods.csv with each food id given the `C` a custom food's id needs (`01001` →
+    /// `C01001`), so that an import refuses it only for what is wrong in it.
+    static func withCustomIDs(_ bytes: Data) -> Data {
+        var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Data($0) }
+        for index in lines.indices.dropFirst() {
+            let line = lines[index]
+            if line.count > 5, line.prefix(5).allSatisfy({ (0x30...0x39).contains($0) }), line[line.startIndex + 5] == UInt8(ascii: ",") {
+                lines[index] = Data("C".utf8) + line
+            }
+        }
+        return Data(lines.joined(separator: [UInt8(ascii: "\n")]))
     }
 
     /// The same bad foods.csv files as a custom-food import: the same located errors, and
@@ -50,21 +77,41 @@ final class BadDataTests: XCTestCase {
         let scratch = fm.temporaryDirectory.appendingPathComponent("absorb-bad-import-\(UUID().uuidString)")
         defer { try? fm.removeItem(at: scratch) }
         try fm.createDirectory(at: scratch, withIntermediateDirectories: true)
-        let absorb = AbsorbProcess(journal: scratch.appendingPathComponent("journal.sqlite").path)
+        let journal = scratch.appendingPathComponent("journal.sqlite").path
+        let absorb = AbsorbProcess(journal: journal)
         var tried = 0
         for name in try fm.contentsOfDirectory(atPath: Self.corpus.path).sorted() where name.hasPrefix("foods-") {
             let folder = Self.corpus.appendingPathComponent(name)
-            let expected = try String(contentsOf: folder.appendingPathComponent("expected.txt"), encoding: .utf8)
-                .trimmingCharacters(in: .whitespacesAndNewlines)
+            let expected = try Self.expectedMessage(in: folder, name)
             let result = try absorb.run(["foods", "import", folder.appendingPathComponent("foods.csv").path])
             XCTAssertEqual(result.status, 1, "\(name): \(result.stderr)")
-            XCTAssertTrue(result.stderr.contains(expected) && result.stderr.contains("Nothing was imported"),
+            XCTAssertTrue(result.stderr.contains("/" + expected) && result.stderr.contains("Nothing was imported"),
                           "\(name): expected \"\(expected)\", got: \(result.stderr)")
+            // The same file with ids an import accepts: refused for what is wrong in it, and
+            // for nothing else.
+            let custom = scratch.appendingPathComponent(name).path
+            try fm.createDirectory(atPath: custom, withIntermediateDirectories: true)
+            try Self.withCustomIDs(try Data(contentsOf: folder.appendingPathComponent("foods.csv")))
+                .write(to: URL(fileURLWithPath: custom + "/foods.csv"))
+            let again = try absorb.run(["foods", "import", custom + "/foods.csv"])
+            XCTAssertEqual(again.status, 1, "\(name) with C ids: \(again.stderr)")
+            XCTAssertTrue(again.stderr.contains("Nothing was imported"), "\(name) with C ids: \(again.stderr)")
+            XCTAssertFalse(again.stderr.contains("must start with C") || again.stderr.contains("there is already a food"),
+                           "\(name) with C ids was refused for its ids, not for what is wrong in it: \(again.stderr)")
             tried += 1
         }
         XCTAssertGreaterThanOrEqual(tried, 12)
-        let search = try absorb.run(["foods", "search", "butter", "--limit", "200"])
-        XCTAssertFalse(search.stdout.contains("Custom foods"), "a failed import saved a food")
+        let queue = try DatabaseQueue(path: journal)
+        XCTAssertEqual(try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM custom_food") }, 0, "a failed import saved a food")
+        try queue.close()
+        // The control: the first food of those files, alone and with a C id, is imported.
+        let good = scratch.appendingPathComponent("good.csv")
+        let rows = try String(contentsOf: Self.corpus.appendingPathComponent("foods-negative/foods.csv"), encoding: .utf8)
+            .components(separatedBy: "\n")
+        try Self.withCustomIDs(Data((rows[0...1].joined(separator: "\n") + "\n").utf8)).write(to: good)
+        let control = try AbsorbProcess(journal: scratch.appendingPathComponent("control.sqlite").path).run(["foods", "import", good.path])
+        XCTAssertEqual(control.status, 0, control.stderr)
+        XCTAssertTrue(control.stdout.contains("Imported 1 food"), control.stdout)
     }
 
     func testAByteOrderMarkAndCRLFAreFine() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import XCTest
 
 /// The `absorb` command line, run as a real process on a temporary journal.
@@ -169,7 +170,26 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(show.stdout.contains("1 cup (30 g)"), show.stdout)
     }
 
+    /// Every row of every table in the journal, as text: the whole journal, to compare.
+    private func journalContents() throws -> [String: [String]] {
+        let queue = try DatabaseQueue(path: directory + "/journal.sqlite")
+        defer { try? queue.close() }
+        return try queue.read { db in
+            var contents: [String: [String]] = [:]
+            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            for table in tables {
+                contents[table] = try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\"").map(\.description)
+            }
+            return contents
+        }
+    }
+
     func testErrorsGoToStderrWithANonZeroStatusAndSaveNothing() throws {
+        // The journal exists (with its default profile) before the failed commands.
+        XCTAssertEqual(try absorb.run(["profile", "show"]).status, 0)
+        let before = try journalContents()
+        XCTAssertEqual(before["entry"], [])
+        XCTAssertEqual(before["profile"]?.count, 1)
         let cases: [([String], String)] = [
             (["log", "add", "salmn", "cooked", "150", "g"], "Closest matches"),
             (["log", "add", "spinach", "raw", "two-ish", "cups"], "no amount given"),
@@ -190,8 +210,13 @@ final class CommandLineTests: XCTestCase {
             XCTAssertTrue(result.stderr.contains(message), "\(arguments): \(result.stderr)")
             XCTAssertEqual(result.stdout, "", "\(arguments)")
         }
-        let report = try absorb.json(["report", "--from", "2026-01-01", "--to", "2026-12-31", "--format", "json"])
-        XCTAssertEqual((report["entries"] as? [Any])?.count, 0, "no failed command saved anything")
+        // No failed command saved anything, on any date, in any table (entries, profiles,
+        // targets, custom foods, recipes, favourites, settings).
+        let after = try journalContents()
+        XCTAssertEqual(Set(after.keys), Set(before.keys))
+        for table in after.keys.sorted() {
+            XCTAssertEqual(after[table], before[table], "no failed command changed the table \(table)")
+        }
     }
 
     func testJournalAndDataLocations() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import XCTest
 
 /// The built `absorb` in a real terminal (tmux), on a temporary journal, driven by keys
@@ -205,12 +206,17 @@ final class DashboardEndToEndTests: XCTestCase {
         try terminal.shell(command)
         let before = try terminal.waitFor("Nothing logged on")
         let sizes = [(40, 10), (120, 40), (60, 16), (200, 60), (59, 15), (100, 30)]
-        let start = Date()
         for step in 0..<100 {
             let (width, height) = sizes[step % sizes.count]
             try terminal.resize(width: width, height: height)
         }
-        XCTAssertLessThan(Date().timeIntervalSince(start), 10)
+        // No clock: the program is still the one in the pane (it neither crashed nor quit),
+        // and it still follows the size it is given, too small and then normal.
+        XCTAssertEqual(try terminal.format("#{pane_current_command}"), "absorb", "absorb is still running after the storm")
+        try terminal.resize(width: 59, height: 15)
+        try terminal.waitUntil("the too-small message at 59 × 15", timeout: 15) { rows in
+            rows.contains { $0.contains("Terminal too small") } && rows.contains { $0.contains("59×15; absorb needs") }
+        }
         try terminal.resize(width: 80, height: 24)
         // Back at 80 × 24 the screen is the same as before the storm, cell for cell.
         let after = try terminal.waitUntil("the day screen redrawn at 80 × 24", timeout: 5) { $0 == before }
@@ -235,22 +241,129 @@ final class DashboardEndToEndTests: XCTestCase {
         try terminal.assertShellUsable()
     }
 
+    /// Every file in `folders` and its bytes (a folder that does not exist: nothing).
+    private func files(in folders: [String]) -> [String: Data] {
+        var files: [String: Data] = [:]
+        for folder in folders {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+                files[folder + "/" + name] = FileManager.default.contents(atPath: folder + "/" + name)
+            }
+        }
+        return files
+    }
+
+    /// Every row of every table of a journal, as text, sorted, without what only says when
+    /// or in which order a row was written (an entry's id, the times): what a person sees.
+    private func contents(ofJournal path: String) throws -> [String: [String]] {
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        return try queue.read { db in
+            var contents: [String: [String]] = [:]
+            for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") {
+                contents[table] = try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\"").map { row in
+                    row.filter { column, _ in !(table == "entry" && column == "id") && !["created_at", "logged_at", "added_at"].contains(column) }
+                        .map { column, value in "\(column)=\(value)" }.joined(separator: " ")
+                }.sorted()
+            }
+            return contents
+        }
+    }
+
+    /// The process running in the pane's shell (the dashboard), by its parent.
+    private func dashboardProcess(in terminal: TmuxSession) throws -> pid_t {
+        let shell = try terminal.format("#{pane_pid}")
+        let (status, output, _) = try TmuxSession.spawn("/usr/bin/pgrep", ["-P", shell])
+        XCTAssertEqual(status, 0, "no process under the shell \(shell)")
+        return try XCTUnwrap(pid_t(output.split(separator: "\n").first.map(String.init) ?? ""), output)
+    }
+
+    /// The demo runs on a temporary copy: an existing journal (the default one, and one
+    /// named by ABSORB_JOURNAL) is not changed by a byte; the copy is gone after q, SIGTERM
+    /// and SIGHUP; and `r` puts back exactly the start, whatever was done (an entry
+    /// deleted, a profile added).
     func testTheDemoRunsOnACopyAndRestores() throws {
+        let fm = FileManager.default
         let home = directory.appendingPathComponent("xdg").path
-        let terminal = try TmuxSession(environment: ["XDG_DATA_HOME": home])
-        try terminal.shell("\(TmuxSession.quote(AbsorbProcess.executable.path)) demo")
-        var rows = try terminal.waitFor("DEMO · a copy: your journal is not touched")
-        XCTAssertTrue(rows[9].contains("7 logged days in the 7-day"), rows[9])
-        let entries = rows[10..<22].filter { !$0.isEmpty }.count
-        try terminal.press("Tab", "d")
-        try terminal.waitFor("Deleted ")
-        try terminal.press("r")
-        rows = try terminal.waitFor("The demo is back as it started")
-        XCTAssertEqual(rows[10..<22].filter { !$0.isEmpty && !$0.contains("The demo is back") }.count, entries)
-        try terminal.press("q")
-        try terminal.waitFor(TmuxSession.prompt)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: home + "/absorb/journal.sqlite"), "the demo touched the journal")
-        try terminal.assertShellUsable()
+        let temporary = directory.appendingPathComponent("tmp").path  // TMPDIR: where the copy is made
+        try fm.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+        let defaultJournal = home + "/absorb/journal.sqlite"
+        let named = directory.appendingPathComponent("named/journal.sqlite").path
+        for path in [defaultJournal, named] {
+            XCTAssertEqual(try AbsorbProcess(journal: path).run(["log", "add", "spinach", "raw", "30", "g"]).status, 0)
+        }
+        let folders = [home + "/absorb", directory.appendingPathComponent("named").path]
+        let before = files(in: folders)
+        XCTAssertEqual(before.keys.filter { $0.hasSuffix("journal.sqlite") }.count, 2)
+        func copies() -> [String] {
+            ((try? fm.contentsOfDirectory(atPath: temporary)) ?? []).filter { $0.hasPrefix("absorb-demo-") }
+        }
+        let demo = "\(TmuxSession.quote(AbsorbProcess.executable.path)) demo"
+        let environment = ["XDG_DATA_HOME": home, "TMPDIR": temporary]
+
+        // q: with the default journal in place.
+        do {
+            let terminal = try TmuxSession(environment: environment)
+            try terminal.shell(demo)
+            let start = try terminal.waitFor("DEMO · a copy: your journal is not touched")
+            XCTAssertTrue(start[9].contains("7 logged days in the 7-day"), start[9])
+            let copy = try XCTUnwrap(copies().first, "the demo made no copy in TMPDIR")
+            XCTAssertEqual(copies().count, 1)
+            let journal = temporary + "/" + copy + "/journal.sqlite"
+            let seeded = try contents(ofJournal: journal)
+            XCTAssertEqual(seeded["profile"]?.count, 1, "\(seeded["profile"] ?? [])")
+
+            // An entry deleted, then r.
+            try terminal.press("Tab", "d")
+            try terminal.waitFor("Deleted ")
+            try terminal.press("r")
+            var rows = try terminal.waitFor("The demo is back as it started")
+            XCTAssertEqual(Array(rows[0..<22]), Array(start[0..<22]), "the screen after r is the start's")
+            XCTAssertEqual(try contents(ofJournal: journal), seeded, "r puts back exactly the start")
+
+            // A favourite marked (Ctrl-F in a search), a profile added (p, n), then Esc and
+            // r: one demo patient again, with no favourite, as at the start.
+            try terminal.press("a")
+            try terminal.waitFor("Recently used")
+            try terminal.type("salmon")
+            try terminal.waitFor("48 matches")
+            try terminal.press("C-f")
+            try terminal.waitFor("Favourite: Fish, salmon")
+            try terminal.press("Escape")
+            try terminal.waitForNo("48 matches")
+            try terminal.press("p")
+            try terminal.waitFor("Profile")
+            try terminal.press("n")
+            try terminal.waitFor("Profile 2")
+            try terminal.press("Escape")
+            try terminal.waitForNo("The demo is back as it started")
+            try terminal.press("r")
+            rows = try terminal.waitFor("The demo is back as it started")
+            XCTAssertEqual(Array(rows[0..<22]), Array(start[0..<22]), "the screen after p, n, Esc, r is the start's")
+            XCTAssertEqual(try contents(ofJournal: journal), seeded, "r after adding a profile puts back exactly the start")
+
+            try terminal.press("q")
+            try terminal.waitFor(TmuxSession.prompt)
+            XCTAssertEqual(copies(), [], "the demo's copy is left behind after q")
+            try terminal.assertShellUsable()
+        }
+
+        // SIGTERM and SIGHUP, with ABSORB_JOURNAL naming a journal: the copy goes too.
+        for (name, number) in [("SIGTERM", SIGTERM), ("SIGHUP", SIGHUP)] {
+            var withNamed = environment
+            withNamed["ABSORB_JOURNAL"] = named
+            let terminal = try TmuxSession(environment: withNamed)
+            try terminal.shell(demo)
+            try terminal.waitFor("DEMO · a copy: your journal is not touched")
+            XCTAssertEqual(copies().count, 1, name)
+            let process = try dashboardProcess(in: terminal)
+            XCTAssertEqual(kill(process, number), 0, name)
+            try terminal.waitFor(TmuxSession.prompt)
+            try terminal.waitForNo("DEMO · a copy")
+            XCTAssertEqual(copies(), [], "the demo's copy is left behind after \(name)")
+            try terminal.assertShellUsable()
+        }
+
+        XCTAssertEqual(files(in: folders), before, "the demo changed an existing journal or the files beside it")
     }
 
     func testTheHighContrastThemeDrawsNoDimText() throws {

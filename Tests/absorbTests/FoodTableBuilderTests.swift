@@ -112,6 +112,10 @@ final class FoodTableBuilderTests: XCTestCase {
 
     func testTheBundledTableIsWhatTheConverterWrites() throws {
         guard FileManager.default.fileExists(atPath: Self.sr28 + "/FOOD_DES.txt") else {
+            // CI has ../shared beside the clone: there the test must run, so its absence fails.
+            if ProcessInfo.processInfo.environment["CI"] == "true" {
+                return XCTFail("CI=true, but the USDA SR28 files are not at \(Self.sr28): CI must run this test")
+            }
             throw XCTSkip("the USDA SR28 files are not at \(Self.sr28)")
         }
         let tables = try SR28Converter(directory: Self.sr28).convert()
