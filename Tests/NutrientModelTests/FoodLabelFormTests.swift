@@ -115,12 +115,12 @@ final class FoodLabelFormTests: XCTestCase {
     func testEachErrorNamesItsFieldAndTheChoices() throws {
         let noForm = try XCTUnwrap(error(LabelVitamins(vitaminAIU: 10_000)))
         XCTAssertEqual(noForm.labelField, .vitaminAForm)
-        XCTAssertEqual(noForm.message, "Vitamin A (IU) needs its form, which decides how much of it counts toward the upper limit: retinol, beta-carotene or N%-beta-carotene (a label that says \"N% as beta-carotene\", as in 50%-beta-carotene); or give the retinol the label states")
+        XCTAssertEqual(noForm.message, "Vitamin A (IU) needs its form: retinol, beta-carotene or N%-beta-carotene (as in 50%-beta-carotene for \"50% as beta-carotene\"), or the retinol the label states")
         XCTAssertEqual(error(LabelVitamins(vitaminA: 300))?.labelField, .vitaminAForm, "µg RAE needs the form too")
 
         let unknown = try XCTUnwrap(error(LabelVitamins(vitaminAIU: 10_000, vitaminAForm: "carrots")))
         XCTAssertEqual(unknown.labelField, .vitaminAForm)
-        XCTAssertEqual(unknown.message, "Vitamin A form \"carrots\" is not one of: retinol, beta-carotene or N%-beta-carotene (a label that says \"N% as beta-carotene\", as in 50%-beta-carotene)")
+        XCTAssertEqual(unknown.message, "Vitamin A form \"carrots\" is not one of: retinol, beta-carotene or N%-beta-carotene (as in 50%-beta-carotene for \"50% as beta-carotene\")")
         XCTAssertEqual(error(LabelVitamins(vitaminAIU: 10_000, vitaminAForm: "150%"))?.message,
                        "Vitamin A form: the part as beta-carotene must be 0 to 100 %, found 150 %")
         XCTAssertEqual(error(LabelVitamins(vitaminEIU: 400, vitaminEForm: "organic"))?.message,

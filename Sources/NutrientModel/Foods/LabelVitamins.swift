@@ -52,7 +52,7 @@ public enum VitaminAForm: Sendable, Equatable {
     case partBetaCarotene(percent: Double)
 
     /// The choices in words, for errors and help.
-    public static let choices = "retinol, beta-carotene or N%-beta-carotene (a label that says \"N% as beta-carotene\", as in 50%-beta-carotene)"
+    public static let choices = "retinol, beta-carotene or N%-beta-carotene (as in 50%-beta-carotene for \"50% as beta-carotene\")"
 
     /// The part of the vitamin A that is beta-carotene, 0 to 1.
     public var betaCaroteneFraction: Double {
@@ -293,7 +293,7 @@ public struct LabelVitamins: Sendable, Equatable {
                 result.values[.retinol] = 0
             } else {
                 throw FoodLabelError(field: .vitaminA, labelField: .vitaminAForm,
-                                     message: "\(field.label) needs its form, which decides how much of it counts toward the upper limit: \(VitaminAForm.choices); or give the retinol the label states")
+                                     message: "\(field.label) needs its form: \(VitaminAForm.choices), or the retinol the label states")
             }
         }
 
