@@ -174,8 +174,8 @@ struct FoodsCommand: ParsableCommand {
             }
             let id = food.id
             try session.journal.addCustomFood(food)
-            notes.forEach { print("Note: " + $0) }
             print("Added \(id) \(food.description): 1 \(measure) = \(Format.number(serving)) g. Log it with: absorb log add \(id) 1 \(measure)")
+            notes.forEach { print("Note: " + $0) }
         }
     }
 

@@ -59,7 +59,8 @@ final class LabelCommandTests: XCTestCase {
         XCTAssertTrue(out.contains("  Retinol (preformed vitamin A)  150000 µg\n"), out)
 
         out = try ok(["foods", "add", "Vitamin E 400 IU", "--serving", "1", "--measure", "softgel", "--vitamin-e-iu", "400"])
-        XCTAssertTrue(out.hasPrefix("Note: Vitamin E: the label's form is not given, so it is counted as synthetic"), out)
+        XCTAssertTrue(out.hasPrefix("Added C0002 Vitamin E 400 IU: 1 softgel = 1 g."), out)
+        XCTAssertTrue(out.contains("\nNote: Vitamin E: the label's form is not given, so it is counted as synthetic"), out)
         out = try ok(["foods", "show", "C0002"])
         XCTAssertTrue(out.contains("  Vitamin E (alpha-tocopherol)   18000 mg\n"), out)
         XCTAssertTrue(out.contains("  Vitamin E toward the UL        no value (unknown)\n"), out)

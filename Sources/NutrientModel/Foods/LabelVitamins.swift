@@ -235,7 +235,9 @@ public struct LabelVitamins: Sendable, Equatable {
         func checked(_ value: Double?, _ field: Field) throws(FoodLabelError) -> Double? {
             guard let value else { return nil }
             guard value.isFinite, value >= 0 else {
-                throw FoodLabelError(field: field.component, labelField: field, message: "\(field.label) must be a number of 0 or more")
+                // In the label's unit it is named as the component is ("Vitamin D"), in IU with the unit.
+                let name = field.rawValue.hasSuffix("-iu") ? field.label : field.component.label
+                throw FoodLabelError(field: field.component, labelField: field, message: "\(name) must be a number of 0 or more")
             }
             return value
         }
