@@ -237,18 +237,39 @@ public struct AmountForm: Sendable, Equatable {
 }
 
 /// The new-food form: a name, a serving and its measure, then the label's values for one
-/// serving (an empty value is unknown, never zero).
+/// serving (an empty value is unknown, never zero). Vitamins A, D and E are typed in the
+/// label's unit or in IU (←→ on the value), A and E with their form (←→ on the form).
 public struct CustomFoodForm: Sendable, Equatable {
     public enum Field: Sendable, Equatable, Hashable {
         case name, serving, measure
+        /// A value as the label prints it; vitamins A, D and E in the unit `inIU` says.
         case value(FoodComponent)
+        /// The form of vitamin A or vitamin E, as a choice (`formChoices`).
+        case form(FoodComponent)
     }
 
-    /// The fields, in order.
-    public static let fields: [Field] = [.name, .serving, .measure] + FoodComponent.allCases.map { .value($0) }
+    /// The fields, in order. `vitamin_e_ul_mg` is not typed: it follows from vitamin E's form.
+    public static let fields: [Field] = [.name, .serving, .measure] + FoodComponent.allCases.flatMap { component -> [Field] in
+        switch component {
+        case .vitaminEUpperLimit: []
+        case .vitaminA, .vitaminE: [.value(component), .form(component)]
+        default: [.value(component)]
+        }
+    }
+
+    /// The components whose value may be typed in IU.
+    public static let unitChoices: Set<FoodComponent> = [.vitaminA, .vitaminD, .vitaminE]
+
+    /// The choices ←→ cycles through for a form ("" is not given); vitamin A's form also
+    /// takes digits: the percent as beta-carotene.
+    public static func formChoices(_ component: FoodComponent) -> [String] {
+        component == .vitaminA ? ["", "retinol", "beta-carotene", "50%-beta-carotene"] : ["", "natural", "synthetic"]
+    }
 
     /// The text of each field, in `fields` order.
     public var texts: [String]
+    /// The vitamins whose value is typed in IU (the rest in the label's unit).
+    public var inIU: Set<FoodComponent> = []
     public var selected = 0
     public var error: String?
 
@@ -257,6 +278,12 @@ public struct CustomFoodForm: Sendable, Equatable {
         texts[0] = name
         texts[2] = "serving"
     }
+
+    /// The position of a field.
+    public static func index(of field: Field) -> Int? { fields.firstIndex(of: field) }
+
+    /// The text of a field.
+    public func text(_ field: Field) -> String { Self.index(of: field).map { texts[$0] } ?? "" }
 }
 
 /// The profile form: which field is selected and, while one is being typed, its text.

@@ -153,26 +153,50 @@ extension Painter {
         canvas.write(" The values of one serving, as the label gives them; leave a value empty if it is not given.",
                      x: 0, y: 1, style: CellStyle(dim: true), maxWidth: width - 1)
         let fields = CustomFoodForm.fields
-        let top = 3
+        let top = 2
         let rows = max(1, height - 4 - top)
         let start = max(0, min(form.selected - rows / 2, fields.count - rows))
         for (offset, field) in fields.enumerated().dropFirst(start).prefix(rows).map({ $0 }).enumerated() {
             let (index, kind) = field
             let y = top + offset
             let selected = index == form.selected
-            canvas.write(" " + Dashboard.label(of: kind).padding(toLength: 38, withPad: " ", startingAt: 0), x: 0, y: y,
+            canvas.write(" " + Dashboard.label(of: kind, in: form).padding(toLength: 38, withPad: " ", startingAt: 0), x: 0, y: y,
                          style: selected ? CellStyle(bold: true) : .plain, maxWidth: width - 1)
             var text = form.texts[index]
-            if text.isEmpty, !selected, case .value = kind { text = "unknown" }
+            if text.isEmpty, !selected {
+                switch kind {
+                case .value: text = "unknown"
+                case .form(let component): text = component == .vitaminE ? "not given: counted as synthetic" : "not given"
+                default: break
+                }
+            }
             let end = canvas.write(text, x: 40, y: y,
                                    style: form.texts[index].isEmpty && !selected ? CellStyle(dim: true) : .plain, maxWidth: width - 41)
             if selected { canvas.write(String(glyphs.cursor), x: min(end, width - 1), y: y) }
         }
+        // What ←→ does on the selected field, if anything.
+        var hint: String?
+        switch fields[form.selected] {
+        case .value(let component) where CustomFoodForm.unitChoices.contains(component):
+            hint = "←→ unit: \(component.unit) or IU (converted by Data/conversions.csv)"
+        case .form(.vitaminA):
+            hint = "←→ retinol, beta-carotene or 50%-beta-carotene; digits: the % as beta-carotene"
+        case .form:
+            hint = "←→ natural (d-, RRR-) or synthetic (dl-, all-rac-alpha-tocopherol)"
+        default:
+            break
+        }
         if let error = form.error {
-            canvas.write(" ! " + error, x: 0, y: height - 3, style: color(.red, bold: true), maxWidth: width - 1)
+            // Two lines: an error names the choices.
+            let lines = Painter.wrap(" ! " + error, width: width - 1, indent: "   ")
+            for (offset, line) in lines.prefix(2).enumerated() {
+                canvas.write(line, x: 0, y: height - (lines.count > 1 ? 4 : 3) + offset, style: color(.red, bold: true), maxWidth: width - 1)
+            }
+        } else if let hint {
+            canvas.write(" " + hint, x: 0, y: height - 4, style: CellStyle(dim: true), maxWidth: width - 1)
         }
         messageLine()
-        keyBar("type value  ↑↓ Tab field  ⏎ next  ^S save  Esc back")
+        keyBar("type value  ↑↓ Tab field  ←→ unit/form  ⏎ next  ^S save  Esc back")
     }
 
     // MARK: Amount and meal
@@ -291,7 +315,8 @@ extension Painter {
                      ("y", "copy the day before here"), ("m", "repeat the entry's meal today"),
                      ("v", "day / 7-day / 30-day"), ("w", "trends, 30 days"), ("g", "plan to close the gaps"),
                      ("p", "profile"), ("q ^C", "quit")]),
-            ("Add food", [("type", "search, words any order"), ("↑↓ PgUp PgDn", "pick"), ("⏎", "choose"), ("^U ^F ^N", "clear, favourite, new food")]),
+            ("Add food", [("type", "search, words any order"), ("↑↓ PgUp PgDn", "pick"), ("⏎", "choose"), ("^U ^F ^N", "clear, favourite, new food"),
+                          ("←→ ^S", "new food: unit or form, save")]),
             ("Amount", [("0-9 . / ½", "the amount"), ("↑↓", "grams or a measure"), ("g", "grams"), ("←→ b l d s", "the meal"),
                         ("⏎", "save")]),
             ("Detail", [("↑↓", "another nutrient"), ("←→", "another day"), ("f", "best foods for it")]),

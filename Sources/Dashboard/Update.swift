@@ -623,15 +623,48 @@ private func newFoodKey(_ state: inout AppState, _ key: Key, _ current: CustomFo
         form.selected = max(0, form.selected - 1)
     case .down, .tab:
         form.selected = min(fields.count - 1, form.selected + 1)
+    case .left, .right:
+        // A vitamin's unit, or a form: the next or previous choice.
+        let step = key == .right ? 1 : -1
+        switch field {
+        case .value(let component) where CustomFoodForm.unitChoices.contains(component):
+            if form.inIU.contains(component) { form.inIU.remove(component) } else { form.inIU.insert(component) }
+        case .form(let component):
+            let choices = CustomFoodForm.formChoices(component)
+            let text = form.texts[form.selected]
+            let now = choices.firstIndex(of: text) ?? (text.isEmpty ? 0 : choices.count - 1)
+            form.texts[form.selected] = choices[(now + step + choices.count) % choices.count]
+        default:
+            break
+        }
     case .backspace:
-        if !form.texts[form.selected].isEmpty { form.texts[form.selected].removeLast() }
+        if case .form(.vitaminA) = field, let percent = percentAsBetaCarotene(form.texts[form.selected]) {
+            let digits = String(percent.dropLast())
+            form.texts[form.selected] = digits.isEmpty ? "" : "\(digits)%-beta-carotene"
+        } else if case .form = field {
+            form.texts[form.selected] = ""
+        } else if !form.texts[form.selected].isEmpty {
+            form.texts[form.selected].removeLast()
+        }
     case .control("u"):
         form.texts[form.selected] = ""
     case .character(let character):
+        if case .form(let component) = field {
+            // Vitamin A's form takes the percent as beta-carotene in digits.
+            guard component == .vitaminA, character.isASCII, character.isNumber else {
+                form.error = component == .vitaminA
+                    ? "Vitamin A form: ←→ picks retinol, beta-carotene or a part as beta-carotene; digits type that part in %"
+                    : "Vitamin E form: ←→ picks natural or synthetic"
+                break
+            }
+            let digits = percentAsBetaCarotene(form.texts[form.selected]) ?? ""
+            if digits.count < 3 { form.texts[form.selected] = "\(digits)\(character)%-beta-carotene" }
+            break
+        }
         let numeric = field != .name && field != .measure
         if numeric {
             guard character.isASCII, character.isNumber || (character == "." && !form.texts[form.selected].contains(".")) else {
-                form.error = "\(label(of: field)) takes a number: digits and one decimal point"
+                form.error = "\(label(of: field, in: form)) takes a number: digits and one decimal point"
                 break
             }
         }
@@ -639,13 +672,13 @@ private func newFoodKey(_ state: inout AppState, _ key: Key, _ current: CustomFo
     case .enter where form.selected < fields.count - 1:
         form.selected += 1
     case .enter, .control("s"):
-        switch label(from: form, maxServingGrams: state.data.quantities.maxEntryGrams) {
+        switch label(from: form, maxServingGrams: state.data.quantities.maxEntryGrams, conversions: state.data.labelConversions) {
         case .success(let label):
             state.screen = .newFood(form)
             return [.addCustomFood(label)]
         case .failure(let problem):
             form.error = problem.message
-            form.selected = problem.field.flatMap { component in fields.firstIndex(of: .value(component)) } ?? form.selected
+            form.selected = formField(of: problem).flatMap(CustomFoodForm.index(of:)) ?? form.selected
         }
     default:
         break
@@ -654,31 +687,85 @@ private func newFoodKey(_ state: inout AppState, _ key: Key, _ current: CustomFo
     return []
 }
 
-/// A field's label on the new-food form.
-func label(of field: CustomFoodForm.Field) -> String {
+/// The digits of a vitamin A form "N%-beta-carotene", or nil for another form.
+func percentAsBetaCarotene(_ text: String) -> String? {
+    guard text.hasSuffix("%-beta-carotene") else { return nil }
+    let digits = String(text.dropLast("%-beta-carotene".count))
+    return digits.allSatisfy(\.isNumber) ? digits : nil
+}
+
+/// The form's field a label error is about.
+func formField(of problem: FoodLabelError) -> CustomFoodForm.Field? {
+    switch problem.labelField {
+    case .vitaminAForm: return .form(.vitaminA)
+    case .vitaminEForm: return .form(.vitaminE)
+    case .some(let field): return .value(field.component)
+    case nil:
+        guard let component = problem.field else { return nil }
+        return .value(component == .vitaminEUpperLimit ? .vitaminE : component)
+    }
+}
+
+/// The printed-vitamin field a value row stands for, in its unit.
+private func vitaminField(_ component: FoodComponent, inIU: Bool) -> LabelVitamins.Field? {
+    switch component {
+    case .vitaminA: inIU ? .vitaminAIU : .vitaminA
+    case .vitaminD: inIU ? .vitaminDIU : .vitaminD
+    case .vitaminE: inIU ? .vitaminEIU : .vitaminE
+    case .retinol: .retinol
+    default: nil
+    }
+}
+
+/// A field's label on the new-food form, in the unit chosen for it.
+func label(of field: CustomFoodForm.Field, in form: CustomFoodForm) -> String {
     switch field {
     case .name: "Name"
     case .serving: "Serving (g)"
     case .measure: "Measure"
-    case .value(let component): "\(component.label) (\(component.unit))"
+    case .value(let component):
+        vitaminField(component, inIU: form.inIU.contains(component))?.label ?? "\(component.label) (\(component.unit))"
+    case .form(let component): component == .vitaminA ? LabelVitamins.Field.vitaminAForm.label : LabelVitamins.Field.vitaminEForm.label
     }
 }
 
-/// The label the form describes, checked, or what is wrong with it.
-func label(from form: CustomFoodForm, maxServingGrams: Double) -> Result<FoodLabel, FoodLabelError> {
-    var perServing: [FoodComponent: Double] = [:]
-    for (index, field) in CustomFoodForm.fields.enumerated() {
-        guard case .value(let component) = field else { continue }
-        let text = form.texts[index]
-        guard !text.isEmpty else { continue }
-        guard let value = Double(text) else {
-            return .failure(FoodLabelError(field: component, message: "\(component.label): \"\(text)\" is not a number"))
+/// The label the form describes, its vitamins converted as the command line converts them
+/// (`FoodLabel.printed`), checked; or what is wrong with it.
+func label(from form: CustomFoodForm, maxServingGrams: Double, conversions: LabelConversions) -> Result<FoodLabel, FoodLabelError> {
+    var values: [FoodComponent: Double] = [:]
+    var vitamins = LabelVitamins()
+    do throws(FoodLabelError) {
+        for (index, field) in CustomFoodForm.fields.enumerated() {
+            let text = form.texts[index]
+            switch field {
+            case .form(.vitaminA): vitamins.vitaminAForm = text
+            case .form(_): vitamins.vitaminEForm = text
+            case .value(let component):
+                if let printed = vitaminField(component, inIU: form.inIU.contains(component)) {
+                    let value = try LabelVitamins.number(text, printed)
+                    switch printed {
+                    case .vitaminA: vitamins.vitaminA = value
+                    case .vitaminAIU: vitamins.vitaminAIU = value
+                    case .vitaminD: vitamins.vitaminD = value
+                    case .vitaminDIU: vitamins.vitaminDIU = value
+                    case .vitaminE: vitamins.vitaminE = value
+                    case .vitaminEIU: vitamins.vitaminEIU = value
+                    default: vitamins.retinol = value
+                    }
+                    continue
+                }
+                guard !text.isEmpty else { continue }
+                guard let value = Double(text) else {
+                    throw FoodLabelError(field: component, message: "\(component.label): \"\(text)\" is not a number")
+                }
+                if component == .vitaminEAdded { vitamins.vitaminEAdded = value } else { values[component] = value }
+            default:
+                continue
+            }
         }
-        perServing[component] = value
-    }
-    let serving = Double(form.texts[1]) ?? 0
-    let label = FoodLabel(name: form.texts[0], servingGrams: serving, measure: form.texts[2], perServing: perServing)
-    do {
+        let serving = Double(form.texts[1]) ?? 0
+        let label = try FoodLabel.printed(name: form.texts[0], servingGrams: serving, measure: form.texts[2], values: values,
+                                          vitamins: vitamins, conversions: conversions).label
         _ = try FoodLabel.check(label, maxServingGrams: maxServingGrams)
         return .success(label)
     } catch {

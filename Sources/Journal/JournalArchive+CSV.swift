@@ -9,7 +9,7 @@ import NutrientModel
 extension JournalArchive {
     static let csvSections: [(kind: String, columns: [String])] = [
         ("archive", ["format", "version", "from", "to"]),
-        ("profile", ["name", "sex", "age_months", "condition", "fat_threshold_g", "diets", "active", "created_at"]),
+        ("profile", ["name", "sex", "age_months", "condition", "fat_threshold_g", "diets", "prescribed", "active", "created_at"]),
         ("target", ["profile", "nutrient", "value", "set_on"]),
         ("favourite", ["profile", "food_id", "added_at"]),
         ("food", ["id", "description"] + FoodComponent.allCases.map(\.column) + ["created_at"]),
@@ -18,6 +18,9 @@ extension JournalArchive {
         ("ingredient", ["recipe_id", "food_id", "grams"]),
         ("entry", ["profile", "date", "meal", "food_id", "grams", "logged_at"]),
     ]
+
+    /// Columns an archive written before them may lack (then every field of it is empty).
+    static let csvColumnsThatMayBeAbsent: Set<String> = ["prescribed"]
 
     /// A number as the shortest text that reads back as the same number.
     static func csvNumber(_ value: Double) -> String {
@@ -40,7 +43,7 @@ extension JournalArchive {
         for p in profiles {
             row("profile", [p.name, p.sex ?? "", p.ageMonths.map(String.init) ?? "", p.condition,
                             p.fatThresholdGrams.map(number) ?? "", p.diets.joined(separator: ";"),
-                            p.active ? "yes" : "no", p.createdAt])
+                            (p.prescribed ?? []).joined(separator: ";"), p.active ? "yes" : "no", p.createdAt])
         }
         section("target")
         for p in profiles { for t in p.targets { row("target", [p.name, t.nutrient, number(t.value), t.setOn]) } }
@@ -132,7 +135,8 @@ extension JournalArchive {
             var positions: [String: Int] = [:]
             for name in section.columns {
                 guard let index = columns.firstIndex(of: name) else {
-                    if FoodComponent.allCases.contains(where: { $0.column == name && $0.mayBeAbsent }) { continue }
+                    if FoodComponent.allCases.contains(where: { $0.column == name && $0.mayBeAbsent })
+                        || csvColumnsThatMayBeAbsent.contains(name) { continue }
                     throw RowError(field: nil, message: "the header above this \(kind) row has no column \"\(name)\"")
                 }
                 positions[name] = index + 1
@@ -171,6 +175,7 @@ extension JournalArchive {
                     name: name, sex: row.optional("sex"), ageMonths: age, condition: row.text("condition"),
                     fatThresholdGrams: try row.optionalNumber("fat_threshold_g"),
                     diets: row.text("diets").split(separator: ";").map(String.init),
+                    prescribed: row.optional("prescribed").map { $0.split(separator: ";").map(String.init) },
                     active: active == "yes", createdAt: row.text("created_at")))
             case "target":
                 let p = try row.owner("profile", profileIndex, "profile")

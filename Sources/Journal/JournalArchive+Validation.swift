@@ -173,8 +173,19 @@ extension JournalArchive {
             for diet in profile.diets where !context.knownDiets.contains(diet) {
                 throw fail(at, "diets", "unknown diet \"\(diet.prefix(40))\" (known: \(context.knownDiets.sorted().joined(separator: ", ")))")
             }
+            var prescribed = Set<String>()
+            for id in profile.prescribed ?? [] {
+                guard !id.isEmpty, !id.contains(","), !id.contains(";"), !id.contains(" ") else {
+                    throw fail(at, "prescribed", "\"\(id.prefix(40))\" is not a food id")
+                }
+                guard prescribed.insert(id).inserted else { throw fail(at, "prescribed", "the food \(id) is prescribed twice") }
+                let known = fileFoodIDs.contains(id) || recipeIDs.contains(id) || context.foods.index(of: id) != nil
+                if !known {
+                    warnings.append("profile \"\(profile.name)\": the prescribed food \(id.prefix(40)) is not in this food table; kept")
+                }
+            }
             let person = PersonProfile(name: profile.name, sex: sex, ageMonths: profile.ageMonths, condition: condition,
-                                       fatThresholdGrams: profile.fatThresholdGrams, diets: Set(profile.diets))
+                                       fatThresholdGrams: profile.fatThresholdGrams, diets: Set(profile.diets), prescribed: prescribed)
             do { try person.validate() } catch { throw fail(at, "profile", error.description) }
             if profile.active { actives += 1 }
             guard actives <= 1 else { throw fail(at, "active", "only one profile can be the active one") }

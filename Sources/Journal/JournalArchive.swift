@@ -36,6 +36,9 @@ public struct JournalArchive: Codable, Equatable, Sendable {
         public var condition: String
         public var fatThresholdGrams: Double?
         public var diets: [String]
+        /// Food ids a clinician prescribed, sorted; absent when none (and in exports older
+        /// than it, which still import).
+        public var prescribed: [String]?
         /// Whether it was the active profile.
         public var active: Bool
         /// ISO 8601, UTC, as the journal keeps it.
@@ -49,7 +52,7 @@ public struct JournalArchive: Codable, Equatable, Sendable {
             case ageMonths = "age_months"
             case condition
             case fatThresholdGrams = "fat_threshold_g"
-            case diets, active
+            case diets, prescribed, active
             case createdAt = "created_at"
             case targets, favourites, entries
         }

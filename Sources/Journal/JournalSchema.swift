@@ -83,11 +83,15 @@ enum JournalSchema {
                 t.primaryKey(["profileId", "food_id"])
             }
         }
-        migrator.registerMigration("v4: vitamin E counted toward the upper limit") { db in
+        migrator.registerMigration("v4: vitamin E counted toward the upper limit, prescribed foods") { db in
             // NULL for foods added before: absorb then counts their vitamin E by the
             // conservative rule for labels whose form is not given (UpperLimitRules).
             try db.alter(table: "custom_food") { t in
                 t.add(column: FoodComponent.vitaminEUpperLimit.column, .double).check { $0 == nil || $0 >= 0 }
+            }
+            // Food ids a clinician prescribed the person, comma-separated, sorted.
+            try db.alter(table: "profile") { t in
+                t.add(column: "prescribed", .text).notNull().defaults(to: "")
             }
         }
         return migrator

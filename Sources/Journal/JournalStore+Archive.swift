@@ -38,6 +38,8 @@ extension JournalStore {
                     fatThresholdGrams: row["fat_threshold_g"],
                     diets: (row["diets"] as String? ?? "").split(separator: ",").map(String.init),
                     active: active == String(id), createdAt: Self.archiveTime(row, "created_at"))
+                let prescribed = Self.prescribedIDs(row["prescribed"])
+                profile.prescribed = prescribed.isEmpty ? nil : prescribed.sorted()
                 profile.targets = try Row.fetchAll(
                     db, sql: "SELECT * FROM target_override WHERE profileId = ? ORDER BY nutrient", arguments: [id]
                 ).map { JournalArchive.Target(nutrient: $0["nutrient"], value: $0["value"], setOn: $0["set_on"]) }
@@ -126,13 +128,20 @@ extension JournalStore {
                                                   arguments: [profile.name]) {
                     id = found
                     summary.profilesMatched += 1
+                    // A prescription in the file is added to the profile's own.
+                    if let prescribed = profile.prescribed, !prescribed.isEmpty {
+                        let current = Self.prescribedIDs(try String.fetchOne(db, sql: "SELECT prescribed FROM profile WHERE id = ?", arguments: [id]))
+                        try db.execute(sql: "UPDATE profile SET prescribed = ? WHERE id = ?",
+                                       arguments: [Self.prescribedText(current.union(prescribed)), id])
+                    }
                     for row in try Row.fetchAll(db, sql: "SELECT * FROM entry WHERE profileId = ?", arguments: [id]) {
                         knownEntries[Self.entryRecord(row), default: 0] += 1
                     }
                 } else {
                     id = try Self.insertProfile(name: profile.name, sex: profile.sex, ageMonths: profile.ageMonths,
                                                 condition: profile.condition, fatThresholdGrams: profile.fatThresholdGrams,
-                                                diets: profile.diets, createdAt: try journalTime(profile.createdAt), db)
+                                                diets: profile.diets, prescribed: profile.prescribed ?? [],
+                                                createdAt: try journalTime(profile.createdAt), db)
                     summary.profilesAdded += 1
                 }
                 if profile.active || activeID == nil && profile.name == archive.profiles.first?.name { activeID = id }

@@ -42,12 +42,13 @@ extension JournalStore {
         try write { db in
             try db.execute(
                 sql: """
-                    UPDATE profile SET name = ?, sex = ?, age_months = ?, condition = ?, fat_threshold_g = ?, diets = ?
-                    WHERE id = ?
+                    UPDATE profile SET name = ?, sex = ?, age_months = ?, condition = ?, fat_threshold_g = ?, diets = ?,
+                    prescribed = ? WHERE id = ?
                     """,
                 arguments: [stored.profile.name, stored.profile.sex?.rawValue, stored.profile.ageMonths,
                             stored.profile.condition.rawValue, stored.profile.fatThresholdGrams,
-                            stored.profile.diets.sorted().joined(separator: ","), stored.id])
+                            stored.profile.diets.sorted().joined(separator: ","),
+                            Self.prescribedText(stored.profile.prescribed), stored.id])
             if db.changesCount == 0 {
                 throw JournalError(path: path, message: "there is no profile \(stored.id)")
             }
@@ -63,7 +64,8 @@ extension JournalStore {
         return try write { db in
             let id = try Self.insertProfile(name: profile.name, sex: profile.sex?.rawValue, ageMonths: profile.ageMonths,
                                             condition: profile.condition.rawValue, fatThresholdGrams: profile.fatThresholdGrams,
-                                            diets: profile.diets.sorted(), createdAt: Date(), db)
+                                            diets: profile.diets.sorted(), prescribed: profile.prescribed.sorted(),
+                                            createdAt: Date(), db)
             try Self.setActive(id, db)
             return StoredProfile(id: id, profile: profile)
         }
@@ -136,14 +138,24 @@ extension JournalStore {
 
     /// Inserts a profile row; its id.
     static func insertProfile(name: String, sex: String?, ageMonths: Int?, condition: String, fatThresholdGrams: Double?,
-                              diets: [String], createdAt: any DatabaseValueConvertible, _ db: Database) throws -> Int64 {
+                              diets: [String], prescribed: [String], createdAt: any DatabaseValueConvertible,
+                              _ db: Database) throws -> Int64 {
         try db.execute(
             sql: """
-                INSERT INTO profile (name, sex, age_months, condition, fat_threshold_g, diets, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO profile (name, sex, age_months, condition, fat_threshold_g, diets, prescribed, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [name, sex, ageMonths, condition, fatThresholdGrams, diets.joined(separator: ","), createdAt])
+            arguments: [name, sex, ageMonths, condition, fatThresholdGrams, diets.joined(separator: ","),
+                        prescribedText(Set(prescribed)), createdAt])
         return db.lastInsertedRowID
+    }
+
+    /// The `prescribed` column's text: the food ids, sorted, comma-separated.
+    static func prescribedText(_ ids: Set<String>) -> String { ids.sorted().joined(separator: ",") }
+
+    /// The food ids of a `prescribed` column.
+    static func prescribedIDs(_ text: String?) -> Set<String> {
+        Set((text ?? "").split(separator: ",").map(String.init))
     }
 
     static func setActive(_ id: Int64, _ db: Database) throws {
@@ -165,6 +177,7 @@ extension JournalStore {
                 name: row["name"], sex: sexText.flatMap(Sex.init(rawValue:)), ageMonths: row["age_months"],
                 condition: PhysiologicalCondition(rawValue: conditionText) ?? .none,
                 fatThresholdGrams: row["fat_threshold_g"],
-                diets: Set((row["diets"] as String? ?? "").split(separator: ",").map(String.init))))
+                diets: Set((row["diets"] as String? ?? "").split(separator: ",").map(String.init)),
+                prescribed: prescribedIDs(row["prescribed"])))
     }
 }

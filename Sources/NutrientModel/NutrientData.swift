@@ -21,6 +21,8 @@ public struct NutrientData: Sendable {
     public let scoringRules: ScoringRules
     /// Unit conversions for labels and upper limits (IU, vitamin E forms).
     public let conversions: RuleTable
+    /// The conversions of a label's vitamins (IU, forms), read from `conversions`.
+    public let labelConversions: LabelConversions
     /// How search ranks foods people usually mean.
     public let ranking: SearchRanking
     /// Turns typed amounts into grams.
@@ -70,6 +72,7 @@ public struct NutrientData: Sendable {
             meals = try MealTable(bytes: try bytes("meals.csv"), fileName: path("meals.csv"))
             conversions = try RuleTable(bytes: try bytes("conversions.csv"), fileName: path("conversions.csv"))
             scoringRules = try ScoringRules(rules, conversions: conversions)
+            labelConversions = try LabelConversions(conversions)
             quantities = QuantityResolver(units: units, maxEntryGrams: try rules.value("max_entry_grams"))
             self.foods = foods
             ranking = try SearchRanking(bytes: try bytes("search_ranking.csv"), fileName: path("search_ranking.csv"))

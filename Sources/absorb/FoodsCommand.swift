@@ -89,8 +89,16 @@ struct FoodsCommand: ParsableCommand {
             abstract: "Add a food the table lacks, from its label: the values of one serving.",
             discussion: """
                 Give the serving's weight and what the label says for it; a value not given is \
-                unknown (never zero). Example: absorb foods add "Granola bar, Brand X" --serving 40 \
-                --measure bar --energy 180 --fat 7 --fiber 3 --vitamin-e 1.5
+                unknown (never zero). Vitamins D, A and E may be given in IU or in the label's unit, \
+                converted by Data/conversions.csv. Vitamin A needs its form (--vitamin-a-form \
+                retinol, beta-carotene or N%-beta-carotene) or the label's --retinol: the form \
+                decides how much counts toward the upper limit. Vitamin E's form (--vitamin-e-form \
+                natural or synthetic) decides its IU and what counts toward the upper limit; \
+                without it absorb counts it as synthetic, says so, and marks its upper-limit \
+                figure estimated. Examples: absorb foods add "Granola bar, Brand X" --serving 40 \
+                --measure bar --energy 180 --fat 7 --fiber 3 --vitamin-e 1.5 --vitamin-e-form natural; \
+                absorb foods add "Vitamin A 10,000 IU" --serving 0.5 --measure softgel \
+                --vitamin-a-iu 10000 --vitamin-a-form retinol
                 """)
 
         @Argument(help: "The food's name.") var name: String
@@ -99,11 +107,18 @@ struct FoodsCommand: ParsableCommand {
         @Option(name: .long, help: "kcal") var energy: Double?
         @Option(name: .long, help: "g") var fat: Double?
         @Option(name: .long, help: "g") var fiber: Double?
-        @Option(name: .customLong("vitamin-a"), help: "µg RAE") var vitaminA: Double?
-        @Option(name: .long, help: "µg (preformed vitamin A)") var retinol: Double?
+        @Option(name: .customLong("vitamin-a"), help: "µg RAE (needs --vitamin-a-form or --retinol)") var vitaminA: Double?
+        @Option(name: .customLong("vitamin-a-iu"), help: "IU (needs --vitamin-a-form or --retinol)") var vitaminAIU: Double?
+        @Option(name: .customLong("vitamin-a-form"), help: ArgumentHelp("What the vitamin A is: retinol (retinyl palmitate or acetate), beta-carotene, or N%-beta-carotene for a label that says \"N% as beta-carotene\".", valueName: "form"))
+        var vitaminAForm: String?
+        @Option(name: .long, help: "µg preformed vitamin A, where the label states it (instead of --vitamin-a-form)") var retinol: Double?
         @Option(name: .customLong("vitamin-d"), help: "µg") var vitaminD: Double?
-        @Option(name: .customLong("vitamin-e"), help: "mg alpha-tocopherol") var vitaminE: Double?
-        @Option(name: .customLong("vitamin-e-added"), help: "mg (added or supplemental)") var vitaminEAdded: Double?
+        @Option(name: .customLong("vitamin-d-iu"), help: "IU (40 IU = 1 µg)") var vitaminDIU: Double?
+        @Option(name: .customLong("vitamin-e"), help: "mg alpha-tocopherol, as the label gives it") var vitaminE: Double?
+        @Option(name: .customLong("vitamin-e-iu"), help: "IU (natural 1 IU = 0.67 mg, synthetic 0.45 mg)") var vitaminEIU: Double?
+        @Option(name: .customLong("vitamin-e-form"), help: ArgumentHelp("natural (d- or RRR-alpha-tocopherol) or synthetic (dl- or all-rac-); without it, synthetic.", valueName: "form"))
+        var vitaminEForm: String?
+        @Option(name: .customLong("vitamin-e-added"), help: "mg (added or supplemental; with a form, it alone counts toward the upper limit)") var vitaminEAdded: Double?
         @Option(name: .customLong("vitamin-k"), help: "µg") var vitaminK: Double?
         @Option(name: .long, help: "g linoleic acid") var linoleic: Double?
         @Option(name: .customLong("alpha-linolenic"), help: "g alpha-linolenic acid") var alphaLinolenic: Double?
@@ -111,33 +126,56 @@ struct FoodsCommand: ParsableCommand {
         @Option(name: .long, help: "g DHA") var dha: Double?
         @OptionGroup var common: CommonOptions
 
-        /// Each value option with the component it gives.
+        /// Each value option given as it is, with the component it gives.
         private var values: [(option: String, component: FoodComponent, value: Double?)] {
-            [("energy", .energy, energy), ("fat", .fat, fat), ("fiber", .fiber, fiber), ("vitamin-a", .vitaminA, vitaminA),
-             ("retinol", .retinol, retinol), ("vitamin-d", .vitaminD, vitaminD), ("vitamin-e", .vitaminE, vitaminE),
+            [("energy", .energy, energy), ("fat", .fat, fat), ("fiber", .fiber, fiber),
              ("vitamin-e-added", .vitaminEAdded, vitaminEAdded), ("vitamin-k", .vitaminK, vitaminK),
              ("linoleic", .linoleicAcid, linoleic), ("alpha-linolenic", .alphaLinolenicAcid, alphaLinolenic),
              ("epa", .epa, epa), ("dha", .dha, dha)]
         }
 
+        /// Vitamins D, A and E as the label prints them, converted in the model.
+        private var vitamins: LabelVitamins {
+            LabelVitamins(vitaminD: vitaminD, vitaminDIU: vitaminDIU, vitaminA: vitaminA, vitaminAIU: vitaminAIU,
+                          vitaminAForm: vitaminAForm, retinol: retinol, vitaminE: vitaminE, vitaminEIU: vitaminEIU,
+                          vitaminEForm: vitaminEForm, vitaminEAdded: vitaminEAdded)
+        }
+
+        /// The option a converted component came from, for an error on it.
+        private func option(for component: FoodComponent) -> String? {
+            if let given = values.first(where: { $0.component == component }) { return given.option }
+            switch component {
+            case .vitaminA: return vitaminAIU != nil ? "vitamin-a-iu" : "vitamin-a"
+            case .retinol: return "retinol"
+            case .vitaminD: return vitaminDIU != nil ? "vitamin-d-iu" : "vitamin-d"
+            case .vitaminE, .vitaminEUpperLimit: return vitaminEIU != nil ? "vitamin-e-iu" : "vitamin-e"
+            default: return nil
+            }
+        }
+
         func run() throws {
             let session = try common.open()
-            var perServing: [FoodComponent: Double] = [:]
-            for item in values { perServing[item.component] = item.value }
-            // The label is checked in the model, as the dashboard's form is (name, serving up
-            // to rules.csv's largest entry, values of 0 or more that food can hold).
-            let label = FoodLabel(name: name, servingGrams: serving, measure: measure, perServing: perServing)
+            var printed: [FoodComponent: Double] = [:]
+            for item in values { printed[item.component] = item.value }
+            // The label is converted and checked in the model, as the dashboard's form is
+            // (IU and forms by Data/conversions.csv; name, serving up to rules.csv's largest
+            // entry, values of 0 or more that food can hold).
             let food: Food
+            let notes: [String]
             do {
+                let label: FoodLabel
+                (label, notes) = try FoodLabel.printed(name: name, servingGrams: serving, measure: measure, values: printed,
+                                                       vitamins: vitamins, conversions: session.data.labelConversions)
                 food = try label.food(id: try session.journal.nextCustomFoodID(), group: JournalStore.customFoodGroup,
                                       maxServingGrams: session.data.quantities.maxEntryGrams)
             } catch let error as FoodLabelError {
-                let option = error.field.flatMap { field in values.first { $0.component == field }?.option }
+                let option = error.labelField?.option ?? error.field.flatMap(option(for:))
                 throw CLIError((option.map { "--\($0): " } ?? "") + error.message + ". Nothing was saved.")
             }
             let id = food.id
             try session.journal.addCustomFood(food)
             print("Added \(id) \(food.description): 1 \(measure) = \(Format.number(serving)) g. Log it with: absorb log add \(id) 1 \(measure)")
+            notes.forEach { print("Note: " + $0) }
         }
     }
 

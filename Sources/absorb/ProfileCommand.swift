@@ -96,6 +96,7 @@ struct ProfileCommand: ParsableCommand {
             print("  pregnant or lactating: \(person.condition == .none ? "neither" : person.condition.rawValue)")
             print("  meal-fat threshold: \(person.fatThresholdGrams.map { "\(Format.number($0)) g (set for this profile)" } ?? "\(Format.number(session.data.absorption.mealFatThresholdGrams)) g (Data/absorption.csv)")")
             print("  diets: \(person.diets.isEmpty ? "none" : person.diets.sorted().joined(separator: ", "))")
+            print("  prescribed: \(person.prescribed.isEmpty ? "none" : person.prescribed.sorted().map { "\(session.foodName($0)) (\($0))" }.joined(separator: ", "))")
             print("  life stage: \(targets.lifeStage)")
             if let note = targets.defaultsNote { print("\n\(note)") }
             print("")
@@ -126,7 +127,7 @@ struct ProfileCommand: ParsableCommand {
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "set",
-            abstract: "Set name, sex, age and pregnancy or lactation: the targets follow.")
+            abstract: "Set name, sex, age and pregnancy or lactation (the targets follow), and prescribed foods.")
 
         @Option(name: .long, help: "Your name.") var name: String?
         @Option(name: .long, help: "female or male.") var sex: String?
@@ -138,15 +139,27 @@ struct ProfileCommand: ParsableCommand {
         var fatThreshold: String?
         @Option(name: .long, help: ArgumentHelp("Diets the gap planner keeps to, comma-separated (vegetarian, vegan, pescatarian, no_fish, no_nuts, no_dairy), or 'none'.", valueName: "diets"))
         var diet: String?
+        @Option(name: .long, help: ArgumentHelp("Foods a clinician prescribed (a supplement's id, see `absorb foods search`), comma-separated: a dose of one above an upper limit is still shown above it, with a caution that says it was prescribed.", valueName: "id[,id]"))
+        var prescribed: String?
+        @Option(name: .customLong("not-prescribed"), help: ArgumentHelp("Foods no longer prescribed, comma-separated.", valueName: "id[,id]"))
+        var notPrescribed: String?
         @OptionGroup var common: CommonOptions
+
+        /// The ids of a comma-separated list.
+        private func ids(_ text: String) -> [String] {
+            text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
 
         func validate() throws {
             if [pregnant, lactating, neither].filter({ $0 }).count > 1 {
                 throw ValidationError("choose one of --pregnant, --lactating and --neither")
             }
-            if name == nil, sex == nil, age == nil, !pregnant, !lactating, !neither, fatThreshold == nil, diet == nil {
-                throw ValidationError("nothing to change: give --name, --sex, --age, --pregnant, --lactating, --neither, --fat-threshold or --diet")
+            if name == nil, sex == nil, age == nil, !pregnant, !lactating, !neither, fatThreshold == nil, diet == nil,
+               prescribed == nil, notPrescribed == nil {
+                throw ValidationError("nothing to change: give --name, --sex, --age, --pregnant, --lactating, --neither, --fat-threshold, --diet, --prescribed or --not-prescribed")
             }
+            if let prescribed, ids(prescribed).isEmpty { throw ValidationError("--prescribed needs a food id, such as C0001") }
+            if let notPrescribed, ids(notPrescribed).isEmpty { throw ValidationError("--not-prescribed needs a food id, such as C0001") }
         }
 
         func run() throws {
@@ -188,6 +201,21 @@ struct ProfileCommand: ParsableCommand {
                 }
                 person.diets = Swift.Set(keys)
             }
+            if let prescribed {
+                for id in ids(prescribed) {
+                    guard session.data.foods.food(id: id) != nil else {
+                        throw CLIError("--prescribed: there is no food \(id) (give a food's id, see `absorb foods search`). Nothing was saved.")
+                    }
+                    person.prescribed.insert(id)
+                }
+            }
+            if let notPrescribed {
+                for id in ids(notPrescribed) {
+                    guard person.prescribed.remove(id) != nil else {
+                        throw CLIError("--not-prescribed: \(id) is not prescribed for \(person.name) (prescribed: \(person.prescribed.isEmpty ? "none" : person.prescribed.sorted().joined(separator: ", "))). Nothing was saved.")
+                    }
+                }
+            }
             do { try person.validate() } catch { throw CLIError(error.description) }
             // Check the DRIs cover this person before saving.
             session.profile.profile = person
@@ -195,6 +223,9 @@ struct ProfileCommand: ParsableCommand {
             try session.journal.updateProfile(session.profile)
             print("Saved \(person.name): \(person.sex?.rawValue ?? "sex not set"), \(person.ageText ?? "age not set")\(person.condition == .none ? "" : ", \(person.condition.rawValue)") — \(targets.lifeStage)")
             if let note = targets.defaultsNote { print(note) }
+            if prescribed != nil || notPrescribed != nil {
+                print("Prescribed: \(person.prescribed.isEmpty ? "none" : person.prescribed.sorted().map { "\(session.foodName($0)) (\($0))" }.joined(separator: ", "))")
+            }
         }
     }
 

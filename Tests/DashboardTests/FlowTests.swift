@@ -140,9 +140,12 @@ final class FlowTests: XCTestCase {
         guard case .newFood = state.screen else { return XCTFail("^N opens the new-food form") }
         var rows = screen(state)
         XCTAssertTrue(rows[0].hasSuffix("New food · from its label"), rows[0])
-        XCTAssertEqual(rows[3], " Name                                   granola bar█", "the search words become the name")
-        XCTAssertEqual(rows[5], " Measure                                serving")
-        XCTAssertEqual(rows[7], " Fat (g)                                unknown", "an empty value is unknown, and says so")
+        XCTAssertEqual(rows[2], " Name                                   granola bar█", "the search words become the name")
+        XCTAssertEqual(rows[4], " Measure                                serving")
+        XCTAssertEqual(rows[6], " Fat (g)                                unknown", "an empty value is unknown, and says so")
+        XCTAssertEqual(rows[19], " DHA (g)                                unknown", "every field fits at 80×24")
+        XCTAssertFalse(rows.contains { $0.contains("toward the UL") }, "vitamin_e_ul_mg follows from the form; it is not typed")
+        XCTAssertEqual(rows[23], " type value  ↑↓ Tab field  ←→ unit/form  ⏎ next  ^S save  Esc back")
         press(&state, .down)
         type(&state, "40")
         press(&state, .down, .control("u"))
@@ -162,6 +165,7 @@ final class FlowTests: XCTestCase {
         XCTAssertEqual(CustomFoodForm.fields[refused.selected], .value(.fat))
         rows = screen(state)
         XCTAssertEqual(rows[21], " ! 50 g of Fat in 40 g is more than food can hold")
+        XCTAssertEqual(rows[20], "", "a one-line error leaves the hint's row")
         press(&state, .backspace, .backspace)
         type(&state, "7")
         let effects = press(&state, .control("s"))
@@ -184,6 +188,79 @@ final class FlowTests: XCTestCase {
         press(&other, .control("n"), .escape)
         guard case .addFood(let search) = other.screen else { return XCTFail() }
         XCTAssertEqual(search.query, "oat")
+    }
+
+    func testTheLabelFormTakesVitaminsInIUWithTheirForm() throws {
+        var state = Fixture.state()
+        press(&state, .character("/"))
+        type(&state, "vitamin a softgel")
+        press(&state, .control("n"))
+        func select(_ field: CustomFoodForm.Field) {
+            guard case .newFood(let form) = state.screen else { return XCTFail("not the form") }
+            let target = CustomFoodForm.index(of: field)!
+            for _ in 0..<abs(target - form.selected) { press(&state, target > form.selected ? .down : .up) }
+        }
+        select(.serving)
+        type(&state, "0.5")
+        press(&state, .down, .control("u"))
+        type(&state, "softgel")
+        select(.value(.vitaminA))
+        type(&state, "10000")
+        var rows = screen(state)
+        XCTAssertEqual(rows[8], " Vitamin A (µg RAE)                     10000█")
+        XCTAssertEqual(rows[20], " ←→ unit: µg RAE or IU (converted by Data/conversions.csv)")
+        press(&state, .right)
+        rows = screen(state)
+        XCTAssertEqual(rows[8], " Vitamin A (IU)                         10000█", "←→ changes the unit")
+        XCTAssertEqual(rows[9], " Vitamin A form                         not given")
+        // Without its form the vitamin A is refused, on the form, with the choices.
+        XCTAssertEqual(press(&state, .control("s")), [])
+        guard case .newFood(let refused) = state.screen else { return XCTFail() }
+        XCTAssertEqual(CustomFoodForm.fields[refused.selected], .form(.vitaminA))
+        rows = screen(state)
+        XCTAssertEqual(rows[20], " ! Vitamin A (IU) needs its form: retinol, beta-carotene or N%-beta-carotene")
+        XCTAssertEqual(rows[21], "   (as in 50%-beta-carotene for \"50% as beta-carotene\"), or the retinol the")
+        press(&state, .right)
+        XCTAssertEqual(screen(state)[9], " Vitamin A form                         retinol█")
+        press(&state, .right, .right)
+        XCTAssertEqual(screen(state)[9], " Vitamin A form                         50%-beta-carotene█")
+        press(&state, .backspace)
+        type(&state, "0")
+        XCTAssertEqual(screen(state)[9], " Vitamin A form                         50%-beta-carotene█", "digits type the percent")
+        press(&state, .left, .left)
+        XCTAssertEqual(screen(state)[9], " Vitamin A form                         retinol█")
+        // Vitamin E in IU without its form: counted as synthetic, and the form says so.
+        select(.value(.vitaminE))
+        type(&state, "400")
+        press(&state, .left)
+        rows = screen(state)
+        XCTAssertEqual(rows[12], " Vitamin E (IU)                         400█")
+        XCTAssertEqual(rows[13], " Vitamin E form                         not given: counted as synthetic")
+        select(.value(.vitaminD))
+        press(&state, .right)
+        type(&state, "1000")
+        XCTAssertEqual(screen(state)[11], " Vitamin D (IU)                         1000█")
+        let effects = press(&state, .control("s"))
+        guard case .addCustomFood(let label) = effects.first else { return XCTFail("\(effects)") }
+        // The same conversion as `absorb foods add`: 10,000 IU retinol = 3,000 µg RAE and
+        // retinol; 1,000 IU D = 25 µg; 400 IU E read as synthetic = 180 mg, its UL figure left
+        // for the scorer to estimate.
+        XCTAssertEqual(label.perServing[.vitaminA]!, 3_000, accuracy: 1e-9)
+        XCTAssertEqual(label.perServing[.retinol]!, 3_000, accuracy: 1e-9)
+        XCTAssertEqual(label.perServing[.vitaminD]!, 25, accuracy: 1e-9)
+        XCTAssertEqual(label.perServing[.vitaminE]!, 180, accuracy: 1e-9)
+        XCTAssertNil(label.perServing[.vitaminEUpperLimit])
+        // With the form natural the UL figure is known: 400 × 0.67 = 268 mg.
+        select(.form(.vitaminE))
+        press(&state, .right)
+        XCTAssertEqual(screen(state)[13], " Vitamin E form                         natural█")
+        guard case .addCustomFood(let natural) = press(&state, .control("s")).first else { return XCTFail() }
+        XCTAssertEqual(natural.perServing[.vitaminEUpperLimit]!, 268, accuracy: 1e-9)
+        XCTAssertEqual(natural.perServing[.vitaminE]!, 268, accuracy: 1e-9)
+        // A letter on the vitamin E form says what the field takes.
+        select(.form(.vitaminE))
+        type(&state, "n")
+        XCTAssertEqual(screen(state)[21], " ! Vitamin E form: ←→ picks natural or synthetic")
     }
 
     func testEditAnEntrysAmountAndMeal() {

@@ -54,11 +54,14 @@ public struct FoodLabel: Sendable, Equatable {
 /// What is wrong with a label, and which value (if one).
 public struct FoodLabelError: Error, Sendable, Equatable, CustomStringConvertible {
     public let field: FoodComponent?
+    /// The printed vitamin value it is about (`vitamin-a-iu`, `vitamin-e-form`), if one.
+    public let labelField: LabelVitamins.Field?
     public let message: String
     public var description: String { message }
 
-    public init(field: FoodComponent?, message: String) {
+    public init(field: FoodComponent?, labelField: LabelVitamins.Field? = nil, message: String) {
         self.field = field
+        self.labelField = labelField
         self.message = message
     }
 }
