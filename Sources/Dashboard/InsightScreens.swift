@@ -110,8 +110,18 @@ extension Painter {
         guard let planner = state.planner else { return }
         let target = state.targets[nutrient]
         let rows = max(1, (height - 6) / 2)
-        let best = planner.bestSources(of: nutrient, target: target, diets: state.profile.profile.diets, limit: rows)
+        let day = state.report(days: 1)
+        let best = planner.bestSources(of: nutrient, target: target, diets: state.profile.profile.diets, limit: rows, for: day)
         var y = 1
+        if let reason = planner.sourcesWithheld(of: nutrient, for: day) {
+            for line in Self.wrap(" " + reason, width: width - 1, indent: " ") where y < height - 2 {
+                canvas.write(line, x: 0, y: y, style: color(.magenta, bold: true))
+                y += 1
+            }
+            messageLine()
+            keyBar("↑↓ nutrient  a add  Esc back")
+            return
+        }
         if !state.profile.profile.diets.isEmpty {
             canvas.write(" Keeping to: \(state.profile.profile.diets.sorted().joined(separator: ", "))", x: 0, y: y, style: CellStyle(dim: true))
         }

@@ -40,7 +40,8 @@ extension Painter {
         }
         if nutrient.isFatSolubleVitamin, !report.entries.isEmpty {
             let pairing = review.fatPairing
-            let share = pairing.pairedShare[nutrient].map { "\(Format.percent($0 * 100)) % eaten in meals with at least \(Format.number(pairing.thresholdGrams)) g fat" } ?? "none eaten"
+            let share = pairing.withoutAdvice.contains(nutrient) ? FatPairingReport.noAdviceText
+                : pairing.pairedShare[nutrient].map { "\(Format.percent($0 * 100)) % eaten in meals with at least \(Format.number(pairing.thresholdGrams)) g fat" } ?? "none eaten"
             if y <= height - 5 - chartHeight {
                 canvas.write(Self.clip("   Fat pairing: \(share)", to: width, glyphs: glyphs), x: 0, y: y, style: CellStyle(dim: true))
                 y += 1

@@ -39,6 +39,8 @@ public struct NutrientData: Sendable {
     public let plannerExclusions: PlannerExclusions
     /// The facts behind the safety cautions.
     public let safety: SafetyRules
+    /// The rules that keep plans safe (EPA + DHA at most, no foods for young infants).
+    public let planSafety: PlanSafetyRules
 
     /// The files a `Data/` folder must hold.
     public static let requiredFiles = [
@@ -83,6 +85,9 @@ public struct NutrientData: Sendable {
             diets = try DietTable(bytes: try bytes("diets.csv"), fileName: path("diets.csv"))
             plannerExclusions = try PlannerExclusions(bytes: try bytes("planner.csv"), fileName: path("planner.csv"))
             safety = try SafetyRules(bytes: try bytes("safety.csv"), fileName: path("safety.csv"))
+            planSafety = PlanSafetyRules(epaDhaMaxMg: try rules.value("plan_epa_dha_max_mg"),
+                                         solidFoodsFromAgeMonths: Int(try rules.value("solid_foods_from_age_months")),
+                                         facts: safety)
             self.directory = directory
         } catch let error as DataLoadError {
             throw error
@@ -134,10 +139,14 @@ public struct NutrientData: Sendable {
     /// The review of a report: its cautions, and the fat pairing and balance that go with
     /// them. Every presenter shows this, so a caution on screen and in a report agree.
     public func review(_ report: Report) -> Review {
-        let cautions = CautionReview(foods: foods, safety: safety).cautions(for: report)
-        let above = CautionReview.aboveUpperLimit(report)
+        let cautions = CautionReview(foods: foods, safety: safety, rules: scoringRules.upperLimits).cautions(for: report)
+        // No absorption advice for a vitamin above its limit, nor for vitamin A while the
+        // pregnancy caution says to avoid retinol.
+        var withoutAdvice = CautionReview.aboveUpperLimit(report)
+        let above = withoutAdvice
+        if cautions.contains(where: { $0.kind == "pregnancy_retinol" }) { withoutAdvice.insert(.vitaminA) }
         let pairing = fatPairing.analyze(report.entries, targets: report.targets,
-                                         thresholdGrams: report.profile.fatThresholdGrams, withoutAdvice: above)
+                                         thresholdGrams: report.profile.fatThresholdGrams, withoutAdvice: withoutAdvice)
         let sources = Dictionary(uniqueKeysWithValues: Nutrient.allCases.map { ($0, report.sources(of: $0, in: foods)) })
         return Review(report: report, cautions: cautions, aboveUpperLimit: above, fatPairing: pairing,
                       balance: balance.analyze(report.entries, ageMonths: report.profile.ageMonths), sources: sources)
@@ -145,7 +154,7 @@ public struct NutrientData: Sendable {
 
     /// A gap planner over these foods (it ranks the whole table: make it once and keep it).
     public func makePlanner() -> GapPlanner {
-        GapPlanner(table: foods, exclusions: plannerExclusions, diets: diets, rules: scoringRules)
+        GapPlanner(table: foods, exclusions: plannerExclusions, diets: diets, rules: scoringRules, safety: planSafety)
     }
 
     /// The foods that best match `query`, best first.

@@ -45,6 +45,12 @@ struct LogCommand: ParsableCommand {
                 profileID: session.profile.id, date: day, meal: chosenMeal, foodID: food.id, grams: resolved.grams)
             print("Logged \(Format.number(resolved.grams, decimals: 1)) g of \(food.description) (\(food.id)) — \(resolved.explanation)")
             print("  \(session.data.meals.label(of: entry.meal)), \(day.longDescription) · entry \(entry.id)")
+            // The day's cautions (an upper limit passed, vitamin A in pregnancy) as soon as
+            // the entry brings them: the report gives the whole sentence.
+            let cautions = session.data.review(try session.report(DateRange(day: day))).cautions
+                .filter { $0.kind != "upper_limit_unchecked" }
+            for caution in cautions { print("  ! " + caution.headline) }
+            if !cautions.isEmpty { print("  (absorb report --date \(day) says more)") }
         }
 
         private func resolveFoodAndAmount(_ session: Session) throws -> (Food, QuantityResolver.Resolved) {

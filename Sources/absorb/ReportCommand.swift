@@ -163,7 +163,8 @@ struct ReportRenderer {
         let pairing = fatPairing
         out += "Fat pairing (meals with at least \(Format.number(pairing.thresholdGrams)) g of fat):\n"
         for nutrient in FatPairingAnalyzer.vitamins {
-            let share = pairing.pairedShare[nutrient].map { "\(Format.percent($0 * 100)) % eaten with enough fat" } ?? "none eaten"
+            let share = pairing.withoutAdvice.contains(nutrient) ? FatPairingReport.noAdviceText
+                : pairing.pairedShare[nutrient].map { "\(Format.percent($0 * 100)) % eaten with enough fat" } ?? "none eaten"
             out += "  \(nutrient.name.padded(to: 10)) \(share)\n"
         }
         for meal in pairing.meals {

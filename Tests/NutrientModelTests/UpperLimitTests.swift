@@ -182,7 +182,18 @@ final class UpperLimitTests: XCTestCase {
         }
         let lines = plan.lines(review: TestData.data.review(report))
         XCTAssertTrue(lines[0].hasPrefix("Above the upper limit on Tue 24 Nov 2026: Vitamin A: 6,000 µg"), lines[0])
-        XCTAssertTrue(lines[0].hasSuffix("The plan adds none of retinol."), lines[0])
+        XCTAssertTrue(lines[0].contains("Most of it came from Vitamin A 10,000 IU (retinyl palmitate), softgel (6,000 µg)."), lines[0])
+        XCTAssertTrue(lines[0].contains("Stop the supplement unless a doctor prescribed it"), lines[0])
+        XCTAssertTrue(lines[0].hasSuffix("No food suggested here adds any Vitamin A."), lines[0])
+        // Nothing in the plan adds vitamin A of any form, nor is any listed as a source.
+        for item in plan.items { XCTAssertEqual(item.adds[Nutrient.vitaminA.index], 0, item.food.description) }
+        let planner = TestData.data.makePlanner()
+        let best = planner.bestSources(of: .vitaminA, target: report.score(of: .vitaminA).target, for: report)
+        XCTAssertTrue(best.perServing.isEmpty && best.per100Kcal.isEmpty)
+        XCTAssertEqual(planner.sourcesWithheld(of: .vitaminA, for: report), "Vitamin A is above its upper limit: no food is suggested for more of it.")
+        let kSources = planner.bestSources(of: .vitaminK, target: report.score(of: .vitaminK).target, for: report)
+        XCTAssertFalse(kSources.perServing.isEmpty)
+        XCTAssertTrue(kSources.perServing.allSatisfy { $0.food.perServing[Nutrient.vitaminA.index] == 0 })
     }
 
     func testInfantsHaveNoFibreAIAndNoAMDRs() throws {
@@ -199,5 +210,60 @@ final class UpperLimitTests: XCTestCase {
         XCTAssertEqual(toddler.fibreTarget!, 14 * 23 * 0.3 / 1000, accuracy: 1e-9)
         XCTAssertEqual(toddler.linoleicRange, 5...10)
         XCTAssertNil(toddler.referencesNotSet)
+    }
+
+    func testNoPlanOfFoodsBeforeSixMonths() throws {
+        let infant = PersonProfile(name: "Baby", sex: .female, ageMonths: 4)
+        let report = try report([entry(1, "S0001", 0.25)], infant)  // a vitamin D softgel only
+        let planner = TestData.data.makePlanner()
+        let plan = planner.plan(for: report)
+        XCTAssertEqual(plan.items, [])
+        XCTAssertNotNil(plan.withheld)
+        let lines = plan.lines(review: TestData.data.review(report))
+        XCTAssertTrue(lines.contains { $0.hasPrefix("No plan: no foods are suggested before 6 months: breast milk or infant formula") },
+                      lines.joined(separator: "\n"))
+        XCTAssertNotNil(planner.sourcesWithheld(of: .vitaminE, for: report))
+        // At 7 months a plan of foods may be made.
+        let older = PersonProfile(name: "Baby", sex: .female, ageMonths: 7)
+        XCTAssertNil(planner.plan(for: try self.report([entry(1, "S0001", 0.25)], older)).withheld)
+    }
+
+    func testAPlanNeverBringsEPAAndDHAPastFiveGrams() throws {
+        // An empty day for an adult: every plan keeps EPA + DHA at 5,000 mg or less.
+        let planner = TestData.data.makePlanner()
+        for person in [woman, pregnant, PersonProfile(name: "M", sex: .male, ageMonths: 40 * 12)] {
+            let plan = planner.plan(for: try report([], person))
+            XCTAssertLessThanOrEqual(plan.after[Nutrient.epaDha.index], 5000, "\(plan.items.map(\.food.description))")
+        }
+        // A day already at 4,800 mg (150 g farmed salmon 15236: (0.862 + 1.104) × 1.5 g is
+        // 2,949 mg; twice that is over): a plan adds no more than the 5 g allow.
+        let salmon = try report([entry(1, "15236", 250)], woman)
+        let plan = planner.plan(for: salmon)
+        XCTAssertLessThanOrEqual(plan.after[Nutrient.epaDha.index], max(5000, plan.before[Nutrient.epaDha.index]) + 1e-9)
+    }
+
+    func testInPregnancyPlansAndListsLeaveOutLiverAndRetinolSupplements() throws {
+        let planner = TestData.data.makePlanner()
+        let rules = TestData.data.safety
+        let day = try report([], pregnantTeen)
+        let best = planner.bestSources(of: .vitaminA, target: day.score(of: .vitaminA).target, limit: 30, for: day)
+        XCTAssertFalse(best.perServing.isEmpty)
+        for source in best.perServing + best.per100Kcal {
+            let food = TestData.data.foods.food(at: source.food.index)
+            XCTAssertFalse(rules.isPregnancyRetinolSource(description: food.description, values: food.values, source: food.source,
+                                                         measures: food.portions), food.description)
+            XCTAssertFalse(food.description.lowercased().contains("liver"), food.description)
+        }
+        // Not pregnant, the same list has liver in it: the rule under test is pregnancy's.
+        let notPregnant = try report([], woman)
+        let open = planner.bestSources(of: .vitaminA, target: notPregnant.score(of: .vitaminA).target, limit: 30, for: notPregnant)
+        XCTAssertTrue(open.perServing.contains { $0.food.description.lowercased().contains("liver") })
+        // And the multivitamin's retinol gets no absorption advice while pregnant.
+        let grams = TestData.data.foods.food(id: "S0011")!.portions[0].grams
+        let review = TestData.data.review(try report([entry(1, "S0011", grams, .breakfast)], pregnantTeen))
+        XCTAssertEqual(review.cautions.first?.kind, "pregnancy_retinol")
+        XCTAssertFalse(review.fatPairing.flags.contains { $0.nutrient == .vitaminA }, "\(review.fatPairing.flags)")
+        XCTAssertTrue(review.fatPairing.flags.contains { $0.nutrient == .vitaminD }, "other vitamins keep their advice")
+        XCTAssertNil(review.fatPairing.pairedShare[.vitaminA])
     }
 }

@@ -25,6 +25,18 @@ public enum Caution: Sendable, Equatable {
         public let estimatedFoods: [String]
         /// Logged foods of the nutrient that the profile marks as prescribed.
         public let prescribed: [String]
+        /// The foods that gave the most of what the limit counts, largest first (at most
+        /// two), with their daily amount, and whether any of them is a supplement or a
+        /// label's food (something a person can stop taking).
+        public let mainSources: [(name: String, amount: Double)]
+        public let fromASupplement: Bool
+
+        public static func == (lhs: AboveUpperLimit, rhs: AboveUpperLimit) -> Bool {
+            lhs.nutrient == rhs.nutrient && lhs.amount == rhs.amount && lhs.limit == rhs.limit && lhs.unit == rhs.unit
+                && lhs.basis == rhs.basis && lhs.days == rhs.days && lhs.estimatedFoods == rhs.estimatedFoods
+                && lhs.prescribed == rhs.prescribed && lhs.source == rhs.source && lhs.fromASupplement == rhs.fromASupplement
+                && lhs.mainSources.map(\.name) == rhs.mainSources.map(\.name) && lhs.mainSources.map(\.amount) == rhs.mainSources.map(\.amount)
+        }
         /// The limit's source.
         public let source: String
     }
@@ -64,13 +76,24 @@ public enum Caution: Sendable, Equatable {
             let perDay = above.days > 1 ? " a day on average" : ""
             var text = "\(above.nutrient.name): \(Format.amount(above.amount)) \(above.unit)\(perDay) of \(above.basis.description) "
                 + "is above the upper limit of \(Format.amount(above.limit)) \(above.unit) (\(above.source))."
+            if !above.mainSources.isEmpty {
+                text += " Most of it came from " + above.mainSources.map { "\($0.name) (\(Format.amount($0.amount)) \(above.unit))" }
+                    .joined(separator: " and ") + "."
+            }
+            if above.basis == .addedVitaminE {
+                text += " Supplemental vitamin E counts toward the limit by its form: synthetic (dl-) E at 0.91 mg per IU,"
+                    + " about twice its figure toward the RDA."
+            }
             if !above.estimatedFoods.isEmpty {
                 text += " This counts " + Self.list(above.estimatedFoods) + " conservatively"
                     + (above.basis == .retinol ? ", all of its vitamin A as retinol, since its retinol is not known."
                         : ", as synthetic vitamin E, since its form is not known.")
             }
             if above.prescribed.isEmpty {
-                text += " Take no more of it; no advice is given to absorb it better. If a supplement brings it there, ask a doctor or pharmacist."
+                text += " Take no more of it; no advice is given to absorb it better."
+                text += above.fromASupplement
+                    ? " Stop the supplement unless a doctor prescribed it, and ask a doctor or pharmacist."
+                    : " Ask a doctor or dietitian."
             } else {
                 text += " It includes " + Self.list(above.prescribed) + ", marked as prescribed: the dose is above the upper limit"
                     + " for the general population, which a prescriber may intend; take it as prescribed and ask them if unsure."
@@ -83,7 +106,8 @@ public enum Caution: Sendable, Equatable {
             var text = "Pregnancy: " + facts.reason + " (" + facts.source + ")."
             if facts.retinolAboveLimit { text += " Preformed vitamin A is above the pregnancy upper limit." }
             if !facts.foods.isEmpty { text += " Logged: " + Self.list(facts.foods) + "." }
-            return text + " Talk to your midwife or doctor before taking any vitamin A."
+            return text + " Talk to your midwife or doctor before taking any supplement with retinol (preformed vitamin A);"
+                + " beta-carotene, the form in most prenatal vitamins, is not the concern."
         }
     }
 
@@ -116,11 +140,14 @@ public enum Caution: Sendable, Equatable {
 public struct CautionReview: Sendable {
     public let foods: FoodTable
     public let safety: SafetyRules
+    /// How foods count toward the limits (as the scorer counts them).
+    public let rules: UpperLimitRules
 
     /// Makes a review over these foods and facts.
-    public init(foods: FoodTable, safety: SafetyRules) {
+    public init(foods: FoodTable, safety: SafetyRules, rules: UpperLimitRules) {
         self.foods = foods
         self.safety = safety
+        self.rules = rules
     }
 
     /// The cautions of `report`, in nutrient order, the pregnancy caution first. Upper
@@ -132,11 +159,13 @@ public struct CautionReview: Sendable {
         for score in report.scores {
             guard let limit = score.target.upperLimit, let basis = score.target.upperLimitBasis else { continue }
             if score.status == .aboveUL, let amount = score.upperLimitAmount {
+                let main = mainSources(of: score.nutrient, basis: basis, in: report)
                 cautions.append(.aboveUpperLimit(.init(
                     nutrient: score.nutrient, amount: amount, limit: limit, unit: basis.unit(for: score.nutrient),
                     basis: basis, days: max(report.loggedDays, 1),
                     estimatedFoods: score.upperLimitDecidedByEstimate ? score.upperLimitEstimatedFoods : [],
                     prescribed: prescribedFoods(of: score.nutrient, in: report, profile: profile),
+                    mainSources: main.sources, fromASupplement: main.fromASupplement,
                     source: score.target.replacedReference?.source ?? score.target.source)))
             } else if !score.upperLimitComplete, basis != .total {
                 // On the total basis the foods that could not be checked are the ones with
@@ -151,7 +180,7 @@ public struct CautionReview: Sendable {
                 guard let index = foods.index(of: entry.foodID) else { continue }
                 let description = foods.descriptions[index]
                 if safety.isPregnancyRetinolSource(description: description, values: foods.values(at: index),
-                                                   source: foods.source(at: index)) {
+                                                   source: foods.source(at: index), measures: foods.portions(at: index)) {
                     avoid.append(description)
                 }
             }
@@ -169,6 +198,22 @@ public struct CautionReview: Sendable {
     /// no plan adds to them.
     public static func aboveUpperLimit(_ report: Report) -> Set<Nutrient> {
         Set(report.scores.filter { $0.status == .aboveUL }.map(\.nutrient))
+    }
+
+    /// The two foods that gave the most of what a limit counts, as daily amounts.
+    private func mainSources(of nutrient: Nutrient, basis: UpperLimitBasis, in report: Report)
+        -> (sources: [(name: String, amount: Double)], fromASupplement: Bool) {
+        var totals: [Int: Double] = [:]
+        for entry in report.entries {
+            guard let index = foods.index(of: entry.foodID),
+                  let per100 = rules.count(nutrient, basis: basis, in: foods.values(at: index), source: foods.source(at: index)).amount,
+                  per100 > 0 else { continue }
+            totals[index, default: 0] += per100 * entry.grams / 100
+        }
+        let days = Double(max(report.loggedDays, 1))
+        let top = totals.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(2)
+        let taken = top.contains { [.supplement, .custom].contains(foods.source(at: $0.key)) }
+        return (top.map { (foods.descriptions[$0.key], $0.value / days) }, taken)
     }
 
     private func prescribedFoods(of nutrient: Nutrient, in report: Report, profile: PersonProfile) -> [String] {

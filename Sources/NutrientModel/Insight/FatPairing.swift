@@ -34,8 +34,15 @@ public struct FatPairingReport: Sendable, Equatable {
     public let meals: [MealFat]
     public var flags: [FatPairingFlag] { meals.flatMap(\.flags) }
     /// Per fat-soluble vitamin, the share (0...1) of its amount eaten in meals with at
-    /// least the threshold of fat; `nil` where none of it was eaten.
+    /// least the threshold of fat; `nil` where none of it was eaten, or where no advice
+    /// is given for it (`withoutAdvice`: a figure that invites "fixing" is advice too).
     public let pairedShare: [Nutrient: Double]
+    /// The vitamins given no absorption advice: above their upper limit, or vitamin A
+    /// under the pregnancy caution.
+    public let withoutAdvice: Set<Nutrient>
+
+    /// What presenters show in place of the share of a vitamin given no advice.
+    public static let noAdviceText = "no absorption advice: see the caution"
 }
 
 /// Works out fat pairing from entries, the food table and the rules.
@@ -114,8 +121,10 @@ public struct FatPairingAnalyzer: Sendable {
                                   vitamins: amounts, flags: flags))
         }
         var shares: [Nutrient: Double] = [:]
-        for (nutrient, amount) in total where amount > 0 { shares[nutrient] = (paired[nutrient] ?? 0) / amount }
-        return FatPairingReport(thresholdGrams: threshold, meals: result, pairedShare: shares)
+        for (nutrient, amount) in total where amount > 0 && !withoutAdvice.contains(nutrient) {
+            shares[nutrient] = (paired[nutrient] ?? 0) / amount
+        }
+        return FatPairingReport(thresholdGrams: threshold, meals: result, pairedShare: shares, withoutAdvice: withoutAdvice)
     }
 
     private func suggestion(for nutrient: Nutrient, amount: Double, supplement: (Double, String)?, meal: Meal,

@@ -10,7 +10,7 @@ extension GapPlan {
         for caution in review.cautions {
             switch caution {
             case .aboveUpperLimit(let above):
-                lines.append("Above the upper limit on \(day): \(caution.sentence) The plan adds none of \(above.basis == .retinol ? "retinol" : "it").")
+                lines.append("Above the upper limit on \(day): \(caution.sentence) No food suggested here adds any \(above.nutrient.name).")
             case .pregnancyRetinol: lines.append(caution.sentence)
             case .upperLimitUnchecked: lines.append(caution.sentence)
             }
@@ -22,9 +22,17 @@ extension GapPlan {
         }
         let gapText = plan.gaps.map { nutrient -> String in
             let score = report.score(of: nutrient)
-            return "\(nutrient.name) \(Format.amount(score.amount ?? 0)) of \(Format.amount(score.target.value ?? 0)) \(nutrient.unit)"
+            let target = "\(Format.amount(score.target.value ?? 0)) \(nutrient.unit)"
+            if score.amount == nil, !report.entries.isEmpty {
+                return "\(nutrient.name): no logged food has a value (target \(target))"
+            }
+            return "\(nutrient.name) \(Format.amount(score.amount ?? 0)) of \(target)" + (score.isIncomplete ? " (some food has no value)" : "")
         }
         lines.append("Gaps on \(day): " + gapText.joined(separator: "; "))
+        if let withheld = plan.withheld {
+            lines.append("No plan: " + withheld)
+            return lines
+        }
         if !report.profile.diets.isEmpty { lines.append("Keeping to: \(report.profile.diets.sorted().joined(separator: ", "))") }
         if plan.items.isEmpty {
             lines.append("No plan: no food that can be suggested closes any gap within an upper limit.")

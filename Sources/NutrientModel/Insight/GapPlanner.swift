@@ -50,13 +50,15 @@ public struct GapPlan: Sendable, Equatable {
     public let after: [Double]
     /// The gaps the plan does not close, each with the reason.
     public let remaining: [(nutrient: Nutrient, reason: String)]
+    /// Why no plan is made at all for this person (an infant under 6 months), or `nil`.
+    public var withheld: String? = nil
     /// The energy the plan adds.
     public var addedKcal: Double { items.reduce(0) { $0 + $1.kcal } }
 
     public static func == (lhs: GapPlan, rhs: GapPlan) -> Bool {
         lhs.gaps == rhs.gaps && lhs.items == rhs.items && lhs.before == rhs.before && lhs.after == rhs.after
             && lhs.remaining.map(\.nutrient) == rhs.remaining.map(\.nutrient)
-            && lhs.remaining.map(\.reason) == rhs.remaining.map(\.reason)
+            && lhs.remaining.map(\.reason) == rhs.remaining.map(\.reason) && lhs.withheld == rhs.withheld
     }
 }
 
@@ -84,6 +86,11 @@ public struct GapPlanner: Sendable {
     let byServing: [[Int32]]
     let byKcal: [[Int32]]
     let rules: ScoringRules
+    /// The rules that keep a plan safe for the person it is for.
+    let safety: PlanSafetyRules
+    /// Per food: whether pregnancy advice says to avoid it for its retinol (liver, liver
+    /// products, cod liver oil, retinol supplements; `SafetyRules`).
+    let pregnancyAvoids: [Bool]
     static let nutrientCount = Nutrient.allCases.count
 
 
@@ -93,11 +100,14 @@ public struct GapPlanner: Sendable {
     public static let maxPortionGrams = 500.0
 
     /// Prepares the planner over a table (once: plans then take milliseconds).
-    public init(table: FoodTable, exclusions: PlannerExclusions, diets: DietTable, rules: ScoringRules) {
+    public init(table: FoodTable, exclusions: PlannerExclusions, diets: DietTable, rules: ScoringRules,
+                safety: PlanSafetyRules) {
         let nutrients = Nutrient.allCases
         let n = nutrients.count
         var grams = [Double](), kcal = [Double](), portion = [Int32](), amounts = [Double](), limits = [Double]()
         var excluded: [String?] = []
+        var avoidInPregnancy: [Bool] = []
+        avoidInPregnancy.reserveCapacity(table.count)
         grams.reserveCapacity(table.count)
         kcal.reserveCapacity(table.count)
         portion.reserveCapacity(table.count)
@@ -122,7 +132,11 @@ public struct GapPlanner: Sendable {
             var reason = exclusions.exclusion(group: table.group(at: index), words: FoodWords.words(of: table.descriptions[index]))
             if reason == nil, values[.energy] == nil { reason = "no energy value: a plan could not count it" }
             excluded.append(reason)
+            avoidInPregnancy.append(safety.facts.isPregnancyRetinolSource(
+                description: table.descriptions[index], values: values, source: source, measures: measures))
         }
+        pregnancyAvoids = avoidInPregnancy
+        self.safety = safety
         self.table = table
         servingGrams = grams
         servingKcal = kcal
@@ -171,9 +185,43 @@ public struct GapPlanner: Sendable {
                 || diets.exclusion(group: table.group(at: food), words: FoodWords.words(of: table.descriptions[food]), diets: keys) == nil)
     }
 
-    /// The foods that give the most of a nutrient per serving, and per 100 kcal.
-    public func bestSources(of nutrient: Nutrient, target: Target, diets keys: Set<String> = [], limit: Int = 10)
+    /// Whether a plan for `report`'s person and day must leave a food out: it adds to a
+    /// nutrient already above its upper limit (any of it), or pregnancy advice says to
+    /// avoid it.
+    func unsafe(_ food: Int, for report: Report) -> Bool {
+        let n = Self.nutrientCount
+        for score in report.scores where score.status == .aboveUL {
+            let k = score.nutrient.index
+            if perServing[food * n + k] > 0 { return true }
+            if let basis = score.target.upperLimitBasis, limitAmount(food, basis, k) > 0 { return true }
+        }
+        return report.profile.condition == .pregnancy && pregnancyAvoids[food]
+    }
+
+    /// Why no plan or list of foods is made for `report`'s person, or `nil`.
+    public func withheld(for report: Report) -> String? {
+        guard let age = report.profile.ageMonths, age < safety.solidFoodsFromAgeMonths else { return nil }
+        return "no foods are suggested before \(safety.solidFoodsFromAgeMonths) months: breast milk or infant formula is the food at this age"
+            + " (WHO; American Academy of Pediatrics). Ask the baby's doctor or health visitor about a vitamin D supplement."
+    }
+
+    /// Why no food is listed as a source of `nutrient` for `report`'s person, or `nil`.
+    public func sourcesWithheld(of nutrient: Nutrient, for report: Report) -> String? {
+        if let reason = withheld(for: report) { return reason }
+        if report.score(of: nutrient).status == .aboveUL {
+            return "\(nutrient.name) is above its upper limit: no food is suggested for more of it."
+        }
+        return nil
+    }
+
+    /// The foods that give the most of a nutrient per serving, and per 100 kcal. With a
+    /// `report`, none for a nutrient above its upper limit or for an infant too young for
+    /// foods, and none that adds to a nutrient above its limit or that pregnancy advice
+    /// says to avoid.
+    public func bestSources(of nutrient: Nutrient, target: Target, diets keys: Set<String> = [], limit: Int = 10,
+                            for report: Report? = nil)
         -> (perServing: [NutrientSource], per100Kcal: [NutrientSource]) {
+        if let report, report.score(of: nutrient).status == .aboveUL || withheld(for: report) != nil { return ([], []) }
         let n = nutrient.index
         func source(_ index: Int32) -> NutrientSource {
             let food = self.food(Int(index))
@@ -182,8 +230,11 @@ public struct GapPlanner: Sendable {
                                   amountPer100Kcal: food.kcalPerServing > 0 ? amount / food.kcalPerServing * 100 : nil,
                                   percentOfTarget: target.value.flatMap { $0 > 0 ? amount / $0 * 100 : nil })
         }
-        let serving = byServing[n].lazy.filter { self.allows(Int($0), diets: keys) }.prefix(limit).map(source)
-        let kcal = byKcal[n].lazy.filter { self.allows(Int($0), diets: keys) }.prefix(limit).map(source)
+        let usable = { (food: Int32) in
+            self.allows(Int(food), diets: keys) && !(report.map { self.unsafe(Int(food), for: $0) } ?? false)
+        }
+        let serving = byServing[n].lazy.filter(usable).prefix(limit).map(source)
+        let kcal = byKcal[n].lazy.filter(usable).prefix(limit).map(source)
         return (Array(serving), Array(kcal))
     }
 
@@ -197,6 +248,10 @@ public struct GapPlanner: Sendable {
         guard !gaps.isEmpty else {
             return GapPlan(gaps: [], items: [], before: before, after: before, remaining: [])
         }
+        if let reason = withheld(for: report) {
+            return GapPlan(gaps: gaps.map { nutrients[$0] }, items: [], before: before, after: before,
+                           remaining: gaps.map { (nutrients[$0], reason) }, withheld: reason)
+        }
         // Upper limits: how much room is left on each, by its basis. A nutrient already
         // above its limit has less than none: no food that adds to it fits.
         var room: [(n: Int, basis: UpperLimitBasis, left: Double)] = []
@@ -204,6 +259,9 @@ public struct GapPlanner: Sendable {
             guard let limit = score.target.upperLimit, let basis = score.target.upperLimitBasis else { continue }
             room.append((n, basis, limit - (score.upperLimitAmount ?? 0)))
         }
+        // EPA + DHA has no UL, but a plan never brings it past EFSA's 5 g (Data/rules.csv).
+        let epaDha = Nutrient.epaDha.index
+        room.append((epaDha, .total, safety.epaDhaMaxMg - before[epaDha]))
         // The pool: for each gap, the richest allowed foods per serving and per kcal.
         var pool: [Int] = []
         var seen = Set<Int>()
@@ -212,7 +270,7 @@ public struct GapPlanner: Sendable {
                 var taken = 0
                 for entry in list where taken < 25 {
                     let food = Int(entry)
-                    guard allows(food, diets: keys) else { continue }
+                    guard allows(food, diets: keys), !unsafe(food, for: report) else { continue }
                     taken += 1
                     if seen.insert(food).inserted { pool.append(food) }
                 }
@@ -312,14 +370,14 @@ public struct GapPlanner: Sendable {
         let after = nutrients.indices.map { before[$0] + best.added[$0] }
         var remaining: [(Nutrient, String)] = []
         for n in gaps where after[n] < targets[n] * metAt - 1e-9 {
-            remaining.append((nutrients[n], reason(n, keys: keys, need: targets[n] * metAt - before[n], maxFoods: maxFoods)))
+            remaining.append((nutrients[n], reason(n, keys: keys, need: targets[n] * metAt - before[n], maxFoods: maxFoods, report: report)))
         }
         return GapPlan(gaps: gaps.map { nutrients[$0] }, items: items, before: before, after: after, remaining: remaining)
     }
 
-    private func reason(_ n: Int, keys: Set<String>, need: Double, maxFoods: Int) -> String {
+    private func reason(_ n: Int, keys: Set<String>, need: Double, maxFoods: Int, report: Report) -> String {
         let nutrient = Nutrient.allCases[n]
-        guard let richest = byServing[n].first(where: { allows(Int($0), diets: keys) }) else {
+        guard let richest = byServing[n].first(where: { allows(Int($0), diets: keys) && !unsafe(Int($0), for: report) }) else {
             return keys.isEmpty
                 ? "no food that can be suggested has a value for \(nutrient.name) in the table"
                 : "no food your diet allows has a value for \(nutrient.name) in the table"
@@ -330,5 +388,22 @@ public struct GapPlanner: Sendable {
             return "the richest food allowed, \(food.description), gives \(Format.amount(most)) \(nutrient.unit) in its largest portion; \(Format.amount(need)) \(nutrient.unit) is missing"
         }
         return "closing it too would take more than \(maxFoods) foods, or pass an upper limit"
+    }
+}
+
+/// The rules that keep plans safe, from `Data/rules.csv` and `Data/safety.csv`.
+public struct PlanSafetyRules: Sendable {
+    /// The most EPA + DHA a plan brings a day (EFSA 2012: 5 g).
+    public let epaDhaMaxMg: Double
+    /// No plan of foods is made before this age (about 6 months: WHO, AAP).
+    public let solidFoodsFromAgeMonths: Int
+    /// The facts behind the pregnancy caution, which plans keep to as well.
+    public let facts: SafetyRules
+
+    /// Makes the rules.
+    public init(epaDhaMaxMg: Double, solidFoodsFromAgeMonths: Int, facts: SafetyRules) {
+        self.epaDhaMaxMg = epaDhaMaxMg
+        self.solidFoodsFromAgeMonths = solidFoodsFromAgeMonths
+        self.facts = facts
     }
 }

@@ -42,11 +42,14 @@ public struct SafetyRules: Sendable {
     /// a liver product or cod liver oil by its description; or a supplement (from the
     /// supplement table, or a food whose description names a supplement) that has
     /// retinol, or vitamin A whose retinol is not known.
-    func isPregnancyRetinolSource(description: String, values: FoodValues, source: FoodSource) -> Bool {
+    /// A food's measures count as its description does ("1 softgel").
+    func isPregnancyRetinolSource(description: String, values: FoodValues, source: FoodSource,
+                                  measures: [Portion] = []) -> Bool {
         let words = FoodWords.words(of: description)
         if words.contains(where: pregnancyRetinolWords.contains) { return true }
         let mayHaveRetinol = (values[.retinol] ?? values[.vitaminA] ?? 0) > 0
         guard mayHaveRetinol else { return false }
-        return source == .supplement || words.contains(where: retinolSupplementWords.contains)
+        if source == .supplement || words.contains(where: retinolSupplementWords.contains) { return true }
+        return measures.contains { FoodWords.words(of: $0.description).contains(where: retinolSupplementWords.contains) }
     }
 }
