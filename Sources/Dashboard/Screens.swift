@@ -22,18 +22,24 @@ extension Painter {
         if let limit = target.upperLimit, let basis = target.upperLimitBasis {
             let unit = basis.unit(for: nutrient)
             let over = score.upperLimitAmount.map { ", today \(Format.amount($0)) \(unit)" } ?? ""
-            canvas.write(Self.clip(" Upper limit: \(Format.number(limit)) \(unit) of \(basis.description)\(over)", to: width, glyphs: glyphs),
+            canvas.write(Self.clip(" Upper limit: \(Format.amount(limit)) \(unit) of \(basis.description)\(over)", to: width, glyphs: glyphs),
                          x: 0, y: y, style: score.status == .aboveUL ? color(.magenta, bold: true) : .plain)
         } else {
             canvas.write(" Upper limit: none set", x: 0, y: y, style: CellStyle(dim: true))
         }
         y += 1
-        if height >= 24 { y = skinNote(nutrient, y: y) }
-        let chartHeight = height >= 30 ? 8 : 5
         let review = state.review(of: report)
-        for caution in review.cautions where caution.nutrient == nutrient && y <= height - 6 - chartHeight {
+        let cautions = review.cautions.filter { $0.nutrient == nutrient }
+        // A caution comes first: on a small screen it takes the room of the skin note and
+        // the chart rather than be cut.
+        let roomy = height >= 40 || (cautions.isEmpty && height >= 24)
+        if roomy { y = skinNote(nutrient, y: y) }
+        let showChart = cautions.isEmpty || height >= 30
+        let chartHeight = showChart ? (height >= 30 ? 8 : 5) : -1
+        let cautionBottom = height - (showChart ? 6 : 8) - chartHeight
+        for caution in cautions where y <= cautionBottom {
             for line in Self.wrap("   \(glyphs.aboveUL) " + caution.sentence, width: width - 1, indent: "     ")
-                .prefix(max(0, height - 6 - chartHeight - y + 1)) {
+                .prefix(max(0, cautionBottom - y + 1)) {
                 canvas.write(line, x: 0, y: y, style: color(.magenta, bold: true))
                 y += 1
             }
@@ -77,7 +83,7 @@ extension Painter {
                          x: 0, y: y, style: color(.yellow), maxWidth: width - 1)
             y += 1
         }
-        chart(nutrient, top: height - 3 - chartHeight, rows: chartHeight)
+        if showChart { chart(nutrient, top: height - 3 - chartHeight, rows: chartHeight) }
         messageLine()
         keyBar("↑↓ nutrient  ←→ day  f best foods  a add  Esc back  ? help  q back")
     }

@@ -365,7 +365,7 @@ final class FlowTests: XCTestCase {
         var state = Fixture.state(width: 120, height: 40, entries: [Fixture.entry(1, "01123", 50)])
         press(&state, .enter)
         let rows = screen(state)
-        XCTAssertEqual(rows[3], " Upper limit: 3000 µg of preformed vitamin A (retinol) from food and supplements, today 80 µg")
+        XCTAssertEqual(rows[3], " Upper limit: 3,000 µg of preformed vitamin A (retinol) from food and supplements, today 80 µg")
     }
 
     func testProfileChangesAreEffects() {

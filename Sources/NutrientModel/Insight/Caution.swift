@@ -122,7 +122,8 @@ public enum Caution: Sendable, Equatable {
             "\(nutrient.name): upper limit not checked for \(foods.count) food\(foods.count == 1 ? "" : "s")"
         case .pregnancyRetinol(let facts):
             facts.foods.isEmpty ? "Pregnancy: preformed vitamin A above the upper limit"
-                : "Pregnancy: avoid \(Self.list(facts.foods)) (retinol)"
+                : facts.foods.count == 1 ? "Pregnancy: avoid \(facts.foods[0]) (retinol)"
+                : "Pregnancy: avoid liver and retinol supplements (\(facts.foods.count) logged)"
         }
     }
 
