@@ -19,10 +19,9 @@ extension Painter {
         let replaces = target.replacedReference.map { " (replaces \($0.value.map { Format.number($0) } ?? "none") \($0.kind?.rawValue ?? "") \(glyphs.dot) \($0.source))" } ?? ""
         canvas.write(Self.clip(" Target: \(targetText) \(glyphs.dot) \(target.source)\(replaces)", to: width, glyphs: glyphs), x: 0, y: y)
         y += 1
-        if let limit = target.upperLimit, let basis = target.upperLimitBasis {
-            let unit = basis.unit(for: nutrient)
+        if let limit = target.upperLimit, let unit = target.upperLimitUnit, let basisText = target.upperLimitText {
             let over = score.upperLimitAmount.map { ", today \(Format.amount($0)) \(unit)" } ?? ""
-            canvas.write(Self.clip(" Upper limit: \(Format.amount(limit)) \(unit) of \(basis.description)\(over)", to: width, glyphs: glyphs),
+            canvas.write(Self.clip(" Upper limit: \(Format.amount(limit)) \(unit) of \(basisText)\(over)", to: width, glyphs: glyphs),
                          x: 0, y: y, style: score.status == .aboveUL ? color(.magenta, bold: true) : .plain)
         } else {
             canvas.write(" Upper limit: none set", x: 0, y: y, style: CellStyle(dim: true))

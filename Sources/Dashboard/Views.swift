@@ -195,7 +195,7 @@ struct Painter {
             bar(score, x: barX, y: y, width: barWidth)
             let amount = score.amount.map(Format.amount) ?? "—"
             let target = score.target.value.map(Format.amount) ?? "none"
-            let unit = wide ? " " + nutrient.unit : (nutrient.unit == "µg RAE" ? " µg" : " " + nutrient.unit)
+            let unit = " " + (wide ? nutrient.unit : nutrient.shortUnit)
             let numbers = "\(amount)\(unit) / \(target)"
             canvas.writeRight(numbers, right: numbersX + numbersWidth - 8, y: y)
             let percent = score.percent.map(Self.shortPercent) ?? "—"

@@ -61,6 +61,9 @@ public enum Nutrient: String, CaseIterable, Sendable, Codable, Hashable {
         }
     }
 
+    /// The unit in narrow columns: "µg" for µg RAE.
+    public var shortUnit: String { self == .vitaminA ? "µg" : unit }
+
     /// Whether the nutrient is fat-soluble (its absorption depends on fat in the meal).
     public var isFatSolubleVitamin: Bool {
         switch self {

@@ -105,8 +105,8 @@ struct ProfileCommand: ParsableCommand {
                 let target = targets.targets[nutrient]!
                 let value = target.value.map { "\(Format.number($0, decimals: 2)) \(nutrient.unit)" } ?? "none"
                 var limit = "none set"
-                if let value = target.upperLimit, let basis = target.upperLimitBasis {
-                    limit = "\(Format.number(value, decimals: 2)) \(basis.unit(for: nutrient)) (\(basis.description))"
+                if let value = target.upperLimit, let unit = target.upperLimitUnit, let text = target.upperLimitText {
+                    limit = "\(Format.number(value, decimals: 2)) \(unit) (\(text))"
                 }
                 print(nutrient.name.padded(to: 33) + " " + value.padded(to: 14) + " "
                       + (target.kind?.rawValue ?? "—").padded(to: 7) + " " + limit)

@@ -231,7 +231,7 @@ struct ReportRenderer {
                 ("percent", .number(score.percent, decimals: 2)),
                 ("upper_limit", .number(target.upperLimit, decimals: 4)),
                 ("ul_applies_to", .string(target.upperLimit == nil ? nil : target.upperLimitBasis?.rawValue)),
-                ("ul_unit", .string(target.upperLimit == nil ? nil : target.upperLimitBasis?.unit(for: score.nutrient))),
+                ("ul_unit", .string(target.upperLimitUnit)),
                 ("ul_amount", .number(score.upperLimitAmount, decimals: 4)),
                 ("ul_estimated", .bool(score.upperLimitEstimated)),
                 ("ul_complete", .bool(score.upperLimitComplete)),

@@ -27,8 +27,8 @@ public struct Report: Sendable {
         self.scores = scorer.score(inRange, days: loggedDays, targets: targets)
     }
 
-    /// The score of one nutrient.
+    /// The score of one nutrient (`scores` are in `Nutrient.allCases` order).
     public func score(of nutrient: Nutrient) -> NutrientScore {
-        scores.first { $0.nutrient == nutrient }!
+        scores[nutrient.index]
     }
 }

@@ -29,6 +29,11 @@ public struct Target: Sendable, Equatable {
     /// The reference value a custom target replaces.
     public let replacedReference: ReplacedReference?
 
+    /// The unit the upper limit is counted in (retinol in µg, not µg RAE), if there is one.
+    public var upperLimitUnit: String? { upperLimit == nil ? nil : upperLimitBasis?.unit(for: nutrient) }
+    /// What the upper limit applies to, in words, if there is one.
+    public var upperLimitText: String? { upperLimit == nil ? nil : upperLimitBasis?.description }
+
     /// A reference value that a custom target replaces, kept to show beside it.
     public struct ReplacedReference: Sendable, Equatable {
         /// The reference value.
