@@ -165,7 +165,8 @@ struct Painter {
         let period = state.period
         let main = state.report(days: period.days)
         let other = state.report(days: period.comparedDays)
-        let pairing = state.fatPairing(of: main)
+        let review = state.review(of: main)
+        let pairing = review.fatPairing
         let dayFlags = period == .day ? pairing.flags : state.fatPairing(of: state.report(days: 1)).flags
         title(dayTitle)
         // Column layout: name | bar | amount / target | % | marks | fat-paired % | other period %.
@@ -234,7 +235,7 @@ struct Painter {
             }
         }
         // Cautions come before absorption advice: an upper limit passed, a pregnancy risk.
-        let cautions = state.review(of: main).cautions.prefix(max(0, (height - ruleY - 5) / 2))
+        let cautions = review.cautions.prefix(max(0, (height - ruleY - 5) / 2))
         let flagLines = flaggedMeals.prefix(max(0, (height - ruleY - 5) / 2 - cautions.count))
         let entriesBottom = height - 3 - flagLines.count - cautions.count
         entries(from: ruleY + 1, to: entriesBottom)
