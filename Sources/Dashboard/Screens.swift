@@ -78,7 +78,7 @@ extension Painter {
         }
         if !score.missingDataFoods.isEmpty, y <= listBottom {
             let coverage = score.coverage.map { "\(Format.percent($0 * 100)) %" } ?? "—"
-            canvas.write("   \(glyphs.incomplete) No USDA value (coverage \(coverage)): \(score.missingDataFoods.joined(separator: "; "))",
+            canvas.write("   \(glyphs.incomplete) No value (coverage \(coverage)): \(score.missingDataFoods.joined(separator: "; "))",
                          x: 0, y: y, style: color(.yellow), maxWidth: width - 1)
             y += 1
         }
@@ -239,7 +239,7 @@ extension Painter {
                 let y = 9 + row
                 canvas.write(" \(item.nutrient.name)", x: 0, y: y, maxWidth: 34)
                 guard let added = item.added else {
-                    canvas.write("no USDA value (unknown, not zero)", x: 36, y: y, style: color(.yellow))
+                    canvas.write("no value (unknown, not zero)", x: 36, y: y, style: color(.yellow))
                     continue
                 }
                 var text = "+\(Format.amount(added)) \(item.nutrient.unit)"

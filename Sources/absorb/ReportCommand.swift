@@ -132,7 +132,7 @@ struct ReportRenderer {
             let judgement = score.judgement(lowCoverageBelowPercent: session.data.absorption.lowCoverageBelowPercent)
             if score.status != .noData, judgement != score.status.words { footnotes.append("? \(nutrient.name): \(judgement).") }
             if !score.missingDataFoods.isEmpty {
-                footnotes.append("? \(nutrient.name): no USDA value for \(score.missingDataFoods.joined(separator: "; ")) — the amount may be understated.")
+                footnotes.append("? \(nutrient.name): no value for \(score.missingDataFoods.joined(separator: "; ")) — the amount may be understated.")
             }
         }
         if !review.cautions.isEmpty {

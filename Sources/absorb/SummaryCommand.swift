@@ -150,7 +150,7 @@ struct SessionSummary {
     func coverageLines() -> [String] {
         report.scores.compactMap { score in
             guard !score.missingDataFoods.isEmpty else { return nil }
-            return "\(score.nutrient.name) (\(coverageText(score)) of the food has a value): no USDA value for \(score.missingDataFoods.joined(separator: "; "))."
+            return "\(score.nutrient.name) (\(coverageText(score)) of the food has a value): no value for \(score.missingDataFoods.joined(separator: "; "))."
         }
     }
 

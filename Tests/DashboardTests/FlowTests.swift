@@ -348,7 +348,7 @@ final class FlowTests: XCTestCase {
         // 11 of 12 µg from the salmon (92 %), 1 from the egg (8 %); the pear has no value.
         XCTAssertEqual(rows[10], "   Fish, salmon, Atlantic, farmed, raw (100 g)                     11 µg   92 %")
         XCTAssertEqual(rows[11], "   Egg, whole, raw, fresh (50 g)                                    1 µg    8 %")
-        XCTAssertEqual(rows[12], "   ? No USDA value (coverage 46 %): Pears, raw, bartlett")
+        XCTAssertEqual(rows[12], "   ? No value (coverage 46 %): Pears, raw, bartlett")
         // The chart's last column is today (80 %), two days before 150 g = 16.5 µg = 110 %.
         XCTAssertEqual(rows[21], "      ·    ·    ·    ·    ·    ·    ·    ·    ·    ·    ·    110  ·    80")
         XCTAssertEqual(rows[23], " ↑↓ nutrient  ←→ day  f best foods  a add  Esc back  ? help  q back")
