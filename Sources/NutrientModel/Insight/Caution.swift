@@ -30,11 +30,15 @@ public enum Caution: Sendable, Equatable {
         /// label's food (something a person can stop taking).
         public let mainSources: [(name: String, amount: Double)]
         public let fromASupplement: Bool
+        /// For vitamin E: how many times a synthetic E's RDA figure counts toward the limit
+        /// (Data/conversions.csv), to explain why the two figures differ.
+        public let syntheticFactor: Double?
 
         public static func == (lhs: AboveUpperLimit, rhs: AboveUpperLimit) -> Bool {
             lhs.nutrient == rhs.nutrient && lhs.amount == rhs.amount && lhs.limit == rhs.limit && lhs.unit == rhs.unit
                 && lhs.basis == rhs.basis && lhs.days == rhs.days && lhs.estimatedFoods == rhs.estimatedFoods
                 && lhs.prescribed == rhs.prescribed && lhs.source == rhs.source && lhs.fromASupplement == rhs.fromASupplement
+                && lhs.syntheticFactor == rhs.syntheticFactor
                 && lhs.mainSources.map(\.name) == rhs.mainSources.map(\.name) && lhs.mainSources.map(\.amount) == rhs.mainSources.map(\.amount)
         }
         /// The limit's source.
@@ -80,9 +84,9 @@ public enum Caution: Sendable, Equatable {
                 text += " Most of it came from " + above.mainSources.map { "\($0.name) (\(Format.amount($0.amount)) \(above.unit))" }
                     .joined(separator: " and ") + "."
             }
-            if above.basis == .addedVitaminE {
-                text += " Supplemental vitamin E counts toward the limit by its form: synthetic (dl-) E at 0.91 mg per IU,"
-                    + " about twice its figure toward the RDA."
+            if let factor = above.syntheticFactor {
+                text += " Supplemental vitamin E counts toward the limit by its form: synthetic (dl-) E counts"
+                    + " \(Format.number(factor, decimals: 2)) times its figure toward the RDA, so the two figures differ."
             }
             if !above.estimatedFoods.isEmpty {
                 text += " This counts " + Self.list(above.estimatedFoods) + " conservatively"
@@ -167,6 +171,7 @@ public struct CautionReview: Sendable {
                     estimatedFoods: score.upperLimitDecidedByEstimate ? score.upperLimitEstimatedFoods : [],
                     prescribed: prescribedFoods(of: score.nutrient, in: report, profile: profile),
                     mainSources: main.sources, fromASupplement: main.fromASupplement,
+                    syntheticFactor: basis == .addedVitaminE ? rules.labelSyntheticMgFactor : nil,
                     source: score.target.replacedReference?.source ?? score.target.source)))
             } else if !score.upperLimitComplete, basis != .total {
                 // On the total basis the foods that could not be checked are the ones with
