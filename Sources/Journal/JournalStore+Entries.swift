@@ -50,6 +50,13 @@ extension JournalStore {
         try fetchEntries(where: "profileId = ?", arguments: [profileID])
     }
 
+    /// SQLite's `data_version` of this connection: it changes only when another connection
+    /// (another absorb) has committed to the journal since it was last read, and costs no
+    /// read of any table. An idle dashboard asks this, and only then the fingerprint.
+    public func externalChangeCounter() throws(JournalError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+    }
+
     /// A cheap fingerprint of the profile's entries: it changes when another process adds,
     /// changes or removes one, so an open dashboard can notice and reload.
     public func entriesFingerprint(profileID: Int64) throws(JournalError) -> [Double] {

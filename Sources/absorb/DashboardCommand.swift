@@ -83,6 +83,7 @@ final class DashboardRunner {
         var frames = 0
         let fault = InjectedFault.fromEnvironment()
         var fingerprint = (try? session.journal.entriesFingerprint(profileID: profileID)) ?? []
+        var changeCounter = try? session.journal.externalChangeCounter()
         while !state.wantsQuit {
             if dirty {
                 terminal.draw(render(state))
@@ -106,12 +107,17 @@ final class DashboardRunner {
                     _ = update(&state, .clock(today: now.today, minuteOfDay: now.minuteOfDay))
                     dirty = true
                 }
-                // Entries another process (absorb log add, a second dashboard) saved.
-                if let latest = try? session.journal.entriesFingerprint(profileID: profileID), latest != fingerprint {
-                    fingerprint = latest
-                    if let entries = try? session.journal.entries(profileID: profileID) {
-                        _ = update(&state, .entriesReloaded(entries))
-                        dirty = true
+                // Entries another process (absorb log add, a second dashboard) saved: the
+                // entry table is read only when another connection has written at all.
+                let counter = try? session.journal.externalChangeCounter()
+                if counter == nil || counter != changeCounter {
+                    changeCounter = counter
+                    if let latest = try? session.journal.entriesFingerprint(profileID: profileID), latest != fingerprint {
+                        fingerprint = latest
+                        if let entries = try? session.journal.entries(profileID: profileID) {
+                            _ = update(&state, .entriesReloaded(entries))
+                            dirty = true
+                        }
                     }
                 }
             case .action(let action):
