@@ -47,8 +47,12 @@ extension Painter {
                     canvas.write(String(glyphs.incomplete), x: x, y: bottom, style: color(.yellow))
                 }
             }
-            let weekText = week.scores[row].percent.map { Format.percent($0) + " %" } ?? "—"
-            let monthText = month.scores[row].percent.map { Format.percent($0) + " %" } ?? "—"
+            // Above an upper limit the mark says so beside the figure: colour is never the only sign.
+            func text(_ score: NutrientScore) -> String {
+                (score.percent.map { Format.percent($0) + " %" } ?? "—") + (score.status == .aboveUL ? String(glyphs.aboveUL) : "")
+            }
+            let weekText = text(week.scores[row])
+            let monthText = text(month.scores[row])
             canvas.writeRight(weekText, right: width - 9, y: bottom, style: color(statusColor(week.scores[row].status)))
             canvas.writeRight(monthText, right: width - 1, y: bottom, style: color(statusColor(month.scores[row].status), bold: true))
         }

@@ -216,7 +216,11 @@ struct Painter {
             canvas.write(String(glyphs.divider), x: weekX, y: y)
             let otherPercent = otherScore.percent.map(Self.shortPercent) ?? "—"
             canvas.writeRight(otherPercent, right: weekX + 6, y: y, style: color(statusColor(otherScore.status)))
-            if otherScore.isIncomplete { canvas.write(String(glyphs.incomplete), x: weekX + 6, y: y, style: color(.yellow)) }
+            if otherScore.status == .aboveUL {
+                canvas.write(String(glyphs.aboveUL), x: weekX + 6, y: y, style: color(statusColor(.aboveUL), bold: true))
+            } else if otherScore.isIncomplete {
+                canvas.write(String(glyphs.incomplete), x: weekX + 6, y: y, style: color(.yellow))
+            }
             if selected { canvas.style(x: 0, y: y, width: nameWidth + 1, CellStyle(reverse: true)) }
         }
         let ruleY = 2 + Nutrient.allCases.count

@@ -72,7 +72,7 @@ final class DayScreenTests: XCTestCase {
         // 10 softgels of 2,000 IU: 500 µg, five times the UL of 100 µg. No fat-pairing flag:
         // absorbing more of it is not the aim; the caution line says so instead.
         let rows = screen(Fixture.state(entries: [Fixture.entry(1, "S0002", 2.5)]))
-        XCTAssertTrue(rows[3].hasSuffix("500 µg / 15 999+ ▲       │ 999+"), "no fat share either: " + rows[3])
+        XCTAssertTrue(rows[3].hasSuffix("500 µg / 15 999+ ▲       │ 999+▲"), "no fat share either, and the 7-day figure marked: " + rows[3])
         XCTAssertTrue(rows.contains { $0.hasPrefix(" ▲ Vitamin D above the upper limit: 500 of 100 µg (⏎ on it: more)") },
                       rows.joined(separator: "\n"))
         XCTAssertFalse(rows.contains { $0.contains("poorly absorbed") }, rows.joined(separator: "\n"))
