@@ -57,6 +57,7 @@ public struct BalanceAnalyzer: Sendable {
         var kcal = 0.0, fibre = 0.0, la = 0.0, ala = 0.0
         var fibreIncomplete = false, anyLA = false, anyALA = false
         var kinds: [String: Double] = [:]
+        var kindOfFood: [Int: FermentedFoods.Kind?] = [:]
         for entry in entries {
             guard let index = foods.index(of: entry.foodID) else {
                 fibreIncomplete = true
@@ -68,7 +69,15 @@ public struct BalanceAnalyzer: Sendable {
             if let value = values[.fiber] { fibre += value * share } else { fibreIncomplete = true }
             if let value = values[.linoleicAcid] { la += value * share; anyLA = true }
             if let value = values[.alphaLinolenicAcid] { ala += value * share; anyALA = true }
-            if let kind = fermented.kind(of: foods.descriptions[index]) {
+            // Each food's kind is worked out once, however often it was logged.
+            let kind: FermentedFoods.Kind?
+            if let known = kindOfFood[index] {
+                kind = known
+            } else {
+                kind = fermented.kind(of: foods.descriptions[index])
+                kindOfFood[index] = .some(kind)
+            }
+            if let kind {
                 kinds[kind.label, default: 0] += entry.grams / kind.servingGrams
             }
         }
