@@ -20,6 +20,12 @@ struct Absorb: ParsableCommand {
         subcommands: [DashboardCommand.self, Today.self, LogCommand.self, FoodsCommand.self, ProfileCommand.self, ReportCommand.self, GapsCommand.self, ExportCommand.self, ImportCommand.self, SummaryCommand.self, DemoCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
+
+    /// Checks standard output's writes, then runs the command.
+    static func main() {
+        StandardOutput.prepare()
+        main(nil)
+    }
 }
 
 /// Options every command takes: where the journal and the data tables are.

@@ -119,17 +119,3 @@ struct ImportCommand: ParsableCommand {
         return first == UInt8(ascii: "{") ? .json : .csv
     }
 }
-
-/// Writes a file of health data (an export, a summary) readable by its owner only, whole:
-/// to a temporary file beside it, then renamed over it, so a failure leaves no half file.
-func writePrivately(_ text: String, to path: String) throws {
-    let temporary = path + ".part"
-    guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-        throw CLIError("\(path): cannot be written (check the folder exists and is writable)")
-    }
-    guard rename(temporary, path) == 0 else {
-        let reason = String(cString: strerror(errno))
-        try? FileManager.default.removeItem(atPath: temporary)
-        throw CLIError("\(path): cannot be written: \(reason)")
-    }
-}
