@@ -52,7 +52,6 @@ public final class JournalStore: Sendable {
         let existed = manager.fileExists(atPath: path)
         if existed {
             try Self.checkIsSQLite(path)
-            try Self.checkIsAbsorbs(path)
             // Every entry is written as it is made: a journal absorb cannot write is refused
             // before SQLite opens it (which would leave -wal and -shm files behind).
             guard access(path, R_OK | W_OK) == 0 else {
@@ -69,6 +68,7 @@ public final class JournalStore: Sendable {
                     ? "is in a folder you cannot write (\(folder)): SQLite keeps its write-ahead log beside the journal, so absorb cannot use it there. Make the folder writable or move the journal. The file was not changed."
                     : "cannot be created: the folder \(folder) is not writable for you. Choose another place with --journal or ABSORB_JOURNAL.")
         }
+        if existed { try Self.checkIsAbsorbs(path) }
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.foreignKeysEnabled = true
