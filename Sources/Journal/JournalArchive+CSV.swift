@@ -37,7 +37,11 @@ extension JournalArchive {
             let columns = Self.csvSections.first { $0.kind == kind }!.columns
             out += CSVWriter.record(["record"] + columns) + "\r\n"
         }
-        func row(_ kind: String, _ fields: [String]) { out += CSVWriter.record([kind] + fields) + "\r\n" }
+        // Version 2 on, a cell that a spreadsheet would run is written with a leading '.
+        let guarding = version >= Self.firstVersionWithEnd
+        func row(_ kind: String, _ fields: [String]) {
+            out += CSVWriter.record([kind] + (guarding ? fields.map(CSVWriter.guarded) : fields)) + "\r\n"
+        }
         let number = Self.csvNumber
         section("archive")
         row("archive", [format, String(version), from ?? "", to ?? ""])
@@ -122,6 +126,9 @@ extension JournalArchive {
 
         /// Adds one row (the `record` column first).
         mutating func add(_ fields: [String], line: Int) throws(RowError) {
+            // The leading ' a version 2 export puts before a cell a spreadsheet would run.
+            let fields = sawArchive && archive.version >= firstVersionWithEnd
+                ? [fields[0]] + fields.dropFirst().map(CSVWriter.unguarded) : fields
             let kind = fields[0]
             guard end == nil else {
                 throw RowError(field: nil, message: "a row after the end row (an export's end row is its last)")

@@ -24,7 +24,16 @@ struct Absorb: ParsableCommand {
     /// Checks standard output's writes, then runs the command.
     static func main() {
         StandardOutput.prepare()
-        main(nil)
+        var command: any ParsableCommand
+        do { command = try parseAsRoot() } catch { exit(withError: error) }
+        do {
+            try command.run()
+        } catch {
+            // A message may quote a journal's text (a name, a food): escaped, as output is.
+            let text = String(describing: error)
+            let safe = TextRules.escaped(text, keepingLineBreaks: true)
+            exit(withError: safe == text || error is ExitCode ? error : CLIError(safe))
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import NutrientModel
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -51,6 +52,30 @@ enum StandardOutput {
         message += ". What it printed is incomplete.\n"
         _ = message.withCString { write(2, $0, strlen($0)) }
         _exit(1)
+    }
+}
+
+/// What every command prints goes through here (it stands in for the standard library's
+/// `print` in this module): text from a journal — a name saved before absorb refused control
+/// characters, or imported — is escaped (`\u{1B}`), so it cannot act on the terminal or fake
+/// lines. Line breaks and tabs of the output itself are kept.
+func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
+    let text = items.map { "\($0)" }.joined(separator: separator)
+    Swift.print(TextRules.escaped(text, keepingLineBreaks: true), terminator: terminator)
+}
+
+/// A message for standard error (a warning, a note of what was written), escaped as `print` does.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data(TextRules.escaped(text, keepingLineBreaks: true).utf8))
+}
+
+/// Data for a file (an export, a summary) written to standard output byte for byte, so that
+/// it imports back exactly; escaped only when standard output is a terminal.
+func printData(_ text: String) {
+    if isatty(1) == 1 {
+        print(text, terminator: "")
+    } else {
+        Swift.print(text, terminator: "")
     }
 }
 

@@ -18,7 +18,7 @@ struct Session {
                 let wanted = profileName.trimmingCharacters(in: .whitespaces)
                 let all = try journal.profiles()
                 guard let found = all.first(where: { $0.profile.name.caseInsensitiveCompare(wanted) == .orderedSame }) else {
-                    throw CLIError("--profile \(profileName): no such profile in \(path) (there are: \(all.map(\.profile.name).joined(separator: ", ")))")
+                    throw CLIError("--profile \(profileName): no such profile in \(path) (there are: \(all.map { TextRules.escaped($0.profile.name) }.joined(separator: ", ")))")
                 }
                 profile = found
             }
@@ -39,7 +39,7 @@ struct Session {
             let journal = try JournalStore(path: path)
             try data.addCustomFoods(try journal.customFoods())
             for problem in data.addRecipes(try journal.recipes()) {
-                FileHandle.standardError.write(Data("absorb: warning: \(problem.description); it is left out until fixed\n".utf8))
+                printError("absorb: warning: \(problem.description); it is left out until fixed\n")
             }
             return (data, journal)
         } catch let error as JournalError {

@@ -80,7 +80,7 @@ final class ArchiveCommandTests: XCTestCase {
         for command in [["export"], ["summary", "--format", "html"]] {
             let nowhere = try source.run(command + ["--output", scratch.appendingPathComponent("no/such/folder/out").path])
             XCTAssertEqual(nowhere.status, 1, "\(command)")
-            XCTAssertTrue(nowhere.stderr.contains("cannot be written (check the folder exists and is writable)"), nowhere.stderr)
+            XCTAssertTrue(nowhere.stderr.contains("cannot be written: No such file or directory (check the folder"), nowhere.stderr)
             let file = scratch.appendingPathComponent("out-\(command[0])").path
             try "an older file".write(toFile: file, atomically: true, encoding: .utf8)
             XCTAssertEqual(try source.run(command + ["--output", file]).status, 0)

@@ -12,6 +12,22 @@ public enum CSVWriter {
     public static func record(_ fields: [String]) -> String {
         fields.map(field).joined(separator: ",")
     }
+
+    /// A cell a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab
+    /// or a CR, after any `'`s) with a `'` in front, as OWASP advises for CSV injection; a
+    /// number (`-5`) is left as it is. `unguarded` removes exactly that `'`.
+    public static func guarded(_ text: String) -> String {
+        let rest = text.drop { $0 == "'" }
+        guard TextRules.startsLikeAFormula(String(rest)) else { return text }
+        if rest.count == text.count, Double(text) != nil { return text }
+        return "'" + text
+    }
+
+    /// A cell as it was before `guarded`.
+    public static func unguarded(_ text: String) -> String {
+        guard text.hasPrefix("'"), TextRules.startsLikeAFormula(String(text.drop { $0 == "'" })) else { return text }
+        return String(text.dropFirst())
+    }
 }
 
 private extension String {
