@@ -25,7 +25,7 @@ struct LogCommand: ParsableCommand {
         @Option(name: .long, help: ArgumentHelp("The food's id (from `absorb foods search`).", valueName: "id"))
         var food: String?
 
-        @Option(name: .long, help: ArgumentHelp("The weight in grams (with --food).", valueName: "g"))
+        @Option(name: .long, help: ArgumentHelp("The weight in grams (with --food).", valueName: "g"), transform: gramsArgument)
         var grams: Double?
 
         @Option(name: .long, help: ArgumentHelp("breakfast, lunch, dinner or snack (default: by the time of day).", valueName: "meal"))

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Journal
 import NutrientModel
@@ -79,6 +80,18 @@ func parseDate(_ text: String?, option: String) throws -> LocalDate? {
     case "today": return LocalDate.today()
     case "yesterday": return LocalDate.today().adding(days: -1)
     default:
-        do { return try LocalDate(parsing: text) } catch { throw CLIError("\(option): \(error.description)") }
+        let day: LocalDate
+        do { day = try LocalDate(parsing: text) } catch { throw CLIError("\(option): \(error.description)") }
+        // A typo in the year (2062 for 2026, 9999) is not a day anyone logs or reports.
+        let latest = LocalDate.today().adding(days: 366)
+        guard day <= latest else {
+            throw CLIError("\(option) \(day): more than a year ahead (the latest day absorb takes is \(latest)); check the year")
+        }
+        return day
     }
+}
+
+/// `--grams`: decimal digits with a point, at least 1 mg (no `0x10`, `1e-5`, `1,5`).
+func gramsArgument(_ text: String) throws -> Double {
+    do { return try NumberInput.grams(text) } catch { throw ValidationError(error.description) }
 }

@@ -145,3 +145,37 @@ final class TextSafetyTests: XCTestCase {
         XCTAssertFalse(report.contains(",=cmd|") || report.contains(",\"=cmd|"), report)
     }
 }
+
+/// Amounts and dates as the command line reads them.
+final class InputCommandTests: XCTestCase {
+    func testAmbiguousNumbersHexTinyAmountsAndFarDatesAreRefused() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("absorb-input-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let absorb = AbsorbProcess(journal: scratch.appendingPathComponent("j.sqlite").path)
+        XCTAssertEqual(try absorb.run(["log", "add", "egg", "whole", "raw", "50", "g"]).status, 0)
+        let before = try absorb.run(["export"]).stdout
+        let farDay = Calendar(identifier: .gregorian).date(byAdding: .day, value: 400, to: Date())!
+        let far = ISO8601DateFormatter.string(from: farDay, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
+        let cases: [([String], String)] = [
+            (["log", "add", "spinach", "raw", "1,5", "cup"], "absorb reads a point as the decimal mark"),
+            (["log", "add", "spinach", "raw", "1.000", "g"], "absorb reads a point as the decimal mark"),
+            (["log", "add", "spinach", "raw", "0x10", "g"], "hexadecimal"),
+            (["log", "add", "spinach", "raw", "0.0001", "g"], "less than a milligram"),
+            (["log", "add", "--food", "11457", "--grams", "0x10"], "hexadecimal"),
+            (["log", "add", "--food", "11457", "--grams", "1e-5"], "is not a number"),
+            (["log", "add", "--food", "11457", "--grams", "0.0001"], "less than a milligram"),
+            (["log", "add", "--food", "11457", "--grams", "1.000"], "absorb reads a point as the decimal mark"),
+            (["log", "add", "egg", "whole", "raw", "50", "g", "--date", "9999-01-01"], "more than a year ahead"),
+            (["log", "add", "egg", "whole", "raw", "50", "g", "--date", far], "more than a year ahead"),
+            (["report", "--from", "2026-01-01", "--to", "9999-12-31"], "more than a year ahead"),
+        ]
+        for (command, expected) in cases {
+            let result = try absorb.run(command)
+            XCTAssertNotEqual(result.status, 0, "\(command)")
+            XCTAssertTrue(result.stderr.contains(expected), "\(command): \(result.stderr)")
+        }
+        XCTAssertEqual(try absorb.run(["export"]).stdout, before, "a refused amount saved something")
+        XCTAssertEqual(try absorb.run(["log", "add", "--food", "11457", "--grams", "0.001"]).status, 0)
+    }
+}
