@@ -114,9 +114,9 @@ public final class JournalStore: Sendable {
             throw JournalError(path: path, message: "is not a journal this absorb can read: \(Self.describe(error)). The file was not changed.")
         }
         // The journal and SQLite's write-ahead log and shared-memory files beside it are
-        // health data: private to the person, whatever the umask. (An existing journal
-        // keeps the mode its owner gave it.)
-        for file in (existed ? [] : [path]) + [path + "-wal", path + "-shm"] where manager.fileExists(atPath: file) {
+        // health data: private to the person, whatever the umask and whatever mode an
+        // existing journal had (a 0644 journal is made 0600 at its next open).
+        for file in [path, path + "-wal", path + "-shm"] where manager.fileExists(atPath: file) {
             _ = try? manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
         }
     }

@@ -23,7 +23,7 @@ struct FoodsCommand: ParsableCommand {
         @OptionGroup var common: CommonOptions
 
         func validate() throws {
-            guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+            guard limit > 0, limit <= 1_000 else { throw ValidationError("--limit must be from 1 to 1000 (found \(limit))") }
             guard !query.joined().trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw ValidationError("give some words to search for")
             }

@@ -93,5 +93,5 @@ func parseDate(_ text: String?, option: String) throws -> LocalDate? {
 
 /// `--grams`: decimal digits with a point, at least 1 mg (no `0x10`, `1e-5`, `1,5`).
 func gramsArgument(_ text: String) throws -> Double {
-    do { return try NumberInput.grams(text) } catch { throw ValidationError(error.description) }
+    do { return try NumberInput.grams(text) } catch { throw ValidationError("--grams \(error.description)") }
 }

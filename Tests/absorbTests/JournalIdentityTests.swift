@@ -143,3 +143,24 @@ final class JournalIdentityTests: XCTestCase {
         XCTAssertEqual(try entryCount(journal), 20)
     }
 }
+
+/// Small limits: a journal is private whatever mode it had; absurd options are refused.
+final class LimitsTests: XCTestCase {
+    func testAnExistingJournalIsMadePrivateAndAnAbsurdLimitIsRefused() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("absorb-limits-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let absorb = AbsorbProcess(journal: scratch.appendingPathComponent("j.sqlite").path)
+        XCTAssertEqual(try absorb.run(["log", "add", "egg", "whole", "raw", "50", "g"]).status, 0)
+        chmod(absorb.journal, 0o644)
+        XCTAssertEqual(try absorb.run(["today"]).status, 0)
+        let mode = (try FileManager.default.attributesOfItem(atPath: absorb.journal)[.posixPermissions] as? NSNumber)?.intValue
+        XCTAssertEqual(mode, 0o600)
+        for limit in ["10000000000", "1001", "0", "-1"] {
+            let result = try absorb.run(["foods", "search", "salmon", "--limit", limit])
+            XCTAssertNotEqual(result.status, 0, limit)
+            XCTAssertFalse(result.stderr.contains("allocate"), result.stderr)
+        }
+        XCTAssertEqual(try absorb.run(["foods", "search", "salmon", "--limit", "1000"]).status, 0)
+    }
+}

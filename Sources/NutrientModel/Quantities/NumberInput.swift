@@ -59,6 +59,10 @@ public enum NumberInput {
 
     /// A weight in grams typed as a number (`--grams`): decimal, at least 1 mg.
     public static func grams(_ text: String) throws(QuantityError) -> Double {
+        let trimmed = text.trimmingSpaces()
+        if trimmed.hasPrefix("-"), (try? decimal(String(trimmed.dropFirst()))) != nil {
+            throw QuantityError("must be more than 0 (found \(trimmed.prefix(40)))")
+        }
         let value = try decimal(text)
         guard value > 0 else { throw QuantityError("\"\(text.prefix(40))\" must be more than 0 g") }
         guard value >= minimumGrams else {
