@@ -138,6 +138,12 @@ public final class JournalStore: Sendable {
 
     /// Refuses a file that exists but is not SQLite, before SQLite touches it.
     private static func checkIsSQLite(_ path: String) throws(JournalError) {
+        // Only a regular file (a symbolic link to one is followed): a FIFO would hang the
+        // open, a device is no journal.
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+            throw JournalError(path: path, message: "is not a regular file (a folder, FIFO, socket or device), so not a journal. The file was not changed; choose a journal with --journal.")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw JournalError(path: path, message: "cannot be read (check its permissions)")
         }
