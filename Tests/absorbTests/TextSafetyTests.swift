@@ -114,6 +114,11 @@ final class TextSafetyTests: XCTestCase {
         }
         XCTAssertEqual(CSVWriter.guarded("=1+1"), "'=1+1")
         XCTAssertEqual(CSVWriter.guarded("-5"), "-5", "a number is left as it is")
+        XCTAssertEqual(CSVWriter.guarded("-0.25"), "-0.25")
+        for formula in ["-inf", "-nan", "-0x10", "+5", "-", "-1-1", "-.", "--5"] {
+            XCTAssertEqual(CSVWriter.guarded(formula), "'" + formula, formula)
+            XCTAssertEqual(CSVWriter.unguarded(CSVWriter.guarded(formula)), formula)
+        }
         // Through a journal: profiles and a custom food named like formulas.
         let journal = absorb("formula.sqlite")
         for name in ["=HYPERLINK(\"http://evil\",\"click\")", "+SUM(1)", "@cmd", "'=quoted", "'plain"] {

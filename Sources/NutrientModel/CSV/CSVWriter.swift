@@ -19,7 +19,12 @@ public enum CSVWriter {
     public static func guarded(_ text: String) -> String {
         let rest = text.drop { $0 == "'" }
         guard TextRules.startsLikeAFormula(String(rest)) else { return text }
-        if rest.count == text.count, Double(text) != nil { return text }
+        // A plain decimal number (-5, -0.25): digits, one point, a leading minus; not -inf,
+        // -nan or -0x10, which Double reads too.
+        if rest.count == text.count, text.utf8.first == UInt8(ascii: "-"), text.utf8.dropFirst().allSatisfy({ (0x30...0x39).contains($0) || $0 == UInt8(ascii: ".") }),
+           text.utf8.filter({ $0 == UInt8(ascii: ".") }).count <= 1, text.utf8.dropFirst().contains(where: { (0x30...0x39).contains($0) }) {
+            return text
+        }
         return "'" + text
     }
 
