@@ -17,7 +17,7 @@ for target in "${targets[@]}"; do
         search) files=(Fuzz/SearchFuzz.swift) ;;
         # The journal archive's reader and validation need no SQLite: built with the model.
         archive) files=(Fuzz/ArchiveFuzz.swift Sources/Journal/JournalArchive.swift Sources/Journal/JournalArchive+CSV.swift
-                        Sources/Journal/JournalArchive+JSON.swift Sources/Journal/JournalArchive+Validation.swift) ;;
+                        Sources/Journal/JournalArchive+JSON.swift Sources/Journal/JournalArchive+Validation.swift Sources/Journal/JournalArchive+Integrity.swift) ;;
         *) echo "unknown target $target" >&2; exit 2 ;;
     esac
     binary="$build/$target-fuzzer"

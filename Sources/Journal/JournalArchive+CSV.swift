@@ -17,6 +17,8 @@ extension JournalArchive {
         ("recipe", ["id", "name", "cooked_g", "servings", "created_at"]),
         ("ingredient", ["recipe_id", "food_id", "grams"]),
         ("entry", ["profile", "date", "meal", "food_id", "grams", "logged_at"]),
+        // Version 2 on: the last row, counts and the SHA-256 of every byte above its header.
+        ("end", countedKinds + ["sha256"]),
     ]
 
     /// Columns an archive written before them may lack (then every field of it is empty).
@@ -35,7 +37,11 @@ extension JournalArchive {
             let columns = Self.csvSections.first { $0.kind == kind }!.columns
             out += CSVWriter.record(["record"] + columns) + "\r\n"
         }
-        func row(_ kind: String, _ fields: [String]) { out += CSVWriter.record([kind] + fields) + "\r\n" }
+        // Version 2 on, a cell that a spreadsheet would run is written with a leading '.
+        let guarding = version >= Self.firstVersionWithEnd
+        func row(_ kind: String, _ fields: [String]) {
+            out += CSVWriter.record([kind] + (guarding ? fields.map(CSVWriter.guarded) : fields)) + "\r\n"
+        }
         let number = Self.csvNumber
         section("archive")
         row("archive", [format, String(version), from ?? "", to ?? ""])
@@ -72,6 +78,7 @@ extension JournalArchive {
         for p in profiles {
             for e in p.entries { row("entry", [p.name, e.date, e.meal, e.foodID, number(e.grams), e.loggedAt]) }
         }
+        out += Self.csvEnd(counts: counts, sha256: SHA256.hex(Array(out.utf8)))
         return out
     }
 
@@ -115,10 +122,17 @@ extension JournalArchive {
         var profileIndex: [String: Int] = [:]
         var foodIndex: [String: Int] = [:]
         var recipeIndex: [String: Int] = [:]
+        var end: End?
 
         /// Adds one row (the `record` column first).
         mutating func add(_ fields: [String], line: Int) throws(RowError) {
+            // The leading ' a version 2 export puts before a cell a spreadsheet would run.
+            let fields = sawArchive && archive.version >= firstVersionWithEnd
+                ? [fields[0]] + fields.dropFirst().map(CSVWriter.unguarded) : fields
             let kind = fields[0]
+            guard end == nil else {
+                throw RowError(field: nil, message: "a row after the end row (an export's end row is its last)")
+            }
             if kind == "record" {
                 header = Array(fields.dropFirst())
                 return
@@ -155,6 +169,15 @@ extension JournalArchive {
                 archive.from = row.optional("from")
                 archive.to = row.optional("to")
                 places.places[ArchiveLocation(.archive)] = place
+            case "end":
+                var counts: [Int] = []
+                for kind in countedKinds {
+                    guard let count = Int(row.text(kind)), count >= 0 else {
+                        throw row.error(kind, "\(kind) must be a count, found \"\(row.text(kind).prefix(40))\"")
+                    }
+                    counts.append(count)
+                }
+                end = End(counts: counts, sha256: row.text("sha256"), place: "\(places.fileName):\(line)")
             case "profile":
                 let name = row.text("name")
                 guard profileIndex[name] == nil else { throw row.error("name", "the profile \"\(name)\" appears twice") }
@@ -269,11 +292,26 @@ extension JournalArchive {
                 }
             }
         } catch {
-            throw ArchiveError(error.description)
+            // A cut in the middle of a row leaves a row that does not read; say so.
+            let cut = bytes.last != 0x0A && !bytes.isEmpty
+            throw ArchiveError(error.description + (cut ? " (the file does not end with a line ending, as an export does: it looks cut off)" : ""))
         }
         guard builder.sawArchive else {
             throw ArchiveError("\(fileName): not an absorb journal export: it has no \"archive\" row (export one with absorb export --format csv)")
         }
+        // A file whose CRLF line endings were all turned into LF (by an editor, by git) is
+        // checked as absorb wrote it; one with any CR is checked as it is.
+        var content = withoutByteOrderMark(bytes)
+        if !content.contains(0x0D) {
+            var crlf: [UInt8] = []
+            crlf.reserveCapacity(content.count + content.count / 40)
+            for byte in content {
+                if byte == 0x0A { crlf.append(0x0D) }
+                crlf.append(byte)
+            }
+            content = crlf[...]
+        }
+        try builder.archive.checkEnd(builder.end, bytes: content, fileName: fileName, rendered: csvEnd)
         return (builder.archive, builder.places)
     }
 }

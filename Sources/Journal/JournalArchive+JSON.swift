@@ -1,4 +1,5 @@
 import Foundation
+import NutrientModel
 
 // The archive as JSON, written and read. No SQLite here: the archive fuzz target builds it.
 extension JournalArchive {
@@ -9,11 +10,25 @@ extension JournalArchive {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Every number in an archive is finite (the journal's checks refuse the rest).
         let data = (try? encoder.encode(self)) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        // The encoder's text ends "\n}"; the end member goes last, after a comma, and its
+        // checksum is of every byte before its line.
+        var covered = String(decoding: data, as: UTF8.self)
+        guard covered.hasSuffix("\n}") else { return covered + "\n" }
+        covered.removeLast(2)
+        covered += ",\n"
+        return covered + Self.jsonEnd(counts: counts, sha256: SHA256.hex(Array(covered.utf8)))
     }
 
     /// Reads a JSON archive; a malformed one is reported with the path of the bad value.
     public static func read(json bytes: [UInt8], fileName: String) throws(ArchiveError) -> JournalArchive {
+        let archive = try decode(json: bytes, fileName: fileName)
+        let content = withoutByteOrderMark(bytes)
+        let end = try jsonEndMember(content, fileName: fileName)
+        try archive.checkEnd(end?.0, bytes: content, fileName: fileName, rendered: jsonEnd)
+        return archive
+    }
+
+    private static func decode(json bytes: [UInt8], fileName: String) throws(ArchiveError) -> JournalArchive {
         do {
             return try JSONDecoder().decode(JournalArchive.self, from: Data(bytes))
         } catch let error as DecodingError {

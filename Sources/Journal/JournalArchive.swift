@@ -9,7 +9,8 @@ public struct JournalArchive: Codable, Equatable, Sendable {
     /// The format's name, checked on import.
     public static let formatName = "absorb-journal"
     /// The format's version; a later absorb may write a higher one, which this one refuses.
-    public static let currentVersion = 1
+    /// 1: no end. 2: an end with counts and a SHA-256 (`JournalArchive+Integrity.swift`).
+    public static let currentVersion = 2
 
     public var format: String = JournalArchive.formatName
     public var version: Int = JournalArchive.currentVersion

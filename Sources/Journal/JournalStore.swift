@@ -17,6 +17,11 @@ public final class JournalStore: Sendable {
     /// The name of the profile a first run creates.
     public static let defaultProfileName = "Me"
 
+    /// absorb's mark in the SQLite header (`PRAGMA application_id`), "absb" in ASCII: set when
+    /// a journal is created or migrated, so a database of another program is never taken
+    /// for one.
+    public static let applicationID: Int32 = 0x6162_7362
+
     /// Opens (and on first use creates) the journal at `path`, migrating it to the
     /// current schema. A file that is not an absorb journal, or one written by a newer
     /// absorb, is reported and left untouched.
@@ -30,7 +35,6 @@ public final class JournalStore: Sendable {
         self.path = path
         let directory = (path as NSString).deletingLastPathComponent
         let manager = FileManager.default
-        let existed = manager.fileExists(atPath: path)
         if !directory.isEmpty, !manager.fileExists(atPath: directory) {
             do {
                 try manager.createDirectory(atPath: directory, withIntermediateDirectories: true,
@@ -39,6 +43,13 @@ public final class JournalStore: Sendable {
                 throw JournalError(path: path, message: "cannot create the folder \(directory): \(error.localizedDescription)")
             }
         }
+        // Creation and migration are one absorb at a time: twenty first runs at once would
+        // otherwise each see no schema and create it (the others failing "table profile
+        // already exists"). The lock is on the folder (flock, which SQLite's own fcntl locks
+        // do not touch), held only while the journal is opened and migrated.
+        let lock = FolderLock(directory.isEmpty ? "." : directory)
+        defer { lock.release() }
+        let existed = manager.fileExists(atPath: path)
         if existed {
             try Self.checkIsSQLite(path)
             // Every entry is written as it is made: a journal absorb cannot write is refused
@@ -57,6 +68,7 @@ public final class JournalStore: Sendable {
                     ? "is in a folder you cannot write (\(folder)): SQLite keeps its write-ahead log beside the journal, so absorb cannot use it there. Make the folder writable or move the journal. The file was not changed."
                     : "cannot be created: the folder \(folder) is not writable for you. Choose another place with --journal or ABSORB_JOURNAL.")
         }
+        if existed { try Self.checkIsAbsorbs(path) }
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.foreignKeysEnabled = true
@@ -82,6 +94,7 @@ public final class JournalStore: Sendable {
             if existed, !applied.isEmpty, !pending {
                 try backUp(database, applied: applied.count)
             }
+            let created = applied.isEmpty
             try database.writeWithoutTransaction { db in
                 if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
                     guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
@@ -90,15 +103,20 @@ public final class JournalStore: Sendable {
                 }
             }
             try migrator.migrate(database)
+            if created || !pending {
+                try database.writeWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)")
+                }
+            }
         } catch let error as JournalError {
             throw error
         } catch {
             throw JournalError(path: path, message: "is not a journal this absorb can read: \(Self.describe(error)). The file was not changed.")
         }
         // The journal and SQLite's write-ahead log and shared-memory files beside it are
-        // health data: private to the person, whatever the umask. (An existing journal
-        // keeps the mode its owner gave it.)
-        for file in (existed ? [] : [path]) + [path + "-wal", path + "-shm"] where manager.fileExists(atPath: file) {
+        // health data: private to the person, whatever the umask and whatever mode an
+        // existing journal had (a 0644 journal is made 0600 at its next open).
+        for file in [path, path + "-wal", path + "-shm"] where manager.fileExists(atPath: file) {
             _ = try? manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
         }
     }
@@ -120,6 +138,12 @@ public final class JournalStore: Sendable {
 
     /// Refuses a file that exists but is not SQLite, before SQLite touches it.
     private static func checkIsSQLite(_ path: String) throws(JournalError) {
+        // Only a regular file (a symbolic link to one is followed): a FIFO would hang the
+        // open, a device is no journal.
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+            throw JournalError(path: path, message: "is not a regular file (a folder, FIFO, socket or device), so not a journal. The file was not changed; choose a journal with --journal.")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw JournalError(path: path, message: "cannot be read (check its permissions)")
         }
@@ -131,6 +155,43 @@ public final class JournalStore: Sendable {
                 path: path,
                 message: "is not an absorb journal (it is not an SQLite database). The file was not changed; move it away or choose another with --journal.")
         }
+    }
+
+    /// Refuses an SQLite database that is not a journal — another program's (its own
+    /// application id, or tables and no absorb migrations) — having opened it read-only, so
+    /// nothing in it changes: no table added, no write-ahead log switched on.
+    private static func checkIsAbsorbs(_ path: String) throws(JournalError) {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(5)
+        let probe: (id: Int32, tables: [String], migrations: Set<String>)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            probe = try queue.read { db in
+                let id = Int32(truncatingIfNeeded: try Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0)
+                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+                let migrations = tables.contains("grdb_migrations")
+                    ? try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations") : []
+                return (id, tables, migrations)
+            }
+            try queue.close()
+        } catch {
+            throw JournalError(path: path, message: "is not a journal this absorb can read: \(describe(error)). The file was not changed.")
+        }
+        if probe.id == applicationID { return }
+        guard probe.id == 0 else {
+            throw JournalError(
+                path: path,
+                message: "is another program's SQLite database (its application id is \(String(format: "0x%08X", UInt32(bitPattern: probe.id))), not absorb's), not a journal. The file was not changed; choose a journal with --journal.")
+        }
+        // An empty database becomes a journal; one of an absorb from before the mark has
+        // its first migration.
+        if probe.tables.isEmpty { return }
+        if let first = JournalSchema.migrator.migrations.first, probe.migrations.contains(first) { return }
+        let shown = probe.tables.prefix(5).joined(separator: ", ") + (probe.tables.count > 5 ? ", …" : "")
+        throw JournalError(
+            path: path,
+            message: "is an SQLite database of another program (tables \(shown); no absorb mark), not a journal. The file was not changed; choose a journal with --journal.")
     }
 
     static func describe(_ error: any Error) -> String {
@@ -165,5 +226,22 @@ public final class JournalStore: Sendable {
     /// The migrations applied to this journal, oldest first.
     public func appliedMigrations() throws(JournalError) -> [String] {
         try read { db in try JournalSchema.migrator.appliedMigrations(db) }
+    }
+}
+
+/// An exclusive `flock` on a folder, for the moments a journal in it is created or migrated.
+/// Where the folder cannot be opened, no lock (absorb then says what is wrong with it).
+private struct FolderLock {
+    private let descriptor: Int32
+
+    init(_ folder: String) {
+        descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if descriptor >= 0 {
+            while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+        }
+    }
+
+    func release() {
+        if descriptor >= 0 { close(descriptor) }
     }
 }

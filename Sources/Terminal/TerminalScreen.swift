@@ -17,7 +17,7 @@ public enum TerminalInput: Sendable {
     case action(Action)
     /// Nothing within the timeout.
     case idle
-    /// A signal asked absorb to stop (SIGTERM, SIGHUP, SIGINT).
+    /// A signal asked absorb to stop (SIGTERM, SIGHUP, SIGINT, SIGQUIT).
     case signal(Int32)
 }
 
@@ -213,7 +213,9 @@ public final class TerminalScreen {
     }
 }
 
-private let stopSignals: [Int32] = [SIGTERM, SIGHUP, SIGINT]
+// SIGQUIT (Ctrl-\\) too: by default it dumped core past ncurses, the runtime's crash screen
+// over the dashboard, which went on running unseen.
+private let stopSignals: [Int32] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT]
 private let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP]
 
 private func installSignalHandlers() {

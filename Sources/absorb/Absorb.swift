@@ -20,6 +20,21 @@ struct Absorb: ParsableCommand {
         subcommands: [DashboardCommand.self, Today.self, LogCommand.self, FoodsCommand.self, ProfileCommand.self, ReportCommand.self, GapsCommand.self, ExportCommand.self, ImportCommand.self, SummaryCommand.self, DemoCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
+
+    /// Checks standard output's writes, then runs the command.
+    static func main() {
+        StandardOutput.prepare()
+        var command: any ParsableCommand
+        do { command = try parseAsRoot() } catch { exit(withError: error) }
+        do {
+            try command.run()
+        } catch {
+            // A message may quote a journal's text (a name, a food): escaped, as output is.
+            let text = String(describing: error)
+            let safe = TextRules.escaped(text, keepingLineBreaks: true)
+            exit(withError: safe == text || error is ExitCode ? error : CLIError(safe))
+        }
+    }
 }
 
 /// Options every command takes: where the journal and the data tables are.

@@ -36,20 +36,20 @@ struct ExportCommand: ParsableCommand {
         if let name = common.profile {
             let all = try journal.profiles()
             guard let found = all.first(where: { $0.profile.name.caseInsensitiveCompare(name) == .orderedSame }) else {
-                throw CLIError("--profile \(name): no such profile in \(journal.path) (there are: \(all.map(\.profile.name).joined(separator: ", ")))")
+                throw CLIError("--profile \(name): no such profile in \(journal.path) (there are: \(all.map { TextRules.escaped($0.profile.name) }.joined(separator: ", ")))")
             }
             profileID = found.id
         }
         let archive = try journal.exportArchive(range: range, profileID: profileID)
         let text = format == .json ? archive.json() : archive.csv()
         guard let output else {
-            print(text, terminator: "")
+            printData(text)
             return
         }
         try writePrivately(text, to: output)
         let entries = archive.profiles.reduce(0) { $0 + $1.entries.count }
-        FileHandle.standardError.write(Data(
-            "Exported \(archive.profiles.count) profile\(archive.profiles.count == 1 ? "" : "s"), \(entries) entr\(entries == 1 ? "y" : "ies"), \(archive.customFoods.count) custom food\(archive.customFoods.count == 1 ? "" : "s") and \(archive.recipes.count) recipe\(archive.recipes.count == 1 ? "" : "s") to \(output).\n".utf8))
+        printError(
+            "Exported \(archive.profiles.count) profile\(archive.profiles.count == 1 ? "" : "s"), \(entries) entr\(entries == 1 ? "y" : "ies"), \(archive.customFoods.count) custom food\(archive.customFoods.count == 1 ? "" : "s") and \(archive.recipes.count) recipe\(archive.recipes.count == 1 ? "" : "s") to \(output).\n")
     }
 }
 
@@ -98,7 +98,7 @@ struct ImportCommand: ParsableCommand {
             throw CLIError("\(error.description). Nothing was imported.")
         }
         let summary = try journal.importArchive(archive)
-        for warning in warnings { FileHandle.standardError.write(Data("absorb: warning: \(warning)\n".utf8)) }
+        for warning in warnings { printError("absorb: warning: \(warning)\n") }
         var parts = ["\(summary.entriesAdded) entr\(summary.entriesAdded == 1 ? "y" : "ies")"]
         if summary.entriesAlreadyThere > 0 { parts[0] += " (\(summary.entriesAlreadyThere) already there)" }
         parts.append("\(summary.profilesAdded) new profile\(summary.profilesAdded == 1 ? "" : "s")"
@@ -117,19 +117,5 @@ struct ImportCommand: ParsableCommand {
         if lower.hasSuffix(".csv") { return .csv }
         let first = bytes.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }.first
         return first == UInt8(ascii: "{") ? .json : .csv
-    }
-}
-
-/// Writes a file of health data (an export, a summary) readable by its owner only, whole:
-/// to a temporary file beside it, then renamed over it, so a failure leaves no half file.
-func writePrivately(_ text: String, to path: String) throws {
-    let temporary = path + ".part"
-    guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-        throw CLIError("\(path): cannot be written (check the folder exists and is writable)")
-    }
-    guard rename(temporary, path) == 0 else {
-        let reason = String(cString: strerror(errno))
-        try? FileManager.default.removeItem(atPath: temporary)
-        throw CLIError("\(path): cannot be written: \(reason)")
     }
 }

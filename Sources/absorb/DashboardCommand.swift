@@ -99,8 +99,10 @@ final class DashboardRunner {
                 DispatchQueue.global(qos: .userInitiated).async { _ = data.search }
             }
             switch terminal.read(timeout: 400) {
-            case .signal:
-                return
+            case .signal(let number):
+                // The terminal is restored on the way out; the status is the shell's
+                // convention for a process a signal stopped (128 + its number).
+                throw ExitCode(128 + number)
             case .idle:
                 let now = Clock()
                 if now.today != state.today || now.minuteOfDay != state.minuteOfDay {

@@ -23,7 +23,7 @@ struct FoodsCommand: ParsableCommand {
         @OptionGroup var common: CommonOptions
 
         func validate() throws {
-            guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+            guard limit > 0, limit <= 1_000 else { throw ValidationError("--limit must be from 1 to 1000 (found \(limit))") }
             guard !query.joined().trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw ValidationError("give some words to search for")
             }
@@ -236,7 +236,7 @@ struct FoodsCommand: ParsableCommand {
         @OptionGroup var common: CommonOptions
 
         func validate() throws {
-            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("the recipe needs a name") }
+            do { _ = try TextRules.checked(name, "the recipe's name") } catch { throw ValidationError(error.description) }
             guard !ingredients.isEmpty else { throw ValidationError("give at least one --ingredient \"food amount\"") }
             if let cooked { guard cooked.isFinite, cooked > 0 else { throw ValidationError("--cooked must be a weight in grams above 0") } }
             guard servings.isFinite, servings > 0 else { throw ValidationError("--servings must be more than 0") }
@@ -301,7 +301,7 @@ struct FoodsCommand: ParsableCommand {
             let found: Food
             do { found = try session.data.findFood(query) } catch { throw CLIError(error.description) }
             try session.journal.setFavourite(found.id, !remove, profileID: session.profile.id)
-            print("\(remove ? "No longer a favourite" : "Favourite") of \(session.profile.profile.name): \(found.description) (\(found.id))")
+            print("\(remove ? "No longer a favourite" : "Favourite") of \(TextRules.escaped(session.profile.profile.name)): \(found.description) (\(found.id))")
         }
     }
 

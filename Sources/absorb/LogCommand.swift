@@ -25,7 +25,7 @@ struct LogCommand: ParsableCommand {
         @Option(name: .long, help: ArgumentHelp("The food's id (from `absorb foods search`).", valueName: "id"))
         var food: String?
 
-        @Option(name: .long, help: ArgumentHelp("The weight in grams (with --food).", valueName: "g"))
+        @Option(name: .long, help: ArgumentHelp("The weight in grams (with --food).", valueName: "g"), transform: gramsArgument)
         var grams: Double?
 
         @Option(name: .long, help: ArgumentHelp("breakfast, lunch, dinner or snack (default: by the time of day).", valueName: "meal"))
@@ -93,7 +93,7 @@ struct LogCommand: ParsableCommand {
             let session = try common.open()
             let day = try parseDate(date, option: "--date") ?? LocalDate.today()
             let entries = try session.journal.entries(profileID: session.profile.id, in: DateRange(day: day))
-            print("\(day.longDescription) · \(session.profile.profile.name)")
+            print("\(day.longDescription) · \(TextRules.escaped(session.profile.profile.name))")
             if entries.isEmpty {
                 print("  nothing logged")
                 return
@@ -122,7 +122,7 @@ struct LogCommand: ParsableCommand {
         func run() throws {
             let session = try common.open()
             guard let entry = try session.journal.removeEntry(id: entryID, profileID: session.profile.id) else {
-                throw CLIError("there is no entry \(entryID) for \(session.profile.profile.name): see `absorb log list --date YYYY-MM-DD`")
+                throw CLIError("there is no entry \(entryID) for \(TextRules.escaped(session.profile.profile.name)): see `absorb log list --date YYYY-MM-DD`")
             }
             print("Removed entry \(entry.id): \(Format.number(entry.grams, decimals: 1)) g of \(session.foodName(entry.foodID)), \(entry.meal.rawValue) on \(entry.date)")
         }

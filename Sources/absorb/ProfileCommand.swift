@@ -21,7 +21,7 @@ struct ProfileCommand: ParsableCommand {
                 let person = stored.profile
                 let details = [person.sex?.rawValue, person.ageText, person.condition == .none ? nil : person.condition.rawValue]
                     .compactMap { $0 }.joined(separator: ", ")
-                print("\(stored.id == active ? "*" : " ") \(person.name)\(details.isEmpty ? "" : " (\(details))")")
+                print("\(stored.id == active ? "*" : " ") \(TextRules.escaped(person.name))\(details.isEmpty ? "" : " (\(details))")")
             }
         }
     }
@@ -35,8 +35,8 @@ struct ProfileCommand: ParsableCommand {
 
         func run() throws {
             let session = try common.open()
-            let trimmed = name.trimmingCharacters(in: .whitespaces)
-            guard !trimmed.isEmpty else { throw CLIError("a profile needs a name") }
+            let trimmed: String
+            do { trimmed = try TextRules.checked(name, "the profile's name") } catch { throw CLIError(error.description) }
             if try session.journal.profiles().contains(where: { $0.profile.name.caseInsensitiveCompare(trimmed) == .orderedSame }) {
                 throw CLIError("there is already a profile named \(trimmed)")
             }
@@ -56,7 +56,7 @@ struct ProfileCommand: ParsableCommand {
             options.profile = name
             let session = try options.open()
             try session.journal.activate(profileID: session.profile.id)
-            print("Now using \(session.profile.profile.name).")
+            print("Now using \(TextRules.escaped(session.profile.profile.name)).")
         }
     }
 
@@ -90,7 +90,7 @@ struct ProfileCommand: ParsableCommand {
             let session = try common.open()
             let targets = try session.targets()
             let person = session.profile.profile
-            print("Profile: \(person.name)")
+            print("Profile: \(TextRules.escaped(person.name))")
             print("  sex: \(person.sex?.rawValue ?? "not set")")
             print("  age: \(person.ageText ?? "not set")")
             print("  pregnant or lactating: \(person.condition == .none ? "neither" : person.condition.rawValue)")
@@ -166,9 +166,7 @@ struct ProfileCommand: ParsableCommand {
             var session = try common.open()
             var person = session.profile.profile
             if let name {
-                let trimmed = name.trimmingCharacters(in: .whitespaces)
-                guard !trimmed.isEmpty else { throw CLIError("--name cannot be empty") }
-                person.name = trimmed
+                do { person.name = try TextRules.checked(name, "--name") } catch { throw CLIError(error.description) }
             }
             if let sex {
                 guard let parsed = Sex(rawValue: sex.lowercased()) else {
@@ -212,7 +210,7 @@ struct ProfileCommand: ParsableCommand {
             if let notPrescribed {
                 for id in ids(notPrescribed) {
                     guard person.prescribed.remove(id) != nil else {
-                        throw CLIError("--not-prescribed: \(id) is not prescribed for \(person.name) (prescribed: \(person.prescribed.isEmpty ? "none" : person.prescribed.sorted().joined(separator: ", "))). Nothing was saved.")
+                        throw CLIError("--not-prescribed: \(id) is not prescribed for \(TextRules.escaped(person.name)) (prescribed: \(person.prescribed.isEmpty ? "none" : person.prescribed.sorted().joined(separator: ", "))). Nothing was saved.")
                     }
                 }
             }

@@ -110,7 +110,7 @@ struct ReportRenderer {
     func text() -> String {
         var out = ""
         let person = report.profile
-        let who = [person.name, person.sex?.rawValue, person.ageText].compactMap { $0 }.joined(separator: " · ")
+        let who = [TextRules.escaped(person.name), person.sex?.rawValue, person.ageText].compactMap { $0 }.joined(separator: " · ")
         out += "absorb · \(who) · \(report.targets.lifeStage)\n"
         if report.range.dayCount == 1 {
             out += "\(dateText)\n"
@@ -344,7 +344,7 @@ struct ReportRenderer {
                     score.missingDataFoods.joined(separator: "; "),
                     score.target.upperLimit == nil || !logged ? "" : String(score.upperLimitEstimated),
                     score.target.upperLimit == nil || !logged ? "" : String(score.upperLimitComplete),
-                ]) + "\r\n"
+                ].map(CSVWriter.guarded)) + "\r\n"  // a food named =HYPERLINK(…) is text in a spreadsheet
             }
         }
         return out

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Journal
 import NutrientModel
@@ -18,7 +19,7 @@ struct Session {
                 let wanted = profileName.trimmingCharacters(in: .whitespaces)
                 let all = try journal.profiles()
                 guard let found = all.first(where: { $0.profile.name.caseInsensitiveCompare(wanted) == .orderedSame }) else {
-                    throw CLIError("--profile \(profileName): no such profile in \(path) (there are: \(all.map(\.profile.name).joined(separator: ", ")))")
+                    throw CLIError("--profile \(profileName): no such profile in \(path) (there are: \(all.map { TextRules.escaped($0.profile.name) }.joined(separator: ", ")))")
                 }
                 profile = found
             }
@@ -39,7 +40,7 @@ struct Session {
             let journal = try JournalStore(path: path)
             try data.addCustomFoods(try journal.customFoods())
             for problem in data.addRecipes(try journal.recipes()) {
-                FileHandle.standardError.write(Data("absorb: warning: \(problem.description); it is left out until fixed\n".utf8))
+                printError("absorb: warning: \(problem.description); it is left out until fixed\n")
             }
             return (data, journal)
         } catch let error as JournalError {
@@ -79,6 +80,18 @@ func parseDate(_ text: String?, option: String) throws -> LocalDate? {
     case "today": return LocalDate.today()
     case "yesterday": return LocalDate.today().adding(days: -1)
     default:
-        do { return try LocalDate(parsing: text) } catch { throw CLIError("\(option): \(error.description)") }
+        let day: LocalDate
+        do { day = try LocalDate(parsing: text) } catch { throw CLIError("\(option): \(error.description)") }
+        // A typo in the year (2062 for 2026, 9999) is not a day anyone logs or reports.
+        let latest = LocalDate.today().adding(days: 366)
+        guard day <= latest else {
+            throw CLIError("\(option) \(day): more than a year ahead (the latest day absorb takes is \(latest)); check the year")
+        }
+        return day
     }
+}
+
+/// `--grams`: decimal digits with a point, at least 1 mg (no `0x10`, `1e-5`, `1,5`).
+func gramsArgument(_ text: String) throws -> Double {
+    do { return try NumberInput.grams(text) } catch { throw ValidationError("--grams \(error.description)") }
 }

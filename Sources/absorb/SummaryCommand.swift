@@ -29,13 +29,15 @@ struct SummaryCommand: ParsableCommand {
         let range = try reportRange(date: nil, from: start.description, to: end.description)
         let session = try common.open()
         let summary = try SessionSummary(session: session, range: range)
-        let text = format == .markdown ? summary.markdown() : summary.html()
+        // A summary is for reading, on a terminal or in a file: a journal's control characters
+        // are escaped in it wherever it goes.
+        let text = TextRules.escaped(format == .markdown ? summary.markdown() : summary.html(), keepingLineBreaks: true)
         guard let output else {
             print(text, terminator: "")
             return
         }
         try writePrivately(text, to: output)
-        FileHandle.standardError.write(Data("Wrote the summary of \(summary.periodText) to \(output).\n".utf8))
+        printError("Wrote the summary of \(summary.periodText) to \(output).\n")
     }
 }
 
@@ -79,7 +81,7 @@ struct SessionSummary {
 
     var whoText: String {
         let person = report.profile
-        return [person.name, person.sex?.rawValue, person.ageText].compactMap { $0 }.joined(separator: " · ")
+        return [TextRules.escaped(person.name), person.sex?.rawValue, person.ageText].compactMap { $0 }.joined(separator: " · ")
     }
 
     var loggedText: String {

@@ -272,7 +272,7 @@ final class FoodTableCacheTests: XCTestCase {
             XCTAssertTrue("\(error)".hasSuffix("no-such.csv: does not exist"), "\(error)")
         }
         XCTAssertThrowsError(try one.key(forFilesAt: [TestData.directory])) { error in
-            XCTAssertTrue("\(error)".hasSuffix("Data: is a folder, not a file"), "\(error)")
+            XCTAssertTrue("\(error)".hasSuffix("Data: is a folder, not a regular file; absorb reads only regular files"), "\(error)")
         }
         one.store(TestData.data.foods, for: one.key(for: files))
         XCTAssertNil(other.table(for: other.key(for: files)))

@@ -154,7 +154,7 @@ final class FoodTableTests: XCTestCase {
             XCTAssertEqual("\(error)", "\(folder.path)/none.csv: does not exist")
         }
         XCTAssertThrowsError(try FileBytes.read(folder.path)) { error in
-            XCTAssertEqual("\(error)", "\(folder.path): is a folder, not a file")
+            XCTAssertEqual("\(error)", "\(folder.path): is a folder, not a regular file; absorb reads only regular files")
         }
     }
 

@@ -72,7 +72,7 @@ final class ArchiveCommandTests: XCTestCase {
             _ = try ok(source, ["log", "add", "spinach", "raw", "30", "g", "--date", date])
         }
         let csv = try ok(source, ["export", "--format", "csv", "--from", "2026-11-10", "--to", "2026-11-20"])
-        XCTAssertTrue(csv.contains("archive,absorb-journal,1,2026-11-10,2026-11-20"))
+        XCTAssertTrue(csv.contains("archive,absorb-journal,2,2026-11-10,2026-11-20"))
         XCTAssertEqual(csv.components(separatedBy: "\r\nentry,").count - 1, 1)
         let bad = try source.run(["export", "--from", "2026-11-20", "--to", "2026-11-10"])
         XCTAssertEqual(bad.status, 1)
@@ -80,7 +80,7 @@ final class ArchiveCommandTests: XCTestCase {
         for command in [["export"], ["summary", "--format", "html"]] {
             let nowhere = try source.run(command + ["--output", scratch.appendingPathComponent("no/such/folder/out").path])
             XCTAssertEqual(nowhere.status, 1, "\(command)")
-            XCTAssertTrue(nowhere.stderr.contains("cannot be written (check the folder exists and is writable)"), nowhere.stderr)
+            XCTAssertTrue(nowhere.stderr.contains("cannot be written: No such file or directory (check the folder"), nowhere.stderr)
             let file = scratch.appendingPathComponent("out-\(command[0])").path
             try "an older file".write(toFile: file, atomically: true, encoding: .utf8)
             XCTAssertEqual(try source.run(command + ["--output", file]).status, 0)

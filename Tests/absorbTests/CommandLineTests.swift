@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import Journal
+import NutrientModel
 import XCTest
 
 /// The `absorb` command line, run as a real process on a temporary journal.
@@ -333,7 +335,9 @@ final class CommandLineTests: XCTestCase {
         // Quotes, a backslash, a tab, a control character and text beyond ASCII, in a name
         // the report writes back: the JSON must parse and give the same string.
         for name in ["Dr \"Q\" \\ é 🙂", "tab\there", "bell\u{7}", "plain"] {
-            XCTAssertEqual(try absorb.run(["profile", "add", name]).status, 0, name)
+            // (absorb refuses control characters in a new name; a journal may hold them from
+            // an import, so the report must still write them as JSON.)
+            _ = try JournalStore(path: absorb.journal).addProfile(PersonProfile(name: name))
             let report = try absorb.json(["report", "--format", "json", "--profile", name])
             let profile = try XCTUnwrap(report["profile"] as? [String: Any])
             XCTAssertEqual(profile["name"] as? String, name)

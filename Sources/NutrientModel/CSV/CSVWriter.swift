@@ -12,6 +12,27 @@ public enum CSVWriter {
     public static func record(_ fields: [String]) -> String {
         fields.map(field).joined(separator: ",")
     }
+
+    /// A cell a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab
+    /// or a CR, after any `'`s) with a `'` in front, as OWASP advises for CSV injection; a
+    /// number (`-5`) is left as it is. `unguarded` removes exactly that `'`.
+    public static func guarded(_ text: String) -> String {
+        let rest = text.drop { $0 == "'" }
+        guard TextRules.startsLikeAFormula(String(rest)) else { return text }
+        // A plain decimal number (-5, -0.25): digits, one point, a leading minus; not -inf,
+        // -nan or -0x10, which Double reads too.
+        if rest.count == text.count, text.utf8.first == UInt8(ascii: "-"), text.utf8.dropFirst().allSatisfy({ (0x30...0x39).contains($0) || $0 == UInt8(ascii: ".") }),
+           text.utf8.filter({ $0 == UInt8(ascii: ".") }).count <= 1, text.utf8.dropFirst().contains(where: { (0x30...0x39).contains($0) }) {
+            return text
+        }
+        return "'" + text
+    }
+
+    /// A cell as it was before `guarded`.
+    public static func unguarded(_ text: String) -> String {
+        guard text.hasPrefix("'"), TextRules.startsLikeAFormula(String(text.drop { $0 == "'" })) else { return text }
+        return String(text.dropFirst())
+    }
 }
 
 private extension String {

@@ -51,9 +51,16 @@ public enum FileBytes {
         if failure != 0 { throw DataFileError(path: path, errno: failure) }
     }
 
-    /// The file opened for reading, and its size as `fstat` says; a folder is an error.
+    /// The largest file absorb reads: far above any data table or export (the bundled
+    /// foods.csv is about 1.3 MB; ten years of entries export to a few MB), far below what
+    /// would exhaust memory (/dev/zero or a 20 GB sparse file aborted allocating).
+    public static let maxBytes = 256 << 20
+
+    /// The file opened for reading, and its size as `fstat` says. Only a regular file: it
+    /// is opened without blocking (a FIFO would wait for a writer for ever) and a FIFO,
+    /// device, socket or folder is refused; so is one larger than `maxBytes`.
     private static func openForReading(_ path: String) throws(DataFileError) -> (descriptor: Int32, size: Int) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if descriptor < 0 { throw DataFileError(path: path, errno: errno) }
         var status = stat()
         if fstat(descriptor, &status) != 0 {
@@ -61,10 +68,19 @@ public enum FileBytes {
             close(descriptor)
             throw DataFileError(path: path, errno: failure)
         }
-        if (status.st_mode & S_IFMT) == S_IFDIR {
+        let kind = status.st_mode & S_IFMT
+        guard kind == S_IFREG else {
             close(descriptor)
-            throw DataFileError(path: path, message: "is a folder, not a file")
+            let what = kind == S_IFDIR ? "a folder" : kind == S_IFIFO ? "a FIFO (named pipe)"
+                : kind == S_IFSOCK ? "a socket" : "a device"
+            throw DataFileError(path: path, message: "is \(what), not a regular file; absorb reads only regular files")
         }
+        guard status.st_size <= Int64(maxBytes) else {
+            close(descriptor)
+            throw DataFileError(path: path, message: "is \(Int(status.st_size) >> 20) MB; absorb reads files of at most \(maxBytes >> 20) MB (a data table or an export is far smaller: is it the right file?)")
+        }
+        // Reads of a regular file do not block; the flag goes for clarity.
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         return (descriptor, max(Int(status.st_size), 0))
     }
 

@@ -19,15 +19,13 @@ public struct FoodLabel: Sendable, Equatable {
 
     /// The heaviest serving a label may give (rules.csv's largest entry).
     public static func check(_ label: FoodLabel, maxServingGrams: Double) throws(FoodLabelError) -> [FoodComponent: Double] {
-        let name = label.name.trimmingSpaces()
-        guard !name.isEmpty else { throw FoodLabelError(field: nil, message: "the food needs a name") }
-        guard name.utf8.count <= FoodTableLoader.maxDescriptionBytes else {
-            throw FoodLabelError(field: nil, message: "the name is longer than \(FoodTableLoader.maxDescriptionBytes) bytes")
-        }
+        guard !label.name.trimmingSpaces().isEmpty else { throw FoodLabelError(field: nil, message: "the food needs a name") }
+        do { _ = try TextRules.checked(label.name, "the name") } catch { throw FoodLabelError(field: nil, message: error.description) }
         guard label.servingGrams.isFinite, label.servingGrams > 0, label.servingGrams <= maxServingGrams else {
             throw FoodLabelError(field: nil, message: "the serving must weigh more than 0 g and at most \(Format.grouped(maxServingGrams)) g")
         }
         guard !label.measure.trimmingSpaces().isEmpty else { throw FoodLabelError(field: nil, message: "the measure needs a name (bar, slice, serving)") }
+        do { _ = try TextRules.checked(label.measure, "the measure") } catch { throw FoodLabelError(field: nil, message: error.description) }
         var per100: [FoodComponent: Double] = [:]
         for component in FoodComponent.allCases {
             guard let value = label.perServing[component] else { continue }

@@ -14,7 +14,11 @@ public struct Quantity: Sendable, Equatable {
 
     /// Parses "2 tbsp", "1.5 cup", "150g", "1/2 cup", "1 1/2 cups", "½ cup", "1½ cup".
     public init(parsing text: String) throws(QuantityError) {
-        let characters = Array(text.trimmingSpaces())
+        let trimmed = text.trimmingSpaces()
+        if let reason = NumberInput.ambiguity(in: trimmed[...]) {
+            throw QuantityError("\"\(trimmed.prefix(40))\": \(reason)")
+        }
+        let characters = Array(trimmed)
         var index = 0
         func digits() -> String {
             var run = ""

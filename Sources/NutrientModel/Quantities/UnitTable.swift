@@ -20,6 +20,7 @@ public struct UnitTable: Sendable {
         var units: [Unit] = []
         var header: CSVHeader?
         var columns = (unit: 0, aliases: 0, grams: 0)
+        var named: [String: Int] = [:]  // every name and alias, to the line that gave it
         try CSVReader(bytes: bytes, fileName: fileName).forEachRecord { record throws(CSVError) in
             guard let known = header else {
                 let parsed = try CSVHeader(record: record)
@@ -35,10 +36,23 @@ public struct UnitTable: Sendable {
                 .map { String($0).trimmingSpaces().lowercased() }.filter { !$0.isEmpty }
             let grams = try record.number(at: columns.grams, column: "grams")
             if let grams, grams <= 0 { throw record.error(at: columns.grams, "grams must be more than zero") }
+            // One spelling, one unit: an alias "g" of another unit would redefine the gram.
+            for (index, spelling) in ([name] + aliases).enumerated() {
+                let phrase = MeasureWords.normalizedPhrase(spelling)
+                if let first = named[phrase], first != record.line {
+                    throw record.error(at: index == 0 ? columns.unit : columns.aliases,
+                                       "\"\(spelling)\" already names a unit on line \(first); a spelling may name one unit only")
+                }
+                named[phrase] = record.line
+            }
+            if name == "g", grams != 1 { throw record.error(at: columns.grams, "the gram is the base unit: g must weigh 1") }
             units.append(Unit(name: name, aliases: aliases, grams: grams))
         }
         if header == nil {
             throw CSVError(file: fileName, line: 1, column: 1, message: "the file is empty: expected a header line")
+        }
+        guard units.contains(where: { $0.name == "g" }) else {
+            throw CSVError(file: fileName, line: 1, column: 1, message: "there is no unit g (the gram, 1 g): amounts are kept in grams")
         }
         self.init(units: units)
     }

@@ -6,6 +6,7 @@ public struct RuleTable: Sendable {
     /// Reads `rules.csv`.
     public init(bytes: [UInt8], fileName: String) throws(CSVError) {
         var values: [String: Double] = [:]
+        var lines: [String: Int] = [:]
         var header: CSVHeader?
         var columns = (key: 0, value: 0)
         try CSVReader(bytes: bytes, fileName: fileName).forEachRecord { record throws(CSVError) in
@@ -20,6 +21,11 @@ public struct RuleTable: Sendable {
             guard let value = try record.number(at: columns.value, column: "value") else {
                 throw record.error(at: columns.value, "the rule \"\(key)\" has no value")
             }
+            // A second row of a key would silently win over the first.
+            if let first = lines[key] {
+                throw record.error(at: columns.key, "the rule \"\(key)\" appears twice (first on line \(first))")
+            }
+            lines[key] = record.line
             values[key] = value
         }
         self.values = values

@@ -154,6 +154,13 @@ public struct TargetTable: Sendable {
                 kind: kind, upperLimit: upperLimit, basis: basis,
                 note: try record.string(at: c["note"]!), source: try record.string(at: c["source"]!)))
         }
+        // Every nutrient needs targets: an empty or header-only file would remove them all.
+        if header == nil {
+            throw CSVError(file: targetsFile, line: 1, column: 1, message: "the file is empty: expected a header line and a target for every nutrient")
+        }
+        for nutrient in Nutrient.allCases where !rows.contains(where: { $0.nutrient == nutrient }) {
+            throw CSVError(file: targetsFile, line: 1, column: 1, message: "no target for \(nutrient.rawValue): every nutrient needs its targets")
+        }
         var stages: [LifeStage] = []
         header = nil
         try CSVReader(bytes: lifeStages, fileName: lifeStagesFile).forEachRecord { record throws(CSVError) in
@@ -172,6 +179,9 @@ public struct TargetTable: Sendable {
                 condition: try Self.condition(record, at: c["condition"]!),
                 ageFrom: try Self.months(record, at: c["age_from_months"]!, column: "age_from_months") ?? 0,
                 ageTo: try Self.months(record, at: c["age_to_months"]!, column: "age_to_months")))
+        }
+        guard !stages.isEmpty else {
+            throw CSVError(file: lifeStagesFile, line: 1, column: 1, message: "no life stages: targets are chosen by life stage")
         }
         self.rows = rows
         self.lifeStages = stages

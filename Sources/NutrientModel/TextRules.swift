@@ -1,0 +1,73 @@
+/// The rules for text a person types into absorb (profile names, food and recipe names,
+/// measures) and for text that absorb shows on a terminal. New text has one length limit
+/// everywhere — the one `absorb import` accepts — and no control characters or
+/// text-direction overrides, which could rewrite a terminal or reorder what it shows. Text
+/// already in a journal is kept as it is and escaped where it is shown.
+public enum TextRules {
+    /// The longest name or description, in UTF-8 bytes: the limit of the food table and of
+    /// imports, so whatever is typed can be exported and imported back.
+    public static var maxBytes: Int { FoodTableLoader.maxDescriptionBytes }
+
+    /// Whether a scalar is a control character (C0, DEL, C1), a line or paragraph separator
+    /// or a bidirectional formatting character (embeddings, overrides, isolates, marks).
+    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        case 0x200E, 0x200F, 0x061C, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+
+    /// `text` trimmed of spaces, if it is fit to be saved as `what` ("the profile name");
+    /// otherwise why not, in words.
+    public static func checked(_ text: String, _ what: String) throws(TextError) -> String {
+        let trimmed = text.trimmingSpaces()
+        guard !trimmed.isEmpty else { throw TextError("\(what) cannot be empty") }
+        guard trimmed.utf8.count <= maxBytes else {
+            throw TextError("\(what) is \(trimmed.utf8.count) bytes long; at most \(maxBytes) are accepted (the limit of an export, so that it can be imported back)")
+        }
+        if let bad = trimmed.unicodeScalars.first(where: isUnsafe) {
+            let kind = bad.value < 0x200E ? "a control character" : "a text-direction control"
+            throw TextError("\(what) contains \(kind) (\(codePoint(bad))); names may not hold control characters, line breaks or text-direction overrides")
+        }
+        return trimmed
+    }
+
+    /// `text` with every unsafe scalar written as `\u001B` (the form JSON reads too, so a JSON
+    /// report stays JSON), so it cannot act on a terminal;
+    /// line breaks (LF, CRLF) and tabs kept when `keepingLineBreaks` (whole messages, reports).
+    public static func escaped(_ text: String, keepingLineBreaks: Bool = false) -> String {
+        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        var out = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        for (i, scalar) in scalars.enumerated() {
+            let lineBreak = scalar == "\n" || scalar == "\t" || (scalar == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n")
+            if isUnsafe(scalar), !(keepingLineBreaks && lineBreak) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    private static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    /// Cells a spreadsheet would run as a formula start with one of these (OWASP, CSV
+    /// injection): such a cell is written with a leading `'`, which import removes.
+    public static func startsLikeAFormula(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        return first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+            || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D
+    }
+}
+
+/// Text that cannot be saved, and why.
+public struct TextError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
