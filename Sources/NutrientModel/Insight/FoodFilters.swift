@@ -109,37 +109,3 @@ public struct DietTable: Sendable {
         return nil
     }
 }
-
-/// Foods the gap planner does not suggest unless asked, from `Data/planner.csv`: whole
-/// groups (baby foods, restaurant items), words (infant formula, organ meats) and words
-/// within a group (raw meat and fish).
-public struct PlannerExclusions: Sendable {
-    var groups: [String: String] = [:]
-    var words: [String: String] = [:]
-    var groupWords: [String: [String: String]] = [:]
-
-    /// Reads `planner.csv`.
-    public init(bytes: [UInt8], fileName: String) throws(CSVError) {
-        let table = try NamedCSVTable(bytes: bytes, fileName: fileName, columns: ["kind", "value", "reason"])
-        for row in table.rows {
-            let value = row["value"]
-            switch row["kind"] {
-            case "group": groups[value] = row["reason"]
-            case "word": words[value.lowercased()] = row["reason"]
-            case "group_word":
-                let parts = value.split(separator: ";", maxSplits: 1).map(String.init)
-                guard parts.count == 2 else { throw row.error("value", "group_word needs GROUP;word, found \"\(value)\"") }
-                groupWords[parts[0], default: [:]][parts[1].lowercased()] = row["reason"]
-            default: throw row.error("kind", "kind must be group, word or group_word, found \"\(row["kind"])\"")
-            }
-        }
-    }
-
-    /// Why a food is not suggested, or `nil`.
-    public func exclusion(group: String, words: [String]) -> String? {
-        if let reason = groups[group] { return reason }
-        if let word = words.first(where: { self.words[$0] != nil }) { return self.words[word] }
-        if let inGroup = groupWords[group], let word = words.first(where: { inGroup[$0] != nil }) { return inGroup[word] }
-        return nil
-    }
-}
