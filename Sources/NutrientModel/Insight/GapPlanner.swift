@@ -437,31 +437,52 @@ public struct GapPlanner: Sendable {
                 return ra != rb ? ra < rb : beam[a.parent].chosen.count < beam[b.parent].chosen.count
             }
         }
-        var scratch = [Double](repeating: 0, count: n)
+        // Per option, flat: what it adds to each gap and to each limit, its energy and food.
+        let optionCount = options.count, gapCount = gaps.count, roomCount = room.count
+        var optionGapAdds = [Double](repeating: 0, count: optionCount * gapCount)
+        var optionLimitAdds = [Double](repeating: 0, count: optionCount * roomCount)
+        for (o, option) in options.enumerated() {
+            for (g, k) in gaps.enumerated() { optionGapAdds[o * gapCount + g] = per100[option.food * n + k] * option.factor }
+            for (r, limit) in room.enumerated() {
+                optionLimitAdds[o * roomCount + r] = limitAmount100(option.food, limit.basis, limit.n) * option.factor
+            }
+        }
+        let optionKcal = options.map(\.kcal), optionFood = options.map(\.food), optionFish = options.map { isFish[$0.food] }
+        let gapHave = gaps.map { before[$0] }, gapNeed = gaps.map { targets[$0] * metAt }
         for _ in 0..<maxFoods {
             // Rank every extension cheaply; make states only of the best.
             var candidates: [Candidate] = []
             candidates.reserveCapacity(min(10_000, beam.count * options.count))
             for (parent, state) in beam.enumerated() where state.shortfall > 0 {
                 let fishChosen = state.chosen.contains { isFish[$0.food] }
-                for (index, option) in options.enumerated() where !state.chosen.contains(where: { $0.food == option.food }) {
-                    let food = option.food
-                    // A plan stays within its added energy, and has at most one fish serving.
-                    guard state.kcal + option.kcal <= limits.planMaxKcal + 1e-9, !(fishChosen && isFish[food]) else { continue }
-                    var fits = true
-                    for (r, limit) in room.enumerated() {
-                        let add = limitAmount100(food, limit.basis, limit.n) * option.factor
-                        if add > 0, state.limitUsed[r] + add > limit.left { fits = false; break }
+                let chosenFoods = state.chosen.map(\.food)
+                let stateGap = gaps.map { state.added[$0] }
+                let kcalLeft = limits.planMaxKcal + 1e-9 - state.kcal
+                let limitLeft = (0..<roomCount).map { room[$0].left - state.limitUsed[$0] }
+                let threshold = state.shortfall - 1e-9
+                optionGapAdds.withUnsafeBufferPointer { gapAdds in
+                optionLimitAdds.withUnsafeBufferPointer { limitAdds in
+                optionKcal.withUnsafeBufferPointer { kcals in
+                optionFood.withUnsafeBufferPointer { foods in
+                optionFish.withUnsafeBufferPointer { fishes in
+                    for o in 0..<optionCount {
+                        // A plan stays within its added energy, and has at most one fish serving.
+                        guard kcals[o] <= kcalLeft, !(fishChosen && fishes[o]), !chosenFoods.contains(foods[o]) else { continue }
+                        var fits = true
+                        for r in 0..<roomCount {
+                            let add = limitAdds[o * roomCount + r]
+                            if add > 0, add > limitLeft[r] { fits = false; break }
+                        }
+                        guard fits else { continue }
+                        var value = 0.0
+                        for g in 0..<gapCount {
+                            value += max(0, 1 - (gapHave[g] + stateGap[g] + gapAdds[o * gapCount + g]) / gapNeed[g])
+                        }
+                        // Adding a food that closes nothing more is never better.
+                        guard value < threshold else { continue }
+                        candidates.append(Candidate(parent: parent, option: o, shortfall: value, kcal: state.kcal + kcals[o]))
                     }
-                    guard fits else { continue }
-                    let value = scratch.withUnsafeMutableBufferPointer { buffer -> Double in
-                        for k in 0..<n { buffer[k] = state.added[k] + per100[food * n + k] * option.factor }
-                        return shortfall(buffer)
-                    }
-                    // Adding a food that closes nothing more is never better.
-                    guard value < state.shortfall - 1e-9 else { continue }
-                    candidates.append(Candidate(parent: parent, option: index, shortfall: value, kcal: state.kcal + option.kcal))
-                }
+                }}}}}
                 // Only the best few thousand can make the next beam: keep memory small.
                 if candidates.count > 8_000 {
                     sortCandidates(&candidates)
