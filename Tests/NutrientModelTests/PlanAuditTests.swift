@@ -326,3 +326,38 @@ final class PlanAuditTests: XCTestCase {
         XCTAssertTrue(planner.portions(of: oil, limits: adult).allSatisfy { $0.grams <= 15 }, "\(planner.portions(of: oil, limits: adult))")
     }
 }
+
+/// The week's fish advice and the fast word splitter.
+final class FishWeekTests: XCTestCase {
+    let data = TestData.data
+    let day = LocalDate(year: 2026, month: 11, day: 24)!
+
+    func testNoFishIsPlannedOnceTheWeeksServingsAreLogged() throws {
+        let planner = data.makePlanner()
+        let child = PersonProfile(name: "C", sex: .female, ageMonths: 72)  // 2 oz, 2 a week
+        let report = Report(profile: child, targets: try data.targets.targets(for: child), range: DateRange(day: day), entries: [],
+                            scorer: data.scorer)
+        let open = planner.plan(for: report)
+        XCTAssertNil(open.fishNote)
+        // Two 57 g servings of cooked salmon earlier in the week: no more fish.
+        let week = [1, 3].map { offset in
+            Entry(id: Int64(offset), date: day.adding(days: -offset), meal: .dinner, foodID: "15086", grams: 57, loggedAt: Date(timeIntervalSince1970: 0))
+        }
+        XCTAssertEqual(planner.fishServings(in: week, limits: planner.limits(for: child)), 114 / 56.7, accuracy: 1e-9)
+        let plan = planner.plan(for: report, week: week)
+        XCTAssertFalse(plan.items.contains { data.foods.group(at: $0.food.index) == GapPlanner.fishGroup }, "\(plan.items.map(\.food.description))")
+        let note = try XCTUnwrap(plan.fishNote)
+        XCTAssertTrue(note.contains("2 a week"), note)
+        XCTAssertTrue(plan.lines(review: data.review(report)).contains(note))
+        // One serving leaves room for one more.
+        XCTAssertNil(planner.plan(for: report, week: [week[0]]).fishNote)
+    }
+
+    func testTheWordSplitterAgreesWithCharacterRules() {
+        for food in stride(from: 0, to: data.foods.count, by: 7) {
+            let text = data.foods.descriptions[food]
+            XCTAssertEqual(FoodWords.words(of: text), text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init), text)
+        }
+        XCTAssertEqual(FoodWords.words(of: "Pâté, 2% fat"), ["pâté", "2", "fat"])
+    }
+}

@@ -77,6 +77,8 @@ public struct GapPlan: Sendable, Equatable {
     public let remaining: [(nutrient: Nutrient, reason: String)]
     /// Why no plan is made at all for this person (an infant under 6 months), or `nil`.
     public var withheld: String? = nil
+    /// Why no fish is suggested (the week's fish servings are already logged), or `nil`.
+    public var fishNote: String? = nil
     /// The energy the plan adds.
     public var addedKcal: Double { items.reduce(0) { $0 + $1.kcal } }
 
@@ -84,6 +86,7 @@ public struct GapPlan: Sendable, Equatable {
         lhs.gaps == rhs.gaps && lhs.items == rhs.items && lhs.before == rhs.before && lhs.after == rhs.after
             && lhs.remaining.map(\.nutrient) == rhs.remaining.map(\.nutrient)
             && lhs.remaining.map(\.reason) == rhs.remaining.map(\.reason) && lhs.withheld == rhs.withheld
+            && lhs.fishNote == rhs.fishNote
     }
 }
 
@@ -358,8 +361,21 @@ public struct GapPlanner: Sendable {
         return (Array(serving), Array(kcal))
     }
 
-    /// A plan for a day whose report is `report`.
-    public func plan(for report: Report, diets keys: Set<String> = [], maxFoods: Int = 3) -> GapPlan {
+    /// The servings of fish (the Finfish and Shellfish group) in `entries`, by the
+    /// person's FDA/EPA serving.
+    public func fishServings(in entries: [Entry], limits: PlanLimits) -> Double {
+        var seen = Set<Int64>(), grams = 0.0
+        for entry in entries where seen.insert(entry.id).inserted {
+            if let food = table.index(of: entry.foodID), isFish[food] { grams += entry.grams }
+        }
+        return grams / limits.fishServingGrams
+    }
+
+    /// A plan for a day whose report is `report`. `week` is what was logged in the seven
+    /// days ending on the report's last day: when it already holds the week's fish
+    /// servings (FDA/EPA: 2 a week for children, 2-3 in pregnancy and lactation), the plan
+    /// suggests no fish.
+    public func plan(for report: Report, diets keys: Set<String> = [], maxFoods: Int = 3, week: [Entry] = []) -> GapPlan {
         let nutrients = Nutrient.allCases
         let before = report.scores.map { $0.amount ?? 0 }
         let targets = report.scores.map { $0.target.value ?? 0 }
@@ -384,6 +400,11 @@ public struct GapPlanner: Sendable {
         room.append((epaDha, .total, safety.epaDhaMaxMg - before[epaDha]))
         let audiences = audiences(of: report.profile)
         let limits = limits(for: report.profile)
+        let fishLogged = fishServings(in: week + report.entries, limits: limits)
+        let noFish = fishLogged >= Double(limits.fishServingsPerWeek) - 1e-9
+        let fishNote = noFish
+            ? "No fish suggested: \(Format.number(fishLogged, decimals: 1)) servings of fish (\(Format.number(limits.fishServingGrams, decimals: 0)) g each) logged in the 7 days to \(report.range.to.longDescription), and the advice is \(limits.fishServingsPerWeek) a week (FDA and EPA, Advice about Eating Fish, 2021)."
+            : nil
         // The pool: for each gap, the richest allowed foods per serving and per kcal.
         var pool: [Int] = []
         var seen = Set<Int>()
@@ -392,7 +413,8 @@ public struct GapPlanner: Sendable {
                 var taken = 0
                 for entry in list where taken < 25 {
                     let food = Int(entry)
-                    guard exclusion(food, diets: keys, audiences: audiences) == nil, !unsafe(food, for: report) else { continue }
+                    guard exclusion(food, diets: keys, audiences: audiences) == nil, !unsafe(food, for: report),
+                          !(noFish && isFish[food]) else { continue }
                     taken += 1
                     if seen.insert(food).inserted { pool.append(food) }
                 }
@@ -520,7 +542,7 @@ public struct GapPlanner: Sendable {
             remaining.append((nutrients[n], reason(n, keys: keys, need: targets[n] * metAt - before[n], maxFoods: maxFoods, report: report,
                                                    audiences: audiences, limits: limits)))
         }
-        return GapPlan(gaps: gaps.map { nutrients[$0] }, items: items, before: before, after: after, remaining: remaining)
+        return GapPlan(gaps: gaps.map { nutrients[$0] }, items: items, before: before, after: after, remaining: remaining, fishNote: fishNote)
     }
 
     private func reason(_ n: Int, keys: Set<String>, need: Double, maxFoods: Int, report: Report, audiences: [Int],
