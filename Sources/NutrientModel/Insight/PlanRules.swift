@@ -77,8 +77,9 @@ public struct PlannerExclusions: Sendable {
         var words = WordRules()
         var groupWords: [String: WordRules] = [:]
         var keeps: [[String]] = []
-        /// Only foods of these groups, if any are listed.
+        /// Only foods of these groups, if any are listed, and the reason for the others.
         var onlyGroups: [String: String] = [:]
+        var onlyReason: String?
     }
     var rules: [PlanAudience: Rules] = [:]
     /// The most of a group's food one plan item may weigh, with the reason.
@@ -100,7 +101,9 @@ public struct PlannerExclusions: Sendable {
             }
             switch row["kind"] {
             case "group": rules[who, default: Rules()].groups[value] = reason
-            case "only_group": rules[who, default: Rules()].onlyGroups[value] = reason
+            case "only_group":
+                rules[who, default: Rules()].onlyGroups[value] = reason
+                rules[who, default: Rules()].onlyReason = rules[who]!.onlyReason ?? reason
             case "word":
                 let words = FoodWords.words(of: value)
                 guard !words.isEmpty else { throw row.error("value", "a word or phrase needs a letter, found \"\(value)\"") }
@@ -122,9 +125,10 @@ public struct PlannerExclusions: Sendable {
     /// Why a food is not suggested to an audience, or `nil`.
     public func exclusion(group: String, words: [String], audience: PlanAudience) -> String? {
         guard let rules = rules[audience] else { return nil }
-        if !rules.onlyGroups.isEmpty, rules.onlyGroups[group] == nil { return rules.onlyGroups.values.sorted()[0] }
+        if let only = rules.onlyReason, rules.onlyGroups[group] == nil { return only }
         if let reason = rules.groups[group] { return reason }
-        let kept = WordRules.kept(words, by: rules.keeps)
+        if rules.words.words.isEmpty, rules.words.phrases.isEmpty, rules.groupWords[group] == nil { return nil }
+        let kept = rules.keeps.isEmpty ? [Bool](repeating: false, count: words.count) : WordRules.kept(words, by: rules.keeps)
         if let (_, reason) = rules.words.match(words, kept: kept) { return reason }
         if let inGroup = rules.groupWords[group], let (_, reason) = inGroup.match(words, kept: kept) { return reason }
         return nil
