@@ -146,7 +146,7 @@ public struct AppState: Sendable {
 
     mutating func makePlan() {
         makePlannerIfNeeded()
-        gapPlan = planner!.plan(for: report(days: 1), diets: profile.profile.diets)
+        gapPlan = planner!.plan(for: report(days: 1), diets: profile.profile.diets, week: report(days: 7).entries)
     }
 
     mutating func recomputeTargets() {

@@ -46,7 +46,8 @@ public struct NutrientData: Sendable {
     public static let requiredFiles = [
         "foods.csv", "portions.csv", "supplements.csv", "targets.csv", "life_stages.csv",
         "units.csv", "meals.csv", "rules.csv", "search_ranking.csv", "absorption.csv", "skin_notes.csv",
-        "fermented.csv", "diets.csv", "planner.csv", "conversions.csv", "safety.csv",
+        "fermented.csv", "diets.csv", "planner.csv", "conversions.csv", "safety.csv", "plan_limits.csv",
+        "fish_servings.csv",
     ]
 
     /// Whether the food table came from a `FoodTableCache` copy of the CSVs rather than
@@ -87,7 +88,9 @@ public struct NutrientData: Sendable {
             safety = try SafetyRules(bytes: try bytes("safety.csv"), fileName: path("safety.csv"))
             planSafety = PlanSafetyRules(epaDhaMaxMg: try rules.value("plan_epa_dha_max_mg"),
                                          solidFoodsFromAgeMonths: Int(try rules.value("solid_foods_from_age_months")),
-                                         facts: safety)
+                                         facts: safety, defaultAgeMonths: Int(defaultAge * 12),
+                                         limits: try PlanLimitTable(limits: try bytes("plan_limits.csv"), limitsFile: path("plan_limits.csv"),
+                                                                    fish: try bytes("fish_servings.csv"), fishFile: path("fish_servings.csv")))
             self.directory = directory
         } catch let error as DataLoadError {
             throw error

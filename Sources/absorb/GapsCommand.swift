@@ -30,7 +30,8 @@ struct GapsCommand: ParsableCommand {
         let session = try common.open()
         let report = try session.report(DateRange(day: day))
         let planner = session.data.makePlanner()
-        let plan = planner.plan(for: report, diets: report.profile.diets)
+        let week = try session.report(DateRange(from: day.adding(days: -6), to: day)).entries
+        let plan = planner.plan(for: report, diets: report.profile.diets, week: week)
         let review = session.data.review(report)
         switch format {
         case .text: print(plan.lines(review: review).joined(separator: "\n"))
@@ -58,6 +59,7 @@ struct GapsCommand: ParsableCommand {
                 ])
             })),
             ("added_kcal", .number(plan.addedKcal, decimals: 1)),
+            ("fish_note", plan.fishNote.map(JSONValue.string) ?? .null),
             ("after", .object(nutrients.enumerated().map { ($1.rawValue, .number(plan.after[$0], decimals: 4)) })),
             ("remaining", .array(plan.remaining.map { .object([("nutrient", .string($0.nutrient.rawValue)), ("reason", .string($0.reason))]) })),
         ])

@@ -137,7 +137,7 @@ struct ProfileCommand: ParsableCommand {
         @Flag(name: .long, help: "Neither pregnant nor lactating.") var neither = false
         @Option(name: .long, help: ArgumentHelp("Your own meal-fat threshold for fat pairing, in grams, as a clinician set it; 'default' goes back to Data/absorption.csv.", valueName: "grams"))
         var fatThreshold: String?
-        @Option(name: .long, help: ArgumentHelp("Diets the gap planner keeps to, comma-separated (vegetarian, vegan, pescatarian, no_fish, no_nuts, no_dairy), or 'none'.", valueName: "diets"))
+        @Option(name: .long, help: ArgumentHelp("Diets and allergies the gap planner keeps to, comma-separated (vegetarian, vegan, pescatarian, no_meat, no_fish, no_dairy, no_milk, no_egg, no_nuts, no_tree_nuts, no_peanuts, no_crustaceans, no_molluscs, no_wheat, no_gluten, no_soy, no_sesame), or 'none'.", valueName: "diets"))
         var diet: String?
         @Option(name: .long, help: ArgumentHelp("Foods a clinician prescribed (a supplement's id, see `absorb foods search`), comma-separated: a dose of one above an upper limit is still shown above it, with a caution that says it was prescribed.", valueName: "id[,id]"))
         var prescribed: String?

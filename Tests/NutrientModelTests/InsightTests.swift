@@ -112,7 +112,9 @@ final class InsightTests: XCTestCase {
     func independentExclusion(of food: Int, diets: Set<String>) throws -> String? {
         let group = data.foods.group(at: food)
         let words = Set(data.foods.descriptions[food].lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init))
-        for row in try TestData.csvTable("planner.csv") {
+        // The rules for everyone and for anyone past infancy (these are adults' days; the
+        // life stages are audited in PlanAuditTests).
+        for row in try TestData.csvTable("planner.csv") where ["everyone", "from_12_months"].contains(row["who"]) {
             let value = row["value"] ?? ""
             switch row["kind"] {
             case "group" where value == group: return "planner: group \(value)"
@@ -124,20 +126,35 @@ final class InsightTests: XCTestCase {
             }
         }
         let rows = try TestData.csvTable("diets.csv")
-        func closure(_ diet: String) -> Set<String> {
-            var keys: Set<String> = [diet]
-            for row in rows where row["diet"] == diet && row["kind"] == "include" { keys.formUnion(closure(row["value"]!)) }
-            return keys
-        }
-        for diet in diets {
-            let keys = closure(diet)
-            let mine = rows.filter { keys.contains($0["diet"]!) }
-            let keep = Set(mine.filter { $0["kind"] == "keep_word" }.map { $0["value"]!.lowercased() })
-            if !keep.isDisjoint(with: words) { continue }
-            for row in mine {
-                if row["kind"] == "group", row["value"] == group { return "\(diet): group \(group)" }
-                if row["kind"] == "word", words.contains(row["value"]!.lowercased()) { return "\(diet): word \(row["value"]!)" }
+        let tokens = FoodWords.words(of: data.foods.descriptions[food])
+        // Each diet with its own keep phrases; an included diet is checked as it is.
+        func excluded(_ diet: String, _ seen: inout Set<String>) -> String? {
+            guard seen.insert(diet).inserted else { return nil }
+            let mine = rows.filter { $0["diet"] == diet }
+            if let row = mine.first(where: { $0["kind"] == "group" && $0["value"] == group }) { return "\(diet): group \(row["value"]!)" }
+            var kept = [Bool](repeating: false, count: tokens.count)
+            for row in mine where row["kind"] == "keep" {
+                let phrase = FoodWords.words(of: row["value"]!)
+                guard !phrase.isEmpty, phrase.count <= tokens.count else { continue }
+                for start in 0...(tokens.count - phrase.count) where Array(tokens[start..<(start + phrase.count)]) == phrase {
+                    for i in start..<(start + phrase.count) { kept[i] = true }
+                }
             }
+            for row in mine where row["kind"] == "word" {
+                let phrase = FoodWords.words(of: row["value"]!)
+                guard !phrase.isEmpty, phrase.count <= tokens.count else { continue }
+                for start in 0...(tokens.count - phrase.count) where Array(tokens[start..<(start + phrase.count)]) == phrase {
+                    if (start..<(start + phrase.count)).contains(where: { !kept[$0] }) { return "\(diet): word \(row["value"]!)" }
+                }
+            }
+            for row in mine where row["kind"] == "include" {
+                if let reason = excluded(row["value"]!, &seen) { return reason }
+            }
+            return nil
+        }
+        var seen = Set<String>()
+        for diet in diets.sorted() {
+            if let reason = excluded(diet, &seen) { return reason }
         }
         return nil
     }

@@ -157,6 +157,26 @@ public struct FermentedFoods: Sendable {
 /// The lower-case words of a food's description, for rules that match words.
 public enum FoodWords {
     public static func words(of description: String) -> [String] {
-        description.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        // Most descriptions are ASCII: split their bytes directly (the same words, many
+        // times faster than asking each Character whether it is a letter).
+        var text = description
+        if let words = text.withUTF8({ asciiWords($0) }) { return words }
+        return description.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+    }
+
+    /// The words of ASCII bytes, or `nil` if any byte is not ASCII.
+    private static func asciiWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        var words: [String] = [], word: [UInt8] = []
+        for byte in bytes {
+            guard byte < 0x80 else { return nil }
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+            default:
+                if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)); word.removeAll(keepingCapacity: true) }
+            }
+        }
+        if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+        return words
     }
 }

@@ -1,22 +1,38 @@
-/// Diets a profile may follow (vegetarian, no nuts...) as food groups and description
-/// words, from `Data/diets.csv`: a food is left out when its group or one of its words is
-/// listed for the diet, unless one of its words is a `keep_word` of the diet ("soymilk"
-/// stays in a vegan diet though it says "milk").
+/// Diets and allergies a profile may follow (vegetarian, no nuts, no egg...) as food
+/// groups, description words and phrases, from `Data/diets.csv`. A food is left out when
+/// its group is listed for the diet (always), or when a listed word or phrase appears in
+/// its description outside every `keep` phrase of that diet: "coconut milk" keeps the
+/// word "milk" in that phrase from counting for no_dairy, and nothing else ("Coconut
+/// milk, with whole milk" is still left out). An included diet is checked with its own
+/// keep phrases, never another's.
 public struct DietTable: Sendable {
     public struct Diet: Sendable, Equatable {
         public let key: String
         public let label: String
+        /// Where the diet's rules come from (FALCPA, EU 1169/2011...).
+        public var source: String = ""
         var groups: [String: String] = [:]
+        /// Single words, and phrases (several words in a row), with the reason.
         var words: [String: String] = [:]
-        var keepWords: Set<String> = []
+        var phrases: [(words: [String], reason: String)] = []
+        /// Phrases whose words do not count for this diet's own words and phrases.
+        var keeps: [[String]] = []
+        /// The diets this one includes, checked as they are.
+        var includes: [String] = []
+
+        public static func == (lhs: Diet, rhs: Diet) -> Bool {
+            lhs.key == rhs.key && lhs.label == rhs.label && lhs.groups == rhs.groups && lhs.words == rhs.words
+                && lhs.phrases.map(\.words) == rhs.phrases.map(\.words) && lhs.keeps == rhs.keeps && lhs.includes == rhs.includes
+        }
     }
 
     /// The diets by key, in file order.
     public let diets: [Diet]
+    let byKey: [String: Int]
 
     /// Reads `diets.csv`.
     public init(bytes: [UInt8], fileName: String) throws(CSVError) {
-        let table = try NamedCSVTable(bytes: bytes, fileName: fileName, columns: ["diet", "label", "kind", "value", "reason"])
+        let table = try NamedCSVTable(bytes: bytes, fileName: fileName, columns: ["diet", "label", "kind", "value", "reason", "source"])
         var order: [String] = []
         var diets: [String: Diet] = [:]
         var includes: [(String, String, NamedCSVTable.Row)] = []
@@ -26,67 +42,70 @@ public struct DietTable: Sendable {
                 diets[key] = Diet(key: key, label: row["label"])
                 order.append(key)
             }
+            if !row["source"].isEmpty { diets[key]!.source = row["source"] }
             let value = row["value"]
+            let words = FoodWords.words(of: value)
             switch row["kind"] {
             case "group": diets[key]!.groups[value] = row["reason"]
-            case "word": diets[key]!.words[value.lowercased()] = row["reason"]
-            case "keep_word": diets[key]!.keepWords.insert(value.lowercased())
+            case "word", "phrase":
+                guard !words.isEmpty else { throw row.error("value", "a word or phrase needs a letter, found \"\(value)\"") }
+                if words.count == 1 { diets[key]!.words[words[0]] = row["reason"] } else { diets[key]!.phrases.append((words, row["reason"])) }
+            case "keep", "keep_word":
+                guard !words.isEmpty else { throw row.error("value", "a keep phrase needs a letter, found \"\(value)\"") }
+                diets[key]!.keeps.append(words)
             case "include": includes.append((key, value, row))
-            default: throw row.error("kind", "kind must be group, word, keep_word or include, found \"\(row["kind"])\"")
+            default: throw row.error("kind", "kind must be group, word, phrase, keep or include, found \"\(row["kind"])\"")
             }
         }
         for (key, other, row) in includes {
-            guard let included = diets[other] else { throw row.error("value", "no diet \"\(other)\" to include") }
-            diets[key]!.groups.merge(included.groups) { mine, _ in mine }
-            diets[key]!.words.merge(included.words) { mine, _ in mine }
+            guard diets[other] != nil else { throw row.error("value", "no diet \"\(other)\" to include") }
+            diets[key]!.includes.append(other)
         }
         self.diets = order.map { diets[$0]! }
+        byKey = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
     }
 
     /// The diet with a key.
-    public func diet(_ key: String) -> Diet? { diets.first { $0.key == key } }
+    public func diet(_ key: String) -> Diet? { byKey[key].map { diets[$0] } }
 
-    /// Why the diets leave a food out, or `nil` if they allow it.
+    /// Why the diets leave out a food with this group and description words, or `nil` if
+    /// they allow it.
     public func exclusion(group: String, words: [String], diets keys: Set<String>) -> String? {
-        for diet in diets where keys.contains(diet.key) {
-            if words.contains(where: diet.keepWords.contains) { continue }
-            if let reason = diet.groups[group] { return "\(diet.label): \(reason)" }
-            if let word = words.first(where: { diet.words[$0] != nil }) { return "\(diet.label): \(diet.words[word]!)" }
+        var checked = Set<String>()
+        for key in keys.sorted() {
+            if let reason = exclusion(group: group, words: words, diet: key, shownAs: nil, checked: &checked) { return reason }
         }
         return nil
     }
-}
 
-/// Foods the gap planner does not suggest unless asked, from `Data/planner.csv`: whole
-/// groups (baby foods, restaurant items), words (infant formula, organ meats) and words
-/// within a group (raw meat and fish).
-public struct PlannerExclusions: Sendable {
-    var groups: [String: String] = [:]
-    var words: [String: String] = [:]
-    var groupWords: [String: [String: String]] = [:]
-
-    /// Reads `planner.csv`.
-    public init(bytes: [UInt8], fileName: String) throws(CSVError) {
-        let table = try NamedCSVTable(bytes: bytes, fileName: fileName, columns: ["kind", "value", "reason"])
-        for row in table.rows {
-            let value = row["value"]
-            switch row["kind"] {
-            case "group": groups[value] = row["reason"]
-            case "word": words[value.lowercased()] = row["reason"]
-            case "group_word":
-                let parts = value.split(separator: ";", maxSplits: 1).map(String.init)
-                guard parts.count == 2 else { throw row.error("value", "group_word needs GROUP;word, found \"\(value)\"") }
-                groupWords[parts[0], default: [:]][parts[1].lowercased()] = row["reason"]
-            default: throw row.error("kind", "kind must be group, word or group_word, found \"\(row["kind"])\"")
+    private func exclusion(group: String, words: [String], diet key: String, shownAs label: String?,
+                           checked: inout Set<String>) -> String? {
+        guard checked.insert(key).inserted, let diet = diet(key) else { return nil }
+        let shown = label ?? diet.label
+        if let reason = diet.groups[group] { return "\(shown): \(reason)" }
+        // The words inside one of this diet's keep phrases do not count for it.
+        var kept = [Bool](repeating: false, count: words.count)
+        for keep in diet.keeps where keep.count <= words.count {
+            for start in 0...(words.count - keep.count) where words[start] == keep[0] {
+                if (1..<keep.count).allSatisfy({ words[start + $0] == keep[$0] }) {
+                    for i in start..<(start + keep.count) { kept[i] = true }
+                }
             }
         }
-    }
-
-    /// Why a food is not suggested, or `nil`.
-    public func exclusion(group: String, words: [String]) -> String? {
-        if let reason = groups[group] { return reason }
-        if let word = words.first(where: { self.words[$0] != nil }) { return self.words[word] }
-        if let inGroup = groupWords[group], let word = words.first(where: { inGroup[$0] != nil }) { return inGroup[word] }
+        for (i, word) in words.enumerated() where !kept[i] {
+            if let reason = diet.words[word] { return "\(shown): \(reason) (\"\(word)\")" }
+        }
+        for phrase in diet.phrases where phrase.words.count <= words.count {
+            for start in 0...(words.count - phrase.words.count) {
+                let range = start..<(start + phrase.words.count)
+                if range.allSatisfy({ words[$0] == phrase.words[$0 - start] }), range.contains(where: { !kept[$0] }) {
+                    return "\(shown): \(phrase.reason) (\"\(phrase.words.joined(separator: " "))\")"
+                }
+            }
+        }
+        for included in diet.includes {
+            if let reason = exclusion(group: group, words: words, diet: included, shownAs: shown, checked: &checked) { return reason }
+        }
         return nil
     }
 }

@@ -43,6 +43,7 @@ extension GapPlan {
                 lines.append("  \(number + 1). \(item.food.description), \(item.portionText): \(adds.joined(separator: ", ")); \(Format.grouped(item.kcal)) kcal")
             }
         }
+        if let note = plan.fishNote { lines.append(note) }
         let closed = plan.gaps.filter { gap in !plan.remaining.contains { $0.nutrient == gap } }
         if !closed.isEmpty, !plan.items.isEmpty {
             lines.append("Closes: \(closed.map(\.name).joined(separator: ", ")), with no upper limit passed.")

@@ -23,19 +23,44 @@ public struct NutrientSource: Sendable, Equatable {
     public let percentOfTarget: Double?
 }
 
-/// One food of a plan: how many servings and what they add.
+/// One food of a plan: a number of one of the food's own household measures, and what
+/// it adds.
 public struct PlanItem: Sendable, Equatable {
     public let food: PlannerFood
+    /// How many of the measure: ¼, ½, 1, 1½, 2 (times the measure's own amount: "3 oz").
     public let servings: Double
-    public var grams: Double { servings * food.servingGrams }
-    public var kcal: Double { servings * food.kcalPerServing }
+    /// The measure as the table writes it ("cup, chopped", "oz", "fillet").
+    public let measure: String
+    public let grams: Double
+    public let kcal: Double
     /// What it adds to each nutrient, in `Nutrient.allCases` order.
     public let adds: [Double]
 
-    /// "2 × 1 fillet (155 g)" or "1 cup (245 g)".
+    /// "1½ cups, chopped (45 g)" or "3 oz (85 g)".
     public var portionText: String {
-        let count = servings == 1 ? "" : "\(Format.number(servings, decimals: 1)) × "
-        return "\(count)\(food.servingLabel) (\(Format.number(grams, decimals: 0)) g)"
+        "\(Self.count(servings)) \(Self.measure(measure, plural: servings > 1)) (\(Format.number(grams, decimals: 0)) g)"
+    }
+
+    /// A count in quarters as a person writes it: "¼", "1½", "2".
+    public static func count(_ value: Double) -> String {
+        let whole = Int(value.rounded(.down))
+        let quarter = Int(((value - Double(whole)) * 4).rounded())
+        let fraction = ["", "¼", "½", "¾"][min(quarter, 3)]
+        return whole == 0 ? (fraction.isEmpty ? "0" : fraction) : "\(whole)\(fraction)"
+    }
+
+    /// A measure's first word in the plural when there are more than one ("cups, diced").
+    static func measure(_ text: String, plural: Bool) -> String {
+        guard plural, let end = text.firstIndex(where: { !$0.isLetter }) ?? Optional(text.endIndex), end > text.startIndex else { return text }
+        let word = String(text[..<end]), rest = text[end...]
+        let unchanged: Set<String> = ["oz", "tbsp", "tsp", "fl", "lb", "g", "ml", "cubic", "large", "medium", "small", "extra", "NLEA", "serving"]
+        guard !unchanged.contains(word), word.count > 1, word.first!.isLowercase, !word.hasSuffix("s") else { return text }
+        let plural: String
+        if word.hasSuffix("ch") || word.hasSuffix("sh") || word.hasSuffix("x") { plural = word + "es" }
+        else if word.hasSuffix("y"), let before = word.dropLast().last, !"aeiou".contains(before) { plural = word.dropLast() + "ies" }
+        else if word == "leaf" { plural = "leaves" }
+        else { plural = word + "s" }
+        return plural + rest
     }
 }
 
@@ -52,6 +77,8 @@ public struct GapPlan: Sendable, Equatable {
     public let remaining: [(nutrient: Nutrient, reason: String)]
     /// Why no plan is made at all for this person (an infant under 6 months), or `nil`.
     public var withheld: String? = nil
+    /// Why no fish is suggested (the week's fish servings are already logged), or `nil`.
+    public var fishNote: String? = nil
     /// The energy the plan adds.
     public var addedKcal: Double { items.reduce(0) { $0 + $1.kcal } }
 
@@ -59,6 +86,7 @@ public struct GapPlan: Sendable, Equatable {
         lhs.gaps == rhs.gaps && lhs.items == rhs.items && lhs.before == rhs.before && lhs.after == rhs.after
             && lhs.remaining.map(\.nutrient) == rhs.remaining.map(\.nutrient)
             && lhs.remaining.map(\.reason) == rhs.remaining.map(\.reason) && lhs.withheld == rhs.withheld
+            && lhs.fishNote == rhs.fishNote
     }
 }
 
@@ -79,8 +107,18 @@ public struct GapPlanner: Sendable {
     /// Per serving, preformed retinol and added vitamin E (food * 2 + 0 or 1): with the
     /// nutrient amounts, all an upper limit can count.
     let limitPerServing: [Double]
-    /// Why each table food is left out of plans (nil: it may be suggested).
-    let excludedBecause: [String?]
+    /// Per 100 g, each nutrient (food * nutrients + n) and each upper-limit amount (food * 2).
+    let per100: [Double]
+    let limitPer100: [Double]
+    /// Per audience (`PlanAudience.allCases` order), why each food is left out of plans
+    /// (nil: it may be suggested to that audience).
+    let excludedBecause: [[String?]]
+    /// Per food: the most one plan item of it may weigh by its group (a tablespoon of oil),
+    /// whether it is fish or shellfish (served by the FDA/EPA's portions), whether it has a
+    /// household measure (a food with none is not suggested).
+    let groupMaxGrams: [Double]
+    let isFish: [Bool]
+    let hasMeasure: [Bool]
     let diets: DietTable
     /// Per nutrient, foods by amount per serving and per kcal, richest first.
     let byServing: [[Int32]]
@@ -94,10 +132,15 @@ public struct GapPlanner: Sendable {
     static let nutrientCount = Nutrient.allCases.count
 
 
-    /// The servings a plan may use of a food.
-    public static let servingSteps: [Double] = [0.5, 1, 1.5, 2, 3]
-    /// The heaviest a planned portion may be.
+    /// The numbers of a household measure a plan may suggest (the preferred first).
+    public static let servingSteps: [Double] = [1, 0.5, 1.5, 2, 0.25]
+    /// The most portions of one food a plan weighs (the first measures' first): enough to
+    /// choose a size, few enough to keep a plan fast.
+    public static let maxPortionsPerFood = 6
+    /// The heaviest a food's typical serving may be, for the best-food lists.
     public static let maxPortionGrams = 500.0
+    /// The group whose foods are served as fish (FDA/EPA portions and weekly advice).
+    public static let fishGroup = "Finfish and Shellfish Products"
 
     /// Prepares the planner over a table (once: plans then take milliseconds).
     public init(table: FoodTable, exclusions: PlannerExclusions, diets: DietTable, rules: ScoringRules,
@@ -105,15 +148,17 @@ public struct GapPlanner: Sendable {
         let nutrients = Nutrient.allCases
         let n = nutrients.count
         var grams = [Double](), kcal = [Double](), portion = [Int32](), amounts = [Double](), limits = [Double]()
-        var excluded: [String?] = []
-        var avoidInPregnancy: [Bool] = []
+        var excluded = [[String?]](repeating: [], count: PlanAudience.allCases.count)
+        var avoidInPregnancy: [Bool] = [], maxGrams: [Double] = [], fish: [Bool] = [], measured: [Bool] = []
+        var hundred: [Double] = [], limitHundred: [Double] = []
         avoidInPregnancy.reserveCapacity(table.count)
         grams.reserveCapacity(table.count)
         kcal.reserveCapacity(table.count)
         portion.reserveCapacity(table.count)
         amounts.reserveCapacity(table.count * n)
+        hundred.reserveCapacity(table.count * n)
         limits.reserveCapacity(table.count * 2)
-        excluded.reserveCapacity(table.count)
+        limitHundred.reserveCapacity(table.count * 2)
         for index in 0..<table.count {
             let values = table.values(at: index)
             let measures = table.portions(at: index)
@@ -122,19 +167,39 @@ public struct GapPlanner: Sendable {
             grams.append(weight)
             portion.append(Int32(chosen ?? -1))
             kcal.append((values[.energy] ?? 0) * weight / 100)
-            for nutrient in nutrients { amounts.append((nutrient.amount(in: values) ?? 0) * weight / 100) }
-            // What a serving counts toward the retinol and added-E limits, by the scorer's
+            for nutrient in nutrients {
+                let amount = nutrient.amount(in: values) ?? 0
+                amounts.append(amount * weight / 100)
+                hundred.append(amount)
+            }
+            // What 100 g counts toward the retinol and added-E limits, by the scorer's
             // conservative rules (an unknown retinol is all of the vitamin A).
             let source = table.source(at: index)
             let upper = rules.upperLimits
-            limits.append((upper.count(.vitaminA, basis: .retinol, in: values, source: source).amount ?? 0) * weight / 100)
-            limits.append((upper.count(.vitaminE, basis: .addedVitaminE, in: values, source: source).amount ?? 0) * weight / 100)
-            var reason = exclusions.exclusion(group: table.group(at: index), words: FoodWords.words(of: table.descriptions[index]))
-            if reason == nil, values[.energy] == nil { reason = "no energy value: a plan could not count it" }
-            excluded.append(reason)
+            let retinol = upper.count(.vitaminA, basis: .retinol, in: values, source: source).amount ?? 0
+            let addedE = upper.count(.vitaminE, basis: .addedVitaminE, in: values, source: source).amount ?? 0
+            limits.append(retinol * weight / 100)
+            limits.append(addedE * weight / 100)
+            limitHundred.append(retinol)
+            limitHundred.append(addedE)
+            let group = table.group(at: index)
+            let words = FoodWords.words(of: table.descriptions[index])
+            for (a, audience) in PlanAudience.allCases.enumerated() {
+                var reason = exclusions.exclusion(group: group, words: words, audience: audience)
+                if reason == nil, audience == .everyone, values[.energy] == nil { reason = "no energy value: a plan could not count it" }
+                excluded[a].append(reason)
+            }
+            maxGrams.append(exclusions.groupMaxGrams[group]?.grams ?? .infinity)
+            fish.append(group == Self.fishGroup)
+            measured.append(measures.contains { $0.grams > 0 && $0.amount > 0 })
             avoidInPregnancy.append(safety.facts.isPregnancyRetinolSource(
                 description: table.descriptions[index], values: values, source: source, measures: measures))
         }
+        per100 = hundred
+        limitPer100 = limitHundred
+        groupMaxGrams = maxGrams
+        isFish = fish
+        hasMeasure = measured
         pregnancyAvoids = avoidInPregnancy
         self.safety = safety
         self.table = table
@@ -166,6 +231,16 @@ public struct GapPlanner: Sendable {
         }
     }
 
+    /// What 100 g of a food counts toward nutrient `n`'s upper limit on `basis`.
+    @inline(__always)
+    func limitAmount100(_ food: Int, _ basis: UpperLimitBasis, _ n: Int) -> Double {
+        switch basis {
+        case .total: Nutrient.allCases[n].mainComponent == nil ? 0 : per100[food * Self.nutrientCount + n]
+        case .retinol: limitPer100[food * 2]
+        case .addedVitaminE: limitPer100[food * 2 + 1]
+        }
+    }
+
     /// A food as plans and lists show it.
     public func food(_ index: Int) -> PlannerFood {
         let n = Self.nutrientCount
@@ -176,13 +251,59 @@ public struct GapPlanner: Sendable {
                            perServing: Array(perServing[(index * n)..<(index * n + n)]))
     }
 
-    /// Whether a food may be suggested to someone on `diets`.
-    public func allows(_ food: Int, diets keys: Set<String>) -> Bool {
+    /// The audiences of `Data/planner.csv` a person belongs to (indices into
+    /// `PlanAudience.allCases`), by age and condition.
+    func audiences(of profile: PersonProfile?) -> [Int] {
+        let age = profile?.ageMonths ?? safety.defaultAgeMonths
+        let list = PlanAudience.of(ageMonths: age, condition: profile?.condition ?? .none)
+        return list.map { audience in PlanAudience.allCases.firstIndex(of: audience)! }
+    }
+
+    /// The limits of a plan for a person (portions, energy, fish), by life stage.
+    public func limits(for profile: PersonProfile?) -> PlanLimits {
+        safety.limits.limits(ageMonths: profile?.ageMonths ?? safety.defaultAgeMonths, condition: profile?.condition ?? .none)
+    }
+
+    /// Why a food is not suggested to `profile` on `diets` (planner rules for the life
+    /// stage, then the diets), or `nil`.
+    public func exclusion(_ food: Int, diets keys: Set<String>, for profile: PersonProfile? = nil) -> String? {
+        exclusion(food, diets: keys, audiences: audiences(of: profile))
+    }
+
+    func exclusion(_ food: Int, diets keys: Set<String>, audiences: [Int]) -> String? {
+        for a in audiences { if let reason = excludedBecause[a][food] { return reason } }
+        if !hasMeasure[food] { return "the table has no household measure for it" }
+        guard !keys.isEmpty else { return nil }
         // The words are found again here rather than kept for every food: it is called for
         // a few hundred foods a plan, and keeping them cost megabytes.
-        excludedBecause[food] == nil
-            && (keys.isEmpty
-                || diets.exclusion(group: table.group(at: food), words: FoodWords.words(of: table.descriptions[food]), diets: keys) == nil)
+        return diets.exclusion(group: table.group(at: food), words: FoodWords.words(of: table.descriptions[food]), diets: keys)
+    }
+
+    /// Whether a food may be suggested to `profile` (an adult if `nil`) on `diets`.
+    public func allows(_ food: Int, diets keys: Set<String>, for profile: PersonProfile? = nil) -> Bool {
+        exclusion(food, diets: keys, for: profile) == nil
+    }
+
+    /// The portions a plan may suggest of a food: ¼, ½, 1, 1½ or 2 of each of its own
+    /// household measures, within the item limits of grams and energy, a fish serving for
+    /// fish, and the most its group allows (a tablespoon of oil); one per weight.
+    public func portions(of food: Int, limits: PlanLimits) -> [(count: Double, measure: String, grams: Double)] {
+        var out: [(count: Double, measure: String, grams: Double)] = []
+        var most = min(limits.itemMaxGrams, groupMaxGrams[food])
+        if isFish[food] { most = min(most, limits.fishServingGrams) }
+        let kcalPer100 = table.values(at: food)[.energy] ?? 0
+        for measure in table.portions(at: food) where measure.grams > 0 && measure.amount > 0 {
+            for step in Self.servingSteps {
+                let count = measure.amount * step
+                guard abs((count * 4).rounded() - count * 4) < 1e-9 else { continue }
+                let grams = measure.grams * step
+                guard grams >= limits.itemMinGrams - 1e-9, grams <= most + 1e-9, kcalPer100 * grams / 100 <= limits.itemMaxKcal + 1e-9 else { continue }
+                if out.contains(where: { abs($0.grams - grams) <= 0.03 * grams }) { continue }
+                out.append((count, measure.description, grams))
+                if out.count == Self.maxPortionsPerFood { return out }
+            }
+        }
+        return out
     }
 
     /// Whether a plan for `report`'s person and day must leave a food out: it adds to a
@@ -214,10 +335,11 @@ public struct GapPlanner: Sendable {
         return nil
     }
 
-    /// The foods that give the most of a nutrient per serving, and per 100 kcal. With a
-    /// `report`, none for a nutrient above its upper limit or for an infant too young for
-    /// foods, and none that adds to a nutrient above its limit or that pregnancy advice
-    /// says to avoid.
+    /// The foods that give the most of a nutrient per serving, and per 100 kcal, by the
+    /// planner's rules (foods eaten as such, with a household measure, within the diets).
+    /// With a `report`, by its person's life stage too; none for a nutrient above its
+    /// upper limit or for an infant too young for foods, and none that adds to a nutrient
+    /// above its limit or that pregnancy advice says to avoid.
     public func bestSources(of nutrient: Nutrient, target: Target, diets keys: Set<String> = [], limit: Int = 10,
                             for report: Report? = nil)
         -> (perServing: [NutrientSource], per100Kcal: [NutrientSource]) {
@@ -230,16 +352,30 @@ public struct GapPlanner: Sendable {
                                   amountPer100Kcal: food.kcalPerServing > 0 ? amount / food.kcalPerServing * 100 : nil,
                                   percentOfTarget: target.value.flatMap { $0 > 0 ? amount / $0 * 100 : nil })
         }
+        let audiences = audiences(of: report?.profile)
         let usable = { (food: Int32) in
-            self.allows(Int(food), diets: keys) && !(report.map { self.unsafe(Int(food), for: $0) } ?? false)
+            self.exclusion(Int(food), diets: keys, audiences: audiences) == nil && !(report.map { self.unsafe(Int(food), for: $0) } ?? false)
         }
         let serving = byServing[n].lazy.filter(usable).prefix(limit).map(source)
         let kcal = byKcal[n].lazy.filter(usable).prefix(limit).map(source)
         return (Array(serving), Array(kcal))
     }
 
-    /// A plan for a day whose report is `report`.
-    public func plan(for report: Report, diets keys: Set<String> = [], maxFoods: Int = 3) -> GapPlan {
+    /// The servings of fish (the Finfish and Shellfish group) in `entries`, by the
+    /// person's FDA/EPA serving.
+    public func fishServings(in entries: [Entry], limits: PlanLimits) -> Double {
+        var seen = Set<Int64>(), grams = 0.0
+        for entry in entries where seen.insert(entry.id).inserted {
+            if let food = table.index(of: entry.foodID), isFish[food] { grams += entry.grams }
+        }
+        return grams / limits.fishServingGrams
+    }
+
+    /// A plan for a day whose report is `report`. `week` is what was logged in the seven
+    /// days ending on the report's last day: when it already holds the week's fish
+    /// servings (FDA/EPA: 2 a week for children, 2-3 in pregnancy and lactation), the plan
+    /// suggests no fish.
+    public func plan(for report: Report, diets keys: Set<String> = [], maxFoods: Int = 3, week: [Entry] = []) -> GapPlan {
         let nutrients = Nutrient.allCases
         let before = report.scores.map { $0.amount ?? 0 }
         let targets = report.scores.map { $0.target.value ?? 0 }
@@ -262,6 +398,13 @@ public struct GapPlanner: Sendable {
         // EPA + DHA has no UL, but a plan never brings it past EFSA's 5 g (Data/rules.csv).
         let epaDha = Nutrient.epaDha.index
         room.append((epaDha, .total, safety.epaDhaMaxMg - before[epaDha]))
+        let audiences = audiences(of: report.profile)
+        let limits = limits(for: report.profile)
+        let fishLogged = fishServings(in: week + report.entries, limits: limits)
+        let noFish = fishLogged >= Double(limits.fishServingsPerWeek) - 1e-9
+        let fishNote = noFish
+            ? "No fish suggested: \(Format.number(fishLogged, decimals: 1)) servings of fish (\(Format.number(limits.fishServingGrams, decimals: 0)) g each) logged in the 7 days to \(report.range.to.longDescription), and the advice is \(limits.fishServingsPerWeek) a week (FDA and EPA, Advice about Eating Fish, 2021)."
+            : nil
         // The pool: for each gap, the richest allowed foods per serving and per kcal.
         var pool: [Int] = []
         var seen = Set<Int>()
@@ -270,17 +413,20 @@ public struct GapPlanner: Sendable {
                 var taken = 0
                 for entry in list where taken < 25 {
                     let food = Int(entry)
-                    guard allows(food, diets: keys), !unsafe(food, for: report) else { continue }
+                    guard exclusion(food, diets: keys, audiences: audiences) == nil, !unsafe(food, for: report),
+                          !(noFish && isFish[food]) else { continue }
                     taken += 1
                     if seen.insert(food).inserted { pool.append(food) }
                 }
             }
         }
-        struct Option { let food: Int; let servings: Double }
+        struct Option { let food: Int; let count: Double; let measure: String; let grams: Double; let kcal: Double; var factor: Double { grams / 100 } }
         var options: [Option] = []
         for food in pool {
-            for step in Self.servingSteps where step * servingGrams[food] <= Self.maxPortionGrams {
-                options.append(Option(food: food, servings: step))
+            let kcalPer100 = table.values(at: food)[.energy] ?? 0
+            for portion in portions(of: food, limits: limits) {
+                options.append(Option(food: food, count: portion.count, measure: portion.measure, grams: portion.grams,
+                                      kcal: kcalPer100 * portion.grams / 100))
             }
         }
         struct State {
@@ -313,29 +459,52 @@ public struct GapPlanner: Sendable {
                 return ra != rb ? ra < rb : beam[a.parent].chosen.count < beam[b.parent].chosen.count
             }
         }
-        var scratch = [Double](repeating: 0, count: n)
+        // Per option, flat: what it adds to each gap and to each limit, its energy and food.
+        let optionCount = options.count, gapCount = gaps.count, roomCount = room.count
+        var optionGapAdds = [Double](repeating: 0, count: optionCount * gapCount)
+        var optionLimitAdds = [Double](repeating: 0, count: optionCount * roomCount)
+        for (o, option) in options.enumerated() {
+            for (g, k) in gaps.enumerated() { optionGapAdds[o * gapCount + g] = per100[option.food * n + k] * option.factor }
+            for (r, limit) in room.enumerated() {
+                optionLimitAdds[o * roomCount + r] = limitAmount100(option.food, limit.basis, limit.n) * option.factor
+            }
+        }
+        let optionKcal = options.map(\.kcal), optionFood = options.map(\.food), optionFish = options.map { isFish[$0.food] }
+        let gapHave = gaps.map { before[$0] }, gapNeed = gaps.map { targets[$0] * metAt }
         for _ in 0..<maxFoods {
             // Rank every extension cheaply; make states only of the best.
             var candidates: [Candidate] = []
             candidates.reserveCapacity(min(10_000, beam.count * options.count))
             for (parent, state) in beam.enumerated() where state.shortfall > 0 {
-                for (index, option) in options.enumerated() where !state.chosen.contains(where: { $0.food == option.food }) {
-                    let food = option.food
-                    var fits = true
-                    for (r, limit) in room.enumerated() {
-                        let add = limitAmount(food, limit.basis, limit.n) * option.servings
-                        if add > 0, state.limitUsed[r] + add > limit.left { fits = false; break }
+                let fishChosen = state.chosen.contains { isFish[$0.food] }
+                let chosenFoods = state.chosen.map(\.food)
+                let stateGap = gaps.map { state.added[$0] }
+                let kcalLeft = limits.planMaxKcal + 1e-9 - state.kcal
+                let limitLeft = (0..<roomCount).map { room[$0].left - state.limitUsed[$0] }
+                let threshold = state.shortfall - 1e-9
+                optionGapAdds.withUnsafeBufferPointer { gapAdds in
+                optionLimitAdds.withUnsafeBufferPointer { limitAdds in
+                optionKcal.withUnsafeBufferPointer { kcals in
+                optionFood.withUnsafeBufferPointer { foods in
+                optionFish.withUnsafeBufferPointer { fishes in
+                    for o in 0..<optionCount {
+                        // A plan stays within its added energy, and has at most one fish serving.
+                        guard kcals[o] <= kcalLeft, !(fishChosen && fishes[o]), !chosenFoods.contains(foods[o]) else { continue }
+                        var fits = true
+                        for r in 0..<roomCount {
+                            let add = limitAdds[o * roomCount + r]
+                            if add > 0, add > limitLeft[r] { fits = false; break }
+                        }
+                        guard fits else { continue }
+                        var value = 0.0
+                        for g in 0..<gapCount {
+                            value += max(0, 1 - (gapHave[g] + stateGap[g] + gapAdds[o * gapCount + g]) / gapNeed[g])
+                        }
+                        // Adding a food that closes nothing more is never better.
+                        guard value < threshold else { continue }
+                        candidates.append(Candidate(parent: parent, option: o, shortfall: value, kcal: state.kcal + kcals[o]))
                     }
-                    guard fits else { continue }
-                    let value = scratch.withUnsafeMutableBufferPointer { buffer -> Double in
-                        for k in 0..<n { buffer[k] = state.added[k] + perServing[food * n + k] * option.servings }
-                        return shortfall(buffer)
-                    }
-                    // Adding a food that closes nothing more is never better.
-                    guard value < state.shortfall - 1e-9 else { continue }
-                    candidates.append(Candidate(parent: parent, option: index, shortfall: value,
-                                                kcal: state.kcal + servingKcal[food] * option.servings))
-                }
+                }}}}}
                 // Only the best few thousand can make the next beam: keep memory small.
                 if candidates.count > 8_000 {
                     sortCandidates(&candidates)
@@ -355,43 +524,56 @@ public struct GapPlanner: Sendable {
                 let food = option.food
                 var limitUsed = parent.limitUsed
                 for (r, limit) in room.enumerated() {
-                    limitUsed[r] += limitAmount(food, limit.basis, limit.n) * option.servings
+                    limitUsed[r] += limitAmount100(food, limit.basis, limit.n) * option.factor
                 }
-                kept.append(State(chosen: chosen, added: (0..<n).map { parent.added[$0] + perServing[food * n + $0] * option.servings },
+                kept.append(State(chosen: chosen, added: (0..<n).map { parent.added[$0] + per100[food * n + $0] * option.factor },
                                   limitUsed: limitUsed, kcal: candidate.kcal, shortfall: candidate.shortfall))
             }
             beam = kept
             if rank(beam[0].shortfall, beam[0].kcal) < rank(best.shortfall, best.kcal) { best = beam[0] }
         }
         let items = best.chosen.map { option in
-            let food = self.food(option.food)
-            return PlanItem(food: food, servings: option.servings, adds: food.perServing.map { $0 * option.servings })
+            PlanItem(food: self.food(option.food), servings: option.count, measure: option.measure, grams: option.grams, kcal: option.kcal,
+                     adds: (0..<n).map { per100[option.food * n + $0] * option.factor })
         }
         let after = nutrients.indices.map { before[$0] + best.added[$0] }
         var remaining: [(Nutrient, String)] = []
         for n in gaps where after[n] < targets[n] * metAt - 1e-9 {
-            remaining.append((nutrients[n], reason(n, keys: keys, need: targets[n] * metAt - before[n], maxFoods: maxFoods, report: report)))
+            remaining.append((nutrients[n], reason(n, keys: keys, need: targets[n] * metAt - before[n], maxFoods: maxFoods, report: report,
+                                                   audiences: audiences, limits: limits)))
         }
-        return GapPlan(gaps: gaps.map { nutrients[$0] }, items: items, before: before, after: after, remaining: remaining)
+        return GapPlan(gaps: gaps.map { nutrients[$0] }, items: items, before: before, after: after, remaining: remaining, fishNote: fishNote)
     }
 
-    private func reason(_ n: Int, keys: Set<String>, need: Double, maxFoods: Int, report: Report) -> String {
+    private func reason(_ n: Int, keys: Set<String>, need: Double, maxFoods: Int, report: Report, audiences: [Int],
+                        limits: PlanLimits) -> String {
         let nutrient = Nutrient.allCases[n]
-        guard let richest = byServing[n].first(where: { allows(Int($0), diets: keys) && !unsafe(Int($0), for: report) }) else {
+        let usable = { (food: Int32) in
+            self.exclusion(Int(food), diets: keys, audiences: audiences) == nil && !self.unsafe(Int(food), for: report)
+                && !self.portions(of: Int(food), limits: limits).isEmpty
+        }
+        guard let richest = byServing[n].first(where: usable) else {
             return keys.isEmpty
                 ? "no food that can be suggested has a value for \(nutrient.name) in the table"
                 : "no food your diet allows has a value for \(nutrient.name) in the table"
         }
-        let food = self.food(Int(richest))
-        let most = food.perServing[n] * (Self.servingSteps.last { $0 * food.servingGrams <= Self.maxPortionGrams } ?? 1)
-        if most < need {
-            return "the richest food allowed, \(food.description), gives \(Format.amount(most)) \(nutrient.unit) in its largest portion; \(Format.amount(need)) \(nutrient.unit) is missing"
+        // The most any allowed food gives in its largest portion a plan may suggest.
+        var most = 0.0, mostFood = Int(richest)
+        for entry in byServing[n].prefix(400) where usable(entry) {
+            let food = Int(entry)
+            let grams = portions(of: food, limits: limits).map(\.grams).max() ?? 0
+            let amount = per100[food * Self.nutrientCount + n] * grams / 100
+            if amount > most { most = amount; mostFood = food }
         }
-        return "closing it too would take more than \(maxFoods) foods, or pass an upper limit"
+        if most < need {
+            return "the most one food can give in a portion a plan suggests (\(table.descriptions[mostFood])) is \(Format.amount(most)) \(nutrient.unit); \(Format.amount(need)) \(nutrient.unit) is missing"
+        }
+        return "closing it too would take more than \(maxFoods) foods, more than \(Format.grouped(limits.planMaxKcal)) kcal, or pass an upper limit"
     }
 }
 
-/// The rules that keep plans safe, from `Data/rules.csv` and `Data/safety.csv`.
+/// The rules that keep plans safe, from `Data/rules.csv`, `Data/safety.csv`,
+/// `Data/plan_limits.csv` and `Data/fish_servings.csv`.
 public struct PlanSafetyRules: Sendable {
     /// The most EPA + DHA a plan brings a day (EFSA 2012: 5 g).
     public let epaDhaMaxMg: Double
@@ -399,11 +581,17 @@ public struct PlanSafetyRules: Sendable {
     public let solidFoodsFromAgeMonths: Int
     /// The facts behind the pregnancy caution, which plans keep to as well.
     public let facts: SafetyRules
+    /// The age taken for a profile whose age is not set.
+    public let defaultAgeMonths: Int
+    /// Portion, energy and fish limits by life stage.
+    public let limits: PlanLimitTable
 
     /// Makes the rules.
-    public init(epaDhaMaxMg: Double, solidFoodsFromAgeMonths: Int, facts: SafetyRules) {
+    public init(epaDhaMaxMg: Double, solidFoodsFromAgeMonths: Int, facts: SafetyRules, defaultAgeMonths: Int, limits: PlanLimitTable) {
         self.epaDhaMaxMg = epaDhaMaxMg
         self.solidFoodsFromAgeMonths = solidFoodsFromAgeMonths
         self.facts = facts
+        self.defaultAgeMonths = defaultAgeMonths
+        self.limits = limits
     }
 }

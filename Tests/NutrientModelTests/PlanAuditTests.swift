@@ -1,0 +1,363 @@
+import Foundation
+import XCTest
+@testable import NutrientModel
+
+/// Plans on many varied days, for every life stage and many diets, each checked against
+/// every constraint by rules read here from the text of Data/ (planner.csv, diets.csv,
+/// plan_limits.csv, fish_servings.csv, safety.csv, rules.csv) and by word lists of this
+/// file, never by asking the planner under test what it allows.
+final class PlanAuditTests: XCTestCase {
+    let data = TestData.data
+    let day = LocalDate(year: 2026, month: 11, day: 24)!
+
+    func words(_ food: Int) -> [String] {
+        data.foods.descriptions[food].lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+    }
+
+    static func contains(_ words: [String], _ phrase: [String], outside kept: [Bool]? = nil) -> Bool {
+        guard !phrase.isEmpty, phrase.count <= words.count else { return false }
+        for start in 0...(words.count - phrase.count) where Array(words[start..<(start + phrase.count)]) == phrase {
+            if let kept, !(start..<(start + phrase.count)).contains(where: { !kept[$0] }) { continue }
+            return true
+        }
+        return false
+    }
+
+    static func kept(_ words: [String], _ keeps: [[String]]) -> [Bool] {
+        var kept = [Bool](repeating: false, count: words.count)
+        for phrase in keeps where !phrase.isEmpty && phrase.count <= words.count {
+            for start in 0...(words.count - phrase.count) where Array(words[start..<(start + phrase.count)]) == phrase {
+                for i in start..<(start + phrase.count) { kept[i] = true }
+            }
+        }
+        return kept
+    }
+
+    static func tokens(_ text: String) -> [String] { text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init) }
+
+    /// Whom planner.csv's `who` names, from a person's age and condition, as the file's
+    /// README defines them.
+    static func applies(_ who: String, age: Int, condition: PhysiologicalCondition) -> Bool {
+        switch who {
+        case "everyone": true
+        case "from_12_months": age >= 12
+        case "infant", "under_12_months": age < 12
+        case "under_4_years": age < 48
+        case "under_18_years": age < 216
+        case "pregnancy": condition == .pregnancy
+        case "lactation": condition == .lactation
+        default: false
+        }
+    }
+
+    /// Why planner.csv leaves a food out for this person, read from the file's text.
+    func plannerExclusion(_ food: Int, age: Int, condition: PhysiologicalCondition) throws -> String? {
+        let group = data.foods.group(at: food), words = self.words(food)
+        let rows = try TestData.csvTable("planner.csv").filter { Self.applies($0["who"]!, age: age, condition: condition) }
+        var byWho: [String: [[String: String]]] = [:]
+        for row in rows { byWho[row["who"]!, default: []].append(row) }
+        for (who, rows) in byWho {
+            let kept = Self.kept(words, rows.filter { $0["kind"] == "keep" }.map { Self.tokens($0["value"]!) })
+            let only = rows.filter { $0["kind"] == "only_group" }.map { $0["value"]! }
+            if !only.isEmpty, !only.contains(group) { return "\(who): only \(only)" }
+            for row in rows {
+                let value = row["value"]!
+                switch row["kind"] {
+                case "group" where value == group: return "\(who): group \(value)"
+                case "word" where Self.contains(words, Self.tokens(value), outside: kept): return "\(who): word \(value)"
+                case "group_word":
+                    let parts = value.split(separator: ";", maxSplits: 1).map(String.init)
+                    if parts[0] == group, Self.contains(words, Self.tokens(parts[1]), outside: kept) { return "\(who): \(value)" }
+                default: break
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Why diets.csv leaves a food out, read from the file's text: a group, or a word or
+    /// phrase outside that diet's own keep phrases; included diets with their own keeps.
+    func dietExclusion(_ food: Int, diets: Set<String>) throws -> String? {
+        let rows = try TestData.csvTable("diets.csv"), group = data.foods.group(at: food), words = self.words(food)
+        func check(_ diet: String, _ seen: inout Set<String>) -> String? {
+            guard seen.insert(diet).inserted else { return nil }
+            let mine = rows.filter { $0["diet"] == diet }
+            if mine.contains(where: { $0["kind"] == "group" && $0["value"] == group }) { return "\(diet): group \(group)" }
+            let kept = Self.kept(words, mine.filter { $0["kind"] == "keep" }.map { Self.tokens($0["value"]!) })
+            for row in mine where row["kind"] == "word" && Self.contains(words, Self.tokens(row["value"]!), outside: kept) {
+                return "\(diet): \(row["value"]!)"
+            }
+            for row in mine where row["kind"] == "include" { if let reason = check(row["value"]!, &seen) { return reason } }
+            return nil
+        }
+        var seen = Set<String>()
+        for diet in diets.sorted() { if let reason = check(diet, &seen) { return reason } }
+        return nil
+    }
+
+    struct Limits { var itemMin = 0.0, itemMax = 0.0, itemKcal = 0.0, planKcal = 0.0, fish = 0.0 }
+
+    func limits(age: Int, condition: PhysiologicalCondition) throws -> Limits {
+        func band(_ file: String) throws -> [String: String] {
+            let rows = try TestData.csvTable(file)
+            func fits(_ row: [String: String], _ condition: PhysiologicalCondition) -> Bool {
+                row["condition"] == condition.rawValue
+                    && (row["age_from_months"]!.isEmpty || age >= Int(Double(row["age_from_months"]!)!))
+                    && (row["age_to_months"]!.isEmpty || age < Int(Double(row["age_to_months"]!)!))
+            }
+            return try XCTUnwrap(rows.first { fits($0, condition) } ?? rows.first { fits($0, .none) })
+        }
+        let stage = try band("plan_limits.csv"), fish = try band("fish_servings.csv")
+        return Limits(itemMin: Double(stage["item_min_g"]!)!, itemMax: Double(stage["item_max_g"]!)!,
+                      itemKcal: Double(stage["item_max_kcal"]!)!, planKcal: Double(stage["plan_max_kcal"]!)!,
+                      fish: Double(fish["serving_g"]!)!)
+    }
+
+    // Word lists of this file: what must never be suggested, whatever Data/ says.
+    static let neverAsEaten: [[String]] = [["powder"], ["dry", "mix"], ["agar"], ["formulated"], ["dehydrated"], ["meal", "replacement"],
+                                           ["unprepared"], ["concentrate"], ["formula"]]
+    static let mercuryFish: [[String]] = [["mackerel", "king"], ["king", "mackerel"], ["marlin"], ["roughy"], ["shark"], ["swordfish"],
+                                          ["tilefish"], ["bigeye"]]
+    static let chokingUnder4: [[String]] = [["nuts"], ["almonds"], ["walnuts"], ["peanuts"], ["popcorn"], ["grapes"], ["seeds"], ["frankfurter"],
+                                            ["candies"], ["marshmallows"]]
+    static let pregnancyAvoid: [[String]] = [["liver"], ["liverwurst"], ["pate"], ["giblets"], ["caviar"], ["roe"], ["sushi"], ["smoked"], ["lox"],
+                                             ["bologna"], ["salami"], ["luncheon"], ["frankfurter"], ["unpasteurized"], ["brie"], ["feta"]]
+
+    func audit(_ plan: GapPlan, entries: [Entry], person: PersonProfile, name: String) throws {
+        let age = person.ageMonths ?? 360
+        let context = "\(name), \(person.name) \(age) months \(person.condition.rawValue) \(person.diets.sorted())"
+        func fail(_ message: String) { XCTFail("\(context): \(message)") }
+        let before = Report(profile: person, targets: try data.targets.targets(for: person), range: DateRange(day: day), entries: entries,
+                            scorer: data.scorer)
+        if age < 6 {
+            if !plan.items.isEmpty { fail("a plan of foods under 6 months") }
+            if !plan.gaps.isEmpty, plan.withheld == nil { fail("no reason given for no plan under 6 months") }
+            return
+        }
+        let limits = try self.limits(age: age, condition: person.condition)
+        XCTAssertLessThanOrEqual(plan.items.count, 3, context)
+        if plan.addedKcal > limits.planKcal + 1e-6 { fail("adds \(plan.addedKcal) kcal, over \(limits.planKcal)") }
+        var all = entries
+        var fishItems = 0
+        for (offset, item) in plan.items.enumerated() {
+            let food = item.food.index, words = self.words(food), group = data.foods.group(at: food)
+            let label = "\(data.foods.ids[food]) \(item.food.description) \(item.portionText)"
+            if let why = try plannerExclusion(food, age: age, condition: person.condition) { fail("\(label): planner.csv leaves it out (\(why))") }
+            if let why = try dietExclusion(food, diets: person.diets) { fail("\(label): diets.csv leaves it out (\(why))") }
+            for phrase in Self.neverAsEaten where Self.contains(words, phrase) { fail("\(label): not eaten as such (\(phrase))") }
+            if age < 12, group != "Baby Foods" { fail("\(label): an infant's plan has a food not made for infants") }
+            if age < 12, words.contains("honey") { fail("\(label): honey before 12 months") }
+            if age < 48 { for phrase in Self.chokingUnder4 where Self.contains(words, phrase) { fail("\(label): a choking hazard (\(phrase))") } }
+            if age < 216 || person.condition != .none {
+                for phrase in Self.mercuryFish where Self.contains(words, phrase) { fail("\(label): a fish to avoid (\(phrase))") }
+            }
+            if person.condition == .pregnancy {
+                for phrase in Self.pregnancyAvoid where Self.contains(words, phrase) { fail("\(label): avoided in pregnancy (\(phrase))") }
+                if group == "Sausages and Luncheon Meats" { fail("\(label): deli meat in pregnancy") }
+            }
+            // The portion: a number of one of the food's own measures.
+            let measures = data.foods.portions(at: food).filter { $0.description == item.measure }
+            if measures.isEmpty { fail("\(label): \"\(item.measure)\" is not one of its measures") }
+            let step = measures.compactMap { m -> Double? in
+                let s = item.servings / m.amount
+                return [0.25, 0.5, 1, 1.5, 2].contains(where: { abs($0 - s) < 1e-9 }) && abs(m.grams * s - item.grams) < 1e-6 ? s : nil
+            }
+            if step.isEmpty { fail("\(label): not ¼, ½, 1, 1½ or 2 of the measure") }
+            if item.portionText.contains("× 100 g") || item.measure == "g" { fail("\(label): a portion by weight, not a measure") }
+            if item.grams > limits.itemMax + 1e-6 || item.grams < limits.itemMin - 1e-6 { fail("\(label): \(item.grams) g outside \(limits.itemMin)-\(limits.itemMax)") }
+            let kcal = (data.foods.values(at: food)[.energy] ?? 0) * item.grams / 100
+            XCTAssertEqual(item.kcal, kcal, accuracy: 1e-6, context)
+            if kcal > limits.itemKcal + 1e-6 { fail("\(label): \(kcal) kcal, over \(limits.itemKcal)") }
+            if group == "Fats and Oils", item.grams > 15 + 1e-6 { fail("\(label): more than a tablespoon of oil") }
+            if group == "Finfish and Shellfish Products" {
+                fishItems += 1
+                if item.grams > limits.fish + 1e-6 { fail("\(label): more than a fish serving (\(limits.fish) g)") }
+            }
+            all.append(Entry(id: 1000 + Int64(offset), date: day, meal: .snack, foodID: data.foods.ids[food], grams: item.grams,
+                             loggedAt: Date(timeIntervalSince1970: 0)))
+        }
+        if fishItems > 1 { fail("\(fishItems) fish servings in one plan") }
+        let after = Report(profile: person, targets: before.targets, range: DateRange(day: day), entries: all, scorer: data.scorer)
+        let epaDhaMax = try XCTUnwrap(Double(try TestData.csvTable("rules.csv").first { $0["key"] == "plan_epa_dha_max_mg" }!["value"]!))
+        for (n, score) in after.scores.enumerated() {
+            let was = before.scores[n]
+            if score.status == .aboveUL {
+                if was.status != .aboveUL { fail("\(score.nutrient) passes its UL") }
+                else if (score.upperLimitAmount ?? 0) > (was.upperLimitAmount ?? 0) + 1e-9 { fail("\(score.nutrient) above its UL gets more") }
+            }
+            if score.nutrient == .epaDha, (score.amount ?? 0) > max(epaDhaMax, was.amount ?? 0) + 1e-6 { fail("EPA + DHA past \(epaDhaMax) mg") }
+            if plan.gaps.contains(score.nutrient), !plan.remaining.contains(where: { $0.nutrient == score.nutrient }),
+               (score.percent ?? 0) < 100 - 1e-6 {
+                fail("\(score.nutrient) said closed but at \(score.percent ?? 0) %")
+            }
+        }
+        for (nutrient, reason) in plan.remaining {
+            if (after.score(of: nutrient).percent ?? 0) >= 100 { fail("\(nutrient) said short but met") }
+            if reason.isEmpty { fail("no reason for \(nutrient)") }
+        }
+    }
+
+    func entry(_ id: Int64, _ food: String, _ grams: Double) -> Entry {
+        Entry(id: id, date: day, meal: .lunch, foodID: food, grams: grams, loggedAt: Date(timeIntervalSince1970: Double(id)))
+    }
+
+    /// Days: empty, ordinary, already above the vitamin A, D or EPA + DHA limit, and days
+    /// of foods drawn across the whole table.
+    func days() -> [(String, [Entry])] {
+        var days: [(String, [Entry])] = [
+            ("an empty day", []),
+            ("a salad", [entry(1, "11457", 60)]),
+            ("fish and eggs", [entry(1, "15236", 150), entry(2, "01129", 100)]),
+            ("above the vitamin A UL (liver)", [entry(1, "13325", 150)]),
+            ("above the vitamin D UL (softgels)", [entry(1, "S0002", 1.5)]),
+            ("above 5 g EPA + DHA", [entry(1, "15236", 400)]),
+            ("milk and a banana", [entry(1, "01077", 250), entry(2, "09040", 120)]),
+        ]
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int(seed >> 33)
+        }
+        for d in 0..<5 {
+            let foods = (0..<(2 + d % 3)).map { i in entry(Int64(i + 1), data.foods.ids[next() % data.foods.count], Double(30 + next() % 170)) }
+            days.append(("table day \(d)", foods))
+        }
+        return days
+    }
+
+    static let people: [PersonProfile] = [
+        PersonProfile(name: "newborn", sex: .female, ageMonths: 3),
+        PersonProfile(name: "infant", sex: .male, ageMonths: 8),
+        PersonProfile(name: "toddler", sex: .female, ageMonths: 20),
+        PersonProfile(name: "child 3", sex: .male, ageMonths: 40),
+        PersonProfile(name: "child 6", sex: .female, ageMonths: 72),
+        PersonProfile(name: "child 9", sex: .male, ageMonths: 110),
+        PersonProfile(name: "child 12", sex: .female, ageMonths: 150),
+        PersonProfile(name: "teen", sex: .male, ageMonths: 200),
+        PersonProfile(name: "teen", sex: .female, ageMonths: 200, condition: .pregnancy),
+        PersonProfile(name: "woman", sex: .female, ageMonths: 360),
+        PersonProfile(name: "man", sex: .male, ageMonths: 500),
+        PersonProfile(name: "pregnant", sex: .female, ageMonths: 350, condition: .pregnancy),
+        PersonProfile(name: "lactating", sex: .female, ageMonths: 380, condition: .lactation),
+        PersonProfile(name: "older", sex: .female, ageMonths: 900),
+    ]
+    static let dietSets: [Set<String>] = [[], ["vegan"], ["vegetarian"], ["no_fish"], ["no_nuts", "no_dairy"], ["no_gluten", "no_soy"],
+                                          ["no_egg", "no_sesame"], ["pescatarian"], ["no_milk"], ["no_crustaceans", "no_molluscs"],
+                                          ["no_wheat"], ["no_peanuts", "no_tree_nuts"], ["no_meat"]]
+
+    func testPlansKeepEveryConstraintForEveryLifeStageAndDiet() throws {
+        let planner = data.makePlanner()
+        let days = self.days()
+        var count = 0, slowest = 0.0, total = 0.0
+        for (p, base) in Self.people.enumerated() {
+            // Every person meets every day with no diet, and three of the diet sets in turn.
+            for (d, (name, entries)) in days.enumerated() {
+                var person = base
+                person.diets = d % 2 == 0 ? [] : Self.dietSets[(p * 3 + d) % Self.dietSets.count]
+                let report = Report(profile: person, targets: try data.targets.targets(for: person), range: DateRange(day: day),
+                                    entries: entries, scorer: data.scorer)
+                let start = Date()
+                let plan = planner.plan(for: report, diets: person.diets)
+                slowest = max(slowest, Date().timeIntervalSince(start))
+                total += Date().timeIntervalSince(start)
+                try audit(plan, entries: entries, person: person, name: name)
+                count += 1
+            }
+        }
+        // Every diet set on an empty day for an adult and a child.
+        for diets in Self.dietSets {
+            for base in [Self.people[9], Self.people[4]] {
+                var person = base
+                person.diets = diets
+                let report = Report(profile: person, targets: try data.targets.targets(for: person), range: DateRange(day: day),
+                                    entries: [], scorer: data.scorer)
+                try audit(planner.plan(for: report, diets: diets), entries: [], person: person, name: "empty day")
+                count += 1
+            }
+        }
+        XCTAssertGreaterThan(count, 150)
+        print("audited \(count) plans; slowest \(Int(slowest * 1000)) ms, \(Int(total * 1000)) ms in all (a debug build)")
+    }
+
+    /// The foods a plan may suggest to anyone, over the whole table: none that is eaten
+    /// only as an ingredient or concentrate, none without a household measure.
+    func testNoFoodEatenOnlyAsAnIngredientIsEverAllowed() throws {
+        let planner = data.makePlanner()
+        var leaks: [String] = []
+        for food in 0..<data.foods.count where planner.allows(food, diets: []) {
+            let words = self.words(food), group = data.foods.group(at: food)
+            if Self.neverAsEaten.contains(where: { Self.contains(words, $0) })
+                || (group == "Dairy and Egg Products" && words.contains("dried"))
+                || words.contains("gelatins") || data.foods.portions(at: food).isEmpty {
+                leaks.append("\(data.foods.ids[food]) \(data.foods.descriptions[food])")
+            }
+        }
+        XCTAssertEqual(leaks, [], leaks.prefix(30).joined(separator: "\n"))
+        // An infant's foods are all made for infants, and none has honey.
+        let infant = PersonProfile(name: "I", sex: .female, ageMonths: 9)
+        let allowed = (0..<data.foods.count).filter { planner.allows($0, diets: [], for: infant) }
+        XCTAssertFalse(allowed.isEmpty)
+        for food in allowed {
+            XCTAssertEqual(data.foods.group(at: food), "Baby Foods", data.foods.descriptions[food])
+            XCTAssertFalse(words(food).contains("honey"), data.foods.descriptions[food])
+        }
+        // An adult's are none of them.
+        XCTAssertFalse((0..<data.foods.count).contains { planner.allows($0, diets: []) && data.foods.group(at: $0) == "Baby Foods" })
+    }
+
+    func testPortionsAreCountsOfTheFoodsOwnMeasures() throws {
+        XCTAssertEqual(PlanItem.count(0.25), "¼")
+        XCTAssertEqual(PlanItem.count(1.5), "1½")
+        XCTAssertEqual(PlanItem.count(2), "2")
+        XCTAssertEqual(PlanItem.measure("cup, chopped", plural: true), "cups, chopped")
+        XCTAssertEqual(PlanItem.measure("oz", plural: true), "oz")
+        let planner = data.makePlanner()
+        let adult = planner.limits(for: PersonProfile(name: "A", sex: .female, ageMonths: 360))
+        let toddler = planner.limits(for: PersonProfile(name: "T", sex: .female, ageMonths: 24))
+        XCTAssertEqual(adult.fishServingGrams, 113.4, accuracy: 0.01)
+        XCTAssertEqual(toddler.fishServingGrams, 28.35, accuracy: 0.01)
+        // Canned tuna for a 2-year-old: at most an ounce.
+        let tuna = try XCTUnwrap(data.foods.index(of: "15121"))
+        let portions = planner.portions(of: tuna, limits: toddler)
+        XCTAssertFalse(portions.isEmpty)
+        XCTAssertTrue(portions.allSatisfy { $0.grams <= 28.35 + 1e-9 }, "\(portions)")
+        // A tablespoon of oil at most.
+        let oil = try XCTUnwrap(data.foods.index(of: "04053"))
+        XCTAssertTrue(planner.portions(of: oil, limits: adult).allSatisfy { $0.grams <= 15 }, "\(planner.portions(of: oil, limits: adult))")
+    }
+}
+
+/// The week's fish advice and the fast word splitter.
+final class FishWeekTests: XCTestCase {
+    let data = TestData.data
+    let day = LocalDate(year: 2026, month: 11, day: 24)!
+
+    func testNoFishIsPlannedOnceTheWeeksServingsAreLogged() throws {
+        let planner = data.makePlanner()
+        let child = PersonProfile(name: "C", sex: .female, ageMonths: 72)  // 2 oz, 2 a week
+        let report = Report(profile: child, targets: try data.targets.targets(for: child), range: DateRange(day: day), entries: [],
+                            scorer: data.scorer)
+        let open = planner.plan(for: report)
+        XCTAssertNil(open.fishNote)
+        // Two 57 g servings of cooked salmon earlier in the week: no more fish.
+        let week = [1, 3].map { offset in
+            Entry(id: Int64(offset), date: day.adding(days: -offset), meal: .dinner, foodID: "15086", grams: 57, loggedAt: Date(timeIntervalSince1970: 0))
+        }
+        XCTAssertEqual(planner.fishServings(in: week, limits: planner.limits(for: child)), 114 / 56.7, accuracy: 1e-9)
+        let plan = planner.plan(for: report, week: week)
+        XCTAssertFalse(plan.items.contains { data.foods.group(at: $0.food.index) == GapPlanner.fishGroup }, "\(plan.items.map(\.food.description))")
+        let note = try XCTUnwrap(plan.fishNote)
+        XCTAssertTrue(note.contains("2 a week"), note)
+        XCTAssertTrue(plan.lines(review: data.review(report)).contains(note))
+        // One serving leaves room for one more.
+        XCTAssertNil(planner.plan(for: report, week: [week[0]]).fishNote)
+    }
+
+    func testTheWordSplitterAgreesWithCharacterRules() {
+        for food in stride(from: 0, to: data.foods.count, by: 7) {
+            let text = data.foods.descriptions[food]
+            XCTAssertEqual(FoodWords.words(of: text), text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init), text)
+        }
+        XCTAssertEqual(FoodWords.words(of: "Pâté, 2% fat"), ["pâté", "2", "fat"])
+    }
+}
