@@ -23,7 +23,8 @@ public struct NutrientData: Sendable {
     public let conversions: RuleTable
     /// The conversions of a label's vitamins (IU, forms), read from `conversions`.
     public let labelConversions: LabelConversions
-    /// How search ranks foods people usually mean.
+    /// How search ranks foods people usually mean, the everyday names it knows, and the
+    /// short names of the foods people log most.
     public let ranking: SearchRanking
     /// Turns typed amounts into grams.
     public let quantities: QuantityResolver
@@ -45,7 +46,7 @@ public struct NutrientData: Sendable {
     /// The files a `Data/` folder must hold.
     public static let requiredFiles = [
         "foods.csv", "portions.csv", "supplements.csv", "targets.csv", "life_stages.csv",
-        "units.csv", "meals.csv", "rules.csv", "search_ranking.csv", "absorption.csv", "skin_notes.csv",
+        "units.csv", "meals.csv", "rules.csv", "search_ranking.csv", "search_names.csv", "common_foods.csv", "absorption.csv", "skin_notes.csv",
         "fermented.csv", "diets.csv", "planner.csv", "conversions.csv", "safety.csv",
     ]
 
@@ -77,7 +78,10 @@ public struct NutrientData: Sendable {
             labelConversions = try LabelConversions(conversions)
             quantities = QuantityResolver(units: units, maxEntryGrams: try rules.value("max_entry_grams"))
             self.foods = foods
-            ranking = try SearchRanking(bytes: try bytes("search_ranking.csv"), fileName: path("search_ranking.csv"))
+            var ranking = try SearchRanking(bytes: try bytes("search_ranking.csv"), fileName: path("search_ranking.csv"))
+            try ranking.addNames(bytes: try bytes("search_names.csv"), fileName: path("search_names.csv"))
+            try ranking.addCommonFoods(bytes: try bytes("common_foods.csv"), fileName: path("common_foods.csv"))
+            self.ranking = ranking
             self.searchIndex = LazySearchIndex(table: foods, ranking: ranking)
             absorption = try AbsorptionRules(bytes: try bytes("absorption.csv"), fileName: path("absorption.csv"))
             skinNotes = try SkinNotes(bytes: try bytes("skin_notes.csv"), fileName: path("skin_notes.csv"))
