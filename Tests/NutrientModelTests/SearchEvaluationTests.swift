@@ -6,7 +6,7 @@ import XCTest
 /// an acceptable answer and whether the first five hold one.
 final class SearchEvaluationTests: XCTestCase {
     /// The shares reached when the set was last measured: the test fails below them.
-    static let firstResultFloor = 0.97
+    static let firstResultFloor = 0.99
     static let topFiveFloor = 0.98
 
     struct Query {

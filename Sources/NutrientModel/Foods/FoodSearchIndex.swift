@@ -22,7 +22,6 @@ public struct FoodSearchIndex: Sendable {
     private let descriptionStart: [Int32]  // where food i's description words start (after its short name)
     private let segmentOfWord: [UInt16]    // per word of wordsOfFood: which comma-separated part it is in
     private let categoryWords: [UInt8]     // per food: the words of its description's first part when that part is a category ("Fish")
-    private let mostCategoryWords: Int
     private let brandWord: [Bool]          // per word of wordsOfFood: a brand, as the USDA capitalises them
     private let baseScore: [Double]        // per food: its words' cost and every adjustment the query may not waive
     private let foodAdjustment: [Double]            // per food, from SearchRanking (and its short name)
@@ -48,7 +47,7 @@ public struct FoodSearchIndex: Sendable {
     // other adjustment is a penalty (≥ 0): together they bound a food's score from below.
     private let leastBase: Double
     private let adjustmentsArePenalties: Bool
-    private let boostedFoods: [Int32]  // foods with a negative food adjustment or a short name (a few hundred)
+    private let boostedFoods: [Int32]  // foods with a negative food adjustment, a short name or a category part (about 1,200)
     /// How many foods the index covers.
     public let foodCount: Int
 
@@ -143,7 +142,6 @@ public struct FoodSearchIndex: Sendable {
         self.segmentOfWord = segments
         self.brandWord = brands
         self.categoryWords = categoryWords
-        self.mostCategoryWords = Int(categoryWords.max() ?? 0)
         self.foodCount = table.count
         // Word forms: each word's stem, and the words of each stem.
         var stemIDs: [[UInt8]: Int32] = [:]
@@ -230,7 +228,7 @@ public struct FoodSearchIndex: Sendable {
         var boosted: [Int32] = []
         var leastBase = Double.infinity
         for food in 0..<table.count {
-            if foodAdjustment[food] < 0 || descriptionStarts[food] != starts[food] {
+            if foodAdjustment[food] < 0 || descriptionStarts[food] != starts[food] || categoryWords[food] > 0 {
                 boosted.append(Int32(food))
             } else {
                 leastBase = min(leastBase, Double(costWords[food]) * Self.costPerWord + foodAdjustment[food])
@@ -396,9 +394,10 @@ public struct FoodSearchIndex: Sendable {
     /// A food's score is its base (0.05 a word, its food adjustment, its penalties less
     /// those the query names, so never below `0.05 × words + food adjustment`) plus
     /// the position of its first matching word plus that word's completion penalty. Foods
-    /// with a negative food adjustment or a short name (a few hundred) are scored first;
-    /// every other food is at least `leastBase + position + penalty` less the most words a
-    /// category part may take off its position. So (position, word)
+    /// with a negative food adjustment, a short name or a category part are scored first;
+    /// every other food is at least `leastBase + position + penalty`. (A food whose
+    /// description starts with a category part is scored first too: its words count from
+    /// after that part, so its position is not its word's place.) So (position, word)
     /// pairs are visited in order of `position + penalty`, each visiting the foods with
     /// that word at that position (and no match before it), until that bound exceeds the
     /// worst of a full result; foods matching only beyond the indexed positions are bounded
@@ -429,7 +428,7 @@ public struct FoodSearchIndex: Sendable {
         let slack = 1e-9
         func ruledOut(_ cost: Double) -> Bool {
             guard let worst = best.worstScore, best.isFull else { return false }
-            return leastBase + cost - Double(mostCategoryWords) > worst + slack
+            return leastBase + cost > worst + slack
         }
         for tier in tiers {
             if ruledOut(min(tier.cost, beyond)) { return best.sorted().map { Int($0.food) } }
