@@ -166,6 +166,30 @@ public struct NutrientData: Sendable {
         search.search(query, limit: limit).map(foods.food(at:))
     }
 
+    /// The foods that rank close behind `food` for `query` (within the ranking's
+    /// `closeRank`), best first: what the person may have meant instead. None when `food`
+    /// is not the best match (an id, say).
+    public func closeMatches(_ query: String, to food: Food, limit: Int = 3) -> [Food] {
+        let trimmed = query.trimmingSpaces()
+        if foods.food(id: trimmed) != nil { return [] }
+        let ranked = search.scoredSearch(trimmed, limit: limit + 1)
+        guard let best = ranked.first, foods.ids[best.food] == food.id else { return [] }
+        return ranked.dropFirst().filter { $0.score - best.score <= ranking.closeRank }.map { foods.food(at: $0.food) }
+    }
+
+    /// What `absorb foods search` lists: the foods that match `query`, or, when none has
+    /// every word, those of the closest query that finds some (a spelling fixed, or a word
+    /// no food has with the others left out), with that query.
+    public func searchListing(_ query: String, limit: Int = 20) -> (foods: [Food], closest: String?) {
+        let found = searchFoods(query, limit: limit)
+        if !found.isEmpty || foods.food(id: query.trimmingSpaces()) != nil { return (found, nil) }
+        for correction in search.corrections(for: query) {
+            let closest = searchFoods(correction, limit: limit)
+            if !closest.isEmpty { return (closest, correction) }
+        }
+        return ([], nil)
+    }
+
     /// Resolves a food the person named: an exact id, or the best search match. An
     /// error lists the closest matches (or spelling corrections) when nothing fits.
     public func findFood(_ query: String) throws(FoodLookupError) -> Food {

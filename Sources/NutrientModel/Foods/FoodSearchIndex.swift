@@ -301,14 +301,22 @@ public struct FoodSearchIndex: Sendable {
     /// `search`, taking the tiered path for a one-word query with more than `tieredAbove`
     /// postings (tests compare both paths).
     func search(_ query: String, limit: Int, tieredAbove: Int) -> [Int] {
+        scoredSearch(query, limit: limit, tieredAbove: tieredAbove).map(\.food)
+    }
+
+    /// `search` with each food's rank (lower is better): how close the runners-up are.
+    public func scoredSearch(_ query: String, limit: Int = 20) -> [(food: Int, score: Double)] {
+        scoredSearch(query, limit: limit, tieredAbove: Self.tieredAbove)
+    }
+
+    func scoredSearch(_ query: String, limit: Int, tieredAbove: Int) -> [(food: Int, score: Double)] {
         let tokens = SearchText.words(query)
         guard !tokens.isEmpty, limit > 0 else { return [] }
         let rewritten = rewrite(tokens)
-        if rewritten != tokens {
-            let found = search(tokens: rewritten, limit: limit, tieredAbove: tieredAbove)
-            if !found.isEmpty { return found }
-        }
-        return search(tokens: tokens, limit: limit, tieredAbove: tieredAbove)
+        var found: [(score: Double, food: Int32)] = []
+        if rewritten != tokens { found = search(tokens: rewritten, limit: limit, tieredAbove: tieredAbove) }
+        if found.isEmpty { found = search(tokens: tokens, limit: limit, tieredAbove: tieredAbove) }
+        return found.map { (Int($0.food), $0.score) }
     }
 
     /// The query's words with each everyday phrase in the USDA's words ("porridge" → "oats cooked").
@@ -336,7 +344,7 @@ public struct FoodSearchIndex: Sendable {
             + matcher.others.reduce(0) { $0 + postings[Int($1)].count }
     }
 
-    private func search(tokens: [[UInt8]], limit: Int, tieredAbove: Int) -> [Int] {
+    private func search(tokens: [[UInt8]], limit: Int, tieredAbove: Int) -> [(score: Double, food: Int32)] {
         let matchers = tokens.map(matcher)
         if matchers.contains(where: { $0.range.isEmpty && $0.others.isEmpty }) { return [] }
         // Start from the query word with the fewest postings.
@@ -367,7 +375,7 @@ public struct FoodSearchIndex: Sendable {
                 best.insert(score, food)
             }
         }
-        return best.sorted().map { Int($0.food) }
+        return best.sorted()
     }
 
     /// The adjustments a query waives because it names them: the adjusted words it names,
@@ -402,7 +410,7 @@ public struct FoodSearchIndex: Sendable {
     /// that word at that position (and no match before it), until that bound exceeds the
     /// worst of a full result; foods matching only beyond the indexed positions are bounded
     /// the same way.
-    func tieredSearch(_ matcher: Matcher, waived: Waived, limit: Int) -> [Int]? {
+    func tieredSearch(_ matcher: Matcher, waived: Waived, limit: Int) -> [(score: Double, food: Int32)]? {
         guard adjustmentsArePenalties else { return nil }  // the bound needs them ≥ 0
         let matchers = [matcher]
         let range = matcher.range
@@ -431,7 +439,7 @@ public struct FoodSearchIndex: Sendable {
             return leastBase + cost > worst + slack
         }
         for tier in tiers {
-            if ruledOut(min(tier.cost, beyond)) { return best.sorted().map { Int($0.food) } }
+            if ruledOut(min(tier.cost, beyond)) { return best.sorted() }
             let starts = positionStarts[tier.position]
             for food in positionFoods[tier.position][Int(starts[tier.word])..<Int(starts[tier.word + 1])] {
                 if isBoosted.contains(food) { continue }  // scored above
@@ -444,7 +452,7 @@ public struct FoodSearchIndex: Sendable {
                 }
             }
         }
-        return ruledOut(beyond) ? best.sorted().map { Int($0.food) } : nil
+        return ruledOut(beyond) ? best.sorted() : nil
     }
 
     /// What the tiered path alone answers for a one-word query (`nil`: it would defer to
@@ -454,7 +462,7 @@ public struct FoodSearchIndex: Sendable {
         guard tokens.count == 1 else { return nil }
         let matcher = matcher(tokens[0])
         guard matcher.others.isEmpty else { return nil }
-        return matcher.range.isEmpty ? [] : tieredSearch(matcher, waived: waivedAdjustments([matcher]), limit: limit)
+        return matcher.range.isEmpty ? [] : tieredSearch(matcher, waived: waivedAdjustments([matcher]), limit: limit)?.map { Int($0.food) }
     }
 
     /// A rank for a food (lower is better), or `nil` if some query word does not match.
@@ -548,9 +556,10 @@ public struct FoodSearchIndex: Sendable {
         if changed, !corrected.isEmpty {
             queries.append(corrected.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " "))
         }
-        // Every word matches but not together: try the query without each word in turn.
+        // Every word matches but not together: try the query without each word in turn,
+        // the last first (the first word is most often the food: "cod fillet" → "cod").
         if corrected.count > 1 {
-            for skipped in corrected.indices {
+            for skipped in corrected.indices.reversed() {
                 var fewer = corrected
                 fewer.remove(at: skipped)
                 queries.append(fewer.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " "))

@@ -25,6 +25,9 @@ public struct SearchRanking: Sendable {
     public var categoryHeads: Set<String> = []
     /// Rank change for a food with a short name (`commonNames`): the foods people log most.
     public var commonFoodAdjustment: Double = 0
+    /// How close (in rank) a runner-up must be to the best match for `absorb log add` to
+    /// name it: the query may have meant it.
+    public var closeRank: Double = 0.5
     /// Short plain names by food id, searched before the description and shown on screen.
     public var commonNames: [String: String] = [:]
     /// Everyday words that mean a USDA word ("courgette" → "zucchini"): a query word
@@ -68,8 +71,9 @@ public struct SearchRanking: Sendable {
                 case "brand": brandAdjustment = adjustment
                 case "extra_name_word": extraNameWordAdjustment = adjustment
                 case "common_food": commonFoodAdjustment = adjustment
+                case "close_rank": closeRank = adjustment
                 default:
-                    throw row.error("key", "unknown rule \"\(key)\": expected brand, extra_name_word or common_food")
+                    throw row.error("key", "unknown rule \"\(key)\": expected brand, extra_name_word, common_food or close_rank")
                 }
             default:
                 throw row.error("kind", "unknown kind \"\(kind)\": expected food, word, group, rule, category or not_brand")
