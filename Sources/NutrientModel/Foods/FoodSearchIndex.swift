@@ -47,6 +47,7 @@ public struct FoodSearchIndex: Sendable {
     // other adjustment is a penalty (≥ 0): together they bound a food's score from below.
     private let leastBase: Double
     private let adjustmentsArePenalties: Bool
+    private let isBoosted: [Bool]      // per food: whether it is in boostedFoods
     private let boostedFoods: [Int32]  // foods with a negative food adjustment, a short name or a category part (about 1,200)
     /// How many foods the index covers.
     public let foodCount: Int
@@ -236,6 +237,9 @@ public struct FoodSearchIndex: Sendable {
         }
         self.leastBase = leastBase
         self.boostedFoods = boosted
+        var isBoosted = [Bool](repeating: false, count: table.count)
+        for food in boosted { isBoosted[Int(food)] = true }
+        self.isBoosted = isBoosted
         self.adjustmentsArePenalties = wordAdjustment.values.allSatisfy { $0 >= 0 }
             && groupAdjustment.allSatisfy { $0 >= 0 } && ranking.brandAdjustment >= 0
             && ranking.extraNameWordAdjustment >= 0
@@ -425,9 +429,7 @@ public struct FoodSearchIndex: Sendable {
         tiers.sort { $0.cost < $1.cost }
         let beyond = Double(Self.tieredPositions) + leastPenalty  // the least cost of an unvisited match
         var best = TopK(limit: limit)
-        var isBoosted = Set<Int32>()
         for food in boostedFoods {
-            isBoosted.insert(food)
             if let score = score(food: Int(food), matchers: matchers, waived: waived) {
                 best.insert(score, food)
             }
@@ -442,7 +444,7 @@ public struct FoodSearchIndex: Sendable {
             if ruledOut(min(tier.cost, beyond)) { return best.sorted() }
             let starts = positionStarts[tier.position]
             for food in positionFoods[tier.position][Int(starts[tier.word])..<Int(starts[tier.word + 1])] {
-                if isBoosted.contains(food) { continue }  // scored above
+                if isBoosted[Int(food)] { continue }  // scored above
                 let food = Int(food)
                 let first = Int(wordsStart[food])
                 // A match before this position makes that one the food's first: its own tier.
