@@ -23,7 +23,8 @@ public struct NutrientData: Sendable {
     public let conversions: RuleTable
     /// The conversions of a label's vitamins (IU, forms), read from `conversions`.
     public let labelConversions: LabelConversions
-    /// How search ranks foods people usually mean.
+    /// How search ranks foods people usually mean, the everyday names it knows, and the
+    /// short names of the foods people log most.
     public let ranking: SearchRanking
     /// Turns typed amounts into grams.
     public let quantities: QuantityResolver
@@ -45,9 +46,9 @@ public struct NutrientData: Sendable {
     /// The files a `Data/` folder must hold.
     public static let requiredFiles = [
         "foods.csv", "portions.csv", "supplements.csv", "targets.csv", "life_stages.csv",
-        "units.csv", "meals.csv", "rules.csv", "search_ranking.csv", "absorption.csv", "skin_notes.csv",
-        "fermented.csv", "diets.csv", "planner.csv", "conversions.csv", "safety.csv", "plan_limits.csv",
-        "fish_servings.csv",
+        "units.csv", "meals.csv", "rules.csv", "search_ranking.csv", "search_names.csv", "common_foods.csv",
+        "absorption.csv", "skin_notes.csv", "fermented.csv", "diets.csv", "planner.csv", "conversions.csv",
+        "safety.csv", "plan_limits.csv", "fish_servings.csv",
     ]
 
     /// Whether the food table came from a `FoodTableCache` copy of the CSVs rather than
@@ -78,7 +79,10 @@ public struct NutrientData: Sendable {
             labelConversions = try LabelConversions(conversions)
             quantities = QuantityResolver(units: units, maxEntryGrams: try rules.value("max_entry_grams"))
             self.foods = foods
-            ranking = try SearchRanking(bytes: try bytes("search_ranking.csv"), fileName: path("search_ranking.csv"))
+            var ranking = try SearchRanking(bytes: try bytes("search_ranking.csv"), fileName: path("search_ranking.csv"))
+            try ranking.addNames(bytes: try bytes("search_names.csv"), fileName: path("search_names.csv"))
+            try ranking.addCommonFoods(bytes: try bytes("common_foods.csv"), fileName: path("common_foods.csv"))
+            self.ranking = ranking
             self.searchIndex = LazySearchIndex(table: foods, ranking: ranking)
             absorption = try AbsorptionRules(bytes: try bytes("absorption.csv"), fileName: path("absorption.csv"))
             skinNotes = try SkinNotes(bytes: try bytes("skin_notes.csv"), fileName: path("skin_notes.csv"))
@@ -163,6 +167,30 @@ public struct NutrientData: Sendable {
     /// The foods that best match `query`, best first.
     public func searchFoods(_ query: String, limit: Int = 20) -> [Food] {
         search.search(query, limit: limit).map(foods.food(at:))
+    }
+
+    /// The foods that rank close behind `food` for `query` (within the ranking's
+    /// `closeRank`), best first: what the person may have meant instead. None when `food`
+    /// is not the best match (an id, say).
+    public func closeMatches(_ query: String, to food: Food, limit: Int = 3) -> [Food] {
+        let trimmed = query.trimmingSpaces()
+        if foods.food(id: trimmed) != nil { return [] }
+        let ranked = search.scoredSearch(trimmed, limit: limit + 1)
+        guard let best = ranked.first, foods.ids[best.food] == food.id else { return [] }
+        return ranked.dropFirst().filter { $0.score - best.score <= ranking.closeRank }.map { foods.food(at: $0.food) }
+    }
+
+    /// What `absorb foods search` lists: the foods that match `query`, or, when none has
+    /// every word, those of the closest query that finds some (a spelling fixed, or a word
+    /// no food has with the others left out), with that query.
+    public func searchListing(_ query: String, limit: Int = 20) -> (foods: [Food], closest: String?) {
+        let found = searchFoods(query, limit: limit)
+        if !found.isEmpty || foods.food(id: query.trimmingSpaces()) != nil { return (found, nil) }
+        for correction in search.corrections(for: query) {
+            let closest = searchFoods(correction, limit: limit)
+            if !closest.isEmpty { return (closest, correction) }
+        }
+        return ([], nil)
     }
 
     /// Resolves a food the person named: an exact id, or the best search match. An

@@ -32,7 +32,11 @@ struct FoodsCommand: ParsableCommand {
         func run() throws {
             let session = try common.open()
             let text = query.joined(separator: " ")
-            let foods = session.data.searchFoods(text, limit: limit)
+            let (foods, closest) = session.data.searchListing(text, limit: limit)
+            if let closest {
+                // Nothing has every word: the closest query's foods, saying so on stderr.
+                FileHandle.standardError.write(Data("no food matches \"\(text)\"; showing \"\(closest)\"\n".utf8))
+            }
             if foods.isEmpty {
                 do { _ = try session.data.findFood(text) } catch { throw CLIError(error.description) }
             }

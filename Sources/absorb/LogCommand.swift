@@ -14,9 +14,12 @@ struct LogCommand: ParsableCommand {
             commandName: "add",
             abstract: "Log a food: absorb log add salmon cooked 150 g, or --food ID --grams G.",
             discussion: """
-                The amount starts at the first word that begins with a number: grams (150 g), \
-                ounces (3 oz), pounds (1 lb) or one of the food's household measures \
-                (2 tbsp, 1.5 cup, 1 fillet, 2 large, 1 softgel). Fractions work: 1/2 cup, 1 1/2 cups, ½ cup.
+                The amount is the last quantity: from the last word that begins with a number \
+                (numbers before it stay part of the food's name: vitamin d3 2000 1 softgel): \
+                grams (150 g), ounces (3 oz), pounds (1 lb) or one of the food's household measures \
+                (2 tbsp, 1.5 cup, 1 fillet, 2 large, 1 softgel). Fractions work: 1/2 cup, 1 1/2 cups, ½ cup. \
+                When other foods match the words almost as well, the best is logged and they \
+                are listed with their ids and the command that logs one instead.
                 """)
 
         @Argument(help: ArgumentHelp("Words of the food's name, then the amount.", valueName: "query amount"))
@@ -40,11 +43,20 @@ struct LogCommand: ParsableCommand {
             let session = try common.open()
             let chosenMeal = try parseMeal(meal, session: session)
             let day = try parseDate(date, option: "--date") ?? LocalDate.today()
-            let (food, resolved) = try resolveFoodAndAmount(session)
+            let (food, resolved, query, amount) = try resolveFoodAndAmount(session)
             let entry = try session.journal.addEntry(
                 profileID: session.profile.id, date: day, meal: chosenMeal, foodID: food.id, grams: resolved.grams)
             print("Logged \(Format.number(resolved.grams, decimals: 1)) g of \(food.description) (\(food.id)) — \(resolved.explanation)")
             print("  \(session.data.meals.label(of: entry.meal)), \(day.longDescription) · entry \(entry.id)")
+            // Other foods the words match almost as well: the person may have meant one.
+            if let query {
+                let close = session.data.closeMatches(query, to: food)
+                if !close.isEmpty {
+                    print("  Also close to \"\(query)\":")
+                    for other in close { print("    \(other.id.padded(to: 6)) \(other.description)") }
+                    print("  To log one of them instead: absorb log remove \(entry.id) && absorb log add --food ID \(amount) --date \(day) --meal \(entry.meal.rawValue)")
+                }
+            }
             // The day's cautions (an upper limit passed, vitamin A in pregnancy) as soon as
             // the entry brings them: the report gives the whole sentence.
             let cautions = session.data.review(try session.report(DateRange(day: day))).cautions
@@ -53,7 +65,8 @@ struct LogCommand: ParsableCommand {
             if !cautions.isEmpty { print("  (absorb report --date \(day) says more)") }
         }
 
-        private func resolveFoodAndAmount(_ session: Session) throws -> (Food, QuantityResolver.Resolved) {
+        /// The food, its amount, and (when the food was found by words) the words and the amount as typed.
+        private func resolveFoodAndAmount(_ session: Session) throws -> (Food, QuantityResolver.Resolved, String?, String) {
             let data = session.data
             if let id = food {
                 guard let food = data.foods.food(id: id) else {
@@ -65,10 +78,10 @@ struct LogCommand: ParsableCommand {
                     guard grams <= data.quantities.maxEntryGrams else {
                         throw CLIError("--grams \(Format.number(grams)) is more than the \(Format.grouped(data.quantities.maxEntryGrams)) g one entry may hold: check the amount")
                     }
-                    return (food, .init(grams: grams, explanation: "\(Format.number(grams, decimals: 3)) g"))
+                    return (food, .init(grams: grams, explanation: "\(Format.number(grams, decimals: 3)) g"), nil, "")
                 }
                 guard !words.isEmpty else { throw CLIError("give an amount: --grams G, or words such as \"2 tbsp\"") }
-                do { return (food, try data.quantities.resolve(words.joined(separator: " "), for: food)) } catch {
+                do { return (food, try data.quantities.resolve(words.joined(separator: " "), for: food), nil, "") } catch {
                     throw CLIError(error.description)
                 }
             }
@@ -76,7 +89,8 @@ struct LogCommand: ParsableCommand {
             guard !words.isEmpty else {
                 throw CLIError("say what you ate and how much, as in: absorb log add salmon cooked 150 g (or --food ID --grams G)")
             }
-            return try absorb.resolveFoodAndAmount(words: words, data: data)
+            let (food, resolved, query, amount) = try absorb.resolveFoodAndAmountTyped(words: words, data: data)
+            return (food, resolved, query, amount)
         }
     }
 
@@ -162,14 +176,30 @@ extension String {
     }
 }
 
-/// A food and its amount from words a person typed ("salmon cooked 150 g"): the amount
-/// starts at a word that begins with a number; if the unit does not fit that food, a later
-/// such word is tried ("milk 2% 1 cup").
+/// A food and its amount from words a person typed ("salmon cooked 150 g").
 func resolveFoodAndAmount(words: [String], data: NutrientData) throws -> (Food, QuantityResolver.Resolved) {
-    let starts = words.indices.dropFirst().filter { index in
-        guard let first = words[index].first else { return false }
+    let (food, resolved, _, _) = try resolveFoodAndAmountTyped(words: words, data: data)
+    return (food, resolved)
+}
+
+/// A food and its amount from words a person typed, with the query and the amount as split:
+/// the amount is the last quantity, starting at the last word that begins with a number
+/// ("vitamin d3 2000 1 softgel": 2000 stays in the name) or at the whole number before a
+/// fraction ("1 1/2 cups"); if that does not fit the food, an earlier such word is tried.
+func resolveFoodAndAmountTyped(words: [String], data: NutrientData) throws -> (Food, QuantityResolver.Resolved, String, String) {
+    func isNumber(_ word: String) -> Bool {
+        guard let first = word.first else { return false }
         return first.isNumber || first == "." || "½⅓⅔¼¾⅛".contains(first)
     }
+    func isFraction(_ word: String) -> Bool {
+        word.contains("/") || word.contains(where: { "½⅓⅔¼¾⅛".contains($0) })
+    }
+    // A fraction after a whole number is one quantity with it ("1 1/2"): start at the number.
+    let starts = words.indices.dropFirst().filter { index in
+        guard isNumber(words[index]) else { return false }
+        if isFraction(words[index]), index > 1, isNumber(words[index - 1]), !isFraction(words[index - 1]) { return false }
+        return true
+    }.reversed()
     guard !starts.isEmpty else {
         if let first = words.first?.first, first.isNumber {
             throw CLIError("put the food first and the amount after it, as in: absorb log add salmon cooked 150 g")
@@ -185,7 +215,7 @@ func resolveFoodAndAmount(words: [String], data: NutrientData) throws -> (Food, 
             if firstError == nil { firstError = CLIError(error.description) }
             continue
         }
-        do { return (food, try data.quantities.resolve(amount, for: food)) } catch {
+        do { return (food, try data.quantities.resolve(amount, for: food), query, amount) } catch {
             if firstError == nil { firstError = CLIError("\(error.description)\n(the food matched was \(food.id) \(food.description))") }
         }
     }

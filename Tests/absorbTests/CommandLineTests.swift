@@ -172,6 +172,35 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(show.stdout.contains("1 cup (30 g)"), show.stdout)
     }
 
+    /// The queries find the plain food, through the command people use.
+    func testFoodsSearchFindsThePlainFood() throws {
+        for (query, id) in [("mayonnaise", "04025"), ("avocado", "09037"), ("oatmeal", "08121"), ("eggs", "01123"),
+                            ("sardines canned oil", "15088"), ("chicken breast roasted", "05064"),
+                            ("peanut butter smooth", "16098"), ("rice brown cooked", "20037")] {
+            let search = try absorb.run(["foods", "search"] + query.split(separator: " ").map(String.init) + ["--limit", "5"])
+            XCTAssertEqual(search.status, 0, query)
+            XCTAssertTrue(search.stdout.hasPrefix(id), "\(query): \(search.stdout)")
+        }
+    }
+
+    /// A dose in a supplement's name stays in the query (the amount is the last quantity),
+    /// and matches that rank close are listed with the command that logs one instead.
+    func testLogAddTakesTheLastQuantityAndNamesCloseMatches() throws {
+        let date = "2026-11-18"
+        let dose = try absorb.run(["log", "add", "vitamin", "d3", "2000", "1", "softgel", "--date", date, "--meal", "breakfast"])
+        XCTAssertEqual(dose.status, 0, dose.stderr)
+        XCTAssertTrue(dose.stdout.contains("(S0002)"), dose.stdout)
+        let mixed = try absorb.run(["log", "add", "rice", "brown", "cooked", "1", "1/2", "cups", "--date", date, "--meal", "lunch"])
+        XCTAssertEqual(mixed.status, 0, mixed.stderr)
+        XCTAssertTrue(mixed.stdout.contains("303 g"), mixed.stdout)
+        let eggs = try absorb.run(["log", "add", "eggs", "2", "large", "--date", date, "--meal", "breakfast"])
+        XCTAssertEqual(eggs.status, 0, eggs.stderr)
+        XCTAssertTrue(eggs.stdout.contains("(01123)"), eggs.stdout)
+        XCTAssertTrue(eggs.stdout.contains("Also close to \"eggs\":"), eggs.stdout)
+        XCTAssertTrue(eggs.stdout.contains("01129  Egg, whole, cooked, hard-boiled"), eggs.stdout)
+        XCTAssertTrue(eggs.stdout.contains("absorb log add --food ID 2 large --date \(date) --meal breakfast"), eggs.stdout)
+    }
+
     /// Every row of every table in the journal, as text: the whole journal, to compare.
     private func journalContents() throws -> [String: [String]] {
         let queue = try DatabaseQueue(path: directory + "/journal.sqlite")

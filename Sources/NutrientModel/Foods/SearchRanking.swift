@@ -1,11 +1,41 @@
 /// Adjustments to search ranks from `Data/search_ranking.csv`: foods people usually mean
 /// (farmed Atlantic salmon among the salmon) rank up; forms they rarely mean unless they
-/// say so (dried, powdered, baby food) rank down.
+/// say so (dried, powdered, baby food, brands, fast food) rank down. With them, the
+/// everyday names of `Data/search_names.csv` and the short names of the foods people log
+/// most, `Data/common_foods.csv`.
 public struct SearchRanking: Sendable {
     /// Rank change per food id (negative ranks higher).
-    public let foodAdjustments: [String: Double]
+    public var foodAdjustments: [String: Double]
     /// Rank change for foods whose description has the word, unless the query names it.
-    public let wordAdjustments: [String: Double]
+    public var wordAdjustments: [String: Double]
+    /// Rank change for foods of a food group, unless the query names a word of the group's name.
+    public var groupAdjustments: [String: Double] = [:]
+    /// Rank change for a food whose description has a brand (a word of three or more
+    /// capital letters, as the USDA writes brands), unless the query names the brand.
+    public var brandAdjustment: Double = 0
+    /// Capitalised words that are not brands ("NFS", "DHA").
+    public var notBrands: Set<String> = []
+    /// Rank change per word of the food's name (the part of the description the query's
+    /// first word is in, up to a comma) that the query does not name: "apple" means
+    /// "Apples, raw" before "Apple juice". At most three words count.
+    public var extraNameWordAdjustment: Double = 0
+    /// Descriptions' first parts that name a kind of food rather than the food ("Fish",
+    /// "Spices", "Beverages"): a food's words count from the part after it, so "oysters"
+    /// finds "Mollusks, oyster" as soon as "Emu, oyster". Lower-case words, one space apart.
+    public var categoryHeads: Set<String> = []
+    /// Rank change for a food with a short name (`commonNames`): the foods people log most.
+    public var commonFoodAdjustment: Double = 0
+    /// How close (in rank) a runner-up must be to the best match for `absorb log add` to
+    /// name it: the query may have meant it.
+    public var closeRank: Double = 0.5
+    /// Short plain names by food id, searched before the description and shown on screen.
+    public var commonNames: [String: String] = [:]
+    /// Everyday words that mean a USDA word ("courgette" → "zucchini"): a query word
+    /// matches its alternatives' words too, as whole words.
+    public var alternatives: [String: [String]] = [:]
+    /// Everyday phrases written another way in the USDA's words ("porridge" → "oats
+    /// cooked"): the query is searched rewritten, and as typed if the rewrite finds nothing.
+    public var rewrites: [(typed: [String], means: [String])] = []
 
     /// No adjustments.
     public static let none = SearchRanking(foodAdjustments: [:], wordAdjustments: [:])
@@ -18,29 +48,65 @@ public struct SearchRanking: Sendable {
 
     /// Reads `search_ranking.csv`.
     public init(bytes: [UInt8], fileName: String) throws(CSVError) {
-        var foods: [String: Double] = [:]
-        var words: [String: Double] = [:]
-        var header: CSVHeader?
-        var columns = (kind: 0, key: 0, adjustment: 0)
-        try CSVReader(bytes: bytes, fileName: fileName).forEachRecord { record throws(CSVError) in
-            guard let known = header else {
-                let parsed = try CSVHeader(record: record)
-                columns = (try parsed.position(of: "kind"), try parsed.position(of: "key"),
-                           try parsed.position(of: "adjustment"))
-                header = parsed
-                return
+        self.init(foodAdjustments: [:], wordAdjustments: [:])
+        let table = try NamedCSVTable(bytes: bytes, fileName: fileName, columns: ["kind", "key", "adjustment"])
+        for row in table.rows {
+            let key = row["key"].trimmingSpaces()
+            let kind = row["kind"].trimmingSpaces()
+            if kind == "not_brand" {
+                notBrands.insert(key.lowercased())
+                continue
             }
-            try known.check(record)
-            let key = try record.string(at: columns.key)
-            guard let adjustment = try record.number(at: columns.adjustment, column: "adjustment") else {
-                throw record.error(at: columns.adjustment, "the adjustment is empty")
+            if kind == "category" {
+                categoryHeads.insert(SearchText.words(key).map { String(decoding: $0, as: UTF8.self) }.joined(separator: " "))
+                continue
             }
-            switch try record.string(at: columns.kind) {
-            case "food": foods[key] = adjustment
-            case "word": words[key.lowercased()] = adjustment
-            case let other: throw record.error(at: columns.kind, "unknown kind \"\(other)\": expected food or word")
+            let adjustment = try row.number("adjustment")
+            switch kind {
+            case "food": foodAdjustments[key] = adjustment
+            case "word": wordAdjustments[key.lowercased()] = adjustment
+            case "group": groupAdjustments[key] = adjustment
+            case "rule":
+                switch key {
+                case "brand": brandAdjustment = adjustment
+                case "extra_name_word": extraNameWordAdjustment = adjustment
+                case "common_food": commonFoodAdjustment = adjustment
+                case "close_rank": closeRank = adjustment
+                default:
+                    throw row.error("key", "unknown rule \"\(key)\": expected brand, extra_name_word, common_food or close_rank")
+                }
+            default:
+                throw row.error("kind", "unknown kind \"\(kind)\": expected food, word, group, rule, category or not_brand")
             }
         }
-        self.init(foodAdjustments: foods, wordAdjustments: words)
+    }
+
+    /// Adds the everyday names of `search_names.csv` (`typed,means,reason`): one word for
+    /// one word is an alternative, anything longer a rewrite.
+    public mutating func addNames(bytes: [UInt8], fileName: String) throws(CSVError) {
+        let table = try NamedCSVTable(bytes: bytes, fileName: fileName, columns: ["typed", "means"])
+        for row in table.rows {
+            let typed = SearchText.words(row["typed"]).map { String(decoding: $0, as: UTF8.self) }
+            let means = SearchText.words(row["means"]).map { String(decoding: $0, as: UTF8.self) }
+            guard !typed.isEmpty else { throw row.error("typed", "the typed words are empty") }
+            guard !means.isEmpty else { throw row.error("means", "the words it means are empty") }
+            if typed.count == 1, means.count == 1 {
+                alternatives[typed[0], default: []].append(means[0])
+            } else {
+                rewrites.append((typed, means))
+            }
+        }
+    }
+
+    /// Adds the short names of `common_foods.csv` (`id,name,...`).
+    public mutating func addCommonFoods(bytes: [UInt8], fileName: String) throws(CSVError) {
+        let table = try NamedCSVTable(bytes: bytes, fileName: fileName, columns: ["id", "name"])
+        for row in table.rows {
+            let id = row["id"].trimmingSpaces()
+            let name = row["name"].trimmingSpaces()
+            guard !name.isEmpty else { throw row.error("name", "the short name of \(id) is empty") }
+            if commonNames[id] != nil { throw row.error("id", "\(id) is named twice") }
+            commonNames[id] = name
+        }
     }
 }
