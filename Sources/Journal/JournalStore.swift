@@ -187,6 +187,9 @@ public final class JournalStore: Sendable {
         // An empty database becomes a journal; one of an absorb from before the mark has
         // its first migration.
         if probe.tables.isEmpty { return }
+        // absorb's own first creation, stopped (killed) after GRDB made its table of
+        // migrations and before the first migration committed: nothing else is in it.
+        if probe.tables == ["grdb_migrations"], probe.migrations.isSubset(of: JournalSchema.migrator.migrations) { return }
         if let first = JournalSchema.migrator.migrations.first, probe.migrations.contains(first) { return }
         let shown = probe.tables.prefix(5).joined(separator: ", ") + (probe.tables.count > 5 ? ", …" : "")
         throw JournalError(

@@ -33,6 +33,20 @@ final class JournalIdentityTests: XCTestCase {
         XCTAssertEqual(JournalStore.applicationID, 0x6162_7362, "the mark is fixed: journals already written carry it")
     }
 
+    func testAFirstCreationKilledBeforeItsFirstMigrationStillOpens() throws {
+        // What a `log add` killed mid-creation leaves: GRDB's table of migrations, empty,
+        // and nothing else (the first migration's transaction never committed). It is
+        // absorb's own, not another program's: the next command makes the journal.
+        let path = scratch.appendingPathComponent("interrupted.sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)") }
+        try queue.close()
+        let absorb = AbsorbProcess(journal: path)
+        let result = try absorb.run(["log", "add", "egg", "whole", "raw", "50", "g"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(try applicationID(path), Int(JournalStore.applicationID))
+    }
+
     func testAnotherProgramsDatabaseIsRefusedAndNotChanged() throws {
         var cases: [(String, String)] = []
         // Tables and no mark: a notes app, and one whose table names are absorb's own.
