@@ -184,7 +184,7 @@ final class UpperLimitTests: XCTestCase {
         XCTAssertTrue(lines[0].hasPrefix("Above the upper limit on Tue 24 Nov 2026: Vitamin A: 6,000 µg"), lines[0])
         XCTAssertTrue(lines[0].contains("Most of it came from Vitamin A 10,000 IU (retinyl palmitate), softgel (6,000 µg)."), lines[0])
         XCTAssertTrue(lines[0].contains("Stop the supplement unless a doctor prescribed it"), lines[0])
-        XCTAssertTrue(lines[0].hasSuffix("No food suggested here adds any Vitamin A."), lines[0])
+        XCTAssertTrue(lines[0].hasSuffix("No food suggested here is known to add any preformed vitamin A (retinol)."), lines[0])
         // Nothing in the plan adds vitamin A of any form, nor is any listed as a source.
         for item in plan.items { XCTAssertEqual(item.adds[Nutrient.vitaminA.index], 0, item.food.description) }
         let planner = TestData.data.makePlanner()

@@ -10,7 +10,7 @@ extension GapPlan {
         for caution in review.cautions {
             switch caution {
             case .aboveUpperLimit(let above):
-                lines.append("Above the upper limit on \(day): \(caution.sentence) No food suggested here adds any \(above.nutrient.name).")
+                lines.append("Above the upper limit on \(day): \(caution.sentence) No food suggested here is known to add any \(above.basis == .retinol ? "preformed vitamin A (retinol)" : above.nutrient.name).")
             case .pregnancyRetinol: lines.append(caution.sentence)
             case .upperLimitUnchecked: lines.append(caution.sentence)
             }

@@ -559,11 +559,17 @@ public struct GapPlanner: Sendable {
         }
         // The most any allowed food gives in its largest portion a plan may suggest.
         var most = 0.0, mostFood = Int(richest)
-        for entry in byServing[n].prefix(400) where usable(entry) {
+        for entry in byServing[n] where usable(entry) {
             let food = Int(entry)
             let grams = portions(of: food, limits: limits).map(\.grams).max() ?? 0
             let amount = per100[food * Self.nutrientCount + n] * grams / 100
             if amount > most { most = amount; mostFood = food }
+        }
+        if Format.amount(most) == "0" {
+            // Only traces in foods that may be suggested: say so, not "quinoa gives 0 mg".
+            return keys.isEmpty
+                ? "no food that can be suggested gives a measurable amount of \(nutrient.name) in a portion"
+                : "no food your diet allows gives a measurable amount of \(nutrient.name) in a portion (a supplement may: ask a dietitian)"
         }
         if most < need {
             return "the most one food can give in a portion a plan suggests (\(table.descriptions[mostFood])) is \(Format.amount(most)) \(nutrient.unit); \(Format.amount(need)) \(nutrient.unit) is missing"
