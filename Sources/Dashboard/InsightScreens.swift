@@ -82,7 +82,9 @@ extension Painter {
         title("Gaps \(glyphs.dot) \(state.day.longDescription)")
         var y = 2
         guard let plan = state.gapPlan else { return }
-        for line in plan.lines(review: state.review(of: state.report(days: 1))) where y < height - 2 {
+        // At most sizes the cautions are their headlines here (the detail has the sentence),
+        // so the plan itself stays on screen.
+        for line in plan.lines(review: state.review(of: state.report(days: 1)), compactCautions: height < 40) where y < height - 2 {
             // Wrap long lines at word boundaries, indented under their start.
             let indent = line.hasPrefix("  ") ? "      " : "   "
             var remaining = line

@@ -1,13 +1,19 @@
 extension GapPlan {
     /// The plan explained line by line, for the dashboard and the command line alike.
     /// A nutrient above its upper limit (and a pregnancy caution) is said first: the plan
-    /// adds nothing to it.
-    public func lines(review: Review) -> [String] {
+    /// adds nothing to it. `compactCautions` gives each caution its one-line headline, for
+    /// a screen whose detail view has the whole sentence.
+    public func lines(review: Review, compactCautions: Bool = false) -> [String] {
         let plan = self
         let report = review.report
         var lines: [String] = []
         let day = report.range.from.longDescription
         for caution in review.cautions {
+            if compactCautions {
+                let more = caution.nutrient.map { " (\($0.name) detail: more)" } ?? ""
+                lines.append("! " + caution.headline + more + (caution.kind == "above_upper_limit" ? "; the plan adds none" : ""))
+                continue
+            }
             switch caution {
             case .aboveUpperLimit(let above):
                 lines.append("Above the upper limit on \(day): \(caution.sentence) No food suggested here is known to add any \(above.basis == .retinol ? "preformed vitamin A (retinol)" : above.nutrient.name).")
