@@ -46,6 +46,19 @@ final class AgreementTests: XCTestCase {
     }
 }
 
+final class GapScreenCautionTests: XCTestCase {
+    func testAt80x24TheCautionIsOneLineAndThePlanStaysOnScreen() throws {
+        // Two retinol softgels (S0010, 0.3 g each, 3,000 µg retinol): above the 3,000 µg UL.
+        var state = Fixture.state(entries: [Fixture.entry(1, "S0010", 0.6, .breakfast)])
+        press(&state, .character("g"))
+        let rows = screen(state)
+        let text = rows.joined(separator: "\n")
+        XCTAssertTrue(rows[2].hasPrefix(" ! Vitamin A above the upper limit: 6,000 of 3,000 µg"), text)
+        XCTAssertTrue(rows.contains { $0.hasPrefix(" Plan (") }, "the plan is on screen:\n\(text)")
+        XCTAssertFalse(text.contains("IOM (2001)"), "the whole sentence is the detail's:\n\(text)")
+    }
+}
+
 extension String {
     fileprivate func leftPad(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
 }
