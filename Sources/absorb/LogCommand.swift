@@ -52,7 +52,7 @@ struct LogCommand: ParsableCommand {
             if let query {
                 let close = session.data.closeMatches(query, to: food)
                 if !close.isEmpty {
-                    print("  Also close to \"\(query)\":")
+                    print("  Also close to \(TextRules.quoted(query)):")
                     for other in close { print("    \(other.id.padded(to: 6)) \(other.description)") }
                     print("  To log one of them instead: absorb log remove \(entry.id) && absorb log add --food ID \(amount) --date \(day) --meal \(entry.meal.rawValue)")
                 }

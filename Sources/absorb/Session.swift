@@ -95,3 +95,23 @@ func parseDate(_ text: String?, option: String) throws -> LocalDate? {
 func gramsArgument(_ text: String) throws -> Double {
     do { return try NumberInput.grams(text) } catch { throw ValidationError("--grams \(error.description)") }
 }
+
+/// A numeric option's value read by the same rule as `--grams` (decimal digits with a point;
+/// no `0x10`, `1e3`, `1,5`), not negative, and more than 0 unless `allowingZero`.
+func numberArgument(_ option: String, allowingZero: Bool = false) -> @Sendable (String) throws -> Double {
+    { text in
+        do { return try NumberInput.option(text, allowingZero: allowingZero) } catch {
+            throw ValidationError("\(option) \((error as? QuantityError)?.description ?? "\(error)")")
+        }
+    }
+}
+
+/// A label's value (`foods add --fat`): read as `numberArgument` reads it, but a negative
+/// number is passed on as one, for the label's own check to refuse with its rule.
+func labelValueArgument(_ option: String) -> @Sendable (String) throws -> Double {
+    { text in
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("-"), let magnitude = try? NumberInput.decimal(String(trimmed.dropFirst())) { return -magnitude }
+        return try numberArgument(option, allowingZero: true)(text)
+    }
+}
