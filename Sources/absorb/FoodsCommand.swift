@@ -41,7 +41,7 @@ struct FoodsCommand: ParsableCommand {
                 do { _ = try session.data.findFood(text) } catch { throw CLIError(error.description) }
             }
             for food in foods {
-                print("\(food.id.padded(to: 6)) \(food.description)  · \(food.group)")
+                print("\(food.id.padded(to: 6)) \(TextRules.escaped(food.description))  · \(food.group)")
             }
         }
     }
@@ -58,14 +58,14 @@ struct FoodsCommand: ParsableCommand {
         func run() throws {
             let session = try common.open()
             guard let food = session.data.foods.food(id: id) else { throw CLIError(unknownID(id, data: session.data)) }
-            print("\(food.id)  \(food.description)")
+            print("\(food.id)  \(TextRules.escaped(food.description))")
             print("\(food.group) · source: \(food.source.rawValue)")
             print("")
             // Supplements are shown per unit, as on their label; foods per 100 g.
             var scale = 1.0
             if food.source == .supplement, let unit = food.portions.first {
                 scale = unit.grams / 100
-                print("Per \(unit.description) (\(Format.number(unit.grams, decimals: 3)) g):")
+                print("Per \(TextRules.escaped(unit.description)) (\(Format.number(unit.grams, decimals: 3)) g):")
             } else {
                 print("Per 100 g:")
             }
@@ -82,7 +82,7 @@ struct FoodsCommand: ParsableCommand {
                 print("Household measures: none (log it in g, oz or lb)")
             } else {
                 print("Household measures:")
-                for portion in food.portions { print("  " + portion.label) }
+                for portion in food.portions { print("  " + TextRules.escaped(portion.label)) }
             }
         }
     }
@@ -268,7 +268,7 @@ struct FoodsCommand: ParsableCommand {
                                 ingredients: items, cookedGrams: cooked ?? total, servings: servings)
             do { _ = try recipe.food(in: session.data.foods) } catch { throw CLIError("\(error.description). Nothing was saved.") }
             try session.journal.addRecipe(recipe)
-            print("Added recipe \(recipe.id) \(recipe.name): \(Format.number(recipe.cookedGrams, decimals: 1)) g cooked\(cooked == nil ? " (the ingredients' total: give --cooked if cooking changes it)" : ""), from")
+            print("Added recipe \(recipe.id) \(TextRules.escaped(recipe.name)): \(Format.number(recipe.cookedGrams, decimals: 1)) g cooked\(cooked == nil ? " (the ingredients' total: give --cooked if cooking changes it)" : ""), from")
             lines.forEach { print($0) }
             let measure = servings == 1 ? "\(Format.number(recipe.cookedGrams, decimals: 0)) g" : "1 serving"
             print("Log it with: absorb log add \(recipe.id) \(measure)")
@@ -286,7 +286,7 @@ struct FoodsCommand: ParsableCommand {
             if recipes.isEmpty { print("No recipes yet: add one with absorb foods recipe NAME --ingredient \"food amount\" ..."); return }
             for recipe in recipes {
                 let usable = session.data.foods.food(id: recipe.id) != nil
-                print("\(recipe.id)  \(recipe.name) · \(Format.number(recipe.cookedGrams, decimals: 1)) g cooked, \(Format.number(recipe.servings)) serving\(recipe.servings == 1 ? "" : "s")\(usable ? "" : " · cannot be used (see the warning above)")")
+                print("\(recipe.id)  \(TextRules.escaped(recipe.name)) · \(Format.number(recipe.cookedGrams, decimals: 1)) g cooked, \(Format.number(recipe.servings)) serving\(recipe.servings == 1 ? "" : "s")\(usable ? "" : " · cannot be used (see the warning above)")")
                 for ingredient in recipe.ingredients {
                     print("  \(Format.number(ingredient.grams, decimals: 1).leftPadded(to: 7)) g  \(session.foodName(ingredient.foodID)) (\(ingredient.foodID))")
                 }
@@ -308,7 +308,7 @@ struct FoodsCommand: ParsableCommand {
             let found: Food
             do { found = try session.data.findFood(query) } catch { throw CLIError(error.description) }
             try session.journal.setFavourite(found.id, !remove, profileID: session.profile.id)
-            print("\(remove ? "No longer a favourite" : "Favourite") of \(TextRules.escaped(session.profile.profile.name)): \(found.description) (\(found.id))")
+            print("\(remove ? "No longer a favourite" : "Favourite") of \(TextRules.escaped(session.profile.profile.name)): \(TextRules.escaped(found.description)) (\(found.id))")
         }
     }
 

@@ -69,7 +69,7 @@ struct Session {
 
     /// A food's description, or a note that it is not in the table.
     func foodName(_ id: String) -> String {
-        data.foods.food(id: id)?.description ?? "unknown food \(id) (not in the food table)"
+        data.foods.food(id: id).map { TextRules.escaped($0.description) } ?? "unknown food \(id) (not in the food table)"
     }
 }
 
