@@ -73,6 +73,10 @@ public final class JournalStore: Sendable {
         configuration.busyMode = .timeout(5)
         configuration.foreignKeysEnabled = true
         if let prepareConnection { configuration.prepareDatabase(prepareConnection) }
+        // SQLite makes the -wal and -shm files as it opens the journal, with the umask's mode:
+        // they are made private below on success, and here if the journal turns out damaged.
+        var opened = false
+        defer { if !opened { Self.makeWriteAheadFilesPrivate(path) } }
         do {
             database = try DatabaseQueue(path: path, configuration: configuration)
         } catch {
@@ -119,6 +123,7 @@ public final class JournalStore: Sendable {
         for file in [path, path + "-wal", path + "-shm"] where manager.fileExists(atPath: file) {
             _ = try? manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
         }
+        opened = true
     }
 
     /// The path of the copy made before migrating a journal with `applied` migrations.
@@ -134,6 +139,14 @@ public final class JournalStore: Sendable {
         try database.backup(to: copy)
         try copy.close()
         _ = try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: backup)
+    }
+
+    /// Makes the -wal and -shm files SQLite left beside a journal it could not open 0600:
+    /// SQLite gives them the journal's own mode, and a refused 0644 journal left 0644 ones.
+    private static func makeWriteAheadFilesPrivate(_ path: String) {
+        for file in [path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {
+            _ = try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
+        }
     }
 
     /// Refuses a file that exists but is not SQLite, before SQLite touches it.
@@ -176,6 +189,7 @@ public final class JournalStore: Sendable {
             }
             try queue.close()
         } catch {
+            makeWriteAheadFilesPrivate(path)
             throw JournalError(path: path, message: "is not a journal this absorb can read: \(describe(error)). The file was not changed.")
         }
         if probe.id == applicationID { return }
