@@ -70,7 +70,7 @@ public final class JournalStore: Sendable {
         }
         if existed { try Self.checkIsAbsorbs(path) }
         var configuration = Configuration()
-        configuration.busyMode = .timeout(5)
+        configuration.busyMode = .timeout(Double(Self.busySeconds))
         configuration.foreignKeysEnabled = true
         if let prepareConnection { configuration.prepareDatabase(prepareConnection) }
         // SQLite makes the -wal and -shm files as it opens the journal, with the umask's mode:
@@ -211,6 +211,9 @@ public final class JournalStore: Sendable {
             message: "is an SQLite database of another program (tables \(shown); no absorb mark), not a journal. The file was not changed; choose a journal with --journal.")
     }
 
+    /// How long a write waits for another process's write to finish.
+    static let busySeconds = 5
+
     static func describe(_ error: any Error) -> String {
         if let error = error as? DatabaseError {
             return error.message ?? "\(error.resultCode)"
@@ -224,6 +227,14 @@ public final class JournalStore: Sendable {
             return try database.write(body)
         } catch let error as JournalError {
             throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            // SQLite's "database is locked" after the busy timeout: another process holds the
+            // journal's write lock for longer (an import of a large file).
+            throw JournalError(path: path, message: "could not be saved: another absorb is writing this journal (an import, perhaps) and did not finish within \(Self.busySeconds) seconds. Nothing was changed; try again when it has finished. (\(Self.describe(error)))")
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
+            // The profile (or custom food, or recipe) it belongs to was removed, by another absorb since this
+            // one read it.
+            throw JournalError(path: path, message: "could not be saved: the profile, custom food or recipe it belongs to is no longer in the journal (another absorb may have removed it). Nothing was changed; see absorb profile list.")
         } catch {
             throw JournalError(path: path, message: "could not be saved: \(Self.describe(error)). Nothing was changed.")
         }
