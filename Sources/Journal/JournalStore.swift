@@ -70,9 +70,13 @@ public final class JournalStore: Sendable {
         }
         if existed { try Self.checkIsAbsorbs(path) }
         var configuration = Configuration()
-        configuration.busyMode = .timeout(5)
+        configuration.busyMode = .timeout(Double(Self.busySeconds))
         configuration.foreignKeysEnabled = true
         if let prepareConnection { configuration.prepareDatabase(prepareConnection) }
+        // SQLite makes the -wal and -shm files as it opens the journal, with the umask's mode:
+        // they are made private below on success, and here if the journal turns out damaged.
+        var opened = false
+        defer { if !opened { Self.makeWriteAheadFilesPrivate(path) } }
         do {
             database = try DatabaseQueue(path: path, configuration: configuration)
         } catch {
@@ -119,6 +123,7 @@ public final class JournalStore: Sendable {
         for file in [path, path + "-wal", path + "-shm"] where manager.fileExists(atPath: file) {
             _ = try? manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
         }
+        opened = true
     }
 
     /// The path of the copy made before migrating a journal with `applied` migrations.
@@ -134,6 +139,14 @@ public final class JournalStore: Sendable {
         try database.backup(to: copy)
         try copy.close()
         _ = try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: backup)
+    }
+
+    /// Makes the -wal and -shm files SQLite left beside a journal it could not open 0600:
+    /// SQLite gives them the journal's own mode, and a refused 0644 journal left 0644 ones.
+    private static func makeWriteAheadFilesPrivate(_ path: String) {
+        for file in [path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {
+            _ = try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
+        }
     }
 
     /// Refuses a file that exists but is not SQLite, before SQLite touches it.
@@ -176,6 +189,7 @@ public final class JournalStore: Sendable {
             }
             try queue.close()
         } catch {
+            makeWriteAheadFilesPrivate(path)
             throw JournalError(path: path, message: "is not a journal this absorb can read: \(describe(error)). The file was not changed.")
         }
         if probe.id == applicationID { return }
@@ -197,6 +211,9 @@ public final class JournalStore: Sendable {
             message: "is an SQLite database of another program (tables \(shown); no absorb mark), not a journal. The file was not changed; choose a journal with --journal.")
     }
 
+    /// How long a write waits for another process's write to finish.
+    static let busySeconds = 5
+
     static func describe(_ error: any Error) -> String {
         if let error = error as? DatabaseError {
             return error.message ?? "\(error.resultCode)"
@@ -210,6 +227,14 @@ public final class JournalStore: Sendable {
             return try database.write(body)
         } catch let error as JournalError {
             throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            // SQLite's "database is locked" after the busy timeout: another process holds the
+            // journal's write lock for longer (an import of a large file).
+            throw JournalError(path: path, message: "could not be saved: another absorb is writing this journal (an import, perhaps) and did not finish within \(Self.busySeconds) seconds. Nothing was changed; try again when it has finished. (\(Self.describe(error)))")
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
+            // The profile (or custom food, or recipe) it belongs to was removed, by another absorb since this
+            // one read it.
+            throw JournalError(path: path, message: "could not be saved: the profile, custom food or recipe it belongs to is no longer in the journal (another absorb may have removed it). Nothing was changed; see absorb profile list.")
         } catch {
             throw JournalError(path: path, message: "could not be saved: \(Self.describe(error)). Nothing was changed.")
         }

@@ -29,6 +29,9 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         guard (1...12).contains(month) else {
             throw DateParseError(text: text, reason: "there is no month \(month)")
         }
+        guard year >= 1 else {
+            throw DateParseError(text: text, reason: "there is no year 0: the year must be 1 or later, as in 2026-11-24")
+        }
         guard let date = LocalDate(year: year, month: month, day: day) else {
             throw DateParseError(
                 text: text,

@@ -216,7 +216,7 @@ public struct FoodLookupError: Error, Sendable, CustomStringConvertible {
 
     /// The message, with the closest matches.
     public var description: String {
-        var text = "no food matches \"\(query)\""
+        var text = "no food matches \(TextRules.quoted(query))"
         if suggestions.isEmpty {
             text += ": try fewer or shorter words, or `absorb foods search WORDS`"
         } else {

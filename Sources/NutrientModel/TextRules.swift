@@ -52,6 +52,15 @@ public enum TextRules {
         return String(out)
     }
 
+    /// `text` in quotes as a message repeats what was typed: whole up to `limit` characters;
+    /// longer, its first `limit` and "…", with the whole length after the quotes, so a pasted
+    /// 100 KB query does not come back whole.
+    public static func quoted(_ text: String, limit: Int = 60) -> String {
+        let count = text.count
+        guard count > limit else { return "\"\(text)\"" }
+        return "\"\(text.prefix(limit))…\" (\(count) characters)"
+    }
+
     private static func codePoint(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex

@@ -35,13 +35,13 @@ struct FoodsCommand: ParsableCommand {
             let (foods, closest) = session.data.searchListing(text, limit: limit)
             if let closest {
                 // Nothing has every word: the closest query's foods, saying so on stderr.
-                FileHandle.standardError.write(Data("no food matches \"\(text)\"; showing \"\(closest)\"\n".utf8))
+                FileHandle.standardError.write(Data("no food matches \(TextRules.quoted(text)); showing \(TextRules.quoted(closest))\n".utf8))
             }
             if foods.isEmpty {
                 do { _ = try session.data.findFood(text) } catch { throw CLIError(error.description) }
             }
             for food in foods {
-                print("\(food.id.padded(to: 6)) \(food.description)  · \(food.group)")
+                print("\(food.id.padded(to: 6)) \(TextRules.escaped(food.description))  · \(food.group)")
             }
         }
     }
@@ -58,14 +58,14 @@ struct FoodsCommand: ParsableCommand {
         func run() throws {
             let session = try common.open()
             guard let food = session.data.foods.food(id: id) else { throw CLIError(unknownID(id, data: session.data)) }
-            print("\(food.id)  \(food.description)")
+            print("\(food.id)  \(TextRules.escaped(food.description))")
             print("\(food.group) · source: \(food.source.rawValue)")
             print("")
             // Supplements are shown per unit, as on their label; foods per 100 g.
             var scale = 1.0
             if food.source == .supplement, let unit = food.portions.first {
                 scale = unit.grams / 100
-                print("Per \(unit.description) (\(Format.number(unit.grams, decimals: 3)) g):")
+                print("Per \(TextRules.escaped(unit.description)) (\(Format.number(unit.grams, decimals: 3)) g):")
             } else {
                 print("Per 100 g:")
             }
@@ -82,7 +82,7 @@ struct FoodsCommand: ParsableCommand {
                 print("Household measures: none (log it in g, oz or lb)")
             } else {
                 print("Household measures:")
-                for portion in food.portions { print("  " + portion.label) }
+                for portion in food.portions { print("  " + TextRules.escaped(portion.label)) }
             }
         }
     }
@@ -106,28 +106,29 @@ struct FoodsCommand: ParsableCommand {
                 """)
 
         @Argument(help: "The food's name.") var name: String
-        @Option(name: .long, help: ArgumentHelp("The serving's weight in grams.", valueName: "grams")) var serving: Double
+        @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The serving's weight in grams.", valueName: "grams"),
+                transform: numberArgument("--serving")) var serving: Double
         @Option(name: .long, help: ArgumentHelp("What a serving is called (bar, slice, cup).", valueName: "name")) var measure = "serving"
-        @Option(name: .long, help: "kcal") var energy: Double?
-        @Option(name: .long, help: "g") var fat: Double?
-        @Option(name: .long, help: "g") var fiber: Double?
-        @Option(name: .customLong("vitamin-a"), help: "µg RAE (needs --vitamin-a-form or --retinol)") var vitaminA: Double?
-        @Option(name: .customLong("vitamin-a-iu"), help: "IU (needs --vitamin-a-form or --retinol)") var vitaminAIU: Double?
+        @Option(name: .long, parsing: .unconditional, help: "kcal", transform: labelValueArgument("--energy")) var energy: Double?
+        @Option(name: .long, parsing: .unconditional, help: "g", transform: labelValueArgument("--fat")) var fat: Double?
+        @Option(name: .long, parsing: .unconditional, help: "g", transform: labelValueArgument("--fiber")) var fiber: Double?
+        @Option(name: .customLong("vitamin-a"), parsing: .unconditional, help: "µg RAE (needs --vitamin-a-form or --retinol)", transform: labelValueArgument("--vitamin-a")) var vitaminA: Double?
+        @Option(name: .customLong("vitamin-a-iu"), parsing: .unconditional, help: "IU (needs --vitamin-a-form or --retinol)", transform: labelValueArgument("--vitamin-a-iu")) var vitaminAIU: Double?
         @Option(name: .customLong("vitamin-a-form"), help: ArgumentHelp("What the vitamin A is: retinol (retinyl palmitate or acetate), beta-carotene, or N%-beta-carotene for a label that says \"N% as beta-carotene\".", valueName: "form"))
         var vitaminAForm: String?
-        @Option(name: .long, help: "µg preformed vitamin A, where the label states it (instead of --vitamin-a-form)") var retinol: Double?
-        @Option(name: .customLong("vitamin-d"), help: "µg") var vitaminD: Double?
-        @Option(name: .customLong("vitamin-d-iu"), help: "IU (40 IU = 1 µg)") var vitaminDIU: Double?
-        @Option(name: .customLong("vitamin-e"), help: "mg alpha-tocopherol, as the label gives it") var vitaminE: Double?
-        @Option(name: .customLong("vitamin-e-iu"), help: "IU (natural 1 IU = 0.67 mg, synthetic 0.45 mg)") var vitaminEIU: Double?
+        @Option(name: .long, parsing: .unconditional, help: "µg preformed vitamin A, where the label states it (instead of --vitamin-a-form)", transform: labelValueArgument("--retinol")) var retinol: Double?
+        @Option(name: .customLong("vitamin-d"), parsing: .unconditional, help: "µg", transform: labelValueArgument("--vitamin-d")) var vitaminD: Double?
+        @Option(name: .customLong("vitamin-d-iu"), parsing: .unconditional, help: "IU (40 IU = 1 µg)", transform: labelValueArgument("--vitamin-d-iu")) var vitaminDIU: Double?
+        @Option(name: .customLong("vitamin-e"), parsing: .unconditional, help: "mg alpha-tocopherol, as the label gives it", transform: labelValueArgument("--vitamin-e")) var vitaminE: Double?
+        @Option(name: .customLong("vitamin-e-iu"), parsing: .unconditional, help: "IU (natural 1 IU = 0.67 mg, synthetic 0.45 mg)", transform: labelValueArgument("--vitamin-e-iu")) var vitaminEIU: Double?
         @Option(name: .customLong("vitamin-e-form"), help: ArgumentHelp("natural (d- or RRR-alpha-tocopherol) or synthetic (dl- or all-rac-); without it, synthetic.", valueName: "form"))
         var vitaminEForm: String?
-        @Option(name: .customLong("vitamin-e-added"), help: "mg (added or supplemental; with a form, it alone counts toward the upper limit)") var vitaminEAdded: Double?
-        @Option(name: .customLong("vitamin-k"), help: "µg") var vitaminK: Double?
-        @Option(name: .long, help: "g linoleic acid") var linoleic: Double?
-        @Option(name: .customLong("alpha-linolenic"), help: "g alpha-linolenic acid") var alphaLinolenic: Double?
-        @Option(name: .long, help: "g EPA") var epa: Double?
-        @Option(name: .long, help: "g DHA") var dha: Double?
+        @Option(name: .customLong("vitamin-e-added"), parsing: .unconditional, help: "mg (added or supplemental; with a form, it alone counts toward the upper limit)", transform: labelValueArgument("--vitamin-e-added")) var vitaminEAdded: Double?
+        @Option(name: .customLong("vitamin-k"), parsing: .unconditional, help: "µg", transform: labelValueArgument("--vitamin-k")) var vitaminK: Double?
+        @Option(name: .long, parsing: .unconditional, help: "g linoleic acid", transform: labelValueArgument("--linoleic")) var linoleic: Double?
+        @Option(name: .customLong("alpha-linolenic"), parsing: .unconditional, help: "g alpha-linolenic acid", transform: labelValueArgument("--alpha-linolenic")) var alphaLinolenic: Double?
+        @Option(name: .long, parsing: .unconditional, help: "g EPA", transform: labelValueArgument("--epa")) var epa: Double?
+        @Option(name: .long, parsing: .unconditional, help: "g DHA", transform: labelValueArgument("--dha")) var dha: Double?
         @OptionGroup var common: CommonOptions
 
         /// Each value option given as it is, with the component it gives.
@@ -234,8 +235,10 @@ struct FoodsCommand: ParsableCommand {
         @Argument(help: "The dish's name.") var name: String
         @Option(name: .customLong("ingredient"), help: ArgumentHelp("A food and its amount (repeat for each).", valueName: "food amount"))
         var ingredients: [String] = []
-        @Option(name: .long, help: ArgumentHelp("The whole dish's weight once cooked, in grams.", valueName: "grams")) var cooked: Double?
-        @Option(name: .long, help: ArgumentHelp("How many servings it makes (a \"serving\" measure is the cooked weight over this).", valueName: "n"))
+        @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The whole dish's weight once cooked, in grams.", valueName: "grams"),
+                transform: numberArgument("--cooked")) var cooked: Double?
+        @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("How many servings it makes (a \"serving\" measure is the cooked weight over this).", valueName: "n"),
+                transform: numberArgument("--servings"))
         var servings: Double = 1
         @OptionGroup var common: CommonOptions
 
@@ -265,7 +268,7 @@ struct FoodsCommand: ParsableCommand {
                                 ingredients: items, cookedGrams: cooked ?? total, servings: servings)
             do { _ = try recipe.food(in: session.data.foods) } catch { throw CLIError("\(error.description). Nothing was saved.") }
             try session.journal.addRecipe(recipe)
-            print("Added recipe \(recipe.id) \(recipe.name): \(Format.number(recipe.cookedGrams, decimals: 1)) g cooked\(cooked == nil ? " (the ingredients' total: give --cooked if cooking changes it)" : ""), from")
+            print("Added recipe \(recipe.id) \(TextRules.escaped(recipe.name)): \(Format.number(recipe.cookedGrams, decimals: 1)) g cooked\(cooked == nil ? " (the ingredients' total: give --cooked if cooking changes it)" : ""), from")
             lines.forEach { print($0) }
             let measure = servings == 1 ? "\(Format.number(recipe.cookedGrams, decimals: 0)) g" : "1 serving"
             print("Log it with: absorb log add \(recipe.id) \(measure)")
@@ -283,7 +286,7 @@ struct FoodsCommand: ParsableCommand {
             if recipes.isEmpty { print("No recipes yet: add one with absorb foods recipe NAME --ingredient \"food amount\" ..."); return }
             for recipe in recipes {
                 let usable = session.data.foods.food(id: recipe.id) != nil
-                print("\(recipe.id)  \(recipe.name) · \(Format.number(recipe.cookedGrams, decimals: 1)) g cooked, \(Format.number(recipe.servings)) serving\(recipe.servings == 1 ? "" : "s")\(usable ? "" : " · cannot be used (see the warning above)")")
+                print("\(recipe.id)  \(TextRules.escaped(recipe.name)) · \(Format.number(recipe.cookedGrams, decimals: 1)) g cooked, \(Format.number(recipe.servings)) serving\(recipe.servings == 1 ? "" : "s")\(usable ? "" : " · cannot be used (see the warning above)")")
                 for ingredient in recipe.ingredients {
                     print("  \(Format.number(ingredient.grams, decimals: 1).leftPadded(to: 7)) g  \(session.foodName(ingredient.foodID)) (\(ingredient.foodID))")
                 }
@@ -305,7 +308,7 @@ struct FoodsCommand: ParsableCommand {
             let found: Food
             do { found = try session.data.findFood(query) } catch { throw CLIError(error.description) }
             try session.journal.setFavourite(found.id, !remove, profileID: session.profile.id)
-            print("\(remove ? "No longer a favourite" : "Favourite") of \(TextRules.escaped(session.profile.profile.name)): \(found.description) (\(found.id))")
+            print("\(remove ? "No longer a favourite" : "Favourite") of \(TextRules.escaped(session.profile.profile.name)): \(TextRules.escaped(found.description)) (\(found.id))")
         }
     }
 

@@ -34,7 +34,7 @@ struct GapsCommand: ParsableCommand {
         let plan = planner.plan(for: report, diets: report.profile.diets, week: week)
         let review = session.data.review(report)
         switch format {
-        case .text: print(plan.lines(review: review).joined(separator: "\n"))
+        case .text: print(plan.lines(review: review).map { TextRules.escaped($0) }.joined(separator: "\n"))
         case .json: print(planJSON(plan, review: review, ids: session.data.foods.ids).text)
         }
     }

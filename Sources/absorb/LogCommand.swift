@@ -46,14 +46,14 @@ struct LogCommand: ParsableCommand {
             let (food, resolved, query, amount) = try resolveFoodAndAmount(session)
             let entry = try session.journal.addEntry(
                 profileID: session.profile.id, date: day, meal: chosenMeal, foodID: food.id, grams: resolved.grams)
-            print("Logged \(Format.number(resolved.grams, decimals: 1)) g of \(food.description) (\(food.id)) — \(resolved.explanation)")
+            print("Logged \(Format.number(resolved.grams, decimals: 1)) g of \(TextRules.escaped(food.description)) (\(food.id)) — \(TextRules.escaped(resolved.explanation))")
             print("  \(session.data.meals.label(of: entry.meal)), \(day.longDescription) · entry \(entry.id)")
             // Other foods the words match almost as well: the person may have meant one.
             if let query {
                 let close = session.data.closeMatches(query, to: food)
                 if !close.isEmpty {
-                    print("  Also close to \"\(query)\":")
-                    for other in close { print("    \(other.id.padded(to: 6)) \(other.description)") }
+                    print("  Also close to \(TextRules.quoted(query)):")
+                    for other in close { print("    \(other.id.padded(to: 6)) \(TextRules.escaped(other.description))") }
                     print("  To log one of them instead: absorb log remove \(entry.id) && absorb log add --food ID \(amount) --date \(day) --meal \(entry.meal.rawValue)")
                 }
             }
@@ -216,7 +216,7 @@ func resolveFoodAndAmountTyped(words: [String], data: NutrientData) throws -> (F
             continue
         }
         do { return (food, try data.quantities.resolve(amount, for: food), query, amount) } catch {
-            if firstError == nil { firstError = CLIError("\(error.description)\n(the food matched was \(food.id) \(food.description))") }
+            if firstError == nil { firstError = CLIError("\(error.description)\n(the food matched was \(food.id) \(TextRules.escaped(food.description)))") }
         }
     }
     throw firstError!

@@ -135,7 +135,7 @@ struct ProfileCommand: ParsableCommand {
         @Flag(name: .long, help: "Pregnant.") var pregnant = false
         @Flag(name: .long, help: "Lactating (breastfeeding).") var lactating = false
         @Flag(name: .long, help: "Neither pregnant nor lactating.") var neither = false
-        @Option(name: .long, help: ArgumentHelp("Your own meal-fat threshold for fat pairing, in grams, as a clinician set it; 'default' goes back to Data/absorption.csv.", valueName: "grams"))
+        @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Your own meal-fat threshold for fat pairing, in grams, as a clinician set it; 'default' goes back to Data/absorption.csv.", valueName: "grams"))
         var fatThreshold: String?
         @Option(name: .long, help: ArgumentHelp("Diets and allergies the gap planner keeps to, comma-separated (vegetarian, vegan, pescatarian, no_meat, no_fish, no_dairy, no_milk, no_egg, no_nuts, no_tree_nuts, no_peanuts, no_crustaceans, no_molluscs, no_wheat, no_gluten, no_soy, no_sesame), or 'none'.", valueName: "diets"))
         var diet: String?
@@ -184,10 +184,15 @@ struct ProfileCommand: ParsableCommand {
                 if fatThreshold.lowercased() == "default" {
                     person.fatThresholdGrams = nil
                 } else {
-                    guard let grams = Double(fatThreshold.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "g", with: "")),
-                          grams.isFinite else {
-                        throw CLIError("--fat-threshold \(fatThreshold): expected grams of fat, such as 5, or 'default'")
+                    var number = fatThreshold.trimmingCharacters(in: .whitespaces)
+                    if number.hasSuffix("g") { number = String(number.dropLast()).trimmingCharacters(in: .whitespaces) }
+                    let rule = "must be 0 to 100 g of fat, such as 5, or 'default'"
+                    let grams: Double
+                    do { grams = try NumberInput.option(number, allowingZero: true) } catch {
+                        let negative = number.hasPrefix("-") && (try? NumberInput.decimal(String(number.dropFirst()))) != nil
+                        throw CLIError("--fat-threshold \(fatThreshold.prefix(40)): \(rule)\(negative ? "" : " (\(error.description))")")
                     }
+                    guard grams <= 100 else { throw CLIError("--fat-threshold \(fatThreshold.prefix(40)): \(rule)") }
                     person.fatThresholdGrams = grams
                 }
             }
@@ -258,8 +263,12 @@ struct ProfileCommand: ParsableCommand {
                 return
             }
             guard let value else { throw CLIError("give the target value, as in: absorb profile target \(parsed.rawValue) 20 (or --reset)") }
-            guard let number = Double(value), number.isFinite, number >= 0, number < 1e9 else {
-                throw CLIError("\"\(value)\" is not a target: give a number of \(parsed.unit), such as 20")
+            let number: Double
+            do { number = try NumberInput.option(value, allowingZero: true) } catch {
+                throw CLIError("target \(error.description); a target is a number of \(parsed.unit), such as 20")
+            }
+            guard number < 1e9 else {
+                throw CLIError("\"\(value.prefix(40))\" is not a target: give a number of \(parsed.unit), such as 20")
             }
             try session.journal.setTargetOverride(
                 TargetOverride(nutrient: parsed, value: number, setOn: LocalDate.today()), profileID: session.profile.id)

@@ -130,13 +130,13 @@ struct ReportRenderer {
             out += nutrient.name.padded(to: 33) + " " + amount.padded(to: 14) + " " + target.padded(to: 12) + " "
                 + percent.leftPadded(to: 4) + "  " + statusText(score.status).padded(to: 11) + " " + coverage + "\n"
             let judgement = score.judgement(lowCoverageBelowPercent: session.data.absorption.lowCoverageBelowPercent)
-            if score.status != .noData, judgement != score.status.words { footnotes.append("? \(nutrient.name): \(judgement).") }
+            if score.status != .noData, judgement != score.status.words { footnotes.append("? \(nutrient.name): \(TextRules.escaped(judgement)).") }
             if !score.missingDataFoods.isEmpty {
-                footnotes.append("? \(nutrient.name): no value for \(score.missingDataFoods.joined(separator: "; ")) — the amount may be understated.")
+                footnotes.append("? \(nutrient.name): no value for \(TextRules.escaped(score.missingDataFoods.joined(separator: "; "))) — the amount may be understated.")
             }
         }
         if !review.cautions.isEmpty {
-            out += "\nCautions:\n" + review.cautions.map { "! " + $0.sentence }.joined(separator: "\n") + "\n"
+            out += "\nCautions:\n" + review.cautions.map { "! " + TextRules.escaped($0.sentence) }.joined(separator: "\n") + "\n"
         }
         if !footnotes.isEmpty { out += "\n" + footnotes.joined(separator: "\n") + "\n" }
         if !report.entries.isEmpty { out += "\n" + insightText() }

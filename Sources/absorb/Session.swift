@@ -69,7 +69,7 @@ struct Session {
 
     /// A food's description, or a note that it is not in the table.
     func foodName(_ id: String) -> String {
-        data.foods.food(id: id)?.description ?? "unknown food \(id) (not in the food table)"
+        data.foods.food(id: id).map { TextRules.escaped($0.description) } ?? "unknown food \(id) (not in the food table)"
     }
 }
 
@@ -94,4 +94,24 @@ func parseDate(_ text: String?, option: String) throws -> LocalDate? {
 /// `--grams`: decimal digits with a point, at least 1 mg (no `0x10`, `1e-5`, `1,5`).
 func gramsArgument(_ text: String) throws -> Double {
     do { return try NumberInput.grams(text) } catch { throw ValidationError("--grams \(error.description)") }
+}
+
+/// A numeric option's value read by the same rule as `--grams` (decimal digits with a point;
+/// no `0x10`, `1e3`, `1,5`), not negative, and more than 0 unless `allowingZero`.
+func numberArgument(_ option: String, allowingZero: Bool = false) -> @Sendable (String) throws -> Double {
+    { text in
+        do { return try NumberInput.option(text, allowingZero: allowingZero) } catch {
+            throw ValidationError("\(option) \((error as? QuantityError)?.description ?? "\(error)")")
+        }
+    }
+}
+
+/// A label's value (`foods add --fat`): read as `numberArgument` reads it, but a negative
+/// number is passed on as one, for the label's own check to refuse with its rule.
+func labelValueArgument(_ option: String) -> @Sendable (String) throws -> Double {
+    { text in
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("-"), let magnitude = try? NumberInput.decimal(String(trimmed.dropFirst())) { return -magnitude }
+        return try numberArgument(option, allowingZero: true)(text)
+    }
 }

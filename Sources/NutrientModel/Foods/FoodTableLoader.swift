@@ -209,6 +209,10 @@ public enum FoodTableLoader {
             for byte in id {
                 if byte >= 0x80 { ascii = false } else if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { space = true }
             }
+            if let control = id.firstIndex(where: { $0 < 0x20 || $0 == 0x7F }) {
+                let hex = String(id[control], radix: 16, uppercase: true)
+                throw record.error(at: index, "a food id may not hold a control character (U+\(String(repeating: "0", count: 4 - hex.count) + hex), byte \(control - id.startIndex + 1) of the id)")
+            }
             let text = String(decoding: id, as: UTF8.self)
             if id.count > 64 || space || (!ascii && text.contains(where: \.isWhitespace)) {
                 throw record.error(at: index, "a food id must be at most 64 characters with no spaces")
@@ -248,3 +252,4 @@ public enum FoodTableLoader {
     }
 
 }
+

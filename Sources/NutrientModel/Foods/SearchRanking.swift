@@ -50,6 +50,7 @@ public struct SearchRanking: Sendable {
     public init(bytes: [UInt8], fileName: String) throws(CSVError) {
         self.init(foodAdjustments: [:], wordAdjustments: [:])
         let table = try NamedCSVTable(bytes: bytes, fileName: fileName, columns: ["kind", "key", "adjustment"])
+        var rules: Set<String> = []
         for row in table.rows {
             let key = row["key"].trimmingSpaces()
             let kind = row["kind"].trimmingSpaces()
@@ -67,6 +68,7 @@ public struct SearchRanking: Sendable {
             case "word": wordAdjustments[key.lowercased()] = adjustment
             case "group": groupAdjustments[key] = adjustment
             case "rule":
+                rules.insert(key)
                 switch key {
                 case "brand": brandAdjustment = adjustment
                 case "extra_name_word": extraNameWordAdjustment = adjustment
@@ -78,6 +80,11 @@ public struct SearchRanking: Sendable {
             default:
                 throw row.error("kind", "unknown kind \"\(kind)\": expected food, word, group, rule, category or not_brand")
             }
+        }
+        // The rules have no default a person chose: without them (an empty or header-only
+        // file) brands, extra words and common foods would silently stop counting.
+        for rule in ["brand", "extra_name_word", "common_food", "close_rank"] where !rules.contains(rule) {
+            throw CSVError(file: fileName, line: 1, column: 1, message: "no rule \"\(rule)\": search ranking needs the rules brand, extra_name_word, common_food and close_rank")
         }
     }
 

@@ -57,6 +57,20 @@ public enum NumberInput {
         return value
     }
 
+    /// A number typed for an option (`--serving`, `--cooked`, a label's values, a target):
+    /// decimal digits as `decimal` reads them, and not negative; with `allowingZero` false,
+    /// more than 0. A negative number is refused with that rule, not as a malformed number.
+    public static func option(_ text: String, allowingZero: Bool) throws(QuantityError) -> Double {
+        let trimmed = text.trimmingSpaces()
+        if trimmed.hasPrefix("-"), (try? decimal(String(trimmed.dropFirst()))) != nil {
+            throw QuantityError(allowingZero ? "cannot be negative (found \(trimmed.prefix(40)))"
+                                             : "must be more than 0 (found \(trimmed.prefix(40)))")
+        }
+        let value = try decimal(text)
+        guard allowingZero || value > 0 else { throw QuantityError("\"\(trimmed.prefix(40))\" must be more than 0") }
+        return value
+    }
+
     /// A weight in grams typed as a number (`--grams`): decimal, at least 1 mg.
     public static func grams(_ text: String) throws(QuantityError) -> Double {
         let trimmed = text.trimmingSpaces()

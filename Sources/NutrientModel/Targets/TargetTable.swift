@@ -113,6 +113,7 @@ public struct TargetTable: Sendable {
     public init(targets: [UInt8], targetsFile: String, lifeStages: [UInt8], lifeStagesFile: String,
                 defaultAgeMonths: Int) throws(CSVError) {
         var rows: [Row] = []
+        var ranges: [(nutrient: Nutrient, sex: Sex?, condition: PhysiologicalCondition, ageFrom: Int, ageTo: Int?, line: Int)] = []
         var header: CSVHeader?
         var c: [String: Int] = [:]
         try CSVReader(bytes: targets, fileName: targetsFile).forEachRecord { record throws(CSVError) in
@@ -144,12 +145,24 @@ public struct TargetTable: Sendable {
             if (upperLimit == nil) != (basis == nil) {
                 throw record.error(at: c["upper_limit"]!, "an upper limit and what it applies to go together")
             }
+            let sex = try Self.sex(record, at: c["sex"]!)
+            let condition = try Self.condition(record, at: c["condition"]!)
+            let ageFrom = try Self.months(record, at: c["age_from_months"]!, column: "age_from_months") ?? 0
+            let ageTo = try Self.months(record, at: c["age_to_months"]!, column: "age_to_months")
+            // Two rows for the same nutrient, sex and condition whose ages overlap: which one
+            // applies would depend on the order of the file.
+            if let other = ranges.first(where: { $0.nutrient == nutrient && $0.sex == sex && $0.condition == condition
+                                                  && ageFrom < ($0.ageTo ?? Int.max) && $0.ageFrom < (ageTo ?? Int.max) }) {
+                throw record.error(at: c["age_from_months"]!,
+                                   "the ages overlap those of line \(other.line) (\(nutrient.rawValue), sex \(sex?.rawValue ?? "any"), condition \(condition.rawValue)): each age needs one row")
+            }
+            ranges.append((nutrient, sex, condition, ageFrom, ageTo, record.line))
             rows.append(Row(
                 nutrient: nutrient,
-                sex: try Self.sex(record, at: c["sex"]!),
-                condition: try Self.condition(record, at: c["condition"]!),
-                ageFrom: try Self.months(record, at: c["age_from_months"]!, column: "age_from_months") ?? 0,
-                ageTo: try Self.months(record, at: c["age_to_months"]!, column: "age_to_months"),
+                sex: sex,
+                condition: condition,
+                ageFrom: ageFrom,
+                ageTo: ageTo,
                 value: try record.number(at: c["value"]!, column: "value"),
                 kind: kind, upperLimit: upperLimit, basis: basis,
                 note: try record.string(at: c["note"]!), source: try record.string(at: c["source"]!)))
