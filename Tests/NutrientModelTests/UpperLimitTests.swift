@@ -235,11 +235,17 @@ final class UpperLimitTests: XCTestCase {
             let plan = planner.plan(for: try report([], person))
             XCTAssertLessThanOrEqual(plan.after[Nutrient.epaDha.index], 5000, "\(plan.items.map(\.food.description))")
         }
-        // A day already at 4,800 mg (150 g farmed salmon 15236: (0.862 + 1.104) × 1.5 g is
-        // 2,949 mg; twice that is over): a plan adds no more than the 5 g allow.
-        let salmon = try report([entry(1, "15236", 250)], woman)
-        let plan = planner.plan(for: salmon)
-        XCTAssertLessThanOrEqual(plan.after[Nutrient.epaDha.index], max(5000, plan.before[Nutrient.epaDha.index]) + 1e-9)
+        // Days already close to 5 g: no plan passes it (the cap counts EPA + DHA itself; it
+        // once counted nothing, as EPA + DHA has no single column).
+        let epaDha = Nutrient.epaDha.index
+        let salmon = TestData.data.foods.index(of: "15236")!
+        XCTAssertGreaterThan(planner.limitAmount(salmon, .total, epaDha), 0, "the cap counts a serving's EPA + DHA")
+        XCTAssertEqual(planner.limitAmount(salmon, .total, epaDha), planner.food(salmon).perServing[epaDha], accuracy: 1e-9)
+        for grams in stride(from: 150.0, through: 250, by: 10) {
+            let plan = planner.plan(for: try report([entry(1, "15236", grams)], woman))
+            XCTAssertLessThan(plan.before[epaDha], 5000)
+            XCTAssertLessThanOrEqual(plan.after[epaDha], 5000 + 1e-9, "\(grams) g salmon: \(plan.items.map(\.food.description))")
+        }
     }
 
     func testInPregnancyPlansAndListsLeaveOutLiverAndRetinolSupplements() throws {

@@ -225,7 +225,7 @@ public struct GapPlanner: Sendable {
     @inline(__always)
     func limitAmount(_ food: Int, _ basis: UpperLimitBasis, _ n: Int) -> Double {
         switch basis {
-        case .total: Nutrient.allCases[n].mainComponent == nil ? 0 : perServing[food * Self.nutrientCount + n]
+        case .total: perServing[food * Self.nutrientCount + n]  // EPA + DHA too: its 5 g cap is on the total
         case .retinol: limitPerServing[food * 2]
         case .addedVitaminE: limitPerServing[food * 2 + 1]
         }
@@ -235,7 +235,7 @@ public struct GapPlanner: Sendable {
     @inline(__always)
     func limitAmount100(_ food: Int, _ basis: UpperLimitBasis, _ n: Int) -> Double {
         switch basis {
-        case .total: Nutrient.allCases[n].mainComponent == nil ? 0 : per100[food * Self.nutrientCount + n]
+        case .total: per100[food * Self.nutrientCount + n]
         case .retinol: limitPer100[food * 2]
         case .addedVitaminE: limitPer100[food * 2 + 1]
         }
