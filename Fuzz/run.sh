@@ -9,7 +9,8 @@ shift || true
 if [ $# -gt 0 ]; then targets=("$@"); else targets=(csv quantity search archive); fi
 build=.build-fuzz
 mkdir -p "$build"
-sources=$(find Sources/NutrientModel -name '*.swift' | sort)
+# The model with the files it is given (DataFiles), built as one module.
+sources=$(find Sources/NutrientModel Sources/DataFiles -name '*.swift' | sort)
 for target in "${targets[@]}"; do
     case "$target" in
         csv) files=(Fuzz/CSVFuzz.swift) ;;

@@ -51,22 +51,23 @@ public struct NutrientData: Sendable {
         "safety.csv", "plan_limits.csv", "fish_servings.csv",
     ]
 
-    /// Whether the food table came from a `FoodTableCache` copy of the CSVs rather than
+    /// Whether the food table came from a `FoodTableStore`'s copy of the CSVs rather than
     /// from parsing them.
     public let foodsFromCache: Bool
 
-    /// Loads every table from `directory`. With a `cache`, the food table is read from
-    /// the copy made the last time these same CSVs were loaded, if there is one, and a
-    /// copy is made after loading them otherwise.
-    public init(directory: String, cache: FoodTableCache? = nil) throws(DataLoadError) {
+    /// Loads every table from `directory`, read through `files`. With a `cache`, the food
+    /// table is the copy kept the last time these same CSVs were loaded, if there is one,
+    /// and is kept after loading them otherwise.
+    public init(directory: String, files: any DataFileReading,
+                cache: (any FoodTableStore)? = nil) throws(DataLoadError) {
         func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
         func bytes(_ name: String) throws(DataLoadError) -> [UInt8] {
-            do { return try FileBytes.read(path(name)) } catch { throw .file(error) }
+            do { return try files.bytes(atPath: path(name)) } catch { throw .file(error) }
         }
         do {
             let rules = try RuleTable(bytes: try bytes("rules.csv"), fileName: path("rules.csv"))
             let foods: FoodTable
-            (foods, foodsFromCache) = try FoodTableLoader.loadTable(directory: directory, cache: cache)
+            (foods, foodsFromCache) = try FoodTableLoader.loadTable(directory: directory, files: files, cache: cache)
             let defaultAge = try rules.value("default_age_years")
             targets = try TargetTable(
                 targets: try bytes("targets.csv"), targetsFile: path("targets.csv"),

@@ -1,3 +1,4 @@
+import DataFiles
 import Foundation
 import NutrientModel
 
@@ -20,10 +21,10 @@ if let index = arguments.firstIndex(of: "--child-table"), index + 1 < arguments.
     // The same table through the cache: parsed and stored once, then read back.
     let cache = FoodTableCache(directory: directory + "/cache")
     let storeStart = ContinuousClock().now
-    _ = try FoodTableLoader.loadTable(directory: directory, cache: cache)
+    _ = try FoodTableLoader.loadTable(directory: directory, files: DiskFiles(), cache: cache)
     let parseAndStore = seconds(since: storeStart)
     let cachedStart = ContinuousClock().now
-    let cached = try FoodTableLoader.loadTable(directory: directory, cache: cache)
+    let cached = try FoodTableLoader.loadTable(directory: directory, files: DiskFiles(), cache: cache)
     let cachedLoad = seconds(since: cachedStart)
     precondition(cached.fromCache && cached.table.count == data.foods.count, "the cache was not used")
     let result: [String: Double] = [
@@ -55,8 +56,8 @@ if let index = arguments.firstIndex(of: "--profile-bundled"), index + 1 < argume
 // Profiling mode: load the bundled table through the cache N times (the copy made first).
 if let index = arguments.firstIndex(of: "--profile-cached"), index + 1 < arguments.count, let count = Int(arguments[index + 1]) {
     let cache = FoodTableCache(directory: paths.scratch + "/cache")
-    _ = try FoodTableLoader.loadTable(directory: paths.data, cache: cache)
-    for _ in 0..<count { blackHole(try FoodTableLoader.loadTable(directory: paths.data, cache: cache)) }
+    _ = try FoodTableLoader.loadTable(directory: paths.data, files: DiskFiles(), cache: cache)
+    for _ in 0..<count { blackHole(try FoodTableLoader.loadTable(directory: paths.data, files: DiskFiles(), cache: cache)) }
     try? FileManager.default.removeItem(atPath: paths.scratch)
     exit(0)
 }
