@@ -28,7 +28,7 @@ for target in "${targets[@]}"; do
         # is never fuzzed, and swiftc's status (not grep's) decides.
         rm -f "$binary"
         status=0
-        swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name NutrientModel \
+        swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name NutrientModel -package-name absorb \
             $sources "${files[@]}" -o "$binary" > "$build/$target-build.log" 2>&1 || status=$?
         if [ "$status" -ne 0 ] || [ ! -x "$binary" ]; then
             grep -v "part of module 'NutrientModel'; ignoring import" "$build/$target-build.log" >&2 || true
