@@ -155,7 +155,7 @@ public struct NutrientData: Sendable {
         if cautions.contains(where: { $0.kind == "pregnancy_retinol" }) { withoutAdvice.insert(.vitaminA) }
         let pairing = fatPairing.analyze(report.entries, targets: report.targets,
                                          thresholdGrams: report.profile.fatThresholdGrams, withoutAdvice: withoutAdvice)
-        let sources = Dictionary(uniqueKeysWithValues: Nutrient.allCases.map { ($0, report.sources(of: $0, in: foods)) })
+        let sources = report.allSources(in: foods)
         return Review(report: report, cautions: cautions, aboveUpperLimit: above, fatPairing: pairing,
                       balance: balance.analyze(report.entries, ageMonths: report.profile.ageMonths), sources: sources)
     }

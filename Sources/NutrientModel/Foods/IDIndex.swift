@@ -72,7 +72,9 @@ struct IDIndex: Sendable, Equatable {
 
     @inline(__always)
     private static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        a.count == b.count && a.elementsEqual(b)
+        guard a.count == b.count else { return false }
+        for i in 0..<a.count where a[i] != b[i] { return false }
+        return true
     }
 
     private mutating func place(_ position: Int, id: UnsafeBufferPointer<UInt8>) {
