@@ -95,7 +95,8 @@ public struct NutrientData: Sendable {
                                          solidFoodsFromAgeMonths: Int(try rules.value("solid_foods_from_age_months")),
                                          facts: safety, defaultAgeMonths: Int(defaultAge * 12),
                                          limits: try PlanLimitTable(limits: try bytes("plan_limits.csv"), limitsFile: path("plan_limits.csv"),
-                                                                    fish: try bytes("fish_servings.csv"), fishFile: path("fish_servings.csv")))
+                                                                    fish: try bytes("fish_servings.csv"), fishFile: path("fish_servings.csv")),
+                                         rankPerKcalMinKcalPer100g: try rules.value("rank_per_kcal_min_kcal_per_100g"))
             self.directory = directory
         } catch let error as DataLoadError {
             throw error

@@ -8,7 +8,7 @@ import NutrientModel
 struct FoodsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "foods", abstract: "Search foods and show their values.",
-        subcommands: [Search.self, Show.self, Add.self, Import.self, RecipeCommand.self, Recipes.self, Favourite.self, Favourites.self])
+        subcommands: [Search.self, Show.self, RankCommand.self, Add.self, Import.self, RecipeCommand.self, Recipes.self, Favourite.self, Favourites.self])
 
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -73,6 +73,8 @@ public struct NutrientSource: Sendable, Equatable {
     /// The nutrient in one serving, and in 100 kcal of the food.
     public let amountPerServing: Double
     public let amountPer100Kcal: Double?
+    /// The nutrient in 100 g of the food.
+    public let amountPer100g: Double
     /// One serving as a percent of the target, if there is one.
     public let percentOfTarget: Double?
 }
@@ -255,8 +257,12 @@ public struct GapPlanner: Sendable {
         byServing = nutrients.indices.map { k in
             foods.filter { amounts[$0 * n + k] > 0 }.sorted { amounts[$0 * n + k] > amounts[$1 * n + k] }.map(Int32.init)
         }
+        // Per kcal, only foods that give real energy (Data/rules.csv): a diet drink would
+        // top every list per 100 kcal with a sip's worth of a vitamin.
+        let minimumKcal = safety.rankPerKcalMinKcalPer100g
+        let energetic = (0..<table.count).map { (table.values(at: $0)[.energy] ?? 0) >= minimumKcal }
         byKcal = nutrients.indices.map { k in
-            foods.filter { amounts[$0 * n + k] > 0 && kcal[$0] > 0 }
+            foods.filter { amounts[$0 * n + k] > 0 && kcal[$0] > 0 && energetic[$0] }
                 .sorted { amounts[$0 * n + k] / kcal[$0] > amounts[$1 * n + k] / kcal[$1] }.map(Int32.init)
         }
     }
@@ -385,13 +391,7 @@ public struct GapPlanner: Sendable {
         -> (perServing: [NutrientSource], per100Kcal: [NutrientSource]) {
         if let report, report.score(of: nutrient).status == .aboveUL || withheld(for: report) != nil { return ([], []) }
         let n = nutrient.index
-        func source(_ index: Int32) -> NutrientSource {
-            let food = self.food(Int(index))
-            let amount = food.perServing[n]
-            return NutrientSource(food: food, amountPerServing: amount,
-                                  amountPer100Kcal: food.kcalPerServing > 0 ? amount / food.kcalPerServing * 100 : nil,
-                                  percentOfTarget: target.value.flatMap { $0 > 0 ? amount / $0 * 100 : nil })
-        }
+        func source(_ index: Int32) -> NutrientSource { self.source(Int(index), nutrient: nutrient, target: target) }
         let audiences = audiences(of: report?.profile)
         let usable = { (food: Int32) in
             self.exclusion(Int(food), diets: keys, audiences: audiences) == nil && !(report.map { self.unsafe(Int(food), for: $0) } ?? false)
@@ -642,9 +642,13 @@ public struct PlanSafetyRules: Sendable {
     public let defaultAgeMonths: Int
     /// Portion, energy and fish limits by life stage.
     public let limits: PlanLimitTable
+    /// The least energy 100 g of a food gives for it to be ranked per 100 kcal.
+    public let rankPerKcalMinKcalPer100g: Double
 
     /// Makes the rules.
-    public init(epaDhaMaxMg: Double, solidFoodsFromAgeMonths: Int, facts: SafetyRules, defaultAgeMonths: Int, limits: PlanLimitTable) {
+    public init(epaDhaMaxMg: Double, solidFoodsFromAgeMonths: Int, facts: SafetyRules, defaultAgeMonths: Int, limits: PlanLimitTable,
+                rankPerKcalMinKcalPer100g: Double) {
+        self.rankPerKcalMinKcalPer100g = rankPerKcalMinKcalPer100g
         self.epaDhaMaxMg = epaDhaMaxMg
         self.solidFoodsFromAgeMonths = solidFoodsFromAgeMonths
         self.facts = facts
