@@ -161,6 +161,13 @@ public struct NutrientData: Sendable {
                       balance: balance.analyze(report.entries, ageMonths: report.profile.ageMonths), sources: sources)
     }
 
+    /// Why a profile's diets and allergies (`keys`: no_dairy, vegan …) leave out the food at
+    /// `index`, or `nil`: the rule the planner, the ranking, search and logging all use.
+    public func dietExclusion(ofFoodAt index: Int, diets keys: Set<String>) -> String? {
+        guard !keys.isEmpty else { return nil }
+        return diets.exclusion(group: foods.group(at: index), words: FoodWords.words(of: foods.descriptions[index]), diets: keys)
+    }
+
     /// A gap planner over these foods (it ranks the whole table: make it once and keep it).
     public func makePlanner() -> GapPlanner {
         GapPlanner(table: foods, exclusions: plannerExclusions, diets: diets, rules: scoringRules, safety: planSafety)
