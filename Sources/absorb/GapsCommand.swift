@@ -12,7 +12,10 @@ struct GapsCommand: ParsableCommand {
             diets (absorb profile set --diet) and leaves out foods that are odd to suggest \
             (Data/planner.csv). Where no three foods close every gap it says which remain and why. \
             A nutrient already above its upper limit is said first (JSON: above_upper_limit, \
-            cautions), and the plan adds nothing to it.
+            cautions), and the plan adds nothing to it. \
+            With --using (or --using-logged) it is portion control instead: how much of foods you \
+            already eat closes the gaps, one portion of each at most, within the same limits: \
+            absorb gaps --using "salmon" --using "walnuts".
             """)
 
     @Option(name: .long, help: ArgumentHelp("The day, YYYY-MM-DD (default: today).", valueName: "date"))
@@ -20,6 +23,12 @@ struct GapsCommand: ParsableCommand {
 
     @Option(name: .long, help: "text or json.")
     var format: GapsFormat = .text
+
+    @Option(name: .long, help: ArgumentHelp("Plan portions of this food only (words of its name or its id; repeat it for more foods).", valueName: "food"))
+    var using: [String] = []
+
+    @Flag(name: .long, help: "Plan portions of the foods you logged in the seven days to the date.")
+    var usingLogged = false
 
     @OptionGroup var common: CommonOptions
 
@@ -31,7 +40,27 @@ struct GapsCommand: ParsableCommand {
         let report = try session.report(DateRange(day: day))
         let planner = session.data.makePlanner()
         let week = try session.report(DateRange(from: day.adding(days: -6), to: day)).entries
-        let plan = planner.plan(for: report, diets: report.profile.diets, week: week)
+        var named: [Int]?
+        if !using.isEmpty || usingLogged {
+            var foods: [Int] = []
+            for text in using {
+                guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError("--using needs the words of a food's name or its id") }
+                let food: Food
+                do { food = try session.data.findFood(text) } catch { throw CLIError("--using: \(error.description)") }
+                if let index = session.data.foods.index(of: food.id) { foods.append(index) }
+            }
+            if usingLogged {
+                // The week's foods, most logged first.
+                var grams: [Int: Double] = [:]
+                for entry in week { if let index = session.data.foods.index(of: entry.foodID) { grams[index, default: 0] += entry.grams } }
+                let logged = grams.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
+                guard !logged.isEmpty else { throw CLIError("--using-logged: nothing was logged in the seven days to \(day)") }
+                foods += logged.prefix(8)
+            }
+            guard foods.count <= 8 else { throw CLIError("--using takes at most 8 foods (found \(foods.count)): a plan of portions of more is not one a person follows") }
+            named = foods
+        }
+        let plan = planner.plan(for: report, diets: report.profile.diets, week: week, using: named)
         let review = session.data.review(report)
         switch format {
         case .text: print(plan.lines(review: review).map { TextRules.escaped($0) }.joined(separator: "\n"))
@@ -60,6 +89,9 @@ struct GapsCommand: ParsableCommand {
             })),
             ("added_kcal", .number(plan.addedKcal, decimals: 1)),
             ("fish_note", plan.fishNote.map(JSONValue.string) ?? .null),
+            ("using", plan.using.map { .array($0.map { .object([("food_id", .string(ids[$0.index])), ("food", .string($0.description))]) }) } ?? .null),
+            ("left_out", .array(plan.leftOut.map { .object([("food_id", .string(ids[$0.food.index])), ("food", .string($0.food.description)),
+                                                            ("reason", .string($0.reason))]) })),
             ("after", .object(nutrients.enumerated().map { ($1.rawValue, .number(plan.after[$0], decimals: 4)) })),
             ("remaining", .array(plan.remaining.map { .object([("nutrient", .string($0.nutrient.rawValue)), ("reason", .string($0.reason))]) })),
         ])

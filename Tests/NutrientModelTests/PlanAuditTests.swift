@@ -353,6 +353,73 @@ final class FishWeekTests: XCTestCase {
         XCTAssertNil(planner.plan(for: report, week: [week[0]]).fishNote)
     }
 
+}
+
+/// `plan(using:)`: portion control of foods the person eats.
+final class PortionControlTests: XCTestCase {
+    let data = TestData.data
+    let day = LocalDate(year: 2026, month: 11, day: 24)!
+
+    /// Portion control: a plan of only the foods named, each at most once, in their own
+    /// measures, within the life stage's limits; a named food the rules leave out is said.
+    func testAPlanOfNamedFoodsUsesOnlyThemWithinTheLimits() throws {
+        let planner = data.makePlanner()
+        let adult = PersonProfile(name: "A", sex: .female, ageMonths: 40 * 12)
+        let targets = try data.targets.targets(for: adult)
+        let oats = Entry(id: 1, date: day, meal: .breakfast, foodID: "08121", grams: 234, loggedAt: Date(timeIntervalSince1970: 0))
+        let report = Report(profile: adult, targets: targets, range: DateRange(day: day), entries: [oats], scorer: data.scorer)
+        // Farmed salmon cooked (15237), walnuts (12155), raw spinach (11457), and cheddar (01009).
+        let named = ["15237", "12155", "11457", "01009"].map { data.foods.index(of: $0)! }
+        let plan = planner.plan(for: report, using: named)
+        XCTAssertEqual(plan.using?.map(\.index), named)
+        XCTAssertFalse(plan.items.isEmpty)
+        XCTAssertEqual(Set(plan.items.map(\.food.index)).count, plan.items.count, "a food twice")
+        let limits = planner.limits(for: adult)
+        for item in plan.items {
+            XCTAssertTrue(named.contains(item.food.index), item.food.description)
+            XCTAssertLessThanOrEqual(item.grams, limits.itemMaxGrams + 1e-9)
+            XCTAssertLessThanOrEqual(item.kcal, limits.itemMaxKcal + 1e-9)
+            // A count of one of the food's own measures.
+            let measures = data.foods.portions(at: item.food.index)
+            XCTAssertTrue(measures.contains { abs($0.gramsPerUnit * item.servings - item.grams) < 1e-6 }, item.portionText)
+        }
+        XCTAssertLessThanOrEqual(plan.addedKcal, limits.planMaxKcal + 1e-9)
+        // After the plan each nutrient is what the day had plus what the items add.
+        for (n, _) in Nutrient.allCases.enumerated() {
+            XCTAssertEqual(plan.after[n], plan.before[n] + plan.items.reduce(0) { $0 + $1.adds[n] }, accuracy: 1e-9)
+        }
+        XCTAssertTrue(plan.leftOut.isEmpty)
+        // No dairy: the cheddar is left out, with the diet's reason, and never planned.
+        let noDairy = planner.plan(for: report, diets: ["no_dairy"], using: named)
+        XCTAssertEqual(noDairy.leftOut.map(\.food.index), [data.foods.index(of: "01009")!])
+        XCTAssertTrue(noDairy.leftOut[0].reason.hasPrefix("no dairy"), noDairy.leftOut[0].reason)
+        XCTAssertFalse(noDairy.items.contains { $0.food.index == data.foods.index(of: "01009")! })
+        XCTAssertTrue(noDairy.lines(review: data.review(report)).contains { $0.hasPrefix("Left out: Cheese, cheddar") })
+        // Only cheddar, for no_dairy: no plan, and it says why.
+        let none = planner.plan(for: report, diets: ["no_dairy"], using: [data.foods.index(of: "01009")!])
+        XCTAssertTrue(none.items.isEmpty)
+        XCTAssertTrue(none.lines(review: data.review(report)).contains("No plan: none of these foods closes any gap within the limits."))
+        XCTAssertTrue(none.remaining.allSatisfy { $0.reason.hasPrefix("none of the foods named gives any") }, "\(none.remaining)")
+    }
+
+    func testANamedFoodThatAddsToANutrientAboveItsLimitIsLeftOut() throws {
+        let planner = data.makePlanner()
+        let adult = PersonProfile(name: "A", sex: .female, ageMonths: 40 * 12)
+        // Two retinyl palmitate softgels (S0010): 6,000 µg of retinol, twice the UL.
+        let softgels = Entry(id: 1, date: day, meal: .breakfast, foodID: "S0010", grams: data.foods.portions(at: data.foods.index(of: "S0010")!)[0].grams * 2,
+                             loggedAt: Date(timeIntervalSince1970: 0))
+        let report = Report(profile: adult, targets: try data.targets.targets(for: adult), range: DateRange(day: day), entries: [softgels],
+                            scorer: data.scorer)
+        XCTAssertEqual(report.score(of: .vitaminA).status, .aboveUL)
+        // Beef liver (13327) adds retinol; almonds (12061) no vitamin A at all (walnuts'
+        // carotenoids would be left out too: no food adding any vitamin A is suggested).
+        let liver = data.foods.index(of: "13327")!, walnuts = data.foods.index(of: "12061")!
+        let plan = planner.plan(for: report, using: [liver, walnuts])
+        XCTAssertEqual(plan.leftOut.map(\.food.index), [liver])
+        XCTAssertTrue(plan.leftOut[0].reason.contains("already above the upper limit"), plan.leftOut[0].reason)
+        XCTAssertTrue(plan.items.allSatisfy { $0.food.index == walnuts })
+    }
+
     func testTheWordSplitterAgreesWithCharacterRules() {
         for food in stride(from: 0, to: data.foods.count, by: 7) {
             let text = data.foods.descriptions[food]

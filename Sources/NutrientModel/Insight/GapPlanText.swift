@@ -40,8 +40,14 @@ extension GapPlan {
             return lines
         }
         if !report.profile.diets.isEmpty { lines.append("Keeping to: \(report.profile.diets.sorted().joined(separator: ", "))") }
+        if let using = plan.using {
+            lines.append("Portions of: " + using.map(\.description).joined(separator: "; "))
+            for (food, reason) in plan.leftOut { lines.append("Left out: \(food.description) — \(reason).") }
+        }
         if plan.items.isEmpty {
-            lines.append("No plan: no food that can be suggested closes any gap within an upper limit.")
+            lines.append(plan.using == nil
+                ? "No plan: no food that can be suggested closes any gap within an upper limit."
+                : "No plan: none of these foods closes any gap within the limits.")
         } else {
             lines.append("Plan (\(plan.items.count) food\(plan.items.count == 1 ? "" : "s"), +\(Format.grouped(plan.addedKcal)) kcal):")
             for (number, item) in plan.items.enumerated() {

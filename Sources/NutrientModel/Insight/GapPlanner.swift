@@ -135,6 +135,12 @@ public struct GapPlan: Sendable, Equatable {
     public var withheld: String? = nil
     /// Why no fish is suggested (the week's fish servings are already logged), or `nil`.
     public var fishNote: String? = nil
+    /// For a plan of portions of named foods (`plan(using:)`), those foods, in the order
+    /// named; `nil` for a plan from the whole table.
+    public var using: [PlannerFood]? = nil
+    /// The named foods a plan could not use, each with the reason (a diet, an upper limit,
+    /// the week's fish).
+    public var leftOut: [(food: PlannerFood, reason: String)] = []
     /// The energy the plan adds.
     public var addedKcal: Double { items.reduce(0) { $0 + $1.kcal } }
 
@@ -142,7 +148,8 @@ public struct GapPlan: Sendable, Equatable {
         lhs.gaps == rhs.gaps && lhs.items == rhs.items && lhs.before == rhs.before && lhs.after == rhs.after
             && lhs.remaining.map(\.nutrient) == rhs.remaining.map(\.nutrient)
             && lhs.remaining.map(\.reason) == rhs.remaining.map(\.reason) && lhs.withheld == rhs.withheld
-            && lhs.fishNote == rhs.fishNote
+            && lhs.fishNote == rhs.fishNote && lhs.using == rhs.using
+            && lhs.leftOut.map(\.food) == rhs.leftOut.map(\.food) && lhs.leftOut.map(\.reason) == rhs.leftOut.map(\.reason)
     }
 }
 
@@ -415,7 +422,14 @@ public struct GapPlanner: Sendable {
     /// days ending on the report's last day: when it already holds the week's fish
     /// servings (FDA/EPA: 2 a week for children, 2-3 in pregnancy and lactation), the plan
     /// suggests no fish.
-    public func plan(for report: Report, diets keys: Set<String> = [], maxFoods: Int = 3, week: [Entry] = []) -> GapPlan {
+    ///
+    /// With `using` (positions in the table), the plan is portion control as NUT does it:
+    /// how much of these foods — ones the person eats — closes the gaps, within the same
+    /// limits, one portion of each at most; a named food the rules leave out is said, with
+    /// the reason.
+    public func plan(for report: Report, diets keys: Set<String> = [], maxFoods: Int = 3, week: [Entry] = [],
+                     using named: [Int]? = nil) -> GapPlan {
+        let maxFoods = named.map { max(1, Set($0).count) } ?? maxFoods
         let nutrients = Nutrient.allCases
         let before = report.scores.map { $0.amount ?? 0 }
         let targets = report.scores.map { $0.target.value ?? 0 }
@@ -445,10 +459,31 @@ public struct GapPlanner: Sendable {
         let fishNote = noFish
             ? "No fish suggested: \(Format.number(fishLogged, decimals: 1)) servings of fish (\(Format.number(limits.fishServingGrams, decimals: 0)) g each) logged in the 7 days to \(report.range.to.longDescription), and the advice is \(limits.fishServingsPerWeek) a week (FDA and EPA, Advice about Eating Fish, 2021)."
             : nil
-        // The pool: for each gap, the richest allowed foods per serving and per kcal.
+        // The pool: for each gap, the richest allowed foods per serving and per kcal; or the
+        // foods named, each checked by the same rules.
         var pool: [Int] = []
         var seen = Set<Int>()
-        for n in gaps {
+        var leftOut: [(food: PlannerFood, reason: String)] = []
+        if let named {
+            for food in named where seen.insert(food).inserted {
+                // The upper limits first: what protects the person today is the reason to say.
+                if unsafe(food, for: report) {
+                    let above = report.scores.filter { $0.status == .aboveUL }.map(\.nutrient.name)
+                    leftOut.append((self.food(food), above.isEmpty
+                        ? "pregnancy advice says to avoid it (its retinol)"
+                        : "it adds to \(above.joined(separator: ", ")), already above the upper limit"))
+                } else if let reason = exclusion(food, diets: keys, audiences: audiences) {
+                    leftOut.append((self.food(food), reason))
+                } else if noFish && isFish[food] {
+                    leftOut.append((self.food(food), "the week's fish servings are already logged"))
+                } else if portions(of: food, limits: limits).isEmpty {
+                    leftOut.append((self.food(food), "no portion of it fits the limits of one item for this life stage"))
+                } else {
+                    pool.append(food)
+                }
+            }
+        }
+        for n in gaps where named == nil {
             for list in [byServing[n], byKcal[n]] {
                 var taken = 0
                 for entry in list where taken < 25 {
@@ -590,10 +625,25 @@ public struct GapPlanner: Sendable {
         let after = nutrients.indices.map { before[$0] + best.added[$0] }
         var remaining: [(Nutrient, String)] = []
         for n in gaps where after[n] < targets[n] * metAt - 1e-9 {
+            if named != nil {
+                let short = targets[n] * metAt - after[n]
+                if after[n] - before[n] <= 0 {
+                    remaining.append((nutrients[n], "none of the foods named gives any \(nutrients[n].name) within the limits"))
+                    continue
+                }
+                remaining.append((nutrients[n], "the foods named give \(Format.amount(short)) \(nutrients[n].unit) too little in the portions a plan suggests (at most \(Format.grouped(limits.planMaxKcal)) kcal in all, no upper limit passed)"))
+                continue
+            }
             remaining.append((nutrients[n], reason(n, keys: keys, need: targets[n] * metAt - before[n], maxFoods: maxFoods, report: report,
                                                    audiences: audiences, limits: limits)))
         }
-        return GapPlan(gaps: gaps.map { nutrients[$0] }, items: items, before: before, after: after, remaining: remaining, fishNote: fishNote)
+        var plan = GapPlan(gaps: gaps.map { nutrients[$0] }, items: items, before: before, after: after, remaining: remaining, fishNote: fishNote)
+        if let named {
+            var shown = Set<Int>()
+            plan.using = named.filter { shown.insert($0).inserted }.map(self.food)
+            plan.leftOut = leftOut
+        }
+        return plan
     }
 
     private func reason(_ n: Int, keys: Set<String>, need: Double, maxFoods: Int, report: Report, audiences: [Int],
