@@ -402,6 +402,37 @@ final class PortionControlTests: XCTestCase {
         XCTAssertTrue(none.remaining.allSatisfy { $0.reason.hasPrefix("none of the foods named gives any") }, "\(none.remaining)")
     }
 
+    /// Two foods that differ only by salt are one food to a plan, even when both are named.
+    func testAPlanNeverHoldsAFoodWithAndWithoutSalt() throws {
+        let planner = data.makePlanner()
+        let adult = PersonProfile(name: "A", sex: .male, ageMonths: 40 * 12)
+        let report = Report(profile: adult, targets: try data.targets.targets(for: adult), range: DateRange(day: day), entries: [],
+                            scorer: data.scorer)
+        // Mature soybeans, boiled, without salt (16109) and with salt (16409).
+        let without = data.foods.index(of: "16109")!, with = data.foods.index(of: "16409")!
+        XCTAssertTrue(data.foods.descriptions[with].contains("with salt"), data.foods.descriptions[with])
+        let plan = planner.plan(for: report, using: [without, with])
+        XCTAssertEqual(plan.items.count, 1, "\(plan.items.map(\.food.description))")
+        // And no plan from the whole table holds such a pair, on many days.
+        for seed in 0..<12 {
+            let entries = (0..<seed % 4).map { i in
+                Entry(id: Int64(i), date: day, meal: .lunch, foodID: ["08121", "01123", "11457", "09003"][(seed + i) % 4], grams: 100,
+                      loggedAt: Date(timeIntervalSince1970: 0))
+            }
+            let person = PersonProfile(name: "P", sex: seed % 2 == 0 ? .female : .male, ageMonths: [30, 100, 200, 480][seed % 4])
+            let dayReport = Report(profile: person, targets: try data.targets.targets(for: person), range: DateRange(day: day),
+                                   entries: entries, scorer: data.scorer)
+            let items = planner.plan(for: dayReport, diets: seed % 3 == 0 ? ["vegan"] : []).items
+            let words = items.map { Set(PlanAuditTests.tokens($0.food.description)).subtracting(["with", "without", "salt", "added"]) }
+            for a in items.indices {
+                for b in items.indices where a < b && data.foods.group(at: items[a].food.index) == data.foods.group(at: items[b].food.index) {
+                    XCTAssertGreaterThan(words[a].symmetricDifference(words[b]).count, 1,
+                                         "\(items[a].food.description) and \(items[b].food.description)")
+                }
+            }
+        }
+    }
+
     func testANamedFoodThatAddsToANutrientAboveItsLimitIsLeftOut() throws {
         let planner = data.makePlanner()
         let adult = PersonProfile(name: "A", sex: .female, ageMonths: 40 * 12)

@@ -199,6 +199,8 @@ public struct GapPlanner: Sendable {
     public static let maxPortionsPerFood = 6
     /// The heaviest a food's typical serving may be, for the best-food lists.
     public static let maxPortionGrams = 500.0
+    /// The words that tell apart foods a plan counts as one (with or without salt).
+    static let saltWords: Set<String> = ["with", "without", "salt", "added"]
     /// The group whose foods are served as fish (FDA/EPA portions and weekly advice).
     public static let fishGroup = "Finfish and Shellfish Products"
 
@@ -554,7 +556,22 @@ public struct GapPlanner: Sendable {
                 optionLimitAdds[o * roomCount + r] = limitAmount100(option.food, limit.basis, limit.n) * option.factor
             }
         }
-        let optionKcal = options.map(\.kcal), optionFood = options.map(\.food), optionFish = options.map { isFish[$0.food] }
+        // Foods that differ only by salt ("boiled, with salt" / "without salt", maybe one
+        // other word, as SR28 writes them) are one food to a plan: it never suggests both.
+        // Within a food group, once per plan, over the pool only.
+        var poolFamily: [Int: Int] = [:]
+        let poolWords = pool.map { Set(FoodWords.words(of: table.descriptions[$0])) }
+        for (i, food) in pool.enumerated() where poolFamily[food] == nil && poolWords[i].contains("salt") {
+            let own = poolWords[i].subtracting(Self.saltWords)
+            for (j, other) in pool.enumerated() where j != i && poolFamily[other] == nil && table.group(at: other) == table.group(at: food) {
+                let theirs = poolWords[j].subtracting(Self.saltWords)
+                if own.symmetricDifference(theirs).count <= 1 {
+                    poolFamily[other] = food
+                    poolFamily[food] = food
+                }
+            }
+        }
+        let optionKcal = options.map(\.kcal), optionFood = options.map { poolFamily[$0.food] ?? $0.food }, optionFish = options.map { isFish[$0.food] }
         let gapHave = gaps.map { before[$0] }, gapNeed = gaps.map { targets[$0] * metAt }
         for _ in 0..<maxFoods {
             // Rank every extension cheaply; make states only of the best.
@@ -562,7 +579,7 @@ public struct GapPlanner: Sendable {
             candidates.reserveCapacity(min(10_000, beam.count * options.count))
             for (parent, state) in beam.enumerated() where state.shortfall > 0 {
                 let fishChosen = state.chosen.contains { isFish[$0.food] }
-                let chosenFoods = state.chosen.map(\.food)
+                let chosenFoods = state.chosen.map { poolFamily[$0.food] ?? $0.food }
                 let stateGap = gaps.map { state.added[$0] }
                 let kcalLeft = limits.planMaxKcal + 1e-9 - state.kcal
                 let limitLeft = (0..<roomCount).map { room[$0].left - state.limitUsed[$0] }
