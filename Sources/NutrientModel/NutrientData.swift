@@ -161,6 +161,15 @@ public struct NutrientData: Sendable {
                       balance: balance.analyze(report.entries, ageMonths: report.profile.ageMonths), sources: sources)
     }
 
+    /// The name a food is shown by: the short, plain name of `Data/common_foods.csv` for
+    /// the foods people log most ("Oatmeal, cooked with water, no salt"), else its table
+    /// description (the USDA's, or the person's own). The description stays the record:
+    /// `foods search --full`, `foods show`, the report and the export give it.
+    public func displayName(ofFoodID id: String) -> String {
+        if let name = ranking.commonNames[id] { return name }
+        return foods.index(of: id).map { foods.descriptions[$0] } ?? "unknown food \(id)"
+    }
+
     /// Why a profile's diets and allergies (`keys`: no_dairy, vegan …) leave out the food at
     /// `index`, or `nil`: the rule the planner, the ranking, search and logging all use.
     public func dietExclusion(ofFoodAt index: Int, diets keys: Set<String>) -> String? {

@@ -21,6 +21,9 @@ struct FoodsCommand: ParsableCommand {
         @Option(name: .long, help: "How many foods to list.")
         var limit: Int = 20
 
+        @Flag(name: .long, help: "Show each food's whole USDA description instead of its short name.")
+        var full = false
+
         @OptionGroup var common: CommonOptions
 
         func validate() throws {
@@ -46,7 +49,8 @@ struct FoodsCommand: ParsableCommand {
             let diets = session.profile.profile.diets
             for food in foods {
                 let outside = session.data.foods.index(of: food.id).flatMap { session.data.dietExclusion(ofFoodAt: $0, diets: diets) }
-                print("\(food.id.padded(to: 6)) \(TextRules.escaped(food.description))  · \(food.group)"
+                let name = full ? food.description : session.data.displayName(ofFoodID: food.id)
+                print("\(food.id.padded(to: 6)) \(TextRules.escaped(name))  · \(food.group)"
                       + (outside.map { "  · not in your diets (\($0.prefix { $0 != ":" }))" } ?? ""))
             }
         }

@@ -127,7 +127,7 @@ struct SessionSummary {
         }
         for item in plan.items {
             let adds = plan.gapsClosed(by: item, report: report, showingPercent: false)
-            lines.append("\(item.food.description), \(item.portionText) a day: \(adds.joined(separator: ", ")) (\(Format.grouped(item.kcal)) kcal)")
+            lines.append("\(session.data.displayName(ofFoodID: session.data.foods.ids[item.food.index])), \(item.portionText) a day: \(adds.joined(separator: ", ")) (\(Format.grouped(item.kcal)) kcal)")
         }
         for (nutrient, reason) in plan.remaining {
             lines.append("Still short of \(nutrient.name): \(reason).")
@@ -160,7 +160,7 @@ struct SessionSummary {
     func sourceText(_ nutrient: Nutrient) -> String {
         let list = sources[nutrient] ?? []
         guard !list.isEmpty else { return "—" }
-        return list.map { "\($0.description) \(Format.percent($0.share * 100)) %" }.joined(separator: "; ")
+        return list.map { "\(session.data.displayName(ofFoodID: $0.foodID)) \(Format.percent($0.share * 100)) %" }.joined(separator: "; ")
     }
 
     // MARK: Markdown

@@ -34,6 +34,13 @@ final class DietLoggingTests: XCTestCase {
         XCTAssertFalse(soymilk.stdout.contains("diets"), soymilk.stdout)
     }
 
+    func testSearchShowsShortNamesAndTheUSDADescriptionWithFull() throws {
+        let short = try absorb.run(["foods", "search", "oatmeal", "--limit", "3"])
+        XCTAssertTrue(short.stdout.hasPrefix("08121  Oats, cooked with water, no salt  · Breakfast Cereals\n"), short.stdout)
+        let full = try absorb.run(["foods", "search", "oatmeal", "--limit", "3", "--full"])
+        XCTAssertTrue(full.stdout.hasPrefix("08121  Cereals, oats, regular and quick, unenriched, cooked with water (includes boiling and microwaving), without salt  · Breakfast Cereals\n"), full.stdout)
+    }
+
     func testSearchMarksExcludedFoodsAndKeepsThem() throws {
         XCTAssertEqual(try absorb.run(["profile", "set", "--diet", "vegan"]).status, 0)
         let search = try absorb.run(["foods", "search", "milk", "whole", "--limit", "5"])

@@ -48,7 +48,8 @@ final class SummaryTests: XCTestCase {
         XCTAssertTrue(text.contains("a day: +"), "a plan with portions: \(text)")
         // The spinach lunch: 434.6 µg K with 0.35 g fat (0.39 × 0.9).
         XCTAssertTrue(text.contains("Sat 21 Nov 2026, Lunch: ") && text.contains("435 µg Vitamin K with 0.4 g fat"), text)
-        XCTAssertTrue(text.contains("| Vitamin D | Fish, salmon, Atlantic, farmed, cooked, dry heat 100 % |"), text)
+        // Sources by their short names (Data/common_foods.csv: 15237 is "Salmon, Atlantic, farmed, cooked").
+        XCTAssertTrue(text.contains("| Vitamin D | Salmon, Atlantic, farmed, cooked 100 % |"), text)
     }
 
     func testTheHTMLIsOneSelfContainedFileWithWellFormedSVGCharts() throws {
