@@ -50,6 +50,19 @@ extension JournalStore {
         try fetchEntries(where: "profileId = ?", arguments: [profileID])
     }
 
+    /// For each food the profile logged from `since` on, the number of days it was logged
+    /// (read by the date index: the last 90 days are a few hundred entries).
+    public func daysLogged(profileID: Int64, since: LocalDate) throws(JournalError) -> [String: Int] {
+        try read { db in
+            var days: [String: Int] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT food_id, COUNT(DISTINCT date) FROM entry WHERE profileId = ? AND date >= ? GROUP BY food_id
+                """, arguments: [profileID, since.description])
+            while let row = try rows.next() { days[row[0]] = row[1] }
+            return days
+        }
+    }
+
     /// SQLite's `data_version` of this connection: it changes only when another connection
     /// (another absorb) has committed to the journal since it was last read, and costs no
     /// read of any table. An idle dashboard asks this, and only then the fingerprint.

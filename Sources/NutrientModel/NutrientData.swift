@@ -25,7 +25,7 @@ public struct NutrientData: Sendable {
     public let labelConversions: LabelConversions
     /// How search ranks foods people usually mean, the everyday names it knows, and the
     /// short names of the foods people log most.
-    public let ranking: SearchRanking
+    public private(set) var ranking: SearchRanking
     /// Turns typed amounts into grams.
     public let quantities: QuantityResolver
     /// Fat pairing, fibre and fatty-acid facts.
@@ -105,6 +105,15 @@ public struct NutrientData: Sendable {
         } catch {
             throw .csv(CSVError(file: directory, line: 1, column: 1, message: "\(error)"))
         }
+    }
+
+    /// The person's own foods and recipes logged often (`SearchRanking.oftenLoggedDays` of
+    /// the last 90 days): search ranks them as any other food; the others rank behind the
+    /// USDA foods of the same words.
+    public mutating func setOftenLogged(_ ids: Set<String>) {
+        guard ids != ranking.oftenLogged else { return }
+        ranking.oftenLogged = ids
+        searchIndex = LazySearchIndex(table: foods, ranking: ranking)
     }
 
     /// Adds the person's custom foods (ids that clash with the table are an error).

@@ -7,7 +7,7 @@ import NutrientModel
 /// An open journal, the loaded data tables and the active profile: what every command
 /// works on.
 struct Session {
-    let data: NutrientData
+    private(set) var data: NutrientData
     let journal: JournalStore
     var profile: StoredProfile
 
@@ -23,6 +23,13 @@ struct Session {
                     throw CLIError("--profile \(profileName): no such profile in \(path) (there are: \(all.map { TextRules.escaped($0.profile.name) }.joined(separator: ", ")))")
                 }
                 profile = found
+            }
+            // The person's own foods logged often rank in search as any other food.
+            let own = (0..<data.foods.count).filter { [.custom, .recipe].contains(data.foods.source(at: $0)) }
+            if !own.isEmpty {
+                let days = try journal.daysLogged(profileID: profile.id, since: LocalDate.today().adding(days: -89))
+                let often = own.map { data.foods.ids[$0] }.filter { Double(days[$0] ?? 0) >= data.ranking.oftenLoggedDays }
+                data.setOftenLogged(Set(often))
             }
         } catch let error as JournalError {
             throw CLIError(error.description)

@@ -170,8 +170,11 @@ public struct FoodSearchIndex: Sendable {
         self.rewrites = ranking.rewrites.map { ($0.typed.map { Array($0.utf8) }, $0.means.map { Array($0.utf8) }) }
 
         let foodAdjustment = (0..<table.count).map { food -> Double in
-            (ranking.foodAdjustments[table.ids[food]] ?? 0)
+            let source = table.source(at: food)
+            let ownAndRare = (source == .custom || source == .recipe) && !ranking.oftenLogged.contains(table.ids[food])
+            return (ranking.foodAdjustments[table.ids[food]] ?? 0)
                 + (ranking.commonNames[table.ids[food]] != nil ? ranking.commonFoodAdjustment : 0)
+                + (ownAndRare ? ranking.ownFoodAdjustment : 0)
         }
         self.foodAdjustment = foodAdjustment
         var wordAdjustment: [Int32: Double] = [:]

@@ -25,6 +25,14 @@ public struct SearchRanking: Sendable {
     public var categoryHeads: Set<String> = []
     /// Rank change for a food with a short name (`commonNames`): the foods people log most.
     public var commonFoodAdjustment: Double = 0
+    /// Rank change for a person's own food or recipe (`FoodSource.custom`, `.recipe`): found
+    /// by its name, behind the USDA's foods of the same words, unless logged often.
+    public var ownFoodAdjustment: Double = 0
+    /// A person's own food logged on at least this many days of the last 90 ranks as any
+    /// other food (no `ownFoodAdjustment`).
+    public var oftenLoggedDays: Double = 3
+    /// The person's own foods logged often (ids), set by whoever knows the journal.
+    public var oftenLogged: Set<String> = []
     /// How close (in rank) a runner-up must be to the best match for `absorb log add` to
     /// name it: the query may have meant it.
     public var closeRank: Double = 0.5
@@ -74,8 +82,10 @@ public struct SearchRanking: Sendable {
                 case "extra_name_word": extraNameWordAdjustment = adjustment
                 case "common_food": commonFoodAdjustment = adjustment
                 case "close_rank": closeRank = adjustment
+                case "own_food": ownFoodAdjustment = adjustment
+                case "often_logged_days": oftenLoggedDays = adjustment
                 default:
-                    throw row.error("key", "unknown rule \"\(key)\": expected brand, extra_name_word, common_food or close_rank")
+                    throw row.error("key", "unknown rule \"\(key)\": expected brand, extra_name_word, common_food, close_rank, own_food or often_logged_days")
                 }
             default:
                 throw row.error("kind", "unknown kind \"\(kind)\": expected food, word, group, rule, category or not_brand")
@@ -83,8 +93,8 @@ public struct SearchRanking: Sendable {
         }
         // The rules have no default a person chose: without them (an empty or header-only
         // file) brands, extra words and common foods would silently stop counting.
-        for rule in ["brand", "extra_name_word", "common_food", "close_rank"] where !rules.contains(rule) {
-            throw CSVError(file: fileName, line: 1, column: 1, message: "no rule \"\(rule)\": search ranking needs the rules brand, extra_name_word, common_food and close_rank")
+        for rule in ["brand", "extra_name_word", "common_food", "close_rank", "own_food", "often_logged_days"] where !rules.contains(rule) {
+            throw CSVError(file: fileName, line: 1, column: 1, message: "no rule \"\(rule)\": search ranking needs the rules brand, extra_name_word, common_food, close_rank, own_food and often_logged_days")
         }
     }
 
