@@ -5,6 +5,37 @@ import NutrientModel
 struct SR28Converter {
     /// The SR28 folder.
     let directory: String
+    /// The household measures derived where SR28 has none (`Data/derived_portions.csv`),
+    /// or `nil` for none.
+    var derivedPortionsFile: String? = nil
+
+    /// A measure that SR28 lacks, weighed as a measure of a like food it has.
+    struct DerivedPortion {
+        let foodID: String
+        let amount: Double
+        let description: String
+        let fromFood: String
+        let fromMeasure: String
+    }
+
+    /// A derived measure that cannot be made.
+    struct DerivedPortionError: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// Reads `derived_portions.csv`: every row names its basis and source.
+    static func derivedPortions(_ path: String) throws -> [DerivedPortion] {
+        guard let data = FileManager.default.contents(atPath: path) else { throw MissingFile(path: path) }
+        let table = try NamedCSVTable(bytes: [UInt8](data), fileName: path,
+                                      columns: ["food_id", "amount", "description", "from_food", "from_measure", "basis", "source"])
+        return try table.rows.map { row in
+            for column in ["basis", "source"] where row[column].trimmingCharacters(in: .whitespaces).isEmpty {
+                throw row.error(column, "a derived measure needs its \(column)")
+            }
+            return DerivedPortion(foodID: row["food_id"], amount: try row.number("amount"), description: row["description"],
+                                  fromFood: row["from_food"], fromMeasure: row["from_measure"])
+        }
+    }
 
     /// The converted tables.
     struct Tables {
@@ -72,11 +103,34 @@ struct SR28Converter {
 
         var portionsText = "food_id,sequence,amount,description,grams\r\n"
         var portionCount = 0
+        var measures: [String: [(sequence: Int, amount: Double, description: String, grams: Double)]] = [:]
         let weightFile = try file("WEIGHT.txt")
         try weightFile.forEachLine(expectingAtLeast: 5) { fields, _ in
             portionsText += [fields[0], fields[1], fields[2], fields[3], fields[4]]
                 .map(CSVWriter.field).joined(separator: ",") + "\r\n"
             portionCount += 1
+            if let sequence = Int(fields[1]), let amount = Double(fields[2]), let grams = Double(fields[4]) {
+                measures[fields[0], default: []].append((sequence, amount, fields[3], grams))
+            }
+        }
+        // Measures SR28 lacks, each weighed as the like food's measure, after the food's own.
+        if let derivedPortionsFile {
+            let known = Set(foods.map(\.id))
+            for derived in try Self.derivedPortions(derivedPortionsFile) {
+                guard known.contains(derived.foodID) else {
+                    throw DerivedPortionError(description: "\(derivedPortionsFile): no food \(derived.foodID) in SR28")
+                }
+                guard let from = measures[derived.fromFood]?.first(where: { $0.description == derived.fromMeasure }), from.amount > 0 else {
+                    throw DerivedPortionError(description: "\(derivedPortionsFile): \(derived.fromFood) has no measure \"\(derived.fromMeasure)\" in SR28's WEIGHT.txt")
+                }
+                let sequence = (measures[derived.foodID]?.map(\.sequence).max() ?? 0) + 1
+                let grams = from.grams / from.amount * derived.amount
+                measures[derived.foodID, default: []].append((sequence, derived.amount, derived.description, grams))
+                portionsText += [derived.foodID, String(sequence), Format.number(derived.amount, decimals: 3), derived.description,
+                                 Format.number(grams, decimals: 2)]
+                    .map(CSVWriter.field).joined(separator: ",") + "\r\n"
+                portionCount += 1
+            }
         }
         return Tables(foods: foodsText, portions: portionsText, foodCount: foods.count,
                       portionCount: portionCount, derivedCount: derivedCount)

@@ -118,15 +118,32 @@ final class FoodTableBuilderTests: XCTestCase {
             }
             throw XCTSkip("the USDA SR28 files are not at \(Self.sr28)")
         }
-        let tables = try SR28Converter(directory: Self.sr28).convert()
+        let derived = AbsorbProcess.packageRoot.appendingPathComponent("Data/derived_portions.csv").path
+        let tables = try SR28Converter(directory: Self.sr28, derivedPortionsFile: derived).convert()
         XCTAssertEqual(tables.foodCount, 8789)
-        XCTAssertEqual(tables.portionCount, 15438)
+        // SR28's 15,438 measures and the 3 derived ones of Data/derived_portions.csv.
+        XCTAssertEqual(tables.portionCount, 15441)
+        XCTAssertTrue(tables.portions.hasSuffix("01289,1,1,cup (derived: as a cup of cultured lowfat buttermilk),245\r\n"
+                                                + "01289,2,1,fl oz (derived: as a fl oz of cultured lowfat buttermilk),30.6\r\n"
+                                                + "01290,1,1,cup (derived: as a cup of cultured lowfat buttermilk),245\r\n"))
         let bundled = AbsorbProcess.packageRoot.appendingPathComponent("Data")
         XCTAssertEqual(tables.foods, try String(contentsOf: bundled.appendingPathComponent("foods.csv"), encoding: .utf8),
                        "Data/foods.csv is out of date: run swift run build-food-table")
         XCTAssertEqual(tables.portions, try String(contentsOf: bundled.appendingPathComponent("portions.csv"), encoding: .utf8))
         // A second conversion gives the same bytes.
-        XCTAssertEqual(try SR28Converter(directory: Self.sr28).convert().foods, tables.foods)
+        XCTAssertEqual(try SR28Converter(directory: Self.sr28, derivedPortionsFile: derived).convert().foods, tables.foods)
+        // A derived measure without its basis, or from a measure SR28 lacks, is refused.
+        let scratch = NSTemporaryDirectory() + "derived-\(UUID().uuidString).csv"
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let header = "food_id,amount,description,from_food,from_measure,basis,source\n"
+        try (header + "01289,1,cup (derived),01088,cup,,SR28\n").write(toFile: scratch, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try SR28Converter(directory: Self.sr28, derivedPortionsFile: scratch).convert()) { error in
+            XCTAssertTrue("\(error)".contains("a derived measure needs its basis"), "\(error)")
+        }
+        try (header + "01289,1,cup (derived),01088,pint,as milk,SR28\n").write(toFile: scratch, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try SR28Converter(directory: Self.sr28, derivedPortionsFile: scratch).convert()) { error in
+            XCTAssertTrue("\(error)".contains("01088 has no measure \"pint\""), "\(error)")
+        }
     }
 
     func testLatin1AndQuotingAreConvertedToUTF8CSV() throws {
