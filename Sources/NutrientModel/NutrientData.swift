@@ -212,7 +212,9 @@ public struct NutrientData: Sendable {
     /// no food has with the others left out), with that query.
     public func searchListing(_ query: String, limit: Int = 20) -> (foods: [Food], closest: String?) {
         let found = searchFoods(query, limit: limit)
+        if let first = found.first, absentNote(for: query, first: first) != nil { return (found.filter { $0.source == .custom || $0.source == .recipe }, nil) }
         if !found.isEmpty || foods.food(id: query.trimmingSpaces()) != nil { return (found, nil) }
+        if absentNote(for: query, first: nil) != nil { return ([], nil) }
         for correction in search.corrections(for: query) {
             let closest = searchFoods(correction, limit: limit)
             if !closest.isEmpty { return (closest, correction) }
@@ -220,12 +222,25 @@ public struct NutrientData: Sendable {
         return ([], nil)
     }
 
+    /// What to say when `query` names a food the table does not have (`search_names.csv`,
+    /// means `-`) and its best match is not one of the person's own foods: `nil` otherwise.
+    public func absentNote(for query: String, first: Food?) -> String? {
+        guard first?.source != .custom, first?.source != .recipe else { return nil }
+        let words = SearchText.words(query).map { String(decoding: $0, as: UTF8.self) }
+        return ranking.absentFoods.first { $0.typed == words }?.reason
+    }
+
     /// Resolves a food the person named: an exact id, or the best search match. An
     /// error lists the closest matches (or spelling corrections) when nothing fits.
     public func findFood(_ query: String) throws(FoodLookupError) -> Food {
         let trimmed = query.trimmingSpaces()
         if let food = foods.food(id: trimmed) { return food }
-        if let first = search.search(trimmed, limit: 1).first { return foods.food(at: first) }
+        if let first = search.search(trimmed, limit: 1).first {
+            let food = foods.food(at: first)
+            if let note = absentNote(for: trimmed, first: food) { throw FoodLookupError(query: trimmed, suggestions: [], absent: note) }
+            return food
+        }
+        if let note = absentNote(for: trimmed, first: nil) { throw FoodLookupError(query: trimmed, suggestions: [], absent: note) }
         let corrections = search.corrections(for: trimmed)
         let suggestions = corrections.prefix(3).flatMap { correction in
             search.search(correction, limit: 2).map(foods.food(at:))
@@ -240,9 +255,20 @@ public struct FoodLookupError: Error, Sendable, CustomStringConvertible {
     public let query: String
     /// The closest foods, best first.
     public let suggestions: [Food]
+    /// Why the table has no such food, when it is one people ask for (oat milk).
+    public var absent: String? = nil
+
+    public init(query: String, suggestions: [Food], absent: String? = nil) {
+        self.query = query
+        self.suggestions = suggestions
+        self.absent = absent
+    }
 
     /// The message, with the closest matches.
     public var description: String {
+        if let absent {
+            return "\(TextRules.quoted(query)) is not in the food table: \(absent). Add yours from its label: absorb foods add \"\(query)\" --serving GRAMS --energy KCAL --fat G … (absorb foods add --help)"
+        }
         var text = "no food matches \(TextRules.quoted(query))"
         if suggestions.isEmpty {
             text += ": try fewer or shorter words, or `absorb foods search WORDS`"

@@ -52,4 +52,26 @@ final class OwnFoodSearchTests: XCTestCase {
         let oldFirst = try old.run(["foods", "search", "salmon", "smoked", "--limit", "1"]).stdout
         XCTAssertTrue(oldFirst.hasPrefix("15077"), oldFirst)
     }
+
+    /// A food people ask for that the table lacks (Data/search_names.csv, means `-`) is
+    /// said to be missing, never swapped for a baby cereal; the person's own one is found.
+    func testAFoodTheTableLacksIsSaidNotSwapped() throws {
+        for words in [["oat", "milk"], ["Oat", "Milk"], ["oatmilk"]] {
+            let search = try absorb.run(["foods", "search"] + words)
+            XCTAssertNotEqual(search.status, 0)
+            XCTAssertTrue(search.stderr.contains("is not in the food table: the USDA's SR28 (2015) has no oat drink"), search.stderr)
+            XCTAssertFalse(search.stdout.contains("Babyfood"), search.stdout)
+        }
+        let logged = try absorb.run(["log", "add", "oat", "milk", "1", "cup", "--date", "2026-11-24"])
+        XCTAssertNotEqual(logged.status, 0)
+        XCTAssertTrue(logged.stderr.contains("absorb foods add \"oat milk\""), logged.stderr)
+        XCTAssertTrue(try absorb.run(["log", "list", "--date", "2026-11-24"]).stdout.contains("nothing logged"))
+        // "oat" alone still finds oats.
+        XCTAssertEqual(try absorb.run(["foods", "search", "oats", "--limit", "1"]).status, 0)
+        // With the person's own oat milk, that is what is found and logged.
+        XCTAssertEqual(try absorb.run(["foods", "add", "Oat milk, Brand O", "--serving", "240", "--measure", "cup", "--energy", "120", "--fat", "5"]).status, 0)
+        let own = try absorb.run(["log", "add", "oat", "milk", "1", "cup", "--date", "2026-11-24"])
+        XCTAssertEqual(own.status, 0, own.stderr)
+        XCTAssertTrue(own.stdout.hasPrefix("Logged 240 g of Oat milk, Brand O (C0001)"), own.stdout)
+    }
 }

@@ -45,6 +45,10 @@ public struct SearchRanking: Sendable {
     /// cooked"): the query is searched rewritten, and as typed if the rewrite finds nothing.
     public var rewrites: [(typed: [String], means: [String])] = []
 
+    /// Foods people ask for that the table does not have ("oat milk": SR28 is of 2015),
+    /// by their typed words, with what to say: search must not log a baby cereal instead.
+    public var absentFoods: [(typed: [String], reason: String)] = []
+
     /// No adjustments.
     public static let none = SearchRanking(foodAdjustments: [:], wordAdjustments: [:])
 
@@ -101,11 +105,18 @@ public struct SearchRanking: Sendable {
     /// Adds the everyday names of `search_names.csv` (`typed,means,reason`): one word for
     /// one word is an alternative, anything longer a rewrite.
     public mutating func addNames(bytes: [UInt8], fileName: String) throws(CSVError) {
-        let table = try NamedCSVTable(bytes: bytes, fileName: fileName, columns: ["typed", "means"])
+        let table = try NamedCSVTable(bytes: bytes, fileName: fileName, columns: ["typed", "means", "reason"])
         for row in table.rows {
             let typed = SearchText.words(row["typed"]).map { String(decoding: $0, as: UTF8.self) }
-            let means = SearchText.words(row["means"]).map { String(decoding: $0, as: UTF8.self) }
             guard !typed.isEmpty else { throw row.error("typed", "the typed words are empty") }
+            // `-`: the table has no such food; the reason says so.
+            if row["means"].trimmingSpaces() == "-" {
+                let reason = row["reason"].trimmingSpaces()
+                guard !reason.isEmpty else { throw row.error("reason", "a food the table lacks needs the reason to say") }
+                absentFoods.append((typed, reason))
+                continue
+            }
+            let means = SearchText.words(row["means"]).map { String(decoding: $0, as: UTF8.self) }
             guard !means.isEmpty else { throw row.error("means", "the words it means are empty") }
             if typed.count == 1, means.count == 1 {
                 alternatives[typed[0], default: []].append(means[0])
