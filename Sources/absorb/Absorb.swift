@@ -23,6 +23,7 @@ struct Absorb: ParsableCommand {
 
     /// Checks standard output's writes, then runs the command.
     static func main() {
+        CrashNote.install()
         StandardOutput.prepare()
         var command: any ParsableCommand
         do { command = try parseAsRoot() } catch { exit(withError: error) }
