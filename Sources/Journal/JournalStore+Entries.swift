@@ -141,7 +141,7 @@ extension JournalStore {
         }
     }
 
-    private static func entry(from row: Row) -> Entry? {
+    static func entry(from row: Row) -> Entry? {
         guard let date = try? LocalDate(parsing: row["date"]), let meal = Meal(rawValue: row["meal"]) else {
             return nil
         }

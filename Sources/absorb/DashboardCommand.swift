@@ -149,8 +149,6 @@ final class DashboardRunner {
                     (date: $0.date, meal: $0.meal, foodID: $0.foodID, grams: $0.grams)
                 })
                 return .entriesCopied(count: saved.count, entries: try journal.entries(profileID: profileID))
-            case .restoreEntry(let entry):
-                return .entrySaved(try journal.restoreEntry(entry, profileID: profileID))
             case .updateEntry(let entry):
                 return .entryUpdated(try journal.updateEntry(entry, profileID: profileID))
             case .deleteEntry(let entry):
@@ -167,7 +165,7 @@ final class DashboardRunner {
             case .addProfile(let profile):
                 let stored = try journal.addProfile(profile)
                 try journal.activate(profileID: stored.id)
-                return .profileLoaded(try context(for: stored.id))
+                return .profileAdded(try context(for: stored.id))
             case .addCustomFood(let label):
                 let food = try label.food(id: try journal.nextCustomFoodID(), group: JournalStore.customFoodGroup,
                                           maxServingGrams: session.data.quantities.maxEntryGrams)
@@ -191,13 +189,43 @@ final class DashboardRunner {
                     _ = try journal.removeTargetOverride(override.nutrient, profileID: demoProfileID)
                 }
                 try DemoCommand.seed(journal, profileID: demoProfileID, with: demo, today: Clock().today)
-                return .profileLoaded(try context(for: demoProfileID))
+                return .demoRestored(try context(for: demoProfileID))
+            case .applyChange(let change, let undoing):
+                return try apply(change, undoing: undoing)
             case .quit:
                 return nil
             }
         } catch {
             return .failed("\(error)")
         }
+    }
+}
+
+extension DashboardRunner {
+    /// Makes an undo or redo in the journal, only where it finds what the change expects;
+    /// the shown profile as it is afterwards.
+    func apply(_ change: JournalChange, undoing: Bool) throws -> Action {
+        let journal = session.journal
+        let made: Bool
+        var shown: Int64? = nil
+        switch change {
+        case .addEntries(let entries, let profile):
+            made = try journal.applyEntryChange(profileID: profile, remove: [], insert: entries, change: []).isEmpty
+        case .removeEntries(let entries, let profile):
+            made = try journal.applyEntryChange(profileID: profile, remove: entries, insert: [], change: []).isEmpty
+        case .changeEntry(let from, let to, let profile):
+            made = try journal.applyEntryChange(profileID: profile, remove: [], insert: [], change: [(from, to)]).isEmpty
+        case .changeProfile(let from, let to):
+            made = try journal.replaceProfile(from, with: to)
+        case .addProfile(let profile, _):
+            made = try journal.restoreProfile(profile)
+            if made { shown = profile.id }
+        case .removeProfile(let profile, let previous):
+            made = try journal.removeAddedProfile(profile, activating: previous)
+            if made { shown = previous }
+        }
+        guard made else { return .changeLeft(undoing: undoing, context: try? context()) }
+        return .changeApplied(undoing: undoing, context: try context(for: shown))
     }
 }
 

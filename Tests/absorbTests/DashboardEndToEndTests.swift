@@ -62,7 +62,7 @@ final class DashboardEndToEndTests: XCTestCase {
         XCTAssertTrue(vitaminD(rows).contains("— µg / 15"), vitaminD(rows))
         XCTAssertFalse(try cli.run(["log", "list"]).stdout.contains("Fish, salmon"))
         try terminal.press("u")
-        rows = try terminal.waitFor("Restored 100 g of Fish, salmon")
+        rows = try terminal.waitFor("Undone: Deleted 100 g of Fish, salmon")
         XCTAssertTrue(vitaminD(rows).contains("11 µg / 15"), vitaminD(rows))
         XCTAssertTrue(try cli.run(["log", "list"]).stdout.contains("Fish, salmon"))
 
