@@ -114,7 +114,8 @@ extension Painter {
             heading = search.results.isEmpty ? "Type part of a food's name: words in any order, prefixes work (salmon cook)"
                 : state.favourites.isEmpty ? "Recently used" : "Favourites, then recently used"
         } else {
-            heading = search.results.isEmpty ? "No food matches \"\(search.query)\"" : "\(search.results.count == 200 ? "200+" : String(search.results.count)) matches"
+            heading = search.results.isEmpty ? "No food matches \"\(search.query)\""
+                : search.results.count == 200 ? "200+ matches" : Format.count(search.results.count, "match", "matches")
         }
         canvas.write(" " + heading, x: 0, y: 3, style: CellStyle(dim: true), maxWidth: width)
         let top = 4
@@ -127,7 +128,7 @@ extension Painter {
             let end = canvas.write(" \(mark)\(id.padding(toLength: 6, withPad: " ", startingAt: 0)) \(state.data.foods.descriptions[food])",
                                    x: 0, y: y, maxWidth: width - 1)
             if let reason = state.dietExclusion(food), end < width - 4 {
-                canvas.write("  \(glyphs.dot) \(reason)", x: end, y: y, style: CellStyle(dim: true), maxWidth: width - 1 - end)
+                canvas.write("  \(glyphs.dot) \(Self.forReaders(reason))", x: end, y: y, style: CellStyle(dim: true), maxWidth: width - 1 - end)
             }
             if start + offset == search.selected { canvas.style(x: 0, y: y, width: width, CellStyle(reverse: true)) }
         }

@@ -172,7 +172,7 @@ extension Painter {
         end = canvas.write(form.amountText, x: end, y: 4)
         end = canvas.write(String(glyphs.cursor), x: end, y: 4)
         let units = ["g"] + food.portions.map { "\($0.description) (\(Format.number($0.gramsPerUnit, decimals: 1)) g)" }
-        canvas.write("  \(glyphs.previous.first == "<" ? "^" : "↑") \(units[form.unit]) \(glyphs.previous.first == "<" ? "v" : "↓")", x: end, y: 4, maxWidth: width - end - 1)
+        canvas.write("  \(glyphs.keys("↑")) \(units[form.unit]) \(glyphs.keys("↓"))", x: end, y: 4, maxWidth: width - end - 1)
         let result = grams(of: form, in: state)
         if case .success(let grams) = result {
             canvas.write(" = \(Format.number(grams, decimals: 1)) g", x: 9, y: 5, style: CellStyle(dim: true))

@@ -87,6 +87,8 @@ public struct AppState: Sendable {
         self.height = height
         self.glyphs = glyphs
         self.useColor = useColor
+        // The title has room for a short banner only: the whole of it is said once, first.
+        if let banner { message = Message(text: banner, isError: false) }
     }
 
     /// Whether the terminal is too small to draw in.

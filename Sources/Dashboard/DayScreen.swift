@@ -201,7 +201,6 @@ extension Painter {
         let coverage = period == .day
             ? "\(other.loggedDays) logged day\(other.loggedDays == 1 ? "" : "s") in the \(period.comparedLabel)"
             : "\(period.label) average of \(main.loggedDays) logged day\(main.loggedDays == 1 ? "" : "s")"
-        canvas.writeRight(" \(coverage) ", right: width - 2, y: ruleY, style: CellStyle(dim: true))
         // Below the entries, one line per meal the day flags for fat pairing, where there is room.
         var flaggedMeals: [(meal: Meal, fat: Double, vitamins: [Nutrient])] = []
         for flag in dayFlags {
@@ -216,13 +215,17 @@ extension Painter {
         let flagLines = flaggedMeals.prefix(max(0, (height - ruleY - 5) / 2 - cautions.count))
         let entriesBottom = height - 3 - flagLines.count - cautions.count
         entries(from: ruleY + 1, to: entriesBottom)
+        // The rule's label: how many days the figures cover and, where the entries scroll,
+        // which of them are shown; one text, so the two never overlap.
+        let ruleLabel = [coverage, entriesShown(from: ruleY + 1, to: entriesBottom)].compactMap { $0 }.joined(separator: " \(glyphs.dot) ")
+        canvas.writeRight(" \(Self.clip(ruleLabel, to: width - 6, glyphs: glyphs)) ", right: width - 2, y: ruleY, style: CellStyle(dim: true))
         for (offset, caution) in cautions.enumerated() {
-            let text = " \(glyphs.aboveUL) \(caution.headline)\(caution.nutrient == nil ? "" : " (⏎ on it: more)")"
+            let text = " \(glyphs.aboveUL) \(caution.headline)\(caution.nutrient == nil ? "" : " " + glyphs.keys("(⏎ on it: more)"))"
             canvas.write(Self.clip(text, to: width, glyphs: glyphs), x: 0, y: entriesBottom + 1 + offset, style: color(.magenta, bold: true))
         }
         for (offset, flagged) in flagLines.enumerated() {
             let names = flagged.vitamins.map { $0.shortName.replacingOccurrences(of: "Vitamin ", with: "") }.joined(separator: ", ")
-            let text = " \(glyphs.fatFlag) \(state.data.meals.label(of: flagged.meal)): vitamin \(names) with \(Format.number(flagged.fat, decimals: 1)) g fat: poorly absorbed (⏎ on it: what to do)"
+            let text = " \(glyphs.fatFlag) \(state.data.meals.label(of: flagged.meal)): vitamin \(names) with \(Format.number(flagged.fat, decimals: 1)) g fat: poorly absorbed \(glyphs.keys("(⏎ on it: what to do)"))"
             canvas.write(Self.clip(text, to: width, glyphs: glyphs), x: 0, y: entriesBottom + 1 + cautions.count + offset, style: color(.yellow))
         }
         if state.targets.defaultsNote != nil, height >= 20, state.message == nil {
@@ -287,23 +290,35 @@ extension Painter {
             canvas.write(" Nothing logged on \(state.day.longDescription). a adds a food.", x: 0, y: top, style: CellStyle(dim: true))
             return
         }
-        let first = max(0, min(state.selectedEntry - rows + 1, entries.count - rows))
-        let start = state.focus == .entries ? max(0, first) : 0
+        let start = entriesStart(count: entries.count, rows: rows)
+        let names = entries.dropFirst(start).prefix(rows).map { state.foodName($0.foodID) }
         for (offset, entry) in entries.dropFirst(start).prefix(rows).enumerated() {
             let index = start + offset
             let y = top + offset
             let showMeal = index == 0 || entries[index - 1].meal != entry.meal
             if showMeal { canvas.write(state.data.meals.label(of: entry.meal), x: 1, y: y, style: CellStyle(bold: true)) }
             let grams = "\(Format.number(entry.grams, decimals: 1)) g"
-            canvas.write(state.foodName(entry.foodID), x: 12, y: y, maxWidth: width - 12 - grams.count - 2)
+            canvas.write(Self.elide(state.foodName(entry.foodID), to: width - 12 - grams.count - 2, among: names, glyphs: glyphs),
+                         x: 12, y: y)
             canvas.writeRight(grams, right: width - 1, y: y)
             if state.focus == .entries, index == state.selectedEntry {
                 canvas.style(x: 11, y: y, width: width - 11, CellStyle(reverse: true))
             }
         }
-        if entries.count > rows {
-            let more = "\(entries.count) entries \(glyphs.dot) \(start + 1)-\(min(entries.count, start + rows))"
-            canvas.writeRight(more, right: width - 1, y: top - 1, style: CellStyle(dim: true))
-        }
+    }
+
+    /// Which entries the list shows where they do not all fit ("entries 1-9 of 15").
+    func entriesShown(from top: Int, to bottom: Int) -> String? {
+        let entries = state.dayEntries
+        let rows = bottom - top + 1
+        guard rows > 0, entries.count > rows else { return nil }
+        let start = entriesStart(count: entries.count, rows: rows)
+        return "entries \(start + 1)-\(min(entries.count, start + rows)) of \(entries.count)"
+    }
+
+    /// The first entry the list shows: the selection stays in view.
+    func entriesStart(count: Int, rows: Int) -> Int {
+        let first = max(0, min(state.selectedEntry - rows + 1, count - rows))
+        return state.focus == .entries ? max(0, first) : 0
     }
 }

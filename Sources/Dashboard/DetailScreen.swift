@@ -64,12 +64,26 @@ extension Painter {
         y += 1
         let targetText = target.value.map { "\(Format.number($0)) \(nutrient.unit) \(target.kind?.rawValue ?? "")" } ?? "none for this life stage"
         let replaces = target.replacedReference.map { " (replaces \($0.value.map { Format.number($0) } ?? "none") \($0.kind?.rawValue ?? "") \(glyphs.dot) \($0.source))" } ?? ""
-        canvas.write(Self.clip(" Target: \(targetText) \(glyphs.dot) \(target.source)\(replaces)", to: width, glyphs: glyphs), x: 0, y: y)
+        canvas.write(Self.clip(Self.forReaders(" Target: \(targetText) \(glyphs.dot) \(target.source)\(replaces)"), to: width, glyphs: glyphs), x: 0, y: y)
         y += 1
         if let limit = target.upperLimit, let unit = target.upperLimitUnit, let basisText = target.upperLimitText {
             let over = score.upperLimitAmount.map { ", today \(Format.amount($0)) \(unit)" } ?? ""
-            canvas.write(Self.clip(" Upper limit: \(Format.amount(limit)) \(unit) of \(basisText)\(over)", to: width, glyphs: glyphs),
-                         x: 0, y: y, style: score.status == .aboveUL ? color(.magenta, bold: true) : .plain)
+            // Today's figure is the point of the line: where it does not fit, the line wraps
+            // (on a small screen the figure comes first) rather than cut it.
+            let full = " Upper limit: \(Format.amount(limit)) \(unit) of \(basisText)\(over)"
+            let style = score.status == .aboveUL ? color(.magenta, bold: true) : CellStyle.plain
+            if full.count <= width - 1 {
+                canvas.write(full, x: 0, y: y, style: style)
+            } else if height >= 30 {
+                for line in Self.wrap(full, width: width - 1, indent: "   ").prefix(2) {
+                    canvas.write(line, x: 0, y: y, style: style)
+                    y += 1
+                }
+                y -= 1
+            } else {
+                let short = " Upper limit: \(Format.amount(limit)) \(unit)\(over) (of \(basisText))"
+                canvas.write(Self.clip(short, to: width - 1, glyphs: glyphs), x: 0, y: y, style: style)
+            }
         } else {
             canvas.write(" Upper limit: none set", x: 0, y: y, style: CellStyle(dim: true))
         }
@@ -84,7 +98,7 @@ extension Painter {
         let chartHeight = showChart ? (height >= 30 ? 8 : 5) : -1
         let cautionBottom = height - (showChart ? 6 : 8) - chartHeight
         for caution in cautions where y <= cautionBottom {
-            for line in Self.wrap("   \(glyphs.aboveUL) " + caution.sentence, width: width - 1, indent: "     ")
+            for line in Self.wrap("   \(glyphs.aboveUL) " + Self.forReaders(caution.sentence), width: width - 1, indent: "     ")
                 .prefix(max(0, cautionBottom - y + 1)) {
                 canvas.write(line, x: 0, y: y, style: color(.magenta, bold: true))
                 y += 1
@@ -111,22 +125,44 @@ extension Painter {
         y += 1
         // Each food's contribution today, largest first, with its share: the model's.
         let contributions = review.sources[nutrient] ?? []
-        let listBottom = height - 4 - chartHeight - 1
+        // The foods with no value get their row first: a low figure may be missing data.
+        let missingRows = score.missingDataFoods.isEmpty ? 0 : 1
+        let listBottom = height - 4 - chartHeight - 1 - missingRows
         if contributions.isEmpty {
             canvas.write(report.entries.isEmpty ? "   nothing logged on this day" : "   no logged food has a value",
                          x: 0, y: y, style: CellStyle(dim: true))
             y += 1
         }
-        for item in contributions where y <= listBottom {
+        let names = contributions.map(\.description)
+        for (index, item) in contributions.enumerated() where y <= listBottom {
+            if y == listBottom, contributions.count > index + 1 {
+                canvas.write("   and \(Format.count(contributions.count - index, "more food", "more foods"))", x: 0, y: y, style: CellStyle(dim: true))
+                y += 1
+                break
+            }
             let right = "\(Format.amount(item.amount)) \(nutrient.unit)  \(Format.percent(item.share * 100).leftPad(3)) %"
-            canvas.write("   \(item.description) (\(Format.number(item.grams, decimals: 1)) g)", x: 0, y: y, maxWidth: width - right.count - 3)
+            let grams = " (\(Format.number(item.grams, decimals: 1)) g)"
+            let room = width - right.count - 3 - 3 - grams.count
+            canvas.write("   \(Self.elide(item.description, to: room, among: names, glyphs: glyphs))\(grams)", x: 0, y: y, maxWidth: width - right.count - 3)
             canvas.writeRight(right, right: width - 1, y: y)
             y += 1
         }
-        if !score.missingDataFoods.isEmpty, y <= listBottom {
+        if !score.missingDataFoods.isEmpty {
             let coverage = score.coverage.map { "\(Format.percent($0 * 100)) %" } ?? "—"
-            canvas.write("   \(glyphs.incomplete) No value (coverage \(coverage)): \(score.missingDataFoods.joined(separator: "; "))",
-                         x: 0, y: y, style: color(.yellow), maxWidth: width - 1)
+            let lead = "   \(glyphs.incomplete) No value (coverage \(coverage)): "
+            // As many of the foods as fit, then how many more.
+            var shown: [String] = []
+            for (index, food) in score.missingDataFoods.enumerated() {
+                let rest = score.missingDataFoods.count - index - 1
+                let tail = rest > 0 ? "; and \(rest) more" : ""
+                let candidate = (shown + [food]).joined(separator: "; ")
+                if lead.count + candidate.count + tail.count <= width - 1 { shown.append(food) } else { break }
+            }
+            let more = score.missingDataFoods.count - shown.count
+            var text = lead + shown.joined(separator: "; ")
+            if shown.isEmpty { text = lead + Self.clip(score.missingDataFoods[0], to: max(4, width - 1 - lead.count - 12), glyphs: glyphs) + (more > 1 ? "; and \(more - 1) more" : "") }
+            else if more > 0 { text += "; and \(more) more" }
+            canvas.write(text, x: 0, y: y, style: color(.yellow), maxWidth: width - 1)
             y += 1
         }
         if showChart { chart(nutrient, top: height - 3 - chartHeight, rows: chartHeight) }

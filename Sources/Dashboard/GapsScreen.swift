@@ -40,7 +40,7 @@ extension Painter {
         }()
         // At most sizes the cautions are their headlines here (the detail has the sentence),
         // so the plan itself stays on screen.
-        for line in plan.lines(review: state.review(of: state.report(days: 1)), compactCautions: height < 40) where y < height - 2 {
+        for line in plan.lines(review: state.review(of: state.report(days: 1)), compactCautions: height < 40).map(Self.forReaders) where y < height - 2 {
             // Wrap long lines at word boundaries, indented under their start.
             let indent = line.hasPrefix("  ") ? "      " : "   "
             var remaining = line

@@ -105,7 +105,7 @@ extension Painter {
             if line.isHeading {
                 canvas.write(" \(line.keys)", x: left, y: y, style: CellStyle(bold: true), maxWidth: columnWidth - 1)
             } else {
-                canvas.write("  \(line.keys)", x: left, y: y, style: CellStyle(bold: true), maxWidth: 14)
+                canvas.write("  \(glyphs.keys(line.keys))", x: left, y: y, style: CellStyle(bold: true), maxWidth: 14)
                 canvas.write(line.words, x: left + 15, y: y, maxWidth: columnWidth - 16)
             }
         }

@@ -46,7 +46,7 @@ extension Painter {
         let best = planner.bestSources(of: nutrient, target: target, diets: state.profile.profile.diets, limit: rows, for: day)
         var y = 1
         if let reason = planner.sourcesWithheld(of: nutrient, for: day) {
-            for line in Self.wrap(" " + reason, width: width - 1, indent: " ") where y < height - 2 {
+            for line in Self.wrap(" " + Self.forReaders(reason), width: width - 1, indent: " ") where y < height - 2 {
                 canvas.write(line, x: 0, y: y, style: color(.magenta, bold: true))
                 y += 1
             }
@@ -86,7 +86,7 @@ extension Painter {
             y += 1
         }
         canvas.write(Self.clip(" Caution: \(note.caution)", to: width, glyphs: glyphs), x: 0, y: y, style: color(.yellow))
-        canvas.write(Self.clip(" Source: \(note.citation)", to: width, glyphs: glyphs), x: 0, y: y + 1, style: CellStyle(dim: true))
+        canvas.write(Self.clip(Self.forReaders(" Source: \(note.citation)"), to: width, glyphs: glyphs), x: 0, y: y + 1, style: CellStyle(dim: true))
         return y + 2
     }
 }

@@ -83,7 +83,7 @@ extension Painter {
         if balance.days > 0 {
             let fibreTarget = balance.fibreTarget.map { " of \(Format.amount($0)) g" } ?? " g (AI \(balance.referencesNotSet ?? "not set"))"
             var parts = ["7-day: fibre \(Format.amount(balance.fibreGrams))\(fibreTarget)",
-                         "fermented \(Format.number(balance.fermentedServingsPerDay, decimals: 1)) servings/day"]
+                         "fermented \(Format.number(balance.fermentedServingsPerDay, decimals: 1)) \(Format.number(balance.fermentedServingsPerDay, decimals: 1) == "1" ? "serving" : "servings")/day"]
             if let ratio = balance.ratio {
                 let allowed = balance.ratioRangeFromAMDRs.map { "AMDRs allow \(Format.number($0.lowerBound, decimals: 1))-\(Format.number($0.upperBound, decimals: 1))" }
                     ?? "AMDRs \(balance.referencesNotSet ?? "not set")"
@@ -91,7 +91,7 @@ extension Painter {
             }
             canvas.write(Self.clip(" " + parts.joined(separator: " \(glyphs.dot) "), to: width, glyphs: glyphs), x: 0, y: height - 3)
         }
-        let note = "Averages over \(week.loggedDays) and \(month.loggedDays) logged days; \(glyphs.noData) = nothing logged (not zero)"
+        let note = "Averages over \(week.loggedDays) and \(Format.count(month.loggedDays, "logged day", "logged days")); \(glyphs.noData) = nothing logged (not zero)"
         canvas.write(Self.clip(" " + note, to: width, glyphs: glyphs), x: 0, y: height - 2, style: CellStyle(dim: true))
     }
 

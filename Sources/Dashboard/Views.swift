@@ -91,21 +91,89 @@ struct Painter {
 
     // MARK: Shared parts
 
+    /// The title row: absorb, the demo's banner, the patient shown (on every screen), and
+    /// the screen's own title at the right. Where they do not all fit, the banner gets
+    /// shorter and the name is elided with a mark; nothing overlaps.
     mutating func title(_ right: String? = nil) {
         canvas.fill(" ", x: 0, y: 0, width: width, style: CellStyle(reverse: true))
         let person = state.profile.profile
-        var who = person.name
-        if let sex = person.sex { who += " \(glyphs.dot) \(sex == .female ? "F" : "M")" }
-        if let age = person.ageText { who += " \(age)" }
-        if person.condition != .none { who += " \(person.condition.rawValue)" }
-        var end = canvas.write(" absorb ", x: 0, y: 0, style: CellStyle(bold: true, reverse: true))
+        var about = ""
+        if let sex = person.sex { about += " \(glyphs.dot) \(sex == .female ? "F" : "M")" }
+        if let age = person.ageText { about += " \(age)" }
+        if person.condition != .none { about += " \(person.condition.rawValue)" }
+        let end = canvas.write(" absorb ", x: 0, y: 0, style: CellStyle(bold: true, reverse: true))
+        let rightText = right.map { Self.clip($0, to: max(0, width - end - 16), glyphs: glyphs) + " " } ?? ""
+        var room = width - end - rightText.count - 2
+        var x = end
         if let banner = state.banner {
-            end = canvas.write(" \(banner) ", x: end, y: 0, style: color(.yellow, bold: true, reverse: true))
+            // The banner as it is, or its first and last parts, or its first word.
+            let parts = banner.components(separatedBy: " \(glyphs.dot) ")
+            let variants = [banner, parts.count > 2 ? "\(parts[0]) \(glyphs.dot) \(parts[parts.count - 1])" : banner,
+                            String(banner.prefix { $0 != " " })]
+            let wanted = min(person.name.count + about.count + 1, 14)
+            let chosen = variants.first { $0.count + 2 + wanted <= room } ?? variants[variants.count - 1]
+            if chosen.count + 2 <= room {
+                x = canvas.write(" \(chosen) ", x: x, y: 0, style: color(.yellow, bold: true, reverse: true))
+                room -= chosen.count + 2
+            }
         }
-        canvas.write(" \(who)", x: end, y: 0, style: CellStyle(reverse: true), maxWidth: width / 3)
-        if let right {
-            canvas.writeRight(right + " ", right: width, y: 0, style: CellStyle(reverse: true))
+        // The name keeps its sex and age where there is room for both; else the name alone.
+        if person.name.count + about.count + 1 > room, about.count + 5 > room { about = "" }
+        let name = Self.clip(person.name, to: max(0, room - about.count - 1), glyphs: glyphs)
+        canvas.write(" \(name)\(about)", x: x, y: 0, style: CellStyle(reverse: true), maxWidth: max(0, room))
+        if !rightText.isEmpty {
+            canvas.writeRight(rightText, right: width, y: 0, style: CellStyle(reverse: true))
         }
+    }
+
+    /// A name cut to a width keeping the words that tell it apart from the `others` shown
+    /// with it: the comma-separated parts most of them share go first (each gap marked
+    /// with an ellipsis), then the end is cut with a mark.
+    static func elide(_ text: String, to width: Int, among others: [String], glyphs: Glyphs) -> String {
+        guard text.count > width else { return text }
+        let mark = glyphs == .ascii ? "~" : "…"
+        var parts = text.components(separatedBy: ", ")
+        guard parts.count > 2 else { return clip(text, to: width, glyphs: glyphs) }
+        let others = others.filter { $0 != text }.map { Set($0.components(separatedBy: ", ")) }
+        // The first part names the food; of the others, drop the most shared, later first.
+        var candidates = Array(1..<parts.count).sorted { a, b in
+            let sharedA = others.filter { $0.contains(parts[a]) }.count, sharedB = others.filter { $0.contains(parts[b]) }.count
+            return sharedA != sharedB ? sharedA > sharedB : a > b
+        }
+        func joined() -> String {
+            var pieces: [String] = []
+            for part in parts {
+                if part == mark, pieces.last == mark { continue }
+                pieces.append(part)
+            }
+            return pieces.joined(separator: ", ").replacingOccurrences(of: ", \(mark), ", with: " \(mark) ")
+                .replacingOccurrences(of: ", \(mark)", with: " \(mark)")
+        }
+        let original = parts
+        var dropped: [Int] = []
+        while joined().count > width, let drop = candidates.first {
+            candidates.removeFirst()
+            parts[drop] = mark
+            dropped.append(drop)
+            // Never leave only marks after the name.
+            if parts.dropFirst().allSatisfy({ $0 == mark }) { break }
+        }
+        // Then put back what still fits, the least shared first.
+        for index in dropped.reversed() {
+            parts[index] = original[index]
+            if joined().count > width { parts[index] = mark }
+        }
+        return clip(joined(), to: width, glyphs: glyphs)
+    }
+
+    /// Text from the data tables as a patient reads it: a source cites its reference, never
+    /// a path in the repository ("(../shared/reference/safety.md)" is left out).
+    static func forReaders(_ text: String) -> String {
+        guard text.contains("shared/reference") else { return text }
+        return text
+            .replacingOccurrences(of: #"\s*\((see )?\.\./shared/reference/[^),;]*\)"#, with: "", options: .regularExpression)
+            .replacingOccurrences(of: #"\((see )?\.\./shared/reference/[^),;]*[,;]\s*"#, with: "(", options: .regularExpression)
+            .replacingOccurrences(of: #"[,;]?\s*(see )?\.\./shared/reference/[^\s),;]*"#, with: "", options: .regularExpression)
     }
 
     /// Text broken into lines of at most `width` at spaces; later lines start with `indent`.
@@ -143,7 +211,7 @@ struct Painter {
         canvas.fill(" ", x: 0, y: y, width: width)
         // Where they do not all fit, the ones before the last two go first: help and
         // quit stay in reach on every screen.
-        var items = barItems
+        var items = barItems.map(glyphs.keys)
         while items.count > 2, items.reduce(1, { $0 + $1.count + 2 }) > width {
             items.remove(at: items.count - 3)
         }

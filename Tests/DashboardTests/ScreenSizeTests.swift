@@ -1,0 +1,150 @@
+import Dashboard
+import NutrientModel
+import XCTest
+
+/// Every size right: the header names the patient on every screen and fits with the demo's
+/// banner, long text is elided with a mark keeping the words that tell foods apart, the
+/// rule's labels never overlap, the detail keeps the foods with no value on screen; at
+/// 80 × 24 and 120 × 40.
+final class ScreenSizeTests: XCTestCase {
+    let banner = "DEMO · a copy: your journal is not touched · r restores"
+    let longName = "Maximiliana Alexandra Konstantinopoulou-Wetherington"
+
+    func state(width: Int, height: Int, entries: [Entry] = [], name: String? = nil, banner: String? = nil) -> AppState {
+        var person = Fixture.person
+        if let name { person.name = name }
+        let stored = StoredProfile(id: 1, profile: person)
+        return AppState(data: Fixture.data, context: ProfileContext(profile: stored, profiles: [stored], overrides: [], entries: entries),
+                        today: Fixture.today, minuteOfDay: 720, width: width, height: height, banner: banner)
+    }
+
+    func testTheHeaderNamesThePatientOnEveryScreenAndFitsWithTheBanner() {
+        for (width, height) in [(80, 24), (120, 40)] {
+            var state = state(width: width, height: height, name: longName, banner: banner)
+            let day = screen(state)
+            // The whole banner is said once, on the message line; the title has the short one.
+            XCTAssertEqual(day[height - 2], " " + banner)
+            XCTAssertTrue(day[0].hasSuffix("  ◀ Wed 25 Nov 2026 (today) ▶"), day[0])
+            XCTAssertTrue(day[0].contains(" · F 30 y  ◀"), "sex and age kept, then a gap: \(day[0])")
+            XCTAssertTrue(day[0].contains("Maximiliana") && day[0].contains("…"), "the name elided with a mark: \(day[0])")
+            if width == 80 {
+                XCTAssertEqual(day[0], " absorb  DEMO · r restores  Maximiliana … · F 30 y  ◀ Wed 25 Nov 2026 (today) ▶")
+            } else {
+                XCTAssertTrue(day[0].hasPrefix(" absorb  DEMO · a copy: your journal is not touched · r restores  Maximiliana Al… · F 30 y"), day[0])
+            }
+            // Every screen says whose figures they are.
+            for keys: [Key] in [[.character("p")], [.escape, .enter], [.escape, .character("w")], [.escape, .character("g")],
+                                [.escape, .character("a")], [.escape, .character("?")]] {
+                for key in keys { press(&state, key) }
+                let title = screen(state)[0]
+                XCTAssertTrue(title.contains("Maxi"), "\(keys): \(title)")
+                XCTAssertTrue(title.contains("DEMO"), "\(keys): \(title)")
+            }
+        }
+    }
+
+    func testAProfileNameLongerThanTheScreenIsElidedOnTheProfile() {
+        let name = longName + " " + longName
+        for (width, height) in [(80, 24), (120, 40)] {
+            var state = state(width: width, height: height, name: name)
+            press(&state, .character("p"))
+            let rows = screen(state)
+            XCTAssertTrue(rows[2].hasPrefix(" Name                 Maximiliana"), rows[2])
+            XCTAssertTrue(rows[2].hasSuffix("…"), rows[2])
+            XCTAssertLessThanOrEqual(rows[2].count, width - 1, rows[2])
+            XCTAssertEqual(rows[3], " Sex                  female")
+        }
+    }
+
+    func testEditingAFieldReplacesItsTextWhenTypingStarts() {
+        let second = StoredProfile(id: 2, profile: PersonProfile(name: "Profile 2"))
+        var state = AppState(data: Fixture.data,
+                             context: ProfileContext(profile: second, profiles: [StoredProfile(id: 1, profile: Fixture.person), second],
+                                                     overrides: [], entries: []),
+                             today: Fixture.today, minuteOfDay: 720, width: 80, height: 24)
+        press(&state, .character("p"), .enter)
+        XCTAssertEqual(screen(state)[2], " Name                 Profile 2█")
+        XCTAssertEqual(screen(state)[23], " type value  ⏎ save  Esc cancel")
+        type(&state, "Ben")  // q, u and ? would be text here too
+        XCTAssertEqual(screen(state)[2], " Name                 Ben█", "typing replaces the name (it appended: Profile 2Ben)")
+        XCTAssertEqual(press(&state, .enter), [.saveProfile(StoredProfile(id: 2, profile: PersonProfile(name: "Ben")))])
+        // Backspace first edits the text instead.
+        press(&state, .enter, .backspace)
+        type(&state, "x")
+        XCTAssertEqual(screen(state)[2], " Name                 Profile x█")
+        // In a text field q is text; outside it q quits.
+        type(&state, "q")
+        XCTAssertFalse(state.wantsQuit)
+        press(&state, .escape)
+        XCTAssertEqual(press(&state, .character("q")), [.quit])
+    }
+
+    func testTwoOatCerealsStayApartAt80Columns() {
+        let oats = [Fixture.entry(1, "08123", 234, .breakfast), Fixture.entry(2, "08129", 150, .breakfast),
+                    Fixture.entry(3, "08121", 234, .breakfast), Fixture.entry(4, "08133", 150, .breakfast)]
+        let rows = screen(state(width: 80, height: 24, entries: oats))
+        XCTAssertEqual(Array(rows[10...13]), [
+            " Breakfast  Cereals, oats, instant, fortified, plain …                    234 g",
+            "            Cereals, oats … with cinnamon and spice, prepared with water  150 g",
+            "            Cereals, oats, regular and quick, unenriched … without salt   234 g",
+            "            Cereals, oats … with raisins and spice, prepared with water   150 g",
+        ])
+        // At 120 columns they are whole.
+        let wide = screen(state(width: 120, height: 40, entries: oats))
+        XCTAssertTrue(wide[10].contains("Cereals, oats, instant, fortified, plain, prepared with water (boiling water added or microwaved)"), wide[10])
+    }
+
+    func testTheRuleSaysWhichEntriesAreShownWithoutOverlappingTheDays() {
+        let foods = ["08123", "01123", "09412", "11457", "15236"]
+        let many = (1...15).map { Fixture.entry(Int64($0), foods[$0 % 5], 50, [.breakfast, .lunch, .dinner][$0 % 3]) }
+        var state = state(width: 80, height: 24, entries: many)
+        press(&state, .tab)
+        XCTAssertEqual(screen(state)[9], "────────────────────────────── 1 logged day in the 7-day · entries 1-12 of 15 ──")
+        for _ in 0..<14 { press(&state, .down) }
+        XCTAssertTrue(screen(state)[9].hasSuffix(" 1 logged day in the 7-day · entries 4-15 of 15 ──"), screen(state)[9])
+        // At 120 × 40 all fifteen fit: the rule says only the days.
+        XCTAssertTrue(screen(self.state(width: 120, height: 40, entries: many))[9].hasSuffix("─ 1 logged day in the 7-day ──"))
+    }
+
+    func testTheDetailShowsTheFoodsWithNoValueAt80x24() {
+        // Eight foods and a pear; the wild salmon and the pear have no vitamin D value: their
+        // line stays on screen below the sources, which end in "and N more foods".
+        let foods = ["15236", "01123", "01211", "15076", "01077", "15121", "01129", "11260"]
+        var entries = foods.enumerated().map { Fixture.entry(Int64($0.offset + 1), $0.element, 100) }
+        entries.append(Fixture.entry(20, "09412", 178, .snack))
+        var state = state(width: 80, height: 24, entries: entries)
+        press(&state, .down, .enter)
+        let rows = screen(state)
+        let text = rows.joined(separator: "\n")
+        XCTAssertTrue(rows.contains("   ? No value (coverage 72 %): Fish, salmon, Atlantic, wild, raw; and 1 more"), text)
+        XCTAssertTrue(rows.contains("   and 4 more foods"), text)
+        var large = self.state(width: 120, height: 40, entries: entries)
+        press(&large, .down, .enter)
+        XCTAssertTrue(screen(large).contains { $0.hasPrefix("   ? No value (coverage ") && $0.contains("Pears, raw, bartlett") })
+    }
+
+    func testPluralsAreRight() {
+        var state = state(width: 80, height: 24)
+        press(&state, .character("a"))
+        type(&state, "salmon atlantic farmed raw")
+        guard case .addFood(let search) = state.screen else { return XCTFail() }
+        XCTAssertEqual(screen(state)[3], search.results.count == 1 ? " 1 match" : " \(search.results.count) matches")
+        let days = screen(self.state(width: 80, height: 24, entries: [Fixture.entry(1, "15236", 100)]))
+        XCTAssertTrue(days[9].contains(" 1 logged day in the 7-day "), days[9])
+    }
+
+    func testASCIIMarksEachMeanOneThing() {
+        let ascii = Glyphs.ascii
+        let marks: [Character] = [ascii.veryLow, ascii.low, ascii.met, ascii.aboveUL, ascii.incomplete, ascii.fatFlag, ascii.limitMark, ascii.targetMark]
+        XCTAssertEqual(Set(marks).count, marks.count, "\(marks)")
+        XCTAssertTrue(Set(ascii.eighths).isDisjoint(with: marks), "a part-filled bar cell is never a mark")
+        // Keys are words: ^v read as Ctrl-V.
+        var state = Fixture.state(glyphs: .ascii)
+        press(&state, .character("a"))
+        type(&state, "salmon")
+        press(&state, .enter)
+        let rows = screen(state)
+        XCTAssertEqual(rows[4], " Amount: 1_  Up oz (28.3 g) Dn")
+        XCTAssertTrue(rows[23].hasPrefix(" 0-9 amount  Up/Dn unit  g grams  Lt/Rt meal  Enter save"), rows[23])
+    }
+}
