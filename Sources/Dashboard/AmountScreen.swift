@@ -15,6 +15,9 @@ public struct AmountForm: Sendable, Equatable {
     public var error: String?
     /// Whether the next digit typed replaces the amount shown (it is a suggestion until then).
     public var replacesOnType = true
+    /// The exact grams of the amount shown while it is not typed (an entry being changed, or
+    /// an amount converted to another unit): the text shown is rounded, the food is not.
+    public var exactGrams: Double?
 }
 
 /// Choosing the amount and meal of a new entry, or changing an entry: digits are the
@@ -55,17 +58,19 @@ enum AmountScreen: ScreenComponent {
         case .erase:
             if !form.amountText.isEmpty { form.amountText.removeLast() }
             form.replacesOnType = false
+            form.exactGrams = nil
         case .save:
             switch Dashboard.grams(of: form, in: state) {
             case .failure(let error):
                 form.error = error.description
             case .success(let grams):
                 let food = state.data.foods.ids[form.food]
+                let measure = Self.measure(of: form, in: state)
                 if let entry = form.editing {
                     return [.updateEntry(Entry(id: entry.id, date: entry.date, meal: form.meal, foodID: entry.foodID,
-                                               grams: grams, loggedAt: entry.loggedAt))]
+                                               grams: grams, loggedAt: entry.loggedAt, measure: measure))]
                 }
-                return [.addEntry(date: state.day, meal: form.meal, foodID: food, grams: grams)]
+                return [.addEntry(date: state.day, meal: form.meal, foodID: food, grams: grams, measure: measure)]
             }
         }
         state.screen = .amount(form)
@@ -80,16 +85,19 @@ enum AmountScreen: ScreenComponent {
         if form.replacesOnType, case .success(let grams) = Dashboard.grams(of: form, in: state) {
             let perUnit = unit == 0 ? 1 : state.data.foods.portions(at: form.food)[unit - 1].gramsPerUnit
             form.amountText = plainNumber(grams / perUnit)
+            form.exactGrams = grams
         }
         form.unit = unit
     }
 
     /// A number as the amount field takes it: no grouping, at most two decimals.
     static func plainNumber(_ value: Double) -> String {
-        var text = String(format: "%.2f", value)
+        // Below 1, three significant digits (0.0716 of a 396 g fillet is 28.35 g).
+        var text = value < 1 ? String(format: "%.3g", value) : String(format: "%.2f", value)
+        if text.contains("e") { text = String(format: "%.6f", value) }
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
-        return text == "0" || text.isEmpty ? String(format: "%.3g", value) : text
+        return text
     }
 
     static func typed(_ key: Key, _ state: inout AppState) -> [Effect] {
@@ -100,6 +108,7 @@ enum AmountScreen: ScreenComponent {
             form.amountText = ""
             form.replacesOnType = false
         }
+        form.exactGrams = nil
         if form.amountText.count < 12 { form.amountText.append(character) }
         state.screen = .amount(form)
         return []
@@ -123,11 +132,24 @@ enum AmountScreen: ScreenComponent {
         return AmountForm(food: food, amountText: "1", unit: 1, meal: meal, editing: nil, error: nil)
     }
 
-    /// The form for changing an entry.
+    /// The form for changing an entry: in the measure it was logged in (1 oz opens as 1 oz),
+    /// or in grams when it was logged in grams, before the journal kept the measure, or the
+    /// food no longer has that measure.
     static func editForm(for entry: Entry, in state: AppState) -> AmountForm {
         let food = state.data.foods.index(of: entry.foodID) ?? 0
+        if let measure = entry.measure,
+           let index = state.data.foods.portions(at: food).firstIndex(where: { $0.description == measure.unit }) {
+            return AmountForm(food: food, amountText: plainNumber(measure.amount), unit: index + 1, meal: entry.meal,
+                              editing: entry, error: nil, exactGrams: entry.grams)
+        }
         return AmountForm(food: food, amountText: plainNumber(entry.grams), unit: 0, meal: entry.meal,
-                          editing: entry, error: nil)
+                          editing: entry, error: nil, exactGrams: entry.grams)
+    }
+
+    /// The household measure a form's amount is in, or nil for grams (or no number).
+    static func measure(of form: AmountForm, in state: AppState) -> LoggedMeasure? {
+        guard form.unit > 0, let quantity = try? Quantity(parsing: form.amountText + " x") else { return nil }
+        return LoggedMeasure(amount: quantity.amount, unit: state.data.foods.portions(at: form.food)[form.unit - 1].description)
     }
 
     static func draw(_ painter: inout Painter, in area: Area) {
@@ -138,6 +160,7 @@ enum AmountScreen: ScreenComponent {
 
 /// The grams an amount form stands for, or why it stands for none.
 public func grams(of form: AmountForm, in state: AppState) -> Result<Double, QuantityError> {
+    if form.replacesOnType, let exact = form.exactGrams { return .success(exact) }
     let food = state.data.foods.food(at: form.food)
     let unit = form.unit == 0 ? "g" : food.portions[form.unit - 1].description
     do throws(QuantityError) {

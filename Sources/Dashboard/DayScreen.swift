@@ -110,7 +110,9 @@ enum DayScreen: ScreenComponent {
                 state.message = .init(text: "Nothing logged on \(before.longDescription) to copy", isError: false)
                 return []
             }
-            let effects = [Effect.addEntries(previous.map { NewEntry(date: state.day, meal: $0.meal, foodID: $0.foodID, grams: $0.grams) })]
+            let effects = [Effect.addEntries(previous.map {
+                NewEntry(date: state.day, meal: $0.meal, foodID: $0.foodID, grams: $0.grams, measure: $0.measure)
+            })]
             state.push(.confirm(Confirmation(
                 question: "Copy \(Format.count(previous.count, "entry", "entries")) from \(before.longDescription) to \(state.day.longDescription)?",
                 effects: effects)))
@@ -120,7 +122,9 @@ enum DayScreen: ScreenComponent {
                 return []
             }
             let meal = entries.filter { $0.meal == entry.meal }
-            let effects = [Effect.addEntries(meal.map { NewEntry(date: state.today, meal: $0.meal, foodID: $0.foodID, grams: $0.grams) })]
+            let effects = [Effect.addEntries(meal.map {
+                NewEntry(date: state.today, meal: $0.meal, foodID: $0.foodID, grams: $0.grams, measure: $0.measure)
+            })]
             state.push(.confirm(Confirmation(
                 question: "Repeat \(state.data.meals.label(of: entry.meal)) (\(Format.count(meal.count, "entry", "entries"))) on today, \(state.today.longDescription)?",
                 effects: effects, thenDay: state.today)))
@@ -140,7 +144,8 @@ extension Painter {
         let other = state.report(days: period.comparedDays)
         let review = state.review(of: main)
         let pairing = review.fatPairing
-        let dayFlags = period == .day ? pairing.flags : state.fatPairing(of: state.report(days: 1)).flags
+        let dayPairing = period == .day ? pairing : state.fatPairing(of: state.report(days: 1))
+        let dayFlags = dayPairing.flags
         title(dayTitle)
         // Column layout: name | bar | amount / target | % | marks | fat-paired % | other period %.
         // Wide terminals get the nutrients' full names and units.
@@ -214,7 +219,8 @@ extension Painter {
         let cautions = review.cautions.prefix(max(0, (height - ruleY - 5) / 2))
         let flagLines = flaggedMeals.prefix(max(0, (height - ruleY - 5) / 2 - cautions.count))
         let entriesBottom = height - 3 - flagLines.count - cautions.count
-        entries(from: ruleY + 1, to: entriesBottom)
+        // A large terminal gives each meal a line of its own figures (the model's fat pairing).
+        entries(from: ruleY + 1, to: entriesBottom, meals: width >= 100 && height >= 30 ? dayPairing.meals.filter { $0.date == state.day } : [])
         // The rule's label: how many days the figures cover and, where the entries scroll,
         // which of them are shown; one text, so the two never overlap.
         let ruleLabel = [coverage, entriesShown(from: ruleY + 1, to: entriesBottom)].compactMap { $0 }.joined(separator: " \(glyphs.dot) ")
@@ -282,12 +288,17 @@ extension Painter {
     }
 
     /// The day's entries grouped by meal, one per line, scrolled to keep the selection in view.
-    mutating func entries(from top: Int, to bottom: Int) {
+    mutating func entries(from top: Int, to bottom: Int, meals: [MealFat] = []) {
         let entries = state.dayEntries
         let rows = bottom - top + 1
         guard rows > 0 else { return }
         if entries.isEmpty {
             canvas.write(" Nothing logged on \(state.day.longDescription). a adds a food.", x: 0, y: top, style: CellStyle(dim: true))
+            return
+        }
+        let mealCount = Set(entries.map(\.meal)).count
+        if !meals.isEmpty, entries.count + mealCount <= rows {
+            entriesWithMeals(entries, meals: meals, top: top)
             return
         }
         let start = entriesStart(count: entries.count, rows: rows)
@@ -297,12 +308,45 @@ extension Painter {
             let y = top + offset
             let showMeal = index == 0 || entries[index - 1].meal != entry.meal
             if showMeal { canvas.write(state.data.meals.label(of: entry.meal), x: 1, y: y, style: CellStyle(bold: true)) }
-            let grams = "\(Format.number(entry.grams, decimals: 1)) g"
+            // In the measure it was logged in; grams beside it where there is room.
+            let grams = Self.amount(of: entry, wide: width >= 100)
             canvas.write(Self.elide(state.foodName(entry.foodID), to: width - 12 - grams.count - 2, among: names, glyphs: glyphs),
                          x: 12, y: y)
             canvas.writeRight(grams, right: width - 1, y: y)
             if state.focus == .entries, index == state.selectedEntry {
                 canvas.style(x: 11, y: y, width: width - 11, CellStyle(reverse: true))
+            }
+        }
+    }
+
+    /// Every entry, and after each meal its figures: fat, and the fat-soluble vitamins it
+    /// carried (the model's, from fat pairing), flagged where the fat was too little.
+    mutating func entriesWithMeals(_ entries: [Entry], meals: [MealFat], top: Int) {
+        let names = entries.map { state.foodName($0.foodID) }
+        var y = top
+        for (index, entry) in entries.enumerated() {
+            if index == 0 || entries[index - 1].meal != entry.meal {
+                canvas.write(state.data.meals.label(of: entry.meal), x: 1, y: y, style: CellStyle(bold: true))
+            }
+            let amount = Self.amount(of: entry, wide: true)
+            canvas.write(Self.elide(names[index], to: width - 12 - amount.count - 2, among: names, glyphs: glyphs), x: 12, y: y)
+            canvas.writeRight(amount, right: width - 1, y: y)
+            if state.focus == .entries, index == state.selectedEntry {
+                canvas.style(x: 11, y: y, width: width - 11, CellStyle(reverse: true))
+            }
+            y += 1
+            let lastOfMeal = index == entries.count - 1 || entries[index + 1].meal != entry.meal
+            if lastOfMeal, let meal = meals.first(where: { $0.meal == entry.meal }) {
+                let fat = "\(Format.number(meal.fatGrams, decimals: 1)) g fat\(meal.fatIsComplete ? "" : String(glyphs.incomplete))"
+                let vitamins = Nutrient.allCases.filter(\.isFatSolubleVitamin).compactMap { nutrient in
+                    meal.vitamins[nutrient].map { "\(nutrient.shortName.replacingOccurrences(of: "Vitamin ", with: "")) \(Format.amount($0)) \(nutrient.unit)" }
+                }
+                var text = "\(glyphs.dot) \(state.data.meals.label(of: entry.meal)): \(fat)"
+                if !vitamins.isEmpty { text += " with vitamin " + vitamins.joined(separator: ", ") }
+                let flagged = !meal.flags.isEmpty
+                if flagged { text += " \(glyphs.fatFlag) too little fat for them" }
+                canvas.write(Self.clip(text, to: width - 14, glyphs: glyphs), x: 12, y: y, style: flagged ? color(.yellow) : CellStyle(dim: true))
+                y += 1
             }
         }
     }

@@ -48,7 +48,8 @@ public enum Action: Sendable {
 
 /// Work `update` asks the executable to do: the dashboard itself never touches the journal.
 public enum Effect: Equatable, Sendable {
-    case addEntry(date: LocalDate, meal: Meal, foodID: String, grams: Double)
+    /// A new entry; `measure` is the household measure it was typed in (nil: grams).
+    case addEntry(date: LocalDate, meal: Meal, foodID: String, grams: Double, measure: LoggedMeasure? = nil)
     /// Several entries in one transaction (copy yesterday, repeat a meal).
     case addEntries([NewEntry])
     case updateEntry(Entry)
@@ -97,11 +98,14 @@ public struct NewEntry: Equatable, Sendable {
     public let meal: Meal
     public let foodID: String
     public let grams: Double
+    /// The measure it was logged in, if not grams.
+    public let measure: LoggedMeasure?
 
-    public init(date: LocalDate, meal: Meal, foodID: String, grams: Double) {
+    public init(date: LocalDate, meal: Meal, foodID: String, grams: Double, measure: LoggedMeasure? = nil) {
         self.date = date
         self.meal = meal
         self.foodID = foodID
         self.grams = grams
+        self.measure = measure
     }
 }

@@ -203,7 +203,17 @@ extension Screen {
 /// An entry in words: its amount (in the measure it was logged in), food and meal.
 func describe(_ entry: Entry, in state: AppState) -> String {
     let day = entry.date == state.day ? "" : ", \(entry.date.longDescription)"
-    return "\(Format.number(entry.grams, decimals: 1)) g of \(state.foodName(entry.foodID)) (\(state.data.meals.label(of: entry.meal))\(day))"
+    return "\(Painter.amount(of: entry, wide: false)) of \(state.foodName(entry.foodID)) (\(state.data.meals.label(of: entry.meal))\(day))"
+}
+
+extension Painter {
+    /// An entry's amount in the measure it was logged in ("1 oz", with "(28.3 g)" when
+    /// `wide`), or in grams.
+    static func amount(of entry: Entry, wide: Bool) -> String {
+        let grams = "\(Format.number(entry.grams, decimals: 1)) g"
+        guard let measure = entry.measure else { return grams }
+        return wide ? "\(measure.text) (\(grams))" : measure.text
+    }
 }
 
 /// Keys that move between days, shared by the day, detail, trends and gaps screens.

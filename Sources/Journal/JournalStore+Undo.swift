@@ -10,6 +10,7 @@ extension JournalStore {
     /// keeps it to the millisecond).
     static func sameEntry(_ a: Entry, _ b: Entry) -> Bool {
         a.id == b.id && a.date == b.date && a.meal == b.meal && a.foodID == b.foodID && abs(a.grams - b.grams) < 1e-9
+            && a.measure == b.measure
     }
 
     /// Removes `remove` (each must be there as it is), puts back `insert` with their ids
@@ -43,13 +44,16 @@ extension JournalStore {
                     throw JournalError(path: path, message: "an entry must weigh more than 0 g; nothing was saved")
                 }
                 try db.execute(
-                    sql: "INSERT INTO entry (id, profileId, date, meal, food_id, grams, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    sql: """
+                        INSERT INTO entry (id, profileId, date, meal, food_id, grams, logged_at, measure_amount, measure_unit)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
                     arguments: [entry.id, profileID, entry.date.description, entry.meal.rawValue, entry.foodID,
-                                entry.grams, entry.loggedAt])
+                                entry.grams, entry.loggedAt, entry.measure?.amount, entry.measure?.unit])
             }
             for (_, to) in change {
-                try db.execute(sql: "UPDATE entry SET grams = ?, meal = ? WHERE id = ? AND profileId = ?",
-                               arguments: [to.grams, to.meal.rawValue, to.id, profileID])
+                try db.execute(sql: "UPDATE entry SET grams = ?, meal = ?, measure_amount = ?, measure_unit = ? WHERE id = ? AND profileId = ?",
+                               arguments: [to.grams, to.meal.rawValue, to.measure?.amount, to.measure?.unit, to.id, profileID])
             }
             return []
         }

@@ -142,12 +142,13 @@ final class DashboardRunner {
         let journal = session.journal
         do {
             switch effect {
-            case .addEntry(let date, let meal, let foodID, let grams):
-                return .entrySaved(try journal.addEntry(profileID: profileID, date: date, meal: meal, foodID: foodID, grams: grams))
+            case .addEntry(let date, let meal, let foodID, let grams, let measure):
+                return .entrySaved(try journal.addEntry(profileID: profileID, date: date, meal: meal, foodID: foodID, grams: grams,
+                                                        measure: measure))
             case .addEntries(let items):
                 let saved = try journal.addEntries(profileID: profileID, items.map {
                     (date: $0.date, meal: $0.meal, foodID: $0.foodID, grams: $0.grams)
-                })
+                }, measures: items.map(\.measure))
                 return .entriesCopied(count: saved.count, entries: try journal.entries(profileID: profileID))
             case .updateEntry(let entry):
                 return .entryUpdated(try journal.updateEntry(entry, profileID: profileID))

@@ -180,7 +180,9 @@ final class FlowTests: XCTestCase {
         _ = update(&state, .customFoodAdded(food))
         guard case .amount(let form) = state.screen else { return XCTFail("straight on to its amount") }
         XCTAssertEqual(state.data.foods.ids[form.food], "C0001")
-        XCTAssertEqual(press(&state, .enter), [.addEntry(date: Fixture.today, meal: .lunch, foodID: "C0001", grams: 40)])
+        // The entry keeps the measure it was logged in: 1 bar (40 g).
+        XCTAssertEqual(press(&state, .enter), [.addEntry(date: Fixture.today, meal: .lunch, foodID: "C0001", grams: 40,
+                                                         measure: LoggedMeasure(amount: 1, unit: "bar"))])
         // Esc from the form goes back to the search, keeping the name as the query.
         var other = Fixture.state()
         press(&other, .character("/"))

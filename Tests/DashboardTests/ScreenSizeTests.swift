@@ -147,4 +147,18 @@ final class ScreenSizeTests: XCTestCase {
         XCTAssertEqual(rows[4], " Amount: 1_  Up oz (28.3 g) Dn")
         XCTAssertTrue(rows[23].hasPrefix(" 0-9 amount  Up/Dn unit  g grams  Lt/Rt meal  Enter save"), rows[23])
     }
+
+    func testALargeTerminalGivesEachMealItsFigures() {
+        // From the model's fat pairing: breakfast (the egg) 4.8 g fat, lunch (the salmon)
+        // 13.4 g, the snack (pear and spinach) 0.7 g, flagged.
+        let day = [Fixture.entry(1, "15236", 100), Fixture.entry(2, "01123", 50, .breakfast), Fixture.entry(3, "09412", 178, .snack),
+                   Fixture.entry(4, "11457", 100, .snack)]
+        let rows = screen(Fixture.state(width: 120, height: 40, entries: day))
+        XCTAssertEqual(rows[11], "            · Breakfast: 4.8 g fat with vitamin A 80 µg RAE, D 1 µg, E 0.53 mg, K 0.15 µg")
+        XCTAssertEqual(rows[13], "            · Lunch: 13.4 g fat with vitamin A 58 µg RAE, D 11 µg, E 3.6 mg, K 0.5 µg")
+        XCTAssertEqual(rows[16], "            · Snack: 0.7 g fat with vitamin A 471 µg RAE, D 0 µg, E 2.2 mg, K 490 µg ⚠ too little fat for them")
+        // At 80 × 24 there is no room: the entries alone, as before.
+        let small = screen(Fixture.state(entries: day))
+        XCTAssertFalse(small.contains { $0.contains("g fat with vitamin") }, small.joined(separator: "\n"))
+    }
 }
