@@ -155,10 +155,13 @@ extension Painter {
         let fatWidth = 5
         let numbersWidth = wide ? 34 : 27
         let barX = nameWidth + 2
-        let barWidth = max(6, width - barX - numbersWidth - fatWidth - weekWidth - 2)
+        // Past 140 columns the table keeps its width: a longer bar would put the figures
+        // far from the names they belong to.
+        let tableWidth = min(width, 140)
+        let barWidth = max(6, tableWidth - barX - numbersWidth - fatWidth - weekWidth - 2)
         let numbersX = barX + barWidth + 1
         let fatX = numbersX + numbersWidth
-        let weekX = width - weekWidth
+        let weekX = tableWidth - weekWidth
         canvas.write("Nutrient", x: 1, y: 1, style: CellStyle(bold: true))
         let targetColumn = Self.targetColumn(barWidth: barWidth)
         canvas.write(period == .day ? "day \(glyphs.dot) to target" : "\(period.label) average", x: barX, y: 1, style: CellStyle(dim: true), maxWidth: targetColumn)
@@ -221,6 +224,7 @@ extension Painter {
         let entriesBottom = height - 3 - flagLines.count - cautions.count
         // A large terminal gives each meal a line of its own figures (the model's fat pairing).
         entries(from: ruleY + 1, to: entriesBottom, meals: width >= 100 && height >= 30 ? dayPairing.meals.filter { $0.date == state.day } : [])
+        weekBeside(from: ruleY + 1, to: entriesBottom)
         // The rule's label: how many days the figures cover and, where the entries scroll,
         // which of them are shown; one text, so the two never overlap.
         let ruleLabel = [coverage, entriesShown(from: ruleY + 1, to: entriesBottom)].compactMap { $0 }.joined(separator: " \(glyphs.dot) ")
@@ -303,6 +307,7 @@ extension Painter {
         }
         let start = entriesStart(count: entries.count, rows: rows)
         let names = entries.dropFirst(start).prefix(rows).map { state.foodName($0.foodID) }
+        let width = Self.listRight(self.width)
         for (offset, entry) in entries.dropFirst(start).prefix(rows).enumerated() {
             let index = start + offset
             let y = top + offset
@@ -323,6 +328,7 @@ extension Painter {
     /// carried (the model's, from fat pairing), flagged where the fat was too little.
     mutating func entriesWithMeals(_ entries: [Entry], meals: [MealFat], top: Int) {
         let names = entries.map { state.foodName($0.foodID) }
+        let width = Self.listRight(self.width)
         var y = top
         for (index, entry) in entries.enumerated() {
             if index == 0 || entries[index - 1].meal != entry.meal {
@@ -344,11 +350,47 @@ extension Painter {
                 var text = "\(glyphs.dot) \(state.data.meals.label(of: entry.meal)): \(fat)"
                 if !vitamins.isEmpty { text += " with vitamin " + vitamins.joined(separator: ", ") }
                 let flagged = !meal.flags.isEmpty
-                if flagged { text += " \(glyphs.fatFlag) too little fat for them" }
+                if flagged { text += " \(glyphs.fatFlag) too little fat" }
                 canvas.write(Self.clip(text, to: width - 14, glyphs: glyphs), x: 12, y: y, style: flagged ? color(.yellow) : CellStyle(dim: true))
                 y += 1
             }
         }
+    }
+
+    /// Where the entry list ends: on a terminal wide enough for the week beside it, at 110
+    /// columns (an amount would sit far from its food's name), and the week takes the rest.
+    static func listRight(_ width: Int) -> Int { width >= 164 ? 110 : width }
+
+    /// The week beside the day, where there is room: each of the last 7 days' percent of
+    /// target for every nutrient (the model's scores), with its status mark, and the 7-day
+    /// average under them.
+    mutating func weekBeside(from top: Int, to bottom: Int) {
+        let left = Self.listRight(width) + 2
+        guard width - left >= 54, bottom - top >= 9 else { return }
+        let nutrients = Nutrient.allCases
+        let labels = ["A", "D", "E", "K", "LA", "ALA", "EPA"]
+        canvas.write("Last 7 days, % of target", x: left, y: top, style: CellStyle(bold: true))
+        for (column, label) in labels.prefix(nutrients.count).enumerated() {
+            canvas.writeRight(label, right: left + 15 + column * 6, y: top + 1, style: CellStyle(bold: true))
+        }
+        func row(_ title: String, _ report: Report, y: Int, bold: Bool) {
+            canvas.write(title, x: left, y: y, style: bold ? CellStyle(bold: true) : (report.entries.isEmpty ? CellStyle(dim: true) : .plain))
+            guard !report.entries.isEmpty else {
+                canvas.write("nothing logged", x: left + 12, y: y, style: CellStyle(dim: true))
+                return
+            }
+            for (column, score) in report.scores.enumerated() {
+                let percent = score.percent.map(Self.shortPercent) ?? "—"
+                canvas.writeRight(percent, right: left + 15 + column * 6, y: y, style: color(statusColor(score.status), bold: bold))
+                canvas.write(String(glyphs.mark(score.status)), x: left + 15 + column * 6, y: y, style: color(statusColor(score.status)))
+            }
+        }
+        for offset in 0..<7 {
+            let date = state.day.adding(days: offset - 6)
+            let title = String(date.longDescription.prefix(10))
+            row(title, state.report(days: 1, endingOn: date), y: top + 2 + offset, bold: date == state.day)
+        }
+        row("7-day", state.report(days: 7), y: top + 9, bold: true)
     }
 
     /// Which entries the list shows where they do not all fit ("entries 1-9 of 15").

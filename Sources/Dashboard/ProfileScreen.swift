@@ -178,7 +178,7 @@ extension Painter {
         }
         var y = 7
         if let error = form.error {
-            canvas.write(" ! " + error, x: 0, y: y, style: color(.red, bold: true), maxWidth: width - 1)
+            canvas.write(Self.clip(" ! " + error, to: width - 1, glyphs: glyphs), x: 0, y: y, style: color(.red, bold: true))
         }
         y += 1
         canvas.write(" Life stage: \(state.targets.lifeStage)", x: 0, y: y, style: CellStyle(bold: true))
@@ -187,8 +187,11 @@ extension Painter {
         }
         y += 1
         if let note = state.targets.defaultsNote {
-            canvas.write(" " + note, x: 0, y: y, style: color(.yellow), maxWidth: width - 1)
-            y += 1
+            // Wrapped, never cut: it says what to set.
+            for line in Self.wrap(" " + note, width: width - 1, indent: " ").prefix(3) {
+                canvas.write(line, x: 0, y: y, style: color(.yellow))
+                y += 1
+            }
         }
         rule(y)
         y += 1
@@ -203,8 +206,8 @@ extension Painter {
             if let replaced = target.replacedReference {
                 source += " \(glyphs.dot) replaces \(replaced.value.map { Format.number($0) } ?? "none") \(replaced.kind?.rawValue ?? "")"
             }
-            canvas.write(source, x: 46, y: y, style: target.replacedReference == nil ? CellStyle(dim: true) : color(.cyan),
-                         maxWidth: width - 47)
+            canvas.write(Self.clip(Self.forReaders(source), to: width - 47, glyphs: glyphs), x: 46, y: y,
+                         style: target.replacedReference == nil ? CellStyle(dim: true) : color(.cyan))
             y += 1
         }
     }

@@ -156,9 +156,27 @@ final class ScreenSizeTests: XCTestCase {
         let rows = screen(Fixture.state(width: 120, height: 40, entries: day))
         XCTAssertEqual(rows[11], "            · Breakfast: 4.8 g fat with vitamin A 80 µg RAE, D 1 µg, E 0.53 mg, K 0.15 µg")
         XCTAssertEqual(rows[13], "            · Lunch: 13.4 g fat with vitamin A 58 µg RAE, D 11 µg, E 3.6 mg, K 0.5 µg")
-        XCTAssertEqual(rows[16], "            · Snack: 0.7 g fat with vitamin A 471 µg RAE, D 0 µg, E 2.2 mg, K 490 µg ⚠ too little fat for them")
+        XCTAssertEqual(rows[16], "            · Snack: 0.7 g fat with vitamin A 471 µg RAE, D 0 µg, E 2.2 mg, K 490 µg ⚠ too little fat")
         // At 80 × 24 there is no room: the entries alone, as before.
         let small = screen(Fixture.state(entries: day))
         XCTAssertFalse(small.contains { $0.contains("g fat with vitamin") }, small.joined(separator: "\n"))
+    }
+
+    func testAt200x60TheWeekIsBesideTheDayAndFiguresStayByTheirNames() {
+        // Today: egg, salmon, pear and spinach; three days ago 200 g salmon.
+        let day = [Fixture.entry(1, "15236", 100), Fixture.entry(2, "01123", 50, .breakfast), Fixture.entry(3, "09412", 178, .snack),
+                   Fixture.entry(4, "11457", 100, .snack), Fixture.entry(5, "15236", 200, on: Fixture.today.adding(days: -3))]
+        let rows = screen(Fixture.state(width: 200, height: 60, entries: day))
+        // The table stops at 140 columns: the 7-day figure is not 200 cells from the name.
+        XCTAssertEqual(rows[2].count, 139, rows[2])
+        XCTAssertTrue(rows[2].hasSuffix("609 µg RAE / 700   87 ▽   23⚠ │   52"), rows[2])
+        // The entries end at 110 columns; beside them, the last 7 days from the model's scores.
+        XCTAssertTrue(rows[10].hasPrefix(" Breakfast  Egg, whole, raw, fresh" + String(repeating: " ", count: 71) + "50 g   Last 7 days, % of target"), rows[10])
+        XCTAssertTrue(rows[12].hasSuffix("Thu 19 Nov  nothing logged"), rows[12])
+        XCTAssertTrue(rows[15].hasSuffix("Sun 22 Nov   17▼  147✓   47▼    1▼   15▼   27▼ 999+✓"), rows[15])
+        XCTAssertTrue(rows[18].hasSuffix("Wed 25 Nov   87▽   80▽   42▼  545✓   14▼   28▼  798✓"), rows[18])
+        XCTAssertTrue(rows[19].hasSuffix("7-day        52▽  113✓   45▼  273✓   15▼   27▼ 999+✓"), rows[19])
+        // At 120 columns there is no room for it.
+        XCTAssertFalse(screen(Fixture.state(width: 120, height: 40, entries: day)).contains { $0.contains("Last 7 days") })
     }
 }

@@ -428,6 +428,19 @@ final class DashboardEndToEndTests: XCTestCase {
             try terminal.assertShellUsable()
         }
 
+        // Ctrl-C: the copy goes too.
+        do {
+            let terminal = try TmuxSession(environment: environment)
+            try terminal.shell(demo)
+            try terminal.waitFor("DEMO · a copy: your journal is not touched")
+            XCTAssertEqual(copies().count, 1)
+            try terminal.press("C-c")
+            try terminal.waitForNo("DEMO · a copy")
+            try terminal.waitFor(TmuxSession.prompt)
+            XCTAssertEqual(copies(), [], "the demo's copy is left behind after Ctrl-C")
+            try terminal.assertShellUsable()
+        }
+
         // SIGTERM and SIGHUP, with ABSORB_JOURNAL naming a journal: the copy goes too.
         for (name, number) in [("SIGTERM", SIGTERM), ("SIGHUP", SIGHUP)] {
             var withNamed = environment
