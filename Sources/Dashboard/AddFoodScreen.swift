@@ -79,6 +79,13 @@ enum AddFoodScreen: ScreenComponent {
 /// empty. Foods the profile's diets leave out come after the others (still there to be
 /// found, marked when drawn: a person may eat what their plan would not suggest).
 func search(_ query: String, in state: AppState) -> FoodSearch {
+    var result = search(unfiltered: query, in: state)
+    if !state.hiddenFoods.isEmpty { result.results.removeAll { state.hiddenFoods.contains(state.data.foods.ids[$0]) } }
+    return result
+}
+
+/// The search, before the foods undone in this session are left out.
+private func search(unfiltered query: String, in state: AppState) -> FoodSearch {
     var result = FoodSearch(query: query)
     if query.allSatisfy({ $0 == " " }) {
         let favourites = state.favourites.compactMap { state.data.foods.index(of: $0) }

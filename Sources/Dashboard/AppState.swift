@@ -47,6 +47,9 @@ public struct AppState: Sendable {
     /// for `Ctrl-R`.
     public internal(set) var undoStack: [UndoRecord] = []
     public internal(set) var redoStack: [UndoRecord] = []
+    /// Custom foods this session added and then undid: still in the table until absorb
+    /// starts again, never offered.
+    public internal(set) var hiddenFoods: Set<String> = []
     /// A banner across the title (the demo says it is one), or nil.
     public let banner: String?
     /// Drawing options.

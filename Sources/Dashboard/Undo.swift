@@ -17,6 +17,10 @@ public enum JournalChange: Equatable, Sendable {
     /// A profile added in this session taken out again (it must be as it was added, with
     /// nothing logged); `previous` becomes active.
     case removeProfile(StoredProfile, previous: Int64)
+    /// A food typed from its label, saved as a custom food (its id must be free).
+    case addCustomFood(Food)
+    /// A custom food added in this session taken out again (nothing may use it).
+    case removeCustomFood(Food)
 
     /// The change that goes back.
     public var inverse: JournalChange {
@@ -27,6 +31,8 @@ public enum JournalChange: Equatable, Sendable {
         case .changeProfile(let from, let to): .changeProfile(from: to, to: from)
         case .addProfile(let profile, let previous): .removeProfile(profile, previous: previous)
         case .removeProfile(let profile, let previous): .addProfile(profile, previous: previous)
+        case .addCustomFood(let food): .removeCustomFood(food)
+        case .removeCustomFood(let food): .addCustomFood(food)
         }
     }
 }
@@ -71,6 +77,15 @@ extension AppState {
     /// The journal made an undo or redo: the profile as it is now, and the record moves.
     mutating func changeApplied(undoing: Bool, context: ProfileContext) {
         load(context)
+        if let record = undoing ? undoStack.last : redoStack.last {
+            // A custom food taken out stays in the table until absorb starts again, but is
+            // no longer offered.
+            switch undoing ? record.change.inverse : record.change {
+            case .removeCustomFood(let food): hiddenFoods.insert(food.id)
+            case .addCustomFood(let food): hiddenFoods.remove(food.id)
+            default: break
+            }
+        }
         if undoing, let record = undoStack.popLast() {
             redoStack.append(record)
             message = .init(text: withHint("Undone: \(record.text)", "^R redoes"), isError: false)

@@ -109,6 +109,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
             form.unit = 1
             state.screen = .amount(form)
         }
+        state.hiddenFoods.remove(food.id)
+        state.record(.addCustomFood(food), "the new food \(food.id) \(food.description)")
         state.message = .init(text: "Added \(food.id) \(food.description) to your foods", isError: false)
     case .failed(let message):
         state.message = .init(text: message, isError: true)

@@ -73,6 +73,33 @@ extension JournalStore {
         return true
     }
 
+    /// Removes a custom food added in this session, only if nothing uses it (no entry of
+    /// any profile, no recipe, no favourite) and it is still there; whether it was removed.
+    public func removeCustomFood(_ food: Food) throws(JournalError) -> Bool {
+        try write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM custom_food WHERE id = ?)", arguments: [food.id]) == true
+            else { return false }
+            for (table, column) in [("entry", "food_id"), ("recipe_ingredient", "food_id"), ("favourite", "food_id")] where try db.tableExists(table) {
+                if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \"\(table)\" WHERE \(column) = ?)", arguments: [food.id]) == true {
+                    return false
+                }
+            }
+            try db.execute(sql: "DELETE FROM custom_portion WHERE custom_foodId = ?", arguments: [food.id])
+            try db.execute(sql: "DELETE FROM custom_food WHERE id = ?", arguments: [food.id])
+            return true
+        }
+    }
+
+    /// Puts back a custom food undo removed, with its id; false if the id is taken.
+    public func restoreCustomFood(_ food: Food) throws(JournalError) -> Bool {
+        let taken = try read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM custom_food WHERE id = ?)", arguments: [food.id]) == true
+        }
+        guard !taken else { return false }
+        try addCustomFood(food)
+        return true
+    }
+
     /// Removes a profile added in this session, only if it is still as it was added and has
     /// no entries, targets or favourites; whether it was removed. `activating` becomes active.
     public func removeAddedProfile(_ stored: StoredProfile, activating other: Int64) throws(JournalError) -> Bool {

@@ -49,6 +49,8 @@ final class DashboardRunner {
     private let demo: DemoData?
     /// The demo patient's profile: `r` makes it the only one again, whichever is shown.
     private let demoProfileID: Int64
+    /// The custom food ids this session gave out.
+    private var issuedCustomFoodIDs: Set<String> = []
 
     init(session: Session, demo: DemoData? = nil) throws {
         self.session = session
@@ -168,7 +170,12 @@ final class DashboardRunner {
                 try journal.activate(profileID: stored.id)
                 return .profileAdded(try context(for: stored.id))
             case .addCustomFood(let label):
-                let food = try label.food(id: try journal.nextCustomFoodID(), group: JournalStore.customFoodGroup,
+                // An id this session gave a food that undo took out again is still the
+                // dashboard's (until absorb starts again): never given twice.
+                var id = try journal.nextCustomFoodID()
+                while issuedCustomFoodIDs.contains(id), let number = Int(id.dropFirst()) { id = String(format: "C%04d", number + 1) }
+                issuedCustomFoodIDs.insert(id)
+                let food = try label.food(id: id, group: JournalStore.customFoodGroup,
                                           maxServingGrams: session.data.quantities.maxEntryGrams)
                 try journal.addCustomFood(food)
                 return .customFoodAdded(food)
@@ -224,6 +231,10 @@ extension DashboardRunner {
         case .removeProfile(let profile, let previous):
             made = try journal.removeAddedProfile(profile, activating: previous)
             if made { shown = previous }
+        case .addCustomFood(let food):
+            made = try journal.restoreCustomFood(food)
+        case .removeCustomFood(let food):
+            made = try journal.removeCustomFood(food)
         }
         guard made else { return .changeLeft(undoing: undoing, context: try? context()) }
         return .changeApplied(undoing: undoing, context: try context(for: shown))

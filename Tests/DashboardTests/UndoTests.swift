@@ -76,4 +76,28 @@ final class UndoTests: XCTestCase {
         // ^R is no letter: it works there too (nothing to redo).
         XCTAssertEqual(press(&state, .control("r")), [])
     }
+
+    func testANewFoodIsUndoneAndNoLongerOffered() throws {
+        var state = Fixture.state()
+        let food = try FoodLabel(name: "granola bar", servingGrams: 40, measure: "bar", perServing: [.energy: 180, .fat: 7])
+            .food(id: "C0001", group: "Custom foods", maxServingGrams: 10_000)
+        press(&state, .character("a"))
+        _ = update(&state, .customFoodAdded(food))
+        press(&state, .escape, .escape)
+        XCTAssertEqual(state.screen, .day)
+        XCTAssertEqual(press(&state, .character("u")), [.applyChange(.removeCustomFood(food), undoing: true)])
+        _ = update(&state, .changeApplied(undoing: true, context: Fixture.context(entries: [])))
+        XCTAssertEqual(screen(state)[22], " Undone: the new food C0001 granola bar · ^R redoes")
+        press(&state, .character("a"))
+        type(&state, "granola bar")
+        guard case .addFood(let search) = state.screen else { return XCTFail() }
+        XCTAssertFalse(search.results.contains { state.data.foods.ids[$0] == "C0001" }, "an undone food is not offered")
+        press(&state, .escape)
+        XCTAssertEqual(press(&state, .control("r")), [.applyChange(.addCustomFood(food), undoing: false)])
+        _ = update(&state, .changeApplied(undoing: false, context: Fixture.context(entries: [])))
+        press(&state, .character("a"))
+        type(&state, "granola bar")
+        guard case .addFood(let again) = state.screen else { return XCTFail() }
+        XCTAssertTrue(again.results.contains { state.data.foods.ids[$0] == "C0001" }, "redone, it is offered again")
+    }
 }

@@ -92,4 +92,21 @@ final class EntryMeasureJournalTests: XCTestCase {
         try store.addEntry(profileID: added.id, date: day, meal: .lunch, foodID: "15236", grams: 10)
         XCTAssertFalse(try store.removeAddedProfile(added, activating: profile.id), "it has an entry now")
     }
+
+    func testANewFoodIsTakenOutOnlyWhileNothingUsesIt() throws {
+        let store = try journal()
+        let profile = try store.activeProfile()
+        let food = Food(id: "C0001", description: "Granola bar", group: "Custom foods", source: .custom,
+                        values: FoodValues([.energy: 450, .fat: 17.5]), portions: [Portion(amount: 1, description: "bar", grams: 40)])
+        try store.addCustomFood(food)
+        let entry = try store.addEntry(profileID: profile.id, date: day, meal: .lunch, foodID: "C0001", grams: 40)
+        XCTAssertFalse(try store.removeCustomFood(food), "an entry uses it")
+        _ = try store.removeEntry(id: entry.id, profileID: profile.id)
+        XCTAssertTrue(try store.removeCustomFood(food))
+        XCTAssertEqual(try store.customFoods(), [])
+        XCTAssertTrue(try store.restoreCustomFood(food))
+        XCTAssertEqual(try store.customFoods().map(\.id), ["C0001"])
+        XCTAssertEqual(try store.customFoods().first?.portions.first?.grams, 40)
+        XCTAssertFalse(try store.restoreCustomFood(food), "the id is taken")
+    }
 }
