@@ -47,13 +47,15 @@ extension Painter {
             let top = 2 + row * rowsPerNutrient
             guard top + rowsPerNutrient <= height - 3 else { break }
             let bottom = top + rowsPerNutrient - 1
-            canvas.write(width >= 110 ? nutrient.name : nutrient.shortName, x: 1, y: bottom, maxWidth: nameWidth)
+            // The name, the dots of days with nothing logged and the averages on the block's top
+            // row: a bar two rows high reads as the nutrient named above it, never the one before.
+            canvas.write(width >= 110 ? nutrient.name : nutrient.shortName, x: 1, y: top, maxWidth: nameWidth)
             for (offset, report) in daily.enumerated() {
                 let x = chartX + offset
                 guard x < width - 16 else { break }
                 let score = report.scores[row]
                 if report.entries.isEmpty {
-                    canvas.write(String(glyphs.noData), x: x, y: bottom, style: CellStyle(dim: true))
+                    canvas.write(String(glyphs.noData), x: x, y: top, style: CellStyle(dim: true))
                     continue
                 }
                 // Eighths over all the rows: the target sits at 7/8 of the height.
@@ -75,8 +77,8 @@ extension Painter {
             }
             let weekText = text(week.scores[row])
             let monthText = text(month.scores[row])
-            canvas.writeRight(weekText, right: width - 9, y: bottom, style: color(statusColor(week.scores[row].status)))
-            canvas.writeRight(monthText, right: width - 1, y: bottom, style: color(statusColor(month.scores[row].status), bold: true))
+            canvas.writeRight(weekText, right: width - 9, y: top, style: color(statusColor(week.scores[row].status)))
+            canvas.writeRight(monthText, right: width - 1, y: top, style: color(statusColor(month.scores[row].status), bold: true))
         }
         // Gut and balance over the 7 days: information, not scores.
         let balance = state.review(of: week).balance
@@ -89,7 +91,16 @@ extension Painter {
                     ?? "AMDRs \(balance.referencesNotSet ?? "not set")"
                 parts.append("LA:ALA \(Format.number(ratio, decimals: 1)):1 (\(allowed))")
             }
-            canvas.write(Self.clip(" " + parts.joined(separator: " \(glyphs.dot) "), to: width, glyphs: glyphs), x: 0, y: height - 3)
+            // Wrapped onto the row above where the chart leaves it free, else elided.
+            let text = " " + parts.joined(separator: " \(glyphs.dot) ")
+            let lines = Self.wrap(text, width: width - 1, indent: "   ")
+            let chartBottom = 2 + Nutrient.allCases.count * rowsPerNutrient
+            if lines.count == 2, chartBottom <= height - 4 {
+                canvas.write(lines[0], x: 0, y: height - 4)
+                canvas.write(lines[1], x: 0, y: height - 3)
+            } else {
+                canvas.write(Self.clip(text, to: width, glyphs: glyphs), x: 0, y: height - 3)
+            }
         }
         let note = "Averages over \(week.loggedDays) and \(Format.count(month.loggedDays, "logged day", "logged days")); \(glyphs.noData) = nothing logged (not zero)"
         canvas.write(Self.clip(" " + note, to: width, glyphs: glyphs), x: 0, y: height - 2, style: CellStyle(dim: true))

@@ -179,4 +179,24 @@ final class ScreenSizeTests: XCTestCase {
         // At 120 columns there is no room for it.
         XCTAssertFalse(screen(Fixture.state(width: 120, height: 40, entries: day)).contains { $0.contains("Last 7 days") })
     }
+
+    func testTrendsNameEachBlockOnItsTopRow() {
+        // Today 100 g salmon, three days ago 200 g: a bar of two rows (80 × 24) or four
+        // (120 × 40) starts on its nutrient's row and never reaches the row of the one before.
+        let entries = [Fixture.entry(1, "15236", 100), Fixture.entry(2, "15236", 200, on: Fixture.today.adding(days: -3))]
+        for (width, height, rowsPer) in [(80, 24, 2), (120, 40, 4)] {
+            var state = Fixture.state(width: width, height: height, entries: entries)
+            press(&state, .character("w"))
+            let rows = screen(state)
+            let vitaminD = try! XCTUnwrap(rows.firstIndex { $0.hasPrefix(" Vitamin D") })
+            let vitaminA = try! XCTUnwrap(rows.firstIndex { $0.hasPrefix(" Vitamin A") })
+            XCTAssertEqual(vitaminD - vitaminA, rowsPer, rows.joined(separator: "\n"))
+            XCTAssertEqual(vitaminA, 2, "the first block starts under the header")
+            // EPA + DHA is far above target both days: its column fills every row of its block.
+            let epa = try! XCTUnwrap(rows.firstIndex { $0.hasPrefix(" EPA + DHA") })
+            for row in epa..<(epa + rowsPer) {
+                XCTAssertTrue(rows[row].contains("█"), "row \(row) of the EPA + DHA block:\n\(rows.joined(separator: "\n"))")
+            }
+        }
+    }
 }
