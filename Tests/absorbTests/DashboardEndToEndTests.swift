@@ -138,6 +138,21 @@ final class DashboardEndToEndTests: XCTestCase {
         try terminal.assertShellUsable()
     }
 
+    func testAnEntryLoggedInAMeasureShowsAndOpensInIt() throws {
+        let logged = try AbsorbProcess(journal: journal).run(["log", "add", "egg", "whole", "raw", "fresh", "2", "large", "--meal", "lunch"])
+        XCTAssertEqual(logged.status, 0, logged.stderr)
+        let terminal = try TmuxSession()
+        try terminal.shell(command)
+        var rows = try terminal.waitFor("Egg, whole, raw, fresh")
+        XCTAssertTrue(rows.contains { $0.contains("Egg, whole, raw, fresh") && $0.hasSuffix(" 2 large") }, rows.joined(separator: "\n"))
+        try terminal.press("Tab", "e")
+        rows = try terminal.waitFor(" Amount: 2")
+        XCTAssertTrue(rows.contains { $0.hasPrefix(" Amount: 2█  ↑ large") }, rows.joined(separator: "\n"))
+        try terminal.press("q")
+        try terminal.waitFor(TmuxSession.prompt)
+        try terminal.assertShellUsable()
+    }
+
     func testAProfileNameLongerThanTheScreen() throws {
         let name = String(repeating: "Konstantinopoulou-Wetherington ", count: 4) + "Maya"
         let set = try AbsorbProcess(journal: journal).run(["profile", "set", "--name", name])
