@@ -69,6 +69,8 @@ enum AddFoodScreen: ScreenComponent {
         return []
     }
 
+    static func title(_ state: AppState) -> String? { "Add food \(state.glyphs.dot) \(state.day.longDescription)" }
+
     static func draw(_ painter: inout Painter, in area: Area) {
         guard case .addFood(let search) = painter.state.screen else { return }
         painter.addFood(search, in: area)
@@ -112,7 +114,6 @@ extension Painter {
     // MARK: Add food
 
     mutating func addFood(_ search: FoodSearch, in area: Area) {
-        title("Add food \(glyphs.dot) \(state.day.longDescription)")
         canvas.write(" Search: ", x: 0, y: 2, style: CellStyle(bold: true))
         let end = canvas.write(search.query, x: 9, y: 2)
         canvas.write(String(glyphs.cursor), x: end, y: 2)

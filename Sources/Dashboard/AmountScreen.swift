@@ -152,6 +152,11 @@ enum AmountScreen: ScreenComponent {
         return LoggedMeasure(amount: quantity.amount, unit: state.data.foods.portions(at: form.food)[form.unit - 1].description)
     }
 
+    static func title(_ state: AppState) -> String? {
+        guard case .amount(let form) = state.screen else { return nil }
+        return form.editing == nil ? "Add food \(state.glyphs.dot) \(state.day.longDescription)" : "Change entry"
+    }
+
     static func draw(_ painter: inout Painter, in area: Area) {
         guard case .amount(let form) = painter.state.screen else { return }
         painter.amount(form, in: area)
@@ -188,7 +193,6 @@ extension Painter {
 
     mutating func amount(_ form: AmountForm, in area: Area) {
         let food = state.data.foods.food(at: form.food)
-        title(form.editing == nil ? "Add food \(glyphs.dot) \(state.day.longDescription)" : "Change entry")
         canvas.write(" \(food.description)", x: 0, y: 1, style: CellStyle(bold: true), maxWidth: width - 1)
         canvas.write(" \(food.id) \(glyphs.dot) \(food.group)", x: 0, y: 2, style: CellStyle(dim: true), maxWidth: width - 1)
         var end = canvas.write(" Amount: ", x: 0, y: 4, style: CellStyle(bold: true))

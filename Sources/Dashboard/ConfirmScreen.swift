@@ -41,9 +41,12 @@ enum ConfirmScreen: ScreenComponent {
         }
     }
 
-    static func draw(_ painter: inout Painter, in area: Area) {
-        guard case .confirm(let question) = painter.state.screen else { return }
-        painter.drawBelow(in: area)
-        painter.prompt(question.question + " y/n", cursor: false, error: nil)
+    static func title(_ state: AppState) -> String? { nil }
+
+    static func statusLine(_ state: AppState) -> StatusLine? {
+        guard case .confirm(let question) = state.screen else { return nil }
+        return .prompt(question.question + " y/n", cursor: false, error: nil)
     }
+
+    static func draw(_ painter: inout Painter, in area: Area) { painter.drawBelow(in: area) }
 }

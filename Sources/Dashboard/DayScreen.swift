@@ -132,6 +132,13 @@ enum DayScreen: ScreenComponent {
         return []
     }
 
+    static func title(_ state: AppState) -> String? { Painter.dayTitle(state) }
+
+    static func statusLine(_ state: AppState) -> StatusLine? {
+        guard state.targets.defaultsNote != nil, state.height >= 20 else { return nil }
+        return .note("Targets are defaults until sex and age are set: p", color: .yellow, dim: false)
+    }
+
     static func draw(_ painter: inout Painter, in area: Area) { painter.day(in: area) }
 }
 
@@ -146,7 +153,6 @@ extension Painter {
         let pairing = review.fatPairing
         let dayPairing = period == .day ? pairing : state.fatPairing(of: state.report(days: 1))
         let dayFlags = dayPairing.flags
-        title(dayTitle)
         // Column layout: name | bar | amount / target | % | marks | fat-paired % | other period %.
         // Wide terminals get the nutrients' full names and units.
         let wide = width >= 110
@@ -237,9 +243,6 @@ extension Painter {
             let names = flagged.vitamins.map { $0.shortName.replacingOccurrences(of: "Vitamin ", with: "") }.joined(separator: ", ")
             let text = " \(glyphs.fatFlag) \(state.data.meals.label(of: flagged.meal)): vitamin \(names) with \(Format.number(flagged.fat, decimals: 1)) g fat: poorly absorbed \(glyphs.keys("(⏎ on it: what to do)"))"
             canvas.write(Self.clip(text, to: width, glyphs: glyphs), x: 0, y: entriesBottom + 1 + cautions.count + offset, style: color(.yellow))
-        }
-        if state.targets.defaultsNote != nil, height >= 20, state.message == nil {
-            canvas.write(" Targets are defaults until sex and age are set: p", x: 0, y: height - 2, style: color(.yellow), maxWidth: width)
         }
     }
 

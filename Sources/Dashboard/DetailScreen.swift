@@ -41,6 +41,8 @@ enum DetailScreen: ScreenComponent {
         return []
     }
 
+    static func title(_ state: AppState) -> String? { Painter.dayTitle(state) }
+
     static func draw(_ painter: inout Painter, in area: Area) {
         guard case .detail(let nutrient) = painter.state.screen else { return }
         painter.detail(nutrient, in: area)
@@ -51,7 +53,6 @@ extension Painter {
     // MARK: Nutrient detail
 
     mutating func detail(_ nutrient: Nutrient, in area: Area) {
-        title(dayTitle)
         let report = state.report(days: 1)
         let score = report.score(of: nutrient)
         let target = score.target

@@ -22,6 +22,8 @@ enum GapsScreen: ScreenComponent {
         return []
     }
 
+    static func title(_ state: AppState) -> String? { "Gaps \(state.glyphs.dot) \(state.day.longDescription)" }
+
     static func draw(_ painter: inout Painter, in area: Area) { painter.gaps(in: area) }
 }
 
@@ -30,7 +32,6 @@ extension Painter {
 
     /// The plan that closes the day's gaps, line by line.
     mutating func gaps(in area: Area) {
-        title("Gaps \(glyphs.dot) \(state.day.longDescription)")
         var y = 2
         // The plan is made when the screen opens or its day changes; drawn without it, it is made here.
         let plan = state.gapPlan ?? {

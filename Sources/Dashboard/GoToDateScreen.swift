@@ -40,9 +40,12 @@ enum GoToDateScreen: ScreenComponent {
         return []
     }
 
-    static func draw(_ painter: inout Painter, in area: Area) {
-        guard case .goToDate(let text, let error) = painter.state.screen else { return }
-        painter.drawBelow(in: area)
-        painter.prompt("Go to date (YYYY-MM-DD): \(text)", cursor: true, error: error)
+    static func title(_ state: AppState) -> String? { nil }
+
+    static func statusLine(_ state: AppState) -> StatusLine? {
+        guard case .goToDate(let text, let error) = state.screen else { return nil }
+        return .prompt("Go to date (YYYY-MM-DD): \(text)", cursor: true, error: error)
     }
+
+    static func draw(_ painter: inout Painter, in area: Area) { painter.drawBelow(in: area) }
 }

@@ -74,6 +74,8 @@ enum HelpScreen: ScreenComponent {
         return []
     }
 
+    static func title(_ state: AppState) -> String? { "Keys" }
+
     static func draw(_ painter: inout Painter, in area: Area) {
         guard case .help(let view) = painter.state.screen else { return }
         painter.help(view, layout(painter.state))
@@ -82,7 +84,6 @@ enum HelpScreen: ScreenComponent {
 
 extension Painter {
     mutating func help(_ view: HelpView, _ layout: HelpScreen.Layout) {
-        title("Keys")
         // The marks, on one line above the key bar.
         let marks: [(Character, String)] = [
             (glyphs.veryLow, "very low"), (glyphs.low, "low"), (glyphs.met, "met"), (glyphs.aboveUL, "above UL"),

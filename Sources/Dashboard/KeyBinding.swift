@@ -71,12 +71,27 @@ protocol ScreenComponent {
     static func perform(_ command: Command, _ state: inout AppState) -> [Effect]
     /// A key the table does not bind: text for a field, or nothing.
     static func typed(_ key: Key, _ state: inout AppState) -> [Effect]
-    /// Draws the screen (its title and body) into an area; the router adds the message
-    /// line and the key bar.
+    /// The right part of the title row (the day, the screen's name), or nil. The router
+    /// draws the title row, with the patient's name, on every screen.
+    static func title(_ state: AppState) -> String?
+    /// What the message line shows when there is no message (a note), or always (a
+    /// prompt), or nil.
+    static func statusLine(_ state: AppState) -> StatusLine?
+    /// Draws the screen's body into the area it is given: what it draws outside the area
+    /// is not shown. The router adds the title row, the message line and the key bar.
     static func draw(_ painter: inout Painter, in area: Area)
 }
 
+/// The message line's text when the screen gives it one.
+enum StatusLine: Sendable, Equatable {
+    /// A note, shown when there is no message.
+    case note(String, color: CellColor?, dim: Bool)
+    /// A field or a question on the message line, shown over any message.
+    case prompt(String, cursor: Bool, error: String?)
+}
+
 extension ScreenComponent {
+    static func statusLine(_ state: AppState) -> StatusLine? { nil }
     static func takesText(_ state: AppState) -> Bool { false }
     static func typed(_ key: Key, _ state: inout AppState) -> [Effect] { [] }
 
@@ -162,6 +177,7 @@ enum Everywhere: ScreenComponent {
         return []
     }
 
+    static func title(_ state: AppState) -> String? { nil }
     static func draw(_ painter: inout Painter, in area: Area) {}
 }
 

@@ -150,6 +150,8 @@ enum NewFoodScreen: ScreenComponent {
         return []
     }
 
+    static func title(_ state: AppState) -> String? { "New food \(state.glyphs.dot) from its label" }
+
     static func draw(_ painter: inout Painter, in area: Area) {
         guard case .newFood(let form) = painter.state.screen else { return }
         painter.newFood(form, in: area)
@@ -246,7 +248,6 @@ extension Painter {
     // MARK: A new food from its label
 
     mutating func newFood(_ form: CustomFoodForm, in area: Area) {
-        title("New food \(glyphs.dot) from its label")
         canvas.write(" The values of one serving, as the label gives them; leave a value empty if it is not given.",
                      x: 0, y: 1, style: CellStyle(dim: true), maxWidth: width - 1)
         let fields = CustomFoodForm.fields

@@ -132,6 +132,8 @@ enum ProfileScreen: ScreenComponent {
         return []
     }
 
+    static func title(_ state: AppState) -> String? { "Profile" }
+
     static func draw(_ painter: inout Painter, in area: Area) {
         guard case .profile(let form) = painter.state.screen else { return }
         painter.profile(form, in: area)
@@ -153,7 +155,6 @@ extension Painter {
     // MARK: Profile
 
     mutating func profile(_ form: ProfileForm, in area: Area) {
-        title("Profile")
         let person = state.profile.profile
         let values: [(ProfileForm.Field, String, String)] = [
             (.name, "Name", person.name),

@@ -27,6 +27,11 @@ enum SourcesScreen: ScreenComponent {
         return []
     }
 
+    static func title(_ state: AppState) -> String? {
+        guard case .sources(let nutrient) = state.screen else { return nil }
+        return "Best sources \(state.glyphs.dot) \(nutrient.name)"
+    }
+
     static func draw(_ painter: inout Painter, in area: Area) {
         guard case .sources(let nutrient) = painter.state.screen else { return }
         painter.sources(nutrient, in: area)
@@ -38,7 +43,6 @@ extension Painter {
 
     /// The foods that give the most of a nutrient, per serving and per 100 kcal.
     mutating func sources(_ nutrient: Nutrient, in area: Area) {
-        title("Best sources \(glyphs.dot) \(nutrient.name)")
         let planner = state.planner ?? state.data.makePlanner()
         let target = state.targets[nutrient]
         let rows = max(1, (height - 6) / 2)

@@ -19,6 +19,14 @@ enum TrendsScreen: ScreenComponent {
         return []
     }
 
+    static func title(_ state: AppState) -> String? { "Trends \(state.glyphs.dot) 30 days to \(state.day.longDescription)" }
+
+    static func statusLine(_ state: AppState) -> StatusLine? {
+        let week = state.report(days: 7), month = state.report(days: 30)
+        return .note("Averages over \(week.loggedDays) and \(Format.count(month.loggedDays, "logged day", "logged days")); \(state.glyphs.noData) = nothing logged (not zero)",
+                     color: nil, dim: true)
+    }
+
     static func draw(_ painter: inout Painter, in area: Area) { painter.trends(in: area) }
 }
 
@@ -29,7 +37,6 @@ extension Painter {
     /// the second-highest level, days with nothing logged as a dot, and the 7- and 30-day
     /// averages over the logged days.
     mutating func trends(in area: Area) {
-        title("Trends \(glyphs.dot) 30 days to \(state.day.longDescription)")
         let days = 30
         let week = state.report(days: 7)
         let month = state.report(days: 30)
@@ -102,8 +109,6 @@ extension Painter {
                 canvas.write(Self.clip(text, to: width, glyphs: glyphs), x: 0, y: height - 3)
             }
         }
-        let note = "Averages over \(week.loggedDays) and \(Format.count(month.loggedDays, "logged day", "logged days")); \(glyphs.noData) = nothing logged (not zero)"
-        canvas.write(Self.clip(" " + note, to: width, glyphs: glyphs), x: 0, y: height - 2, style: CellStyle(dim: true))
     }
 
 }

@@ -168,6 +168,44 @@ func keyBar(of screen: Screen, _ state: AppState) -> [String] {
     }
 }
 
+/// The title of the screen in front (a prompt has the title of the screen under it).
+func title(of screen: Screen, _ state: AppState) -> String? {
+    switch screen {
+    case .day: DayScreen.title(state)
+    case .detail: DetailScreen.title(state)
+    case .addFood: AddFoodScreen.title(state)
+    case .amount: AmountScreen.title(state)
+    case .profile: ProfileScreen.title(state)
+    case .help: HelpScreen.title(state)
+    case .trends: TrendsScreen.title(state)
+    case .gaps: GapsScreen.title(state)
+    case .sources: SourcesScreen.title(state)
+    case .newFood: NewFoodScreen.title(state)
+    case .goToDate, .confirm:
+        state.stack.count > 1 ? title(of: state.stack[state.stack.count - 2], state.below) : nil
+    }
+}
+
+/// The message line the screen in front gives, if any.
+func statusLine(of screen: Screen, _ state: AppState) -> StatusLine? {
+    switch screen {
+    case .day: DayScreen.statusLine(state)
+    case .trends: TrendsScreen.statusLine(state)
+    case .goToDate: GoToDateScreen.statusLine(state)
+    case .confirm: ConfirmScreen.statusLine(state)
+    default: nil
+    }
+}
+
+extension AppState {
+    /// The state with the screen under the one in front in front.
+    var below: AppState {
+        var below = self
+        below.pop()
+        return below
+    }
+}
+
 /// Every screen's group in the help, the group of `opener` first, then the keys every
 /// screen has, then the others in the order a person meets them.
 func helpGroups(openedFrom opener: String, _ state: AppState) -> [HelpGroup] {

@@ -11,8 +11,20 @@ public func render(_ state: AppState) -> Canvas {
     }
     var painter = Painter(canvas: canvas, state: state)
     let body = Area(x: 0, y: 1, width: state.width, height: state.height - 3)
-    painter.draw(state.screen, in: body)
-    painter.messageLine()
+    painter.title(title(of: state.screen, state))
+    // The screen draws into its area; only the area is shown.
+    var screen = Painter(canvas: Canvas(width: state.width, height: state.height), state: state)
+    screen.draw(state.screen, in: body)
+    painter.canvas.copy(rows: body.y..<body.bottom, from: screen.canvas)
+    switch statusLine(of: state.screen, state) {
+    case .prompt(let text, let cursor, let error)?:
+        painter.prompt(text, cursor: cursor, error: error)
+    case .note(let text, let color, let dim)? where state.message == nil:
+        painter.canvas.write(Painter.clip(" " + text, to: state.width, glyphs: state.glyphs), x: 0, y: state.height - 2,
+                             style: painter.color(color, dim: dim))
+    default:
+        painter.messageLine()
+    }
     painter.keyBar(keyBar(of: state.screen, state))
     return painter.canvas
 }
@@ -248,9 +260,10 @@ struct Painter {
         }
     }
 
-    var dayTitle: String {
+    /// The shown day, with arrows, as the day and detail screens' titles have it.
+    static func dayTitle(_ state: AppState) -> String {
         let label = state.day == state.today ? "today" : state.day == state.today.adding(days: -1) ? "yesterday" : ""
-        return "\(glyphs.previous) \(state.day.longDescription)\(label.isEmpty ? "" : " (\(label))") \(glyphs.next)"
+        return "\(state.glyphs.previous) \(state.day.longDescription)\(label.isEmpty ? "" : " (\(label))") \(state.glyphs.next)"
     }
 
 }
