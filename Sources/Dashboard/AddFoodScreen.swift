@@ -129,11 +129,14 @@ extension Painter {
         let top = 4
         let rows = height - 2 - top
         let start = max(0, min(search.selected - rows / 2, search.results.count - rows))
+        // Names too long for the row keep the words that tell them from the others shown.
+        let names = search.results.dropFirst(start).prefix(rows).map { state.data.foods.descriptions[$0] }
         for (offset, food) in search.results.dropFirst(start).prefix(rows).enumerated() {
             let y = top + offset
             let id = state.data.foods.ids[food]
             let mark = state.favourites.contains(id) ? glyphs.favourite : " "
-            let end = canvas.write(" \(mark)\(id.padding(toLength: 6, withPad: " ", startingAt: 0)) \(state.data.foods.descriptions[food])",
+            let name = Self.elide(state.data.foods.descriptions[food], to: width - 10, among: names, glyphs: glyphs)
+            let end = canvas.write(" \(mark)\(id.padding(toLength: 6, withPad: " ", startingAt: 0)) \(name)",
                                    x: 0, y: y, maxWidth: width - 1)
             if let reason = state.dietExclusion(food), end < width - 4 {
                 canvas.write("  \(glyphs.dot) \(Self.forReaders(reason))", x: end, y: y, style: CellStyle(dim: true), maxWidth: width - 1 - end)

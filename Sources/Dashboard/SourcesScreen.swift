@@ -68,7 +68,7 @@ extension Painter {
                 var right = "\(Format.amount(amount)) \(nutrient.unit)"
                 if !perKcal, let percent = source.percentOfTarget { right += "  \(Format.percent(percent).leftPad(4)) %" }
                 let name = perKcal ? source.food.description : "\(source.food.description), \(source.food.servingLabel) (\(Format.number(source.food.servingGrams, decimals: 0)) g)"
-                canvas.write("   " + name, x: 0, y: y, maxWidth: width - right.count - 3)
+                canvas.write("   " + Self.clip(name, to: width - right.count - 6, glyphs: glyphs), x: 0, y: y)
                 canvas.writeRight(right, right: width - 1, y: y)
                 y += 1
             }

@@ -199,4 +199,16 @@ final class ScreenSizeTests: XCTestCase {
             }
         }
     }
+
+    func testTheSearchKeepsTheOatCerealsApartAt80Columns() {
+        var state = Fixture.state()
+        press(&state, .character("a"))
+        type(&state, "oats instant")
+        let rows = screen(state)
+        let shown = Array(rows[4..<12])
+        XCTAssertEqual(Set(shown).count, shown.count, "every row differs:\n\(shown.joined(separator: "\n"))")
+        XCTAssertTrue(shown.allSatisfy { $0.count <= 79 }, shown.joined(separator: "\n"))
+        XCTAssertTrue(rows.contains("  08129  Cereals, oats, instant … with cinnamon and spice, prepared with water"), rows.joined(separator: "\n"))
+        XCTAssertTrue(rows.contains("  08133  Cereals, oats, instant … with raisins and spice, prepared with water"), rows.joined(separator: "\n"))
+    }
 }
