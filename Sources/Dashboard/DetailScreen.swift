@@ -166,6 +166,23 @@ extension Painter {
             canvas.write(text, x: 0, y: y, style: color(.yellow), maxWidth: width - 1)
             y += 1
         }
+        // Where there is room, the day's meals that carried it, with their fat (the model's
+        // fat pairing): which meal to pair with fat.
+        let mealRows = height - 5 - chartHeight - y
+        if height >= 30, nutrient.isFatSolubleVitamin, mealRows >= 2 {
+            let meals = review.fatPairing.meals.filter { $0.date == state.day && ($0.vitamins[nutrient] ?? 0) > 0 }
+            if !meals.isEmpty {
+                let parts = meals.map { meal -> String in
+                    let flagged = meal.flags.contains { $0.nutrient == nutrient }
+                    return "\(state.data.meals.label(of: meal.meal)) \(Format.amount(meal.vitamins[nutrient] ?? 0)) \(nutrient.unit) with \(Format.number(meal.fatGrams, decimals: 1)) g fat\(flagged ? " \(glyphs.fatFlag)" : "")"
+                }
+                y += 1
+                for line in Self.wrap("   By meal: " + parts.joined(separator: " \(glyphs.dot) "), width: width - 1, indent: "     ").prefix(mealRows - 1) {
+                    canvas.write(line, x: 0, y: y, style: CellStyle(dim: true))
+                    y += 1
+                }
+            }
+        }
         if showChart { chart(nutrient, top: height - 3 - chartHeight, rows: chartHeight) }
     }
 

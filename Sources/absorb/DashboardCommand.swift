@@ -79,7 +79,8 @@ final class DashboardRunner {
         let clock = Clock()
         var state = AppState(data: session.data, context: try context(), today: clock.today, minuteOfDay: clock.minuteOfDay,
                              width: width, height: height, glyphs: terminal.glyphs, useColor: terminal.useColor,
-                             banner: demo == nil ? nil : "DEMO · a copy: your journal is not touched · r restores")
+                             banner: demo == nil ? nil : ["DEMO", "a copy: your journal is not touched", "r restores"]
+                                .joined(separator: " \(terminal.glyphs.dot) "))
         var dirty = true
         var warmed = false
         var frames = 0

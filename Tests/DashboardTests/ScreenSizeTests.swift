@@ -211,4 +211,16 @@ final class ScreenSizeTests: XCTestCase {
         XCTAssertTrue(rows.contains("  08129  Cereals, oats, instant … with cinnamon and spice, prepared with water"), rows.joined(separator: "\n"))
         XCTAssertTrue(rows.contains("  08133  Cereals, oats, instant … with raisins and spice, prepared with water"), rows.joined(separator: "\n"))
     }
+
+    func testALargeDetailSaysWhichMealsCarriedTheVitamin() {
+        let day = [Fixture.entry(1, "15236", 100), Fixture.entry(2, "01123", 50, .breakfast), Fixture.entry(3, "09412", 178, .snack),
+                   Fixture.entry(4, "11457", 100, .snack)]
+        var state = Fixture.state(width: 120, height: 40, entries: day)
+        press(&state, .down, .down, .down, .enter)
+        XCTAssertTrue(screen(state).contains("   By meal: Breakfast 0.15 µg with 4.8 g fat · Lunch 0.5 µg with 13.4 g fat · Snack 490 µg with 0.7 g fat ⚠"),
+                      screen(state).joined(separator: "\n"))
+        var small = Fixture.state(entries: day)
+        press(&small, .down, .down, .down, .enter)
+        XCTAssertFalse(screen(small).contains { $0.contains("By meal:") }, "no room at 80 × 24")
+    }
 }
