@@ -230,7 +230,17 @@ extension Painter {
         let entriesBottom = height - 3 - flagLines.count - cautions.count
         // A large terminal gives each meal a line of its own figures (the model's fat pairing).
         entries(from: ruleY + 1, to: entriesBottom, meals: width >= 100 && height >= 30 ? dayPairing.meals.filter { $0.date == state.day } : [])
-        weekBeside(from: ruleY + 1, to: entriesBottom)
+        if width - Self.listRight(width) - 2 >= 54 {
+            weekBeside(from: ruleY + 1, to: entriesBottom)
+        } else {
+            // No room beside: below the entries, where they leave the rows for it.
+            let showsMeals = width >= 100 && height >= 30
+            let entryCount = state.dayEntries.count
+            let used = max(1, entryCount + (showsMeals ? Set(state.dayEntries.map(\.meal)).count : 0))
+            if entryCount + (showsMeals ? Set(state.dayEntries.map(\.meal)).count : 0) <= entriesBottom - ruleY {
+                weekBeside(from: ruleY + 2 + used, to: entriesBottom, left: 1)
+            }
+        }
         // The rule's label: how many days the figures cover and, where the entries scroll,
         // which of them are shown; one text, so the two never overlap.
         let ruleLabel = [coverage, entriesShown(from: ruleY + 1, to: entriesBottom)].compactMap { $0 }.joined(separator: " \(glyphs.dot) ")
@@ -367,8 +377,8 @@ extension Painter {
     /// The week beside the day, where there is room: each of the last 7 days' percent of
     /// target for every nutrient (the model's scores), with its status mark, and the 7-day
     /// average under them.
-    mutating func weekBeside(from top: Int, to bottom: Int) {
-        let left = Self.listRight(width) + 2
+    mutating func weekBeside(from top: Int, to bottom: Int, left: Int? = nil) {
+        let left = left ?? Self.listRight(width) + 2
         guard width - left >= 54, bottom - top >= 9 else { return }
         let nutrients = Nutrient.allCases
         let labels = ["A", "D", "E", "K", "LA", "ALA", "EPA"]

@@ -176,8 +176,13 @@ final class ScreenSizeTests: XCTestCase {
         XCTAssertTrue(rows[15].hasSuffix("Sun 22 Nov   17▼  147✓   47▼    1▼   15▼   27▼ 999+✓"), rows[15])
         XCTAssertTrue(rows[18].hasSuffix("Wed 25 Nov   87▽   80▽   42▼  545✓   14▼   28▼  798✓"), rows[18])
         XCTAssertTrue(rows[19].hasSuffix("7-day        52▽  113✓   45▼  273✓   15▼   27▼ 999+✓"), rows[19])
-        // At 120 columns there is no room for it.
-        XCTAssertFalse(screen(Fixture.state(width: 120, height: 40, entries: day)).contains { $0.contains("Last 7 days") })
+        // At 120 × 40 there is no room beside the entries: the week is below them, in the
+        // rows they leave; at 80 × 24 there is no room for it.
+        let below = screen(Fixture.state(width: 120, height: 40, entries: day))
+        XCTAssertEqual(below[18], " Last 7 days, % of target", below.joined(separator: "\n"))
+        XCTAssertEqual(below[26], " Wed 25 Nov   87▽   80▽   42▼  545✓   14▼   28▼  798✓")
+        XCTAssertEqual(below[27], " 7-day        52▽  113✓   45▼  273✓   15▼   27▼ 999+✓")
+        XCTAssertFalse(screen(Fixture.state(entries: day)).contains { $0.contains("Last 7 days") })
     }
 
     func testTrendsNameEachBlockOnItsTopRow() {
