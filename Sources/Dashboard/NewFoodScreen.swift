@@ -34,8 +34,13 @@ public struct CustomFoodForm: Sendable, Equatable {
     public var texts: [String]
     /// The vitamins whose value is typed in IU (the rest in the label's unit).
     public var inIU: Set<FoodComponent> = []
-    public var selected = 0
+    public var selected = 0 {
+        didSet { if selected != oldValue { replacesOnType = true } }
+    }
     public var error: String?
+    /// Whether the next letter typed replaces the selected field's text (it is the old
+    /// text, or the default, until then).
+    public var replacesOnType = true
 
     public init(name: String) {
         texts = Array(repeating: "", count: Self.fields.count)
@@ -104,6 +109,7 @@ enum NewFoodScreen: ScreenComponent {
             } else if !form.texts[form.selected].isEmpty {
                 form.texts[form.selected].removeLast()
             }
+            form.replacesOnType = false
         case .clear:
             form.texts[form.selected] = ""
         case .next where form.selected < fields.count - 1:
@@ -145,6 +151,10 @@ enum NewFoodScreen: ScreenComponent {
                 form.error = "\(label(of: field, in: form)) takes a number: digits and one decimal point"
                 return []
             }
+        }
+        if form.replacesOnType {
+            form.texts[form.selected] = ""
+            form.replacesOnType = false
         }
         if form.texts[form.selected].count < (numeric ? 12 : 80) { form.texts[form.selected].append(character) }
         return []

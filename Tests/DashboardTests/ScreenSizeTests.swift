@@ -72,6 +72,16 @@ final class ScreenSizeTests: XCTestCase {
         press(&state, .enter, .backspace)
         type(&state, "x")
         XCTAssertEqual(screen(state)[2], " Name                 Profile x█")
+        // The new-food form too: the measure "serving" is replaced by the first letter typed.
+        var food = Fixture.state()
+        press(&food, .character("a"))
+        type(&food, "granola")
+        press(&food, .control("n"), .down, .down)
+        type(&food, "bar")
+        XCTAssertEqual(screen(food)[4], " Measure                                bar█")
+        press(&food, .backspace)
+        type(&food, "s")
+        XCTAssertEqual(screen(food)[4], " Measure                                bas█", "after Backspace, typing edits")
         // In a text field q is text; outside it q quits.
         type(&state, "q")
         XCTAssertFalse(state.wantsQuit)
