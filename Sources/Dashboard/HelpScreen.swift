@@ -35,6 +35,9 @@ enum HelpScreen: ScreenComponent {
         var lastOffset: Int { max(0, lines.count - columns * rows) }
     }
 
+    /// The width of the keys' column: ASCII writes arrows as words ("Up/Dn PgUp PgDn").
+    static func keyColumn(_ glyphs: Glyphs) -> Int { glyphs == .ascii ? 18 : 14 }
+
     static func layout(_ state: AppState) -> Layout {
         guard case .help(let view) = state.screen else { return Layout(lines: [], columns: 1, rows: 1) }
         let groups = helpGroups(openedFrom: view.opener, state)
@@ -47,7 +50,7 @@ enum HelpScreen: ScreenComponent {
             if spaced, index > 0 { lines.append(("", "", false)) }
             lines.append((group.title, "", true))
             // Words too long for their column go on under themselves, never cut.
-            let room = max(10, state.width / columns - 16)
+            let room = max(10, state.width / columns - keyColumn(state.glyphs) - 2)
             for line in group.lines {
                 for (index, piece) in Painter.wrap(line.words, width: room, indent: "").enumerated() {
                     lines.append((index == 0 ? line.keys : "", piece, false))
@@ -106,8 +109,9 @@ extension Painter {
             if line.isHeading {
                 canvas.write(" \(line.keys)", x: left, y: y, style: CellStyle(bold: true), maxWidth: columnWidth - 1)
             } else {
-                canvas.write("  \(glyphs.keys(line.keys))", x: left, y: y, style: CellStyle(bold: true), maxWidth: 14)
-                canvas.write(line.words, x: left + 15, y: y, maxWidth: columnWidth - 16)
+                let keys = HelpScreen.keyColumn(glyphs)
+                canvas.write("  \(glyphs.keys(line.keys))", x: left, y: y, style: CellStyle(bold: true), maxWidth: keys)
+                canvas.write(line.words, x: left + keys + 1, y: y, maxWidth: columnWidth - keys - 2)
             }
         }
         if !layout.fits {
