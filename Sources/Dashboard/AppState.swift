@@ -23,8 +23,14 @@ public struct AppState: Sendable {
     /// The terminal size.
     public internal(set) var width: Int
     public internal(set) var height: Int
-    /// The screen in front.
-    public internal(set) var screen: Screen = .day
+    /// The screens open, the day screen at the bottom: a screen opens on top, Esc goes
+    /// back to the one under it.
+    public internal(set) var stack: [Screen] = [.day]
+    /// The screen in front (setting it replaces the one in front).
+    public internal(set) var screen: Screen {
+        get { stack.last ?? .day }
+        set { if stack.isEmpty { stack = [newValue] } else { stack[stack.count - 1] = newValue } }
+    }
     /// What the day screen's main figures average over: the day, 7 or 30 days.
     public internal(set) var period: Period = .day
     /// The gap planner, made the first time it is needed and kept.
@@ -37,8 +43,13 @@ public struct AppState: Sendable {
     public internal(set) var selectedEntry = 0
     /// A line of feedback under the screen ("Deleted ... u undoes").
     public internal(set) var message: Message?
-    /// The entry the last delete removed, for `u`.
-    public internal(set) var lastDeleted: Entry?
+    /// The journal changes made in this session, latest last, for `u`; and those undone,
+    /// for `Ctrl-R`.
+    public internal(set) var undoStack: [UndoRecord] = []
+    public internal(set) var redoStack: [UndoRecord] = []
+    /// Custom foods this session added and then undid: still in the table until absorb
+    /// starts again, never offered.
+    public internal(set) var hiddenFoods: Set<String> = []
     /// A banner across the title (the demo says it is one), or nil.
     public let banner: String?
     /// Drawing options.
@@ -79,6 +90,8 @@ public struct AppState: Sendable {
         self.height = height
         self.glyphs = glyphs
         self.useColor = useColor
+        // The title has room for a short banner only: the whole of it is said once, first.
+        if let banner { message = Message(text: banner, isError: false) }
     }
 
     /// Whether the terminal is too small to draw in.
@@ -191,8 +204,8 @@ public enum Screen: Sendable, Equatable {
     case amount(AmountForm)
     /// The profile and its targets.
     case profile(ProfileForm)
-    /// Every key; `Esc` goes back to the screen it came from.
-    case help(from: HelpReturn)
+    /// Every key, the keys of the screen it was opened from first; `Esc` goes back to it.
+    case help(HelpView)
     /// Typing a date to go to.
     case goToDate(text: String, error: String?)
     /// Each nutrient over the last 30 days.
@@ -203,93 +216,7 @@ public enum Screen: Sendable, Equatable {
     case sources(Nutrient)
     /// A food the table lacks, typed from its label (from the search, `^N`).
     case newFood(CustomFoodForm)
+    /// A question before a change of several entries (`y`, `m`): yes runs the effects.
+    case confirm(Confirmation)
 }
 
-/// The screen help returns to (help cannot nest).
-public enum HelpReturn: Sendable, Equatable {
-    case day, detail(Nutrient), profile
-}
-
-/// The add-food search: the query, its results and the selection.
-public struct FoodSearch: Sendable, Equatable {
-    public var query: String = ""
-    public var results: [Int] = []
-    public var selected = 0
-    /// Whether the results are the recent foods (the query is empty).
-    public var showingRecent = true
-}
-
-/// The amount form: a number, a unit (grams or one of the food's measures) and a meal.
-public struct AmountForm: Sendable, Equatable {
-    /// The food's position in the table.
-    public var food: Int
-    /// The number as typed.
-    public var amountText: String
-    /// 0 for grams, else 1 + the index of the food's measure.
-    public var unit: Int
-    public var meal: Meal
-    /// The entry being changed, or nil for a new one.
-    public var editing: Entry?
-    /// Why the amount cannot be saved, if it cannot.
-    public var error: String?
-    /// Whether the next digit typed replaces the amount shown (it is a suggestion until then).
-    public var replacesOnType = true
-}
-
-/// The new-food form: a name, a serving and its measure, then the label's values for one
-/// serving (an empty value is unknown, never zero). Vitamins A, D and E are typed in the
-/// label's unit or in IU (←→ on the value), A and E with their form (←→ on the form).
-public struct CustomFoodForm: Sendable, Equatable {
-    public enum Field: Sendable, Equatable, Hashable {
-        case name, serving, measure
-        /// A value as the label prints it; vitamins A, D and E in the unit `inIU` says.
-        case value(FoodComponent)
-        /// The form of vitamin A or vitamin E, as a choice (`formChoices`).
-        case form(FoodComponent)
-    }
-
-    /// The fields, in order. `vitamin_e_ul_mg` is not typed: it follows from vitamin E's form.
-    public static let fields: [Field] = [.name, .serving, .measure] + FoodComponent.allCases.flatMap { component -> [Field] in
-        switch component {
-        case .vitaminEUpperLimit: []
-        case .vitaminA, .vitaminE: [.value(component), .form(component)]
-        default: [.value(component)]
-        }
-    }
-
-    /// The components whose value may be typed in IU.
-    public static let unitChoices: Set<FoodComponent> = [.vitaminA, .vitaminD, .vitaminE]
-
-    /// The choices ←→ cycles through for a form ("" is not given); vitamin A's form also
-    /// takes digits: the percent as beta-carotene.
-    public static func formChoices(_ component: FoodComponent) -> [String] {
-        component == .vitaminA ? ["", "retinol", "beta-carotene", "50%-beta-carotene"] : ["", "natural", "synthetic"]
-    }
-
-    /// The text of each field, in `fields` order.
-    public var texts: [String]
-    /// The vitamins whose value is typed in IU (the rest in the label's unit).
-    public var inIU: Set<FoodComponent> = []
-    public var selected = 0
-    public var error: String?
-
-    public init(name: String) {
-        texts = Array(repeating: "", count: Self.fields.count)
-        texts[0] = name
-        texts[2] = "serving"
-    }
-
-    /// The position of a field.
-    public static func index(of field: Field) -> Int? { fields.firstIndex(of: field) }
-
-    /// The text of a field.
-    public func text(_ field: Field) -> String { Self.index(of: field).map { texts[$0] } ?? "" }
-}
-
-/// The profile form: which field is selected and, while one is being typed, its text.
-public struct ProfileForm: Sendable, Equatable {
-    public enum Field: Int, CaseIterable, Sendable { case name, sex, age, condition }
-    public var field: Field = .name
-    public var editingText: String?
-    public var error: String?
-}

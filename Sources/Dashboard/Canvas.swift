@@ -91,6 +91,14 @@ public struct Canvas: Sendable, Equatable {
         }
     }
 
+    /// Copies rows of another canvas of the same width (a screen drawn into its area).
+    public mutating func copy(rows: Range<Int>, from other: Canvas) {
+        guard other.width == width else { return }
+        for y in rows where y >= 0 && y < height && y < other.height {
+            cells.replaceSubrange((y * width)..<(y * width + width), with: other.cells[(y * width)..<(y * width + width)])
+        }
+    }
+
     /// The characters of one row, as text (trailing spaces kept).
     public func row(_ y: Int) -> String {
         String(cells[(y * width)..<(y * width + width)].map(\.character))

@@ -42,11 +42,24 @@ public struct Glyphs: Sendable, Equatable {
         rule: "─", divider: "│", previous: "◀", next: "▶", veryLow: "▼", low: "▽", met: "✓", aboveUL: "▲",
         noData: "·", incomplete: "?", levels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], dot: "·", cursor: "█", fatFlag: "⚠", favourite: "★")
 
-    /// ASCII glyphs.
+    /// ASCII glyphs. Each mark means one thing: a part-filled bar cell is `:` (never the
+    /// `+` of "met"), the upper limit on a bar `U`, a meal with too little fat `f` (never the
+    /// `!` of "above the UL"); keys are written as words (`Up/Dn`, never `^v`, which reads
+    /// as Ctrl-V).
     public static let ascii = Glyphs(
-        full: "#", eighths: [" ", " ", " ", "+", "+", "+", "+"], targetMark: "|", limitMark: "!", overflow: ">",
+        full: "#", eighths: [" ", " ", " ", ":", ":", ":", ":"], targetMark: "|", limitMark: "U", overflow: ">",
         rule: "-", divider: "|", previous: "<", next: ">", veryLow: "v", low: "-", met: "+", aboveUL: "!",
-        noData: ".", incomplete: "?", levels: [".", ":", ":", "|", "|", "|", "#", "#"], dot: "-", cursor: "_", fatFlag: "!", favourite: "*")
+        noData: ".", incomplete: "?", levels: [".", ":", ":", "|", "|", "|", "#", "#"], dot: "-", cursor: "_", fatFlag: "f", favourite: "*")
+
+    /// Keys as this set writes them: arrows and symbols as words in ASCII.
+    public func keys(_ text: String) -> String {
+        guard self == .ascii else { return text }
+        var result = text
+        for (symbol, word) in [("↑↓", "Up/Dn"), ("←→", "Lt/Rt"), ("↑", "Up"), ("↓", "Dn"), ("←", "Lt"), ("→", "Rt"), ("⏎", "Enter"), ("⌫", "Bksp")] {
+            result = result.replacingOccurrences(of: symbol, with: word)
+        }
+        return result
+    }
 
     /// The mark for a status.
     public func mark(_ status: NutrientStatus) -> Character {

@@ -15,7 +15,7 @@ public enum Action: Sendable {
     case resize(width: Int, height: Int)
     /// The clock moved on (a new day may have begun).
     case clock(today: LocalDate, minuteOfDay: Int)
-    /// An entry was saved (new, or restored by undo).
+    /// An entry was saved.
     case entrySaved(Entry)
     /// An entry's amount or meal was changed.
     case entryUpdated(Entry)
@@ -25,6 +25,15 @@ public enum Action: Sendable {
     case profileSaved(StoredProfile)
     /// Another profile was loaded, with its targets and entries.
     case profileLoaded(ProfileContext)
+    /// A new profile was added and made active.
+    case profileAdded(ProfileContext)
+    /// The demo was put back as it started.
+    case demoRestored(ProfileContext)
+    /// An undo (or redo) was made: the shown profile as the journal has it now.
+    case changeApplied(undoing: Bool, context: ProfileContext)
+    /// An undo (or redo) was not made: what it was about was changed by another process
+    /// since; the shown profile as the journal has it now.
+    case changeLeft(undoing: Bool, context: ProfileContext?)
     /// Another process changed the journal: the profile's entries as they are now.
     case entriesReloaded([Entry])
     /// Several entries were saved at once (a copied day or meal): all entries as they are now.
@@ -39,10 +48,10 @@ public enum Action: Sendable {
 
 /// Work `update` asks the executable to do: the dashboard itself never touches the journal.
 public enum Effect: Equatable, Sendable {
-    case addEntry(date: LocalDate, meal: Meal, foodID: String, grams: Double)
+    /// A new entry; `measure` is the household measure it was typed in (nil: grams).
+    case addEntry(date: LocalDate, meal: Meal, foodID: String, grams: Double, measure: LoggedMeasure? = nil)
     /// Several entries in one transaction (copy yesterday, repeat a meal).
     case addEntries([NewEntry])
-    case restoreEntry(Entry)
     case updateEntry(Entry)
     case deleteEntry(Entry)
     case saveProfile(StoredProfile)
@@ -52,6 +61,8 @@ public enum Effect: Equatable, Sendable {
     case addCustomFood(FoodLabel)
     /// Mark a food as a favourite of the profile, or unmark it.
     case setFavourite(foodID: String, Bool)
+    /// Make a change, or undo one (`inverse`), where the journal is still as it expects.
+    case applyChange(JournalChange, undoing: Bool)
     /// Put the demo back as it started (only in the demo).
     case restoreDemo
     case quit
@@ -87,11 +98,14 @@ public struct NewEntry: Equatable, Sendable {
     public let meal: Meal
     public let foodID: String
     public let grams: Double
+    /// The measure it was logged in, if not grams.
+    public let measure: LoggedMeasure?
 
-    public init(date: LocalDate, meal: Meal, foodID: String, grams: Double) {
+    public init(date: LocalDate, meal: Meal, foodID: String, grams: Double, measure: LoggedMeasure? = nil) {
         self.date = date
         self.meal = meal
         self.foodID = foodID
         self.grams = grams
+        self.measure = measure
     }
 }

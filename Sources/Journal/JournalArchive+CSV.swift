@@ -16,13 +16,13 @@ extension JournalArchive {
         ("portion", ["food_id", "amount", "description", "grams"]),
         ("recipe", ["id", "name", "cooked_g", "servings", "created_at"]),
         ("ingredient", ["recipe_id", "food_id", "grams"]),
-        ("entry", ["profile", "date", "meal", "food_id", "grams", "logged_at"]),
+        ("entry", ["profile", "date", "meal", "food_id", "grams", "logged_at", "measure_amount", "measure_unit"]),
         // Version 2 on: the last row, counts and the SHA-256 of every byte above its header.
         ("end", countedKinds + ["sha256"]),
     ]
 
     /// Columns an archive written before them may lack (then every field of it is empty).
-    static let csvColumnsThatMayBeAbsent: Set<String> = ["prescribed"]
+    static let csvColumnsThatMayBeAbsent: Set<String> = ["prescribed", "measure_amount", "measure_unit"]
 
     /// A number as the shortest text that reads back as the same number.
     static func csvNumber(_ value: Double) -> String {
@@ -76,7 +76,10 @@ extension JournalArchive {
         }
         section("entry")
         for p in profiles {
-            for e in p.entries { row("entry", [p.name, e.date, e.meal, e.foodID, number(e.grams), e.loggedAt]) }
+            for e in p.entries {
+                row("entry", [p.name, e.date, e.meal, e.foodID, number(e.grams), e.loggedAt,
+                              e.measureAmount.map(number) ?? "", e.measureUnit ?? ""])
+            }
         }
         out += Self.csvEnd(counts: counts, sha256: SHA256.hex(Array(out.utf8)))
         return out
@@ -240,7 +243,8 @@ extension JournalArchive {
                 places.places[ArchiveLocation(.entry, [p, archive.profiles[p].entries.count])] = place
                 archive.profiles[p].entries.append(EntryRecord(
                     date: row.text("date"), meal: row.text("meal"), foodID: row.text("food_id"),
-                    grams: try row.number("grams"), loggedAt: row.text("logged_at")))
+                    grams: try row.number("grams"), loggedAt: row.text("logged_at"),
+                    measureAmount: try row.optionalNumber("measure_amount"), measureUnit: row.optional("measure_unit")))
             }
         }
     }

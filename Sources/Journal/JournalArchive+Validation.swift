@@ -223,6 +223,7 @@ extension JournalArchive {
                 }
                 try text(entry.foodID, place, "food_id")
                 try positive(entry.grams, place, "grams", max: context.maxEntryGrams)
+                if let amount = entry.measureAmount { try positive(amount, place, "measure_amount", max: context.maxEntryGrams) }
                 try time(entry.loggedAt, place, "logged_at")
                 let known = fileFoodIDs.contains(entry.foodID) || recipeIDs.contains(entry.foodID)
                     || context.foods.index(of: entry.foodID) != nil

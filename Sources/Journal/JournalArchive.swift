@@ -89,12 +89,18 @@ public struct JournalArchive: Codable, Equatable, Sendable {
         public var foodID: String
         public var grams: Double
         public var loggedAt: String
+        /// The household measure it was logged in (v5 journals on): how many, and which
+        /// measure. Absent in older archives and for entries logged in grams.
+        public var measureAmount: Double? = nil
+        public var measureUnit: String? = nil
 
         enum CodingKeys: String, CodingKey {
             case date, meal
             case foodID = "food_id"
             case grams
             case loggedAt = "logged_at"
+            case measureAmount = "measure_amount"
+            case measureUnit = "measure_unit"
         }
     }
 

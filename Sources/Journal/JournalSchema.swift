@@ -94,6 +94,13 @@ enum JournalSchema {
                 t.add(column: "prescribed", .text).notNull().defaults(to: "")
             }
         }
+        migrator.registerMigration("v5: entry measure, the household measure an entry was logged in") { db in
+            // NULL for entries from before (and those logged in grams): they show grams.
+            try db.alter(table: "entry") { t in
+                t.add(column: "measure_amount", .double).check { $0 == nil || $0 > 0 }
+                t.add(column: "measure_unit", .text)
+            }
+        }
         return migrator
     }
 }

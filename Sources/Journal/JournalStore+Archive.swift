@@ -69,7 +69,8 @@ extension JournalStore {
     /// An entry row as an archive holds it.
     private static func entryRecord(_ row: Row) -> JournalArchive.EntryRecord {
         JournalArchive.EntryRecord(date: row["date"], meal: row["meal"], foodID: row["food_id"], grams: row["grams"],
-                                   loggedAt: archiveTime(row, "logged_at"))
+                                   loggedAt: archiveTime(row, "logged_at"), measureAmount: row["measure_amount"],
+                                   measureUnit: row["measure_unit"])
     }
 
     /// A stored time column as archive text (the journal's own text, never re-parsed).
@@ -156,15 +157,20 @@ extension JournalStore {
                     summary.favouritesAdded += db.changesCount
                 }
                 let insert = try db.cachedStatement(
-                    sql: "INSERT INTO entry (profileId, date, meal, food_id, grams, logged_at) VALUES (?, ?, ?, ?, ?, ?)")
+                    sql: """
+                        INSERT INTO entry (profileId, date, meal, food_id, grams, logged_at, measure_amount, measure_unit)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
                 for entry in profile.entries {
                     if let count = knownEntries[entry], count > 0 {
                         knownEntries[entry] = count - 1
                         summary.entriesAlreadyThere += 1
                         continue
                     }
+                    // A measure without its amount or unit is left out: the grams stand.
+                    let measure = entry.measureAmount.flatMap { amount in entry.measureUnit.map { (amount, $0) } }
                     try insert.execute(arguments: [id, entry.date, entry.meal, entry.foodID, entry.grams,
-                                                   try journalTime(entry.loggedAt)])
+                                                   try journalTime(entry.loggedAt), measure?.0, measure?.1])
                     summary.entriesAdded += 1
                 }
             }

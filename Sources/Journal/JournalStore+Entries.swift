@@ -6,34 +6,42 @@ extension JournalStore {
     /// Saves an entry in one transaction and returns it with its id.
     @discardableResult
     public func addEntry(profileID: Int64, date: LocalDate, meal: Meal, foodID: String, grams: Double,
-                         loggedAt: Date = Date()) throws(JournalError) -> Entry {
+                         loggedAt: Date = Date(), measure: LoggedMeasure? = nil) throws(JournalError) -> Entry {
         guard grams.isFinite, grams > 0 else {
             throw JournalError(path: path, message: "an entry must weigh more than 0 g; nothing was saved")
         }
         return try write { db in
             try db.execute(
-                sql: "INSERT INTO entry (profileId, date, meal, food_id, grams, logged_at) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [profileID, date.description, meal.rawValue, foodID, grams, loggedAt])
+                sql: """
+                    INSERT INTO entry (profileId, date, meal, food_id, grams, logged_at, measure_amount, measure_unit)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [profileID, date.description, meal.rawValue, foodID, grams, loggedAt, measure?.amount, measure?.unit])
             return Entry(id: db.lastInsertedRowID, date: date, meal: meal, foodID: foodID, grams: grams,
-                         loggedAt: loggedAt)
+                         loggedAt: loggedAt, measure: measure)
         }
     }
 
     /// Saves several entries in one transaction: all of them or none.
     public func addEntries(profileID: Int64, _ entries: [(date: LocalDate, meal: Meal, foodID: String, grams: Double)],
-                           loggedAt: Date = Date()) throws(JournalError) -> [Entry] {
+                           loggedAt: Date = Date(), measures: [LoggedMeasure?] = []) throws(JournalError) -> [Entry] {
         try write { db in
             // One statement, compiled once and bound per entry; the shared time formatted once.
             let insert = try db.cachedStatement(
-                sql: "INSERT INTO entry (profileId, date, meal, food_id, grams, logged_at) VALUES (?, ?, ?, ?, ?, ?)")
+                sql: """
+                    INSERT INTO entry (profileId, date, meal, food_id, grams, logged_at, measure_amount, measure_unit)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
             let loggedAtValue = loggedAt.databaseValue
-            return try entries.map { item in
+            return try entries.enumerated().map { index, item in
                 guard item.grams.isFinite, item.grams > 0 else {
                     throw JournalError(path: path, message: "an entry must weigh more than 0 g; nothing was saved")
                 }
-                try insert.execute(arguments: [profileID, item.date.description, item.meal.rawValue, item.foodID, item.grams, loggedAtValue])
+                let measure = index < measures.count ? measures[index] : nil
+                try insert.execute(arguments: [profileID, item.date.description, item.meal.rawValue, item.foodID, item.grams, loggedAtValue,
+                                               measure?.amount, measure?.unit])
                 return Entry(id: db.lastInsertedRowID, date: item.date, meal: item.meal, foodID: item.foodID,
-                             grams: item.grams, loggedAt: loggedAt)
+                             grams: item.grams, loggedAt: loggedAt, measure: measure)
             }
         }
     }
@@ -91,7 +99,7 @@ extension JournalStore {
         """
 
     /// The columns an entry is read from, in the order `entry(from:)` reads them by position.
-    static let entryColumns = "id, date, meal, food_id, grams, logged_at"
+    static let entryColumns = "id, date, meal, food_id, grams, logged_at, measure_amount, measure_unit"
 
     private func fetchEntries(where condition: String, arguments: StatementArguments) throws(JournalError) -> [Entry] {
         try read { db in
@@ -138,8 +146,8 @@ extension JournalStore {
             throw JournalError(path: path, message: "an entry must weigh more than 0 g; nothing was changed")
         }
         return try write { db in
-            try db.execute(sql: "UPDATE entry SET grams = ?, meal = ? WHERE id = ? AND profileId = ?",
-                           arguments: [entry.grams, entry.meal.rawValue, entry.id, profileID])
+            try db.execute(sql: "UPDATE entry SET grams = ?, meal = ?, measure_amount = ?, measure_unit = ? WHERE id = ? AND profileId = ?",
+                           arguments: [entry.grams, entry.meal.rawValue, entry.measure?.amount, entry.measure?.unit, entry.id, profileID])
             guard db.changesCount == 1 else {
                 throw JournalError(path: path, message: "entry \(entry.id) is no longer in the journal; nothing was changed")
             }
@@ -154,22 +162,24 @@ extension JournalStore {
         try write { db in
             try db.execute(
                 sql: """
-                    INSERT OR IGNORE INTO entry (id, profileId, date, meal, food_id, grams, logged_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT OR IGNORE INTO entry (id, profileId, date, meal, food_id, grams, logged_at, measure_amount, measure_unit)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [entry.id, profileID, entry.date.description, entry.meal.rawValue, entry.foodID,
-                            entry.grams, entry.loggedAt])
+                            entry.grams, entry.loggedAt, entry.measure?.amount, entry.measure?.unit])
             return entry
         }
     }
 
     /// An entry from a row of `entryColumns`, read by position.
-    private static func entry(from row: Row) -> Entry? {
+    static func entry(from row: Row) -> Entry? {
         guard let date = try? LocalDate(parsing: row[1]), let meal = Meal(rawValue: row[2]) else {
             return nil
         }
         // The time as stored is read by hand (see `ArchiveTime.date`); anything else, by GRDB.
         let loggedAt = (row[5] as String?).flatMap(ArchiveTime.date(fromJournal:)) ?? row[5]
-        return Entry(id: row[0], date: date, meal: meal, foodID: row[3], grams: row[4], loggedAt: loggedAt)
+        let amount: Double? = row[6], unit: String? = row[7]
+        let measure = amount.flatMap { amount in unit.map { LoggedMeasure(amount: amount, unit: $0) } }
+        return Entry(id: row[0], date: date, meal: meal, foodID: row[3], grams: row[4], loggedAt: loggedAt, measure: measure)
     }
 }

@@ -164,11 +164,11 @@ extension JournalStore {
             arguments: [activeProfileKey, String(id)])
     }
 
-    private static func profile(id: Int64, _ db: Database) throws -> StoredProfile? {
+    static func profile(id: Int64, _ db: Database) throws -> StoredProfile? {
         try Row.fetchOne(db, sql: "SELECT * FROM profile WHERE id = ?", arguments: [id]).map(profile(from:))
     }
 
-    private static func profile(from row: Row) throws -> StoredProfile {
+    static func profile(from row: Row) throws -> StoredProfile {
         let sexText: String? = row["sex"]
         let conditionText: String = row["condition"]
         return StoredProfile(

@@ -50,6 +50,8 @@ final class DashboardRunner {
     private let demo: DemoData?
     /// The demo patient's profile: `r` makes it the only one again, whichever is shown.
     private let demoProfileID: Int64
+    /// The custom food ids this session gave out.
+    private var issuedCustomFoodIDs: Set<String> = []
 
     init(session: Session, demo: DemoData? = nil) throws {
         self.session = session
@@ -78,7 +80,8 @@ final class DashboardRunner {
         let clock = Clock()
         var state = AppState(data: session.data, context: try context(), today: clock.today, minuteOfDay: clock.minuteOfDay,
                              width: width, height: height, glyphs: terminal.glyphs, useColor: terminal.useColor,
-                             banner: demo == nil ? nil : "DEMO · a copy: your journal is not touched · r restores")
+                             banner: demo == nil ? nil : ["DEMO", "a copy: your journal is not touched", "r restores"]
+                                .joined(separator: " \(terminal.glyphs.dot) "))
         var dirty = true
         var warmed = false
         var frames = 0
@@ -143,15 +146,14 @@ final class DashboardRunner {
         let journal = session.journal
         do {
             switch effect {
-            case .addEntry(let date, let meal, let foodID, let grams):
-                return .entrySaved(try journal.addEntry(profileID: profileID, date: date, meal: meal, foodID: foodID, grams: grams))
+            case .addEntry(let date, let meal, let foodID, let grams, let measure):
+                return .entrySaved(try journal.addEntry(profileID: profileID, date: date, meal: meal, foodID: foodID, grams: grams,
+                                                        measure: measure))
             case .addEntries(let items):
                 let saved = try journal.addEntries(profileID: profileID, items.map {
                     (date: $0.date, meal: $0.meal, foodID: $0.foodID, grams: $0.grams)
-                })
+                }, measures: items.map(\.measure))
                 return .entriesCopied(count: saved.count, entries: try journal.entries(profileID: profileID))
-            case .restoreEntry(let entry):
-                return .entrySaved(try journal.restoreEntry(entry, profileID: profileID))
             case .updateEntry(let entry):
                 return .entryUpdated(try journal.updateEntry(entry, profileID: profileID))
             case .deleteEntry(let entry):
@@ -168,9 +170,14 @@ final class DashboardRunner {
             case .addProfile(let profile):
                 let stored = try journal.addProfile(profile)
                 try journal.activate(profileID: stored.id)
-                return .profileLoaded(try context(for: stored.id))
+                return .profileAdded(try context(for: stored.id))
             case .addCustomFood(let label):
-                let food = try label.food(id: try journal.nextCustomFoodID(), group: JournalStore.customFoodGroup,
+                // An id this session gave a food that undo took out again is still the
+                // dashboard's (until absorb starts again): never given twice.
+                var id = try journal.nextCustomFoodID()
+                while issuedCustomFoodIDs.contains(id), let number = Int(id.dropFirst()) { id = String(format: "C%04d", number + 1) }
+                issuedCustomFoodIDs.insert(id)
+                let food = try label.food(id: id, group: JournalStore.customFoodGroup,
                                           maxServingGrams: session.data.quantities.maxEntryGrams)
                 try journal.addCustomFood(food)
                 return .customFoodAdded(food)
@@ -192,13 +199,47 @@ final class DashboardRunner {
                     _ = try journal.removeTargetOverride(override.nutrient, profileID: demoProfileID)
                 }
                 try DemoCommand.seed(journal, profileID: demoProfileID, with: demo, today: Clock().today)
-                return .profileLoaded(try context(for: demoProfileID))
+                return .demoRestored(try context(for: demoProfileID))
+            case .applyChange(let change, let undoing):
+                return try apply(change, undoing: undoing)
             case .quit:
                 return nil
             }
         } catch {
             return .failed("\(error)")
         }
+    }
+}
+
+extension DashboardRunner {
+    /// Makes an undo or redo in the journal, only where it finds what the change expects;
+    /// the shown profile as it is afterwards.
+    func apply(_ change: JournalChange, undoing: Bool) throws -> Action {
+        let journal = session.journal
+        let made: Bool
+        var shown: Int64? = nil
+        switch change {
+        case .addEntries(let entries, let profile):
+            made = try journal.applyEntryChange(profileID: profile, remove: [], insert: entries, change: []).isEmpty
+        case .removeEntries(let entries, let profile):
+            made = try journal.applyEntryChange(profileID: profile, remove: entries, insert: [], change: []).isEmpty
+        case .changeEntry(let from, let to, let profile):
+            made = try journal.applyEntryChange(profileID: profile, remove: [], insert: [], change: [(from, to)]).isEmpty
+        case .changeProfile(let from, let to):
+            made = try journal.replaceProfile(from, with: to)
+        case .addProfile(let profile, _):
+            made = try journal.restoreProfile(profile)
+            if made { shown = profile.id }
+        case .removeProfile(let profile, let previous):
+            made = try journal.removeAddedProfile(profile, activating: previous)
+            if made { shown = previous }
+        case .addCustomFood(let food):
+            made = try journal.restoreCustomFood(food)
+        case .removeCustomFood(let food):
+            made = try journal.removeCustomFood(food)
+        }
+        guard made else { return .changeLeft(undoing: undoing, context: try? context()) }
+        return .changeApplied(undoing: undoing, context: try context(for: shown))
     }
 }
 

@@ -45,7 +45,8 @@ struct LogCommand: ParsableCommand {
             let day = try parseDate(date, option: "--date") ?? LocalDate.today()
             let (food, resolved, query, amount) = try resolveFoodAndAmount(session)
             let entry = try session.journal.addEntry(
-                profileID: session.profile.id, date: day, meal: chosenMeal, foodID: food.id, grams: resolved.grams)
+                profileID: session.profile.id, date: day, meal: chosenMeal, foodID: food.id, grams: resolved.grams,
+                measure: resolved.measure)
             print("Logged \(Format.number(resolved.grams, decimals: 1)) g of \(TextRules.escaped(food.description)) (\(food.id)) — \(TextRules.escaped(resolved.explanation))")
             print("  \(session.data.meals.label(of: entry.meal)), \(day.longDescription) · entry \(entry.id)")
             // A food the profile's diets or allergies leave out is saved (the person ate it),

@@ -44,6 +44,14 @@ enum Fixture {
     }
 }
 
+extension Fixture {
+    /// The profile as the journal would give it back after a change.
+    static func context(entries: [Entry], profile: PersonProfile = person) -> ProfileContext {
+        let summary = StoredProfile(id: 1, profile: profile)
+        return ProfileContext(profile: summary, profiles: [summary], overrides: [], entries: entries)
+    }
+}
+
 /// Feeds keys to the state; the effects of the last one.
 @discardableResult
 func press(_ state: inout AppState, _ keys: Key...) -> [Effect] {

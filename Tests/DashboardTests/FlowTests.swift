@@ -180,7 +180,9 @@ final class FlowTests: XCTestCase {
         _ = update(&state, .customFoodAdded(food))
         guard case .amount(let form) = state.screen else { return XCTFail("straight on to its amount") }
         XCTAssertEqual(state.data.foods.ids[form.food], "C0001")
-        XCTAssertEqual(press(&state, .enter), [.addEntry(date: Fixture.today, meal: .lunch, foodID: "C0001", grams: 40)])
+        // The entry keeps the measure it was logged in: 1 bar (40 g).
+        XCTAssertEqual(press(&state, .enter), [.addEntry(date: Fixture.today, meal: .lunch, foodID: "C0001", grams: 40,
+                                                         measure: LoggedMeasure(amount: 1, unit: "bar"))])
         // Esc from the form goes back to the search, keeping the name as the query.
         var other = Fixture.state()
         press(&other, .character("/"))
@@ -289,10 +291,19 @@ final class FlowTests: XCTestCase {
         _ = update(&state, .entryDeleted(entry))
         XCTAssertEqual(screen(state)[10], " Nothing logged on Wed 25 Nov 2026. a adds a food.")
         XCTAssertEqual(screen(state)[22], " Deleted 100 g of Fish, salmon, Atlantic, farmed, raw (Lunch) · u undoes")
-        XCTAssertEqual(press(&state, .character("u")), [.restoreEntry(entry)])
-        _ = update(&state, .entrySaved(entry))
+        // u asks the journal to put it back, with its id, only if it is not there.
+        XCTAssertEqual(press(&state, .character("u")), [.applyChange(.addEntries([entry], profileID: 1), undoing: true)])
+        _ = update(&state, .changeApplied(undoing: true, context: Fixture.context(entries: [entry])))
         XCTAssertEqual(screen(state)[10], " Lunch      Fish, salmon, Atlantic, farmed, raw                           100 g")
-        XCTAssertEqual(screen(state)[22], " Restored 100 g of Fish, salmon, Atlantic, farmed, raw (Lunch)")
+        XCTAssertEqual(screen(state)[22], " Undone: Deleted 100 g of Fish, salmon, Atlantic, farmed, raw (Lunch)")
+        // ^R deletes it again; then nothing is left to redo, and u undoes the delete again.
+        XCTAssertEqual(press(&state, .control("r")), [.applyChange(.removeEntries([entry], profileID: 1), undoing: false)])
+        _ = update(&state, .changeApplied(undoing: false, context: Fixture.context(entries: [])))
+        XCTAssertTrue(screen(state)[22].hasPrefix(" Redone: Deleted 100 g of Fish"), screen(state)[22])
+        XCTAssertEqual(press(&state, .control("r")), [])
+        XCTAssertEqual(screen(state)[22], " Nothing to redo")
+        XCTAssertEqual(press(&state, .character("u")), [.applyChange(.addEntries([entry], profileID: 1), undoing: true)])
+        _ = update(&state, .changeApplied(undoing: true, context: Fixture.context(entries: [entry])))
         XCTAssertEqual(press(&state, .character("u")), [])
         XCTAssertEqual(screen(state)[22], " Nothing to undo")
     }
@@ -321,7 +332,9 @@ final class FlowTests: XCTestCase {
         press(&state, .character(":"))
         type(&state, "2026-02-30")
         press(&state, .enter)
-        XCTAssertTrue(screen(state)[22].hasPrefix(" Go to date (YYYY-MM-DD): 2026-02-30█  \"2026-02-30\" is not a date"), screen(state)[22])
+        // The error is too long to share the prompt's row at 80 columns: it has the row above, whole.
+        XCTAssertEqual(screen(state)[22], " Go to date (YYYY-MM-DD): 2026-02-30█")
+        XCTAssertTrue(screen(state)[21].hasPrefix(" ! \"2026-02-30\" is not a date"), screen(state)[21])
         press(&state, .backspace, .backspace)
         type(&state, "28")
         press(&state, .enter)
@@ -351,7 +364,7 @@ final class FlowTests: XCTestCase {
         XCTAssertEqual(rows[12], "   ? No value (coverage 46 %): Pears, raw, bartlett")
         // The chart's last column is today (80 %), two days before 150 g = 16.5 µg = 110 %.
         XCTAssertEqual(rows[21], "      ·    ·    ·    ·    ·    ·    ·    ·    ·    ·    ·    110  ·    80")
-        XCTAssertEqual(rows[23], " ↑↓ nutrient  ←→ day  f best foods  a add  Esc back  ? help  q back")
+        XCTAssertEqual(rows[23], " ↑↓ nutrient  ←→ day  f best foods  a add  Esc back  ? help  q quit")
         // ↓ moves to the next nutrient; Esc goes back with it selected.
         press(&state, .down)
         XCTAssertTrue(screen(state)[1].hasPrefix(" Vitamin E"))
@@ -411,31 +424,47 @@ final class FlowTests: XCTestCase {
         XCTAssertEqual(rows[8], " Life stage: Males 31-50                                         profile 2 of 2")
     }
 
-    func testHelpListsEveryKeyAt80x24And120x40() {
-        for (width, height) in [(80, 24), (120, 40)] {
-            var state = Fixture.state(width: width, height: height)
-            press(&state, .character("?"))
-            let text = screen(state).joined(separator: "\n")
-            for heading in ["Day", "Add food", "Amount", "Detail", "Profile", "Marks:"] {
-                XCTAssertTrue(text.contains(" \(heading)"), "\(width)×\(height) lacks \(heading):\n\(text)")
-            }
-            for meaning in ["previous / next day", "go to a date", "delete / undo it", "copy the day before here", "grams or a measure", "new profile", "quit"] {
-                XCTAssertTrue(text.contains(meaning), "\(width)×\(height) lacks \(meaning):\n\(text)")
-            }
-            XCTAssertFalse(text.contains("a larger terminal"), text)
-            XCTAssertEqual(screen(state)[height - 1], " Esc back  ? back")
-            press(&state, .escape)
-            XCTAssertEqual(state.screen, .day)
+    func testHelpIsMadeFromTheTablesAndScrollsAt80x24() {
+        // At 120 × 40 every screen's keys fit; at 80 × 24 the day's and those that work
+        // everywhere come first, and PgDn shows the rest.
+        let headings = ["Day", "Everywhere", "Add food", "Amount", "Detail", "Profile", "Trends", "Gaps", "Best sources", "New food", "Marks:"]
+        let meanings = ["previous / next day", "go to a date", "delete the entry", "undo the last change", "redo what u undid",
+                        "copy the day before here", "grams or a measure", "new profile", "quit", "best foods for it"]
+        var large = Fixture.state(width: 120, height: 40)
+        press(&large, .character("?"))
+        let text = screen(large).joined(separator: "\n")
+        for word in headings + meanings { XCTAssertTrue(text.contains(word), "120×40 lacks \(word):\n\(text)") }
+        XCTAssertEqual(screen(large)[39], " Esc back  q quit")
+        var small = Fixture.state()
+        press(&small, .character("?"))
+        var seen = screen(small).joined(separator: "\n")
+        XCTAssertTrue(screen(small)[1].hasPrefix(" Day"), screen(small)[1])
+        XCTAssertTrue(seen.contains(" Everywhere"), seen)
+        XCTAssertEqual(screen(small)[23], " ↑↓ more  Esc back  q quit")
+        for _ in 0..<4 {
+            press(&small, .pageDown)
+            seen += "\n" + screen(small).joined(separator: "\n")
         }
+        for word in headings + meanings { XCTAssertTrue(seen.contains(word), "80×24 never shows \(word):\n\(seen)") }
+        // Help opened from the profile lists the profile's keys first, and Esc goes back to
+        // the profile as it was.
+        var profile = Fixture.state()
+        press(&profile, .character("p"), .down, .character("?"))
+        XCTAssertTrue(screen(profile)[1].hasPrefix(" Profile"), screen(profile)[1])
+        press(&profile, .escape)
+        guard case .profile(let form) = profile.screen else { return XCTFail("not back on the profile: \(profile.screen)") }
+        XCTAssertEqual(form.field, .sex, "the form as it was")
+        press(&profile, .escape)
+        XCTAssertEqual(profile.screen, .day)
     }
 
     func testTheKeyBarOfEveryScreen() {
         var state = Fixture.state(entries: [Fixture.entry(1, "15236", 100)])
         let bars: [(keys: [Key], bar: String)] = [
-            ([.enter], " ↑↓ nutrient  ←→ day  f best foods  a add  Esc back  ? help  q back"),
+            ([.enter], " ↑↓ nutrient  ←→ day  f best foods  a add  Esc back  ? help  q quit"),
             ([.escape, .character("a")], " type search  ↑↓ pick  ⏎ choose  ^F favourite  ^N new food  ^U clear  Esc back"),
-            ([.enter], " 0-9 amount  ↑↓ unit  g grams  ←→ meal  ⏎ save  Esc back"),
-            ([.escape, .escape, .character("p")], " ↑↓ field  ⏎ change  s switch profile  n new profile  Esc back"),
+            ([.enter], " 0-9 amount  ↑↓ unit  g grams  ←→ meal  ⏎ save  Esc back  ? help  q quit"),
+            ([.escape, .escape, .character("p")], " ↑↓ field  ⏎ change  s switch profile  n new profile  Esc back  ? help  q quit"),
             ([.escape, .character(":")], " ⏎ go  Esc cancel"),
         ]
         for (keys, bar) in bars {
@@ -496,7 +525,13 @@ final class FlowTests: XCTestCase {
         let entries = [Fixture.entry(1, "01129", 100, .breakfast, on: yesterday), Fixture.entry(2, "18075", 64, .breakfast, on: yesterday),
                        Fixture.entry(3, "15237", 150, .dinner, on: yesterday)]
         var state = Fixture.state(entries: entries)
-        // y: yesterday's three entries onto today, in one effect.
+        // y asks first, saying how many; n leaves everything as it is.
+        XCTAssertEqual(press(&state, .character("y")), [])
+        XCTAssertEqual(screen(state)[22], " Copy 3 entries from Tue 24 Nov 2026 to Wed 25 Nov 2026? y/n")
+        XCTAssertEqual(press(&state, .character("n")), [])
+        XCTAssertEqual(state.screen, .day)
+        // y, y: yesterday's three entries onto today, in one effect.
+        press(&state, .character("y"))
         XCTAssertEqual(press(&state, .character("y")), [.addEntries([
             NewEntry(date: Fixture.today, meal: .breakfast, foodID: "01129", grams: 100),
             NewEntry(date: Fixture.today, meal: .breakfast, foodID: "18075", grams: 64),
@@ -504,15 +539,19 @@ final class FlowTests: XCTestCase {
         ])])
         // m: on yesterday, the selected entry's meal (breakfast: two entries) repeated today.
         press(&state, .left, .tab)
-        XCTAssertEqual(press(&state, .character("m")), [.addEntries([
+        XCTAssertEqual(press(&state, .character("m")), [])
+        XCTAssertEqual(screen(state)[22], " Repeat Breakfast (2 entries) on today, Wed 25 Nov 2026? y/n")
+        XCTAssertEqual(press(&state, .enter), [.addEntries([
             NewEntry(date: Fixture.today, meal: .breakfast, foodID: "01129", grams: 100),
             NewEntry(date: Fixture.today, meal: .breakfast, foodID: "18075", grams: 64),
         ])])
         XCTAssertEqual(state.day, Fixture.today)
         let saved = entries + [Fixture.entry(4, "01129", 100, .breakfast), Fixture.entry(5, "18075", 64, .breakfast)]
         _ = update(&state, .entriesCopied(count: 2, entries: saved))
-        XCTAssertEqual(screen(state)[22], " Copied 2 entries to Wed 25 Nov 2026 · d deletes one")
+        XCTAssertEqual(screen(state)[22], " Copied 2 entries to Wed 25 Nov 2026 · u undoes")
         XCTAssertEqual(state.dayEntries.count, 2)
+        // One u takes both out again, in one change.
+        XCTAssertEqual(press(&state, .character("u")), [.applyChange(.removeEntries(Array(saved.suffix(2)), profileID: 1), undoing: true)])
         // Nothing the day before: y says so.
         press(&state, .character("]"))
         XCTAssertEqual(press(&state, .character("y")), [])

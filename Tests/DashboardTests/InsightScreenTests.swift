@@ -36,7 +36,7 @@ final class InsightScreenTests: XCTestCase {
             // 28 days with nothing logged are dots, not zeros; both averages are 110 %.
             XCTAssertEqual(vitaminD.filter { $0 == "·" }.count, 28, vitaminD)
             XCTAssertTrue(vitaminD.hasSuffix("110 %   110 %"), vitaminD)
-            XCTAssertEqual(rows[height - 1], " ←→ day  [] week  t today  Esc back  ? help  q back")
+            XCTAssertEqual(rows[height - 1], " ←→ day  [] week  t today  Esc back  ? help  q quit")
             press(&state, .escape)
             XCTAssertEqual(state.screen, .day)
         }

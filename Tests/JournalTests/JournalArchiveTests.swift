@@ -38,7 +38,9 @@ final class JournalArchiveTests: XCTestCase {
         try store.setTargetOverride(TargetOverride(nutrient: .vitaminD, value: 25, setOn: day("2026-11-24")), profileID: me.id)
         let moment = Date(timeIntervalSince1970: 1_795_000_000.125)
         try store.addEntry(profileID: me.id, date: day("2026-11-20"), meal: .lunch, foodID: "11457", grams: 0.1 + 0.2, loggedAt: moment)
-        try store.addEntry(profileID: me.id, date: day("2026-11-20"), meal: .breakfast, foodID: "C0001", grams: 40, loggedAt: moment)
+        // Logged as one bar: the measure comes across both forms (v5 journals on).
+        try store.addEntry(profileID: me.id, date: day("2026-11-20"), meal: .breakfast, foodID: "C0001", grams: 40, loggedAt: moment,
+                           measure: LoggedMeasure(amount: 1, unit: "bar"))
         try store.addEntry(profileID: me.id, date: day("2026-11-21"), meal: .dinner, foodID: "R0001", grams: 70, loggedAt: moment)
         try store.addEntry(profileID: me.id, date: day("2026-11-21"), meal: .dinner, foodID: "R0001", grams: 70, loggedAt: moment)
         try store.addCustomFood(Food(id: "C0001", description: "Granola bar, \"Brand X\"", group: "Custom foods", source: .custom,
@@ -82,6 +84,7 @@ final class JournalArchiveTests: XCTestCase {
         XCTAssertEqual(imported.profile.name, "Me", "the active profile comes across")
         XCTAssertEqual(imported.profile.diets, ["no_fish"])
         XCTAssertEqual(try fromCSV.entries(profileID: imported.id).map(\.grams), [40, 0.1 + 0.2, 70, 70])
+        XCTAssertEqual(try fromCSV.entries(profileID: imported.id).map(\.measure), [LoggedMeasure(amount: 1, unit: "bar"), nil, nil, nil])
         XCTAssertEqual(try fromCSV.targetOverrides(profileID: imported.id).first?.value, 25)
         XCTAssertNil(try fromCSV.customFoods().first?.values[.vitaminK], "unknown stays unknown")
         XCTAssertEqual(try fromCSV.favourites(profileID: imported.id), ["15237", "C0001"])

@@ -62,7 +62,7 @@ final class DashboardEndToEndTests: XCTestCase {
         XCTAssertTrue(vitaminD(rows).contains("— µg / 15"), vitaminD(rows))
         XCTAssertFalse(try cli.run(["log", "list"]).stdout.contains("Fish, salmon"))
         try terminal.press("u")
-        rows = try terminal.waitFor("Restored 100 g of Fish, salmon")
+        rows = try terminal.waitFor("Undone: Deleted 100 g of Fish, salmon")
         XCTAssertTrue(vitaminD(rows).contains("11 µg / 15"), vitaminD(rows))
         XCTAssertTrue(try cli.run(["log", "list"]).stdout.contains("Fish, salmon"))
 
@@ -83,6 +83,102 @@ final class DashboardEndToEndTests: XCTestCase {
         XCTAssertTrue(vitaminD(rows).contains("11 µg / 15"), vitaminD(rows))
 
         // q quits and gives the shell back.
+        try terminal.press("q")
+        try terminal.waitFor(TmuxSession.prompt)
+        try terminal.assertShellUsable()
+    }
+
+    /// The ids of the entries `absorb log list` lists for today.
+    private func todaysEntryIDs(_ cli: AbsorbProcess) throws -> [Int64] {
+        let list = try cli.run(["log", "list"])
+        XCTAssertEqual(list.status, 0, list.stderr)
+        return list.stdout.split(separator: "\n").dropFirst(2).compactMap { Int64($0.split(separator: " ").first ?? "") }
+    }
+
+    func testYAsksThenCopiesTheDayBeforeAndUUndoesAllOfItUnlessChangedElsewhere() throws {
+        let cli = AbsorbProcess(journal: journal)
+        for food in [["spinach", "raw", "30", "g"], ["salmon", "raw", "100", "g"], ["egg", "raw", "50", "g"]] {
+            let added = try cli.run(["log", "add"] + food + ["--date", "yesterday", "--meal", "lunch"])
+            XCTAssertEqual(added.status, 0, added.stderr)
+        }
+        let terminal = try TmuxSession()
+        try terminal.shell(command)
+        try terminal.waitFor("Nothing logged on")
+        // y asks first, saying how many; n writes nothing.
+        try terminal.press("y")
+        try terminal.waitFor("Copy 3 entries from ")
+        try terminal.press("n")
+        try terminal.waitFor("Nothing was written")
+        XCTAssertEqual(try todaysEntryIDs(cli), [])
+        try terminal.press("y")
+        try terminal.waitFor("Copy 3 entries from ")
+        try terminal.press("y")
+        try terminal.waitFor("Copied 3 entries to ")
+        XCTAssertEqual(try todaysEntryIDs(cli).count, 3)
+        // One u takes the three out of the journal; ^R puts them back.
+        try terminal.press("u")
+        var rows = try terminal.waitFor("Undone: Copied 3 entries")
+        XCTAssertTrue(rows.contains { $0.hasPrefix(" Nothing logged on") }, rows.joined(separator: "\n"))
+        XCTAssertEqual(try todaysEntryIDs(cli), [])
+        try terminal.press("C-r")
+        try terminal.waitFor("Redone: Copied 3 entries")
+        let copies = try todaysEntryIDs(cli)
+        XCTAssertEqual(copies.count, 3)
+        // Another absorb removes one of the copies: u says so and leaves the other two.
+        XCTAssertEqual(try cli.run(["log", "remove", String(copies[0])]).status, 0)
+        try terminal.waitUntil("two entries after the reload", timeout: 10) { rows in
+            rows.filter { $0.hasSuffix(" g") && ($0.hasPrefix(" Lunch") || $0.hasPrefix("            ")) }.count == 2
+        }
+        try terminal.press("u")
+        rows = try terminal.waitFor("Not undone: Copied 3 entries")
+        XCTAssertTrue(rows.contains { $0.contains("changed elsewhere since") }, rows.joined(separator: "\n"))
+        XCTAssertEqual(try todaysEntryIDs(cli), Array(copies.dropFirst()), "the two left as they are")
+        try terminal.press("q")
+        try terminal.waitFor(TmuxSession.prompt)
+        try terminal.assertShellUsable()
+    }
+
+    func testAnEntryLoggedInAMeasureShowsAndOpensInIt() throws {
+        let logged = try AbsorbProcess(journal: journal).run(["log", "add", "egg", "whole", "raw", "fresh", "2", "large", "--meal", "lunch"])
+        XCTAssertEqual(logged.status, 0, logged.stderr)
+        let terminal = try TmuxSession()
+        try terminal.shell(command)
+        var rows = try terminal.waitFor("Egg, whole, raw, fresh")
+        XCTAssertTrue(rows.contains { $0.contains("Egg, whole, raw, fresh") && $0.hasSuffix(" 2 large") }, rows.joined(separator: "\n"))
+        try terminal.press("Tab", "e")
+        rows = try terminal.waitFor(" Amount: 2")
+        XCTAssertTrue(rows.contains { $0.hasPrefix(" Amount: 2█  ↑ large") }, rows.joined(separator: "\n"))
+        try terminal.press("q")
+        try terminal.waitFor(TmuxSession.prompt)
+        try terminal.assertShellUsable()
+    }
+
+    func testAProfileNameLongerThanTheScreen() throws {
+        let name = String(repeating: "Konstantinopoulou-Wetherington ", count: 4) + "Maya"
+        let set = try AbsorbProcess(journal: journal).run(["profile", "set", "--name", name])
+        XCTAssertEqual(set.status, 0, set.stderr)
+        let terminal = try TmuxSession()
+        try terminal.shell(command)
+        var rows = try terminal.waitFor("Nothing logged on")
+        // The header keeps the date whole and elides the name with a mark.
+        XCTAssertTrue(rows[0].contains("Konstantinopoulou") && rows[0].contains("…"), rows[0])
+        XCTAssertTrue(rows[0].contains("(today) ▶"), rows[0])
+        try terminal.press("p")
+        rows = try terminal.waitFor(" Name ")
+        let nameRow = try XCTUnwrap(rows.first { $0.hasPrefix(" Name ") })
+        XCTAssertTrue(nameRow.hasSuffix("…"), nameRow)
+        XCTAssertLessThanOrEqual(nameRow.count, 79, nameRow)
+        XCTAssertTrue(rows.contains(" Sex                  not set"), rows.joined(separator: "\n"))
+        // Renaming it: typing replaces the long name.
+        try terminal.press("Enter")
+        try terminal.type("Maya")
+        try terminal.press("Enter")
+        rows = try terminal.waitFor("Saved Maya")
+        XCTAssertTrue(rows[0].hasPrefix(" absorb  Maya "), rows[0])
+        // And u gives the long name back.
+        try terminal.press("u")
+        rows = try terminal.waitFor("Undone: the profile change (Maya)")
+        XCTAssertTrue(rows[0].contains("Konstantinopoulou"), rows[0])
         try terminal.press("q")
         try terminal.waitFor(TmuxSession.prompt)
         try terminal.assertShellUsable()
@@ -344,6 +440,19 @@ final class DashboardEndToEndTests: XCTestCase {
             try terminal.press("q")
             try terminal.waitFor(TmuxSession.prompt)
             XCTAssertEqual(copies(), [], "the demo's copy is left behind after q")
+            try terminal.assertShellUsable()
+        }
+
+        // Ctrl-C: the copy goes too.
+        do {
+            let terminal = try TmuxSession(environment: environment)
+            try terminal.shell(demo)
+            try terminal.waitFor("DEMO · a copy: your journal is not touched")
+            XCTAssertEqual(copies().count, 1)
+            try terminal.press("C-c")
+            try terminal.waitForNo("DEMO · a copy")
+            try terminal.waitFor(TmuxSession.prompt)
+            XCTAssertEqual(copies(), [], "the demo's copy is left behind after Ctrl-C")
             try terminal.assertShellUsable()
         }
 

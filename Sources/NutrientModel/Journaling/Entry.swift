@@ -14,14 +14,37 @@ public struct Entry: Sendable, Equatable, Identifiable {
     public let grams: Double
     /// When it was logged.
     public let loggedAt: Date
+    /// The household measure it was logged in ("1.5 cup, chopped"), or nil: logged in grams
+    /// (and every entry from before the journal kept it).
+    public let measure: LoggedMeasure?
 
     /// Makes an entry.
-    public init(id: Int64, date: LocalDate, meal: Meal, foodID: String, grams: Double, loggedAt: Date) {
+    public init(id: Int64, date: LocalDate, meal: Meal, foodID: String, grams: Double, loggedAt: Date,
+                measure: LoggedMeasure? = nil) {
         self.id = id
         self.date = date
         self.meal = meal
         self.foodID = foodID
         self.grams = grams
         self.loggedAt = loggedAt
+        self.measure = measure
     }
+}
+
+/// The amount of an entry as it was logged: so many of one of the food's household
+/// measures (the measure named as the food table names it).
+public struct LoggedMeasure: Sendable, Equatable, Hashable {
+    /// How many.
+    public let amount: Double
+    /// The measure's description ("cup, chopped", "oz").
+    public let unit: String
+
+    /// Makes a measure.
+    public init(amount: Double, unit: String) {
+        self.amount = amount
+        self.unit = unit
+    }
+
+    /// "1.5 cup, chopped".
+    public var text: String { "\(Format.number(amount, decimals: 2)) \(unit)" }
 }

@@ -18,11 +18,14 @@ public struct QuantityResolver: Sendable {
         public let grams: Double
         /// How the amount was read: "2 × large (50 g)" or "3 oz".
         public let explanation: String
+        /// The food's household measure it was given in ("2 large"), or nil: a weight.
+        public let measure: LoggedMeasure?
 
         /// Makes a resolved quantity.
-        public init(grams: Double, explanation: String) {
+        public init(grams: Double, explanation: String, measure: LoggedMeasure? = nil) {
             self.grams = grams
             self.explanation = explanation
+            self.measure = measure
         }
     }
 
@@ -46,7 +49,8 @@ public struct QuantityResolver: Sendable {
             let grams = quantity.amount * portion.gramsPerUnit
             resolved = Resolved(
                 grams: grams,
-                explanation: "\(Format.number(quantity.amount, decimals: 3)) × \(portion.description) (\(Format.number(portion.gramsPerUnit, decimals: 1)) g each)")
+                explanation: "\(Format.number(quantity.amount, decimals: 3)) × \(portion.description) (\(Format.number(portion.gramsPerUnit, decimals: 1)) g each)",
+                measure: LoggedMeasure(amount: quantity.amount, unit: portion.description))
         } else {
             throw QuantityError("\"\(quantity.unit)\" is not a measure of \(food.description): \(choices(for: food))")
         }
