@@ -74,7 +74,7 @@ struct ImportCommand: ParsableCommand {
             Recipe Entries) into the active profile, or --profile NAME: each row an entry on its \
             day and meal, each food a food of your own with Cronometer's figures (an empty or \
             missing column is unknown, never zero; IU converted by Data/conversions.csv). A row \
-            already imported (same day, time, meal, food and amount) is not imported again, so a \
+            already imported (same day, meal, food and amount) is not imported again, so a \
             later export that overlaps an earlier one adds only the new rows. --dry-run shows \
             what it would import and saves nothing.
             """)

@@ -84,20 +84,27 @@ enum CronometerImportRun {
             throw CLIError("\(error.description). Nothing was imported.")
         }
 
-        // Which rows the journal already has (the same day, meal, food, weight and time).
-        var there: [JournalArchive.EntryRecord: Int] = [:]
-        for entry in knownEntries { there[entry, default: 0] += 1 }
+        // A row already imported (the same day, meal, food and amount, at any time) is not
+        // imported again: the same food and amount give the same id and weight, so the key
+        // is the entry's day, meal, food and grams. Counted, so two like rows are two entries.
+        func key(_ entry: JournalArchive.EntryRecord) -> String {
+            "\(entry.date)|\(entry.meal)|\(entry.foodID)|\(entry.grams.bitPattern)"
+        }
+        var there: [String: Int] = [:]
+        for entry in knownEntries { there[key(entry), default: 0] += 1 }
         var alreadyThere = 0
-        for entry in profile.entries {
-            if let count = there[entry], count > 0 {
-                there[entry] = count - 1
-                alreadyThere += 1
-            }
+        archive.profiles[0].entries = profile.entries.filter { entry in
+            guard let count = there[key(entry)], count > 0 else { return true }
+            there[key(entry)] = count - 1
+            alreadyThere += 1
+            return false
         }
         if !dryRun {
             let summary: ImportSummary
-            do { summary = try journal.importArchive(archive) } catch { throw CLIError("\(error.description)") }
-            alreadyThere = summary.entriesAlreadyThere
+            do { summary = try journal.importArchive(archive, skippingEntriesAlreadyThere: false) } catch {
+                throw CLIError("\(error.description)")
+            }
+            alreadyThere += summary.entriesAlreadyThere  // 0: the rows already there were left out above
         }
         for line in summaryLines(file: file, plan: plan, export: export, profile: profile.name, alreadyThere: alreadyThere, dryRun: dryRun) {
             print(line)

@@ -70,6 +70,21 @@ final class CronometerCommandTests: XCTestCase {
         XCTAssertTrue(try ok(journal, ["log", "list", "--date", "2026-07-15"]).contains("Spinach"), "the journal's own entry stays")
     }
 
+    func testLikeRowsAreCountedAndATimeChangedIsTheSameRow() throws {
+        let journal = absorb("like.sqlite")
+        let header = "Day,Time,Group,Food Name,Amount,Energy (kcal),Fat (g)\n"
+        let coffee = "2026-07-16,8:05 AM,Breakfast,\"Coffee, brewed\",1.00 cup,2.40,0.05\n"
+        let file = scratch.appendingPathComponent("like.csv")
+        try (header + coffee + coffee).write(to: file, atomically: true, encoding: .utf8)
+        XCTAssertTrue(try ok(journal, ["import", "--from", "cronometer", file.path]).contains("2 of 2 entries"))
+        XCTAssertTrue(try ok(journal, ["import", "--from", "cronometer", file.path]).contains("0 of 2 entries on 1 day (2 already there)"))
+        let later = coffee.replacingOccurrences(of: "8:05 AM", with: "9:40 AM")
+        try (header + coffee + later + coffee).write(to: file, atomically: true, encoding: .utf8)
+        XCTAssertTrue(try ok(journal, ["import", "--from", "cronometer", file.path]).contains("1 of 3 entries on 1 day (2 already there)"))
+        let list = try ok(journal, ["log", "list", "--date", "2026-07-16"])
+        XCTAssertEqual(list.components(separatedBy: "Coffee, brewed").count - 1, 3, list)
+    }
+
     func testEachShapeImportsAndTheReportReadsIt() throws {
         let journal = absorb("shapes.sqlite")
         for name in ["servings-2016.csv", "servings-2021.csv", "servings-2026-bom-crlf.csv"] {

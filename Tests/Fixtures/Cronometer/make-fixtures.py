@@ -158,8 +158,11 @@ new_rows = [
 ]
 write("servings-2026.csv", rows(NEW, new_rows))
 write("servings-2026-bom-crlf.csv", rows(NEW, new_rows), ending="\r\n", bom=True)
-# A later export that overlaps: the last two days again (the same rows), and one new day.
-later = new_rows[2:] + [
+# A later export that overlaps: the last two days again (the same rows, the almonds with a
+# time the person set since: still the same row), and one new day.
+later = [dict(row) for row in new_rows[2:]]
+later[2]["Time"] = "3:00 PM"
+later = later + [
     {"Day": "2026-07-18", "Time": "8:10 AM", "Group": "Breakfast", "Food Name": "Oats, rolled, dry",
      "Amount": "40.00 g", "Energy (kcal)": "151.60", "Fat (g)": "2.61", "Fiber (g)": "4.04",
      "Retinol (µg)": "0.00", "Vitamin A (µg)": "0.00", "Vitamin D (IU)": "0.00", "Vitamin E (mg)": "0.17",
