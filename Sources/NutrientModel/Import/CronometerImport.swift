@@ -19,9 +19,13 @@ public struct CronometerImport: Sendable {
     public struct Entry: Sendable, Equatable {
         /// The row's line in the file.
         public let line: Int
+        /// The day it was eaten.
         public let date: LocalDate
+        /// Its meal (`CronometerImport.meal(group:minuteOfDay:meals:)`).
         public let meal: Meal
+        /// The food of the person's own it logs.
         public let foodID: String
+        /// Its weight: the amount's, or what its figures say, or the serving's.
         public let grams: Double
         /// The row's day and time as written (Cronometer gives no time zone), noon when
         /// the row has no time: `2026-07-16T08:05:00.000Z`. The same row always gives the same.
@@ -30,6 +34,7 @@ public struct CronometerImport: Sendable {
 
     /// A food of the person's own the import makes or uses.
     public struct PlannedFood: Sendable, Equatable {
+        /// The food, values per 100 g (the journal's own when it was there already).
         public let food: Food
         /// True when the journal already has it (from an earlier import).
         public let alreadyThere: Bool
