@@ -166,6 +166,16 @@ final class CronometerImportTests: XCTestCase {
         }
     }
 
+    func testFoodIdsAreTheSameOnEveryMachine() throws {
+        // FNV-1a's published test values, and the id a name always gets.
+        XCTAssertEqual(CronometerImport.stableHash(""), 0xCBF2_9CE4_8422_2325)
+        XCTAssertEqual(CronometerImport.stableHash("a"), 0xAF63_DC4C_8601_EC8C)
+        XCTAssertEqual(CronometerImport.stableHash("foobar"), 0x8594_4171_F739_67E8)
+        let plan = try plan(try read("servings-2026.csv"))
+        XCTAssertEqual(try food(plan, "Nuts, almonds").food.id,
+                       "CR" + String(CronometerImport.stableHash("Nuts, almonds") & 0xFF_FFFF_FFFF, radix: 16, uppercase: true))
+    }
+
     func testTimesAmountsAndUnitsAsCronometerWritesThem() {
         XCTAssertEqual(CronometerExport.minuteOfDay("8:05 AM"), 485)
         XCTAssertEqual(CronometerExport.minuteOfDay("12:30 PM"), 750)

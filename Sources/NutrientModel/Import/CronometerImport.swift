@@ -82,9 +82,7 @@ public struct CronometerImport: Sendable {
         /// A free id for `key`: the stable hash of it, unless the journal or this import
         /// gives that id to a food of another name.
         func id(for key: String, description: String) -> String {
-            var hash = StableHash()
-            hash.combine(Array(key.utf8))
-            let base = "CR" + String(hash.finalize() & 0xFF_FFFF_FFFF, radix: 16, uppercase: true)
+            let base = "CR" + String(Self.stableHash(key) & 0xFF_FFFF_FFFF, radix: 16, uppercase: true)
             var candidate = base
             var suffix = 2
             while (existingByID[candidate].map { $0.description != description } ?? false)
@@ -247,6 +245,18 @@ public struct CronometerImport: Sendable {
         }
         if let minuteOfDay { return meals.defaultMeal(atMinuteOfDay: minuteOfDay) }
         return .snack
+    }
+
+    /// FNV-1a (64 bits) of the text's UTF-8: the same on every machine and build, so a
+    /// food's id is the same in every import of it. Its own, so that ids never change with
+    /// another hash absorb uses elsewhere.
+    static func stableHash(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
     }
 
     private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
