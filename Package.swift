@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "absorb", targets: ["absorb"]),
         .executable(name: "build-food-table", targets: ["build-food-table"]),
         .library(name: "NutrientModel", targets: ["NutrientModel"]),
+        .library(name: "DataFiles", targets: ["DataFiles"]),
         .library(name: "Journal", targets: ["Journal"]),
         .library(name: "Dashboard", targets: ["Dashboard"]),
     ],
@@ -17,6 +18,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "NutrientModel"),
+        // The platform side of loading data: reading files, the food-table cache (mapped,
+        // hashed). NutrientModel's loaders are given it; the model itself reads nothing.
+        .target(name: "DataFiles", dependencies: ["NutrientModel"]),
         .target(name: "Dashboard", dependencies: ["NutrientModel"]),
         // Linked by its module map; no pkgConfig, whose -D_XOPEN_SOURCE flags SwiftPM refuses
         // with a warning on every build (the shim defines what the wide-character API needs).
@@ -29,20 +33,20 @@ let package = Package(
         .executableTarget(
             name: "absorb",
             dependencies: [
-                "NutrientModel", "Journal", "Dashboard", "Terminal",
+                "NutrientModel", "DataFiles", "Journal", "Dashboard", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "build-food-table", dependencies: ["NutrientModel"]),
-        .testTarget(name: "NutrientModelTests", dependencies: ["NutrientModel"]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "NutrientModel"]),
+        .testTarget(name: "NutrientModelTests", dependencies: ["NutrientModel", "DataFiles"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "NutrientModel", "DataFiles"]),
         .testTarget(
             name: "JournalTests",
-            dependencies: ["Journal", "NutrientModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Journal", "NutrientModel", "DataFiles", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "absorbTests",
-            dependencies: ["NutrientModel", "Journal", "absorb", "build-food-table", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["NutrientModel", "DataFiles", "Journal", "absorb", "build-food-table", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

@@ -21,6 +21,7 @@ let package = Package(
             name: "absorb-benchmarks",
             dependencies: [
                 .product(name: "NutrientModel", package: absorb),
+                .product(name: "DataFiles", package: absorb),
                 .product(name: "Journal", package: absorb),
                 .product(name: "Dashboard", package: absorb),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),

@@ -9,7 +9,8 @@ shift || true
 if [ $# -gt 0 ]; then targets=("$@"); else targets=(csv quantity search archive cronometer); fi
 build=.build-fuzz
 mkdir -p "$build"
-sources=$(find Sources/NutrientModel -name '*.swift' | sort)
+# The model with the files it is given (DataFiles), built as one module.
+sources=$(find Sources/NutrientModel Sources/DataFiles -name '*.swift' | sort)
 for target in "${targets[@]}"; do
     case "$target" in
         csv) files=(Fuzz/CSVFuzz.swift) ;;
@@ -28,7 +29,7 @@ for target in "${targets[@]}"; do
         # is never fuzzed, and swiftc's status (not grep's) decides.
         rm -f "$binary"
         status=0
-        swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name NutrientModel \
+        swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name NutrientModel -package-name absorb \
             $sources "${files[@]}" -o "$binary" > "$build/$target-build.log" 2>&1 || status=$?
         if [ "$status" -ne 0 ] || [ ! -x "$binary" ]; then
             grep -v "part of module 'NutrientModel'; ignoring import" "$build/$target-build.log" >&2 || true

@@ -212,3 +212,4 @@ extension FoodComponent {
         }
     }
 }
+

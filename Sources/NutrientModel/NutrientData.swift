@@ -51,22 +51,23 @@ public struct NutrientData: Sendable {
         "safety.csv", "plan_limits.csv", "fish_servings.csv",
     ]
 
-    /// Whether the food table came from a `FoodTableCache` copy of the CSVs rather than
+    /// Whether the food table came from a `FoodTableStore`'s copy of the CSVs rather than
     /// from parsing them.
     public let foodsFromCache: Bool
 
-    /// Loads every table from `directory`. With a `cache`, the food table is read from
-    /// the copy made the last time these same CSVs were loaded, if there is one, and a
-    /// copy is made after loading them otherwise.
-    public init(directory: String, cache: FoodTableCache? = nil) throws(DataLoadError) {
+    /// Loads every table from `directory`, read through `files`. With a `cache`, the food
+    /// table is the copy kept the last time these same CSVs were loaded, if there is one,
+    /// and is kept after loading them otherwise.
+    public init(directory: String, files: any DataFileReading,
+                cache: (any FoodTableStore)? = nil) throws(DataLoadError) {
         func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
         func bytes(_ name: String) throws(DataLoadError) -> [UInt8] {
-            do { return try FileBytes.read(path(name)) } catch { throw .file(error) }
+            do { return try files.bytes(atPath: path(name)) } catch { throw .file(error) }
         }
         do {
             let rules = try RuleTable(bytes: try bytes("rules.csv"), fileName: path("rules.csv"))
             let foods: FoodTable
-            (foods, foodsFromCache) = try FoodTableLoader.loadTable(directory: directory, cache: cache)
+            (foods, foodsFromCache) = try FoodTableLoader.loadTable(directory: directory, files: files, cache: cache)
             let defaultAge = try rules.value("default_age_years")
             targets = try TargetTable(
                 targets: try bytes("targets.csv"), targetsFile: path("targets.csv"),
@@ -94,7 +95,8 @@ public struct NutrientData: Sendable {
                                          solidFoodsFromAgeMonths: Int(try rules.value("solid_foods_from_age_months")),
                                          facts: safety, defaultAgeMonths: Int(defaultAge * 12),
                                          limits: try PlanLimitTable(limits: try bytes("plan_limits.csv"), limitsFile: path("plan_limits.csv"),
-                                                                    fish: try bytes("fish_servings.csv"), fishFile: path("fish_servings.csv")))
+                                                                    fish: try bytes("fish_servings.csv"), fishFile: path("fish_servings.csv")),
+                                         rankPerKcalMinKcalPer100g: try rules.value("rank_per_kcal_min_kcal_per_100g"))
             self.directory = directory
         } catch let error as DataLoadError {
             throw error
@@ -154,9 +156,16 @@ public struct NutrientData: Sendable {
         if cautions.contains(where: { $0.kind == "pregnancy_retinol" }) { withoutAdvice.insert(.vitaminA) }
         let pairing = fatPairing.analyze(report.entries, targets: report.targets,
                                          thresholdGrams: report.profile.fatThresholdGrams, withoutAdvice: withoutAdvice)
-        let sources = Dictionary(uniqueKeysWithValues: Nutrient.allCases.map { ($0, report.sources(of: $0, in: foods)) })
+        let sources = report.allSources(in: foods)
         return Review(report: report, cautions: cautions, aboveUpperLimit: above, fatPairing: pairing,
                       balance: balance.analyze(report.entries, ageMonths: report.profile.ageMonths), sources: sources)
+    }
+
+    /// Why a profile's diets and allergies (`keys`: no_dairy, vegan …) leave out the food at
+    /// `index`, or `nil`: the rule the planner, the ranking, search and logging all use.
+    public func dietExclusion(ofFoodAt index: Int, diets keys: Set<String>) -> String? {
+        guard !keys.isEmpty else { return nil }
+        return diets.exclusion(group: foods.group(at: index), words: FoodWords.words(of: foods.descriptions[index]), diets: keys)
     }
 
     /// A gap planner over these foods (it ranks the whole table: make it once and keep it).

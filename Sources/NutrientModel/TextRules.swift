@@ -37,7 +37,7 @@ public enum TextRules {
     /// report stays JSON), so it cannot act on a terminal;
     /// line breaks (LF, CRLF) and tabs kept when `keepingLineBreaks` (whole messages, reports).
     public static func escaped(_ text: String, keepingLineBreaks: Bool = false) -> String {
-        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        guard holdsUnsafe(text, keepingLineBreaks: keepingLineBreaks) else { return text }
         var out = String.UnicodeScalarView()
         let scalars = Array(text.unicodeScalars)
         for (i, scalar) in scalars.enumerated() {
@@ -50,6 +50,36 @@ public enum TextRules {
             }
         }
         return String(out)
+    }
+
+    /// Whether `text` holds a scalar `escaped` changes, read from its UTF-8 bytes (a report
+    /// of megabytes is scanned once, byte by byte, not scalar by scalar): a byte below 0x20
+    /// (but for a kept line feed or tab; a kept CR is decided by the scalar rule), DEL, a C1
+    /// control (C2 80–9F), U+061C (D8 9C), U+200E–200F, U+2028–202E (E2 80 8E–8F, A8–AE)
+    /// and U+2066–2069 (E2 81 A6–A9).
+    static func holdsUnsafe(_ text: String, keepingLineBreaks: Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let count = bytes.count
+            var i = 0
+            while i < count {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    if byte < 0x20 && !(keepingLineBreaks && (byte == 0x0A || byte == 0x09)) { return true }
+                    if byte == 0x7F { return true }
+                } else if byte == 0xC2 {
+                    if i + 1 < count, (0x80...0x9F).contains(bytes[i + 1]) { return true }
+                } else if byte == 0xD8 {
+                    if i + 1 < count, bytes[i + 1] == 0x9C { return true }
+                } else if byte == 0xE2, i + 2 < count {
+                    let second = bytes[i + 1], third = bytes[i + 2]
+                    if second == 0x80, third == 0x8E || third == 0x8F || (0xA8...0xAE).contains(third) { return true }
+                    if second == 0x81, (0xA6...0xA9).contains(third) { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// `text` in quotes as a message repeats what was typed: whole up to `limit` characters;

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dashboard
+import DataFiles
 import Foundation
 import Journal
 import NutrientModel

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DataFiles
 import Foundation
 import Journal
 import NutrientModel
@@ -7,7 +8,7 @@ import NutrientModel
 struct FoodsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "foods", abstract: "Search foods and show their values.",
-        subcommands: [Search.self, Show.self, Add.self, Import.self, RecipeCommand.self, Recipes.self, Favourite.self, Favourites.self])
+        subcommands: [Search.self, Show.self, RankCommand.self, Add.self, Import.self, RecipeCommand.self, Recipes.self, Favourite.self, Favourites.self])
 
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -40,8 +41,13 @@ struct FoodsCommand: ParsableCommand {
             if foods.isEmpty {
                 do { _ = try session.data.findFood(text) } catch { throw CLIError(error.description) }
             }
+            // Foods the profile's diets or allergies leave out stay findable (a person logs what
+            // they ate) and say so.
+            let diets = session.profile.profile.diets
             for food in foods {
-                print("\(food.id.padded(to: 6)) \(TextRules.escaped(food.description))  · \(food.group)")
+                let outside = session.data.foods.index(of: food.id).flatMap { session.data.dietExclusion(ofFoodAt: $0, diets: diets) }
+                print("\(food.id.padded(to: 6)) \(TextRules.escaped(food.description))  · \(food.group)"
+                      + (outside.map { "  · not in your diets (\($0.prefix { $0 != ":" }))" } ?? ""))
             }
         }
     }

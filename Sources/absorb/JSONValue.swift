@@ -21,66 +21,83 @@ enum JSONValue {
 
     /// Compact JSON text.
     var text: String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
         write(into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(into out: inout String) {
+    /// Written as bytes, appended to one array: a ten-year report is megabytes, and
+    /// appending to a `String` piece by piece cost most of its time.
+    private func write(into out: inout [UInt8]) {
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
+        case .null: out.append(contentsOf: Self.nullBytes)
+        case .bool(let value): out.append(contentsOf: value ? Self.trueBytes : Self.falseBytes)
         case .number(let value):
             if value == value.rounded(), abs(value) < 1e15 {
-                out += String(Int64(value))
+                Self.writeInteger(Int64(value), into: &out)
             } else {
-                out += "\(value)"
+                out.append(contentsOf: "\(value)".utf8)
             }
         case .string(let value): Self.writeString(value, into: &out)
         case .array(let values):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 value.write(into: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (index, (key, value)) in members.enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 Self.writeString(key, into: &out)
-                out += ":"
+                out.append(UInt8(ascii: ":"))
                 value.write(into: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
+    private static let nullBytes = Array("null".utf8), trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
+
+    /// An integer's decimal digits, without making a `String`.
+    private static func writeInteger(_ value: Int64, into out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var divisor: UInt64 = 1
+        while divisor <= magnitude / 10 { divisor *= 10 }
+        repeat {
+            out.append(UInt8(ascii: "0") + UInt8(magnitude / divisor))
+            magnitude %= divisor
+            divisor /= 10
+        } while divisor > 0
+    }
+
     /// A JSON string. Only `"`, `\` and control characters need escaping, and all are
-    /// ASCII: a string without them (almost every one) is written whole, and one with them
+    /// ASCII: a string without them (almost every one) is copied whole, and one with them
     /// is escaped byte by byte, never scalar by scalar (a report writes thousands).
-    private static func writeString(_ value: String, into out: inout String) {
-        out += "\""
-        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            out += value
-        } else {
-            var escaped: [UInt8] = []
-            escaped.reserveCapacity(value.utf8.count + 8)
-            for byte in value.utf8 {
+    private static func writeString(_ value: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var value = value
+        value.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
+                out.append(contentsOf: bytes)
+                return
+            }
+            let hex = Array("0123456789abcdef".utf8)
+            for byte in bytes {
                 switch byte {
-                case 0x22: escaped += [0x5C, 0x22]  // \"
-                case 0x5C: escaped += [0x5C, 0x5C]  // \\
-                case 0x0A: escaped += [0x5C, 0x6E]  // \n
-                case 0x0D: escaped += [0x5C, 0x72]  // \r
-                case 0x09: escaped += [0x5C, 0x74]  // \t
-                case ..<0x20:
-                    let hex = Array("0123456789abcdef".utf8)
-                    escaped += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]  // \u00XX
-                default: escaped.append(byte)
+                case 0x22: out += [0x5C, 0x22]  // \"
+                case 0x5C: out += [0x5C, 0x5C]  // \\
+                case 0x0A: out += [0x5C, 0x6E]  // \n
+                case 0x0D: out += [0x5C, 0x72]  // \r
+                case 0x09: out += [0x5C, 0x74]  // \t
+                case ..<0x20: out += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]  // \u00XX
+                default: out.append(byte)
                 }
             }
-            out += String(decoding: escaped, as: UTF8.self)
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

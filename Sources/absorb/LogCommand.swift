@@ -48,12 +48,21 @@ struct LogCommand: ParsableCommand {
                 profileID: session.profile.id, date: day, meal: chosenMeal, foodID: food.id, grams: resolved.grams)
             print("Logged \(Format.number(resolved.grams, decimals: 1)) g of \(TextRules.escaped(food.description)) (\(food.id)) — \(TextRules.escaped(resolved.explanation))")
             print("  \(session.data.meals.label(of: entry.meal)), \(day.longDescription) · entry \(entry.id)")
+            // A food the profile's diets or allergies leave out is saved (the person ate it),
+            // and said at once, with the way back.
+            let diets = session.profile.profile.diets
+            if let index = session.data.foods.index(of: food.id), let reason = session.data.dietExclusion(ofFoodAt: index, diets: diets) {
+                print("  ! Not in this profile's diets: \(reason). It is saved; to remove it: absorb log remove \(entry.id)")
+            }
             // Other foods the words match almost as well: the person may have meant one.
             if let query {
                 let close = session.data.closeMatches(query, to: food)
                 if !close.isEmpty {
                     print("  Also close to \(TextRules.quoted(query)):")
-                    for other in close { print("    \(other.id.padded(to: 6)) \(TextRules.escaped(other.description))") }
+                    for other in close {
+                        let outside = session.data.foods.index(of: other.id).flatMap { session.data.dietExclusion(ofFoodAt: $0, diets: diets) }
+                        print("    \(other.id.padded(to: 6)) \(TextRules.escaped(other.description))" + (outside.map { "  (not in your diets: \($0))" } ?? ""))
+                    }
                     print("  To log one of them instead: absorb log remove \(entry.id) && absorb log add --food ID \(amount) --date \(day) --meal \(entry.meal.rawValue)")
                 }
             }

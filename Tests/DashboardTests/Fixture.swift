@@ -1,4 +1,5 @@
 import Dashboard
+import DataFiles
 import Foundation
 import NutrientModel
 import XCTest

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import DataFiles
 @testable import NutrientModel
 
 /// The parsed food table kept between runs: used only for the very bytes it was made

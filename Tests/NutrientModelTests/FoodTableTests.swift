@@ -1,3 +1,4 @@
+import DataFiles
 import XCTest
 @testable import NutrientModel
 

@@ -1,3 +1,4 @@
+import DataFiles
 import Foundation
 import XCTest
 @testable import NutrientModel
@@ -285,39 +286,6 @@ final class InsightTests: XCTestCase {
         let egg = data.foods.index(of: "01129")!  // hard-boiled (raw eggs are not suggested)
         XCTAssertTrue(planner.allows(egg, diets: ["no_dairy"]))
         XCTAssertFalse(planner.allows(egg, diets: ["vegan"]))
-    }
-}
-
-final class UsualIntakeTests: XCTestCase {
-    func testRollingAveragesAgreeWithReportsDayByDay() throws {
-        let data = TestData.data
-        let start = LocalDate(year: 2026, month: 1, day: 1)!
-        var entries: [Entry] = []
-        let foods = ["15236", "11457", "01123", "09412", "S0002"]
-        var id: Int64 = 0
-        for day in 0..<120 where day % 3 != 1 {  // a third of the days have nothing logged
-            for (offset, food) in foods.enumerated() where (day + offset) % 2 == 0 {
-                id += 1
-                entries.append(Entry(id: id, date: start.adding(days: day), meal: .lunch, foodID: food,
-                                     grams: food == "S0002" ? 0.25 : Double(50 + day % 7 * 10), loggedAt: Date(timeIntervalSince1970: 0)))
-            }
-        }
-        let person = PersonProfile(name: "T", sex: .female, ageMonths: 360)
-        let targets = try data.targets.targets(for: person)
-        let end = start.adding(days: 119)
-        let rolling = UsualIntake(entries: entries, foods: data.foods, window: 30, from: start.adding(days: 29), to: end)
-        XCTAssertEqual(rolling.days.count, 91)
-        for day in rolling.days where day.date.dayNumber % 7 == 0 {
-            let report = Report(profile: person, targets: targets, range: DateRange(from: day.date.adding(days: -29), to: day.date),
-                                entries: entries, scorer: data.scorer)
-            XCTAssertEqual(day.loggedDays, report.loggedDays)
-            for (n, score) in report.scores.enumerated() {
-                XCTAssertEqual(day.amounts[n] == nil, score.amount == nil)
-                if let amount = day.amounts[n], let expected = score.amount {
-                    XCTAssertEqual(amount, expected, accuracy: 1e-9 * max(1, expected))
-                }
-            }
-        }
     }
 }
 

@@ -59,7 +59,6 @@ enum BenchmarkReport {
             atMost("search per keystroke, 500k foods, p99", median("synthetic_500000.search_per_keystroke_p99"), 20, "ms"),
             atMost("update and draw a day frame, 200 × 60", median("frame.day_screen_200x60_update_and_draw"), 2, "ms"),
             atMost("score a day of 30 entries", median("score.day_of_30_entries"), 50, "µs"),
-            atMost("30-day averages, every day of 10 years", median("usual_intake.30_day_averages_every_day_of_10_years"), 50, "ms"),
             atMost("gap planner on the full table (built and run)", median("planner.build_and_plan_full_table"), 200, "ms"),
             atMost("import 100,000 entries, one transaction", median("journal.import_100000_entries_one_transaction"), 2000, "ms",
                    shownAs: 1000, "s"),

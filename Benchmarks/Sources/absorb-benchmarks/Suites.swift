@@ -1,4 +1,5 @@
 import Dashboard
+import DataFiles
 import Foundation
 import Journal
 import NutrientModel
@@ -69,9 +70,9 @@ enum Suites {
         // As absorb starts every other time: the CSVs read and hashed, the copy of their
         // parsed table read back and checked (made once, before the timing).
         let cache = FoodTableCache(directory: paths.scratch + "/cache")
-        _ = try FoodTableLoader.loadTable(directory: paths.data, cache: cache)
+        _ = try FoodTableLoader.loadTable(directory: paths.data, files: DiskFiles(), cache: cache)
         figures.append(try measure("load.bundled_from_cache", repetitions: repetitions) {
-            let loaded = try FoodTableLoader.loadTable(directory: paths.data, cache: cache)
+            let loaded = try FoodTableLoader.loadTable(directory: paths.data, files: DiskFiles(), cache: cache)
             precondition(loaded.fromCache, "the cache was not used")
             blackHole(loaded.table)
         })
@@ -89,7 +90,7 @@ enum Suites {
     /// The bundled foods, supplements and portions, parsed from the CSVs (absorb's first
     /// start on a new Data/ folder or a new build, or with ABSORB_NO_CACHE).
     static func loadBundled(_ paths: Paths) throws -> FoodTable {
-        try FoodTableLoader.loadTable(directory: paths.data, cache: nil).table
+        try FoodTableLoader.loadTable(directory: paths.data, files: DiskFiles(), cache: nil).table
     }
 
     /// Python's csv module on the same file, timed inside Python.
@@ -156,10 +157,6 @@ enum Suites {
         let thirty = Array(syntheticEntries(days: 1, perDay: 30, ending: today))
         figures.append(measure("score.day_of_30_entries", repetitions: repetitions * 20, unit: "µs") {
             blackHole(Report(profile: person, targets: targets, range: DateRange(day: today), entries: thirty, scorer: data.scorer))
-        })
-        let tenYears = syntheticEntries(days: 3650, perDay: 8, ending: today)
-        figures.append(measure("usual_intake.30_day_averages_every_day_of_10_years", repetitions: max(5, repetitions / 2)) {
-            blackHole(UsualIntake(entries: tenYears, foods: data.foods, window: 30, from: today.adding(days: -3649), to: today))
         })
         let day = Report(profile: person, targets: targets, range: DateRange(day: today),
                          entries: syntheticEntries(days: 1, perDay: 4, ending: today), scorer: data.scorer)

@@ -1,3 +1,4 @@
+import DataFiles
 import Foundation
 import NutrientModel
 
@@ -20,10 +21,10 @@ if let index = arguments.firstIndex(of: "--child-table"), index + 1 < arguments.
     // The same table through the cache: parsed and stored once, then read back.
     let cache = FoodTableCache(directory: directory + "/cache")
     let storeStart = ContinuousClock().now
-    _ = try FoodTableLoader.loadTable(directory: directory, cache: cache)
+    _ = try FoodTableLoader.loadTable(directory: directory, files: DiskFiles(), cache: cache)
     let parseAndStore = seconds(since: storeStart)
     let cachedStart = ContinuousClock().now
-    let cached = try FoodTableLoader.loadTable(directory: directory, cache: cache)
+    let cached = try FoodTableLoader.loadTable(directory: directory, files: DiskFiles(), cache: cache)
     let cachedLoad = seconds(since: cachedStart)
     precondition(cached.fromCache && cached.table.count == data.foods.count, "the cache was not used")
     let result: [String: Double] = [
@@ -55,8 +56,8 @@ if let index = arguments.firstIndex(of: "--profile-bundled"), index + 1 < argume
 // Profiling mode: load the bundled table through the cache N times (the copy made first).
 if let index = arguments.firstIndex(of: "--profile-cached"), index + 1 < arguments.count, let count = Int(arguments[index + 1]) {
     let cache = FoodTableCache(directory: paths.scratch + "/cache")
-    _ = try FoodTableLoader.loadTable(directory: paths.data, cache: cache)
-    for _ in 0..<count { blackHole(try FoodTableLoader.loadTable(directory: paths.data, cache: cache)) }
+    _ = try FoodTableLoader.loadTable(directory: paths.data, files: DiskFiles(), cache: cache)
+    for _ in 0..<count { blackHole(try FoodTableLoader.loadTable(directory: paths.data, files: DiskFiles(), cache: cache)) }
     try? FileManager.default.removeItem(atPath: paths.scratch)
     exit(0)
 }
@@ -98,6 +99,21 @@ if arguments.contains("--csv-only") {
 
 // Only the whole-process figures and their ratio to `--version` (the release absorb must
 // be built; `--absorb PATH` names another).
+// Only the ten-year journal's figures.
+if arguments.contains("--ten-years-only") {
+    let absorb = arguments.firstIndex(of: "--absorb").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+        ?? paths.repository + "/.build/release/absorb"
+    let figures = try TenYears.figures(paths, data: try NutrientData(directory: paths.data),
+                                       absorb: FileManager.default.isExecutableFile(atPath: absorb) ? absorb : nil, quick: quick)
+    let version = figures.first { $0.name == "process.absorb_version" }?.median ?? .nan
+    for figure in figures {
+        let ratio = figure.name.hasPrefix("process.") ? String(format: " %6.2f × --version", figure.median / version) : ""
+        print(figure.name.padding(toLength: 56, withPad: " ", startingAt: 0), String(format: "%9.2f %@", figure.median, figure.unit) + ratio)
+    }
+    try? FileManager.default.removeItem(atPath: paths.scratch)
+    exit(0)
+}
+
 if arguments.contains("--processes-only") {
     let absorb = arguments.firstIndex(of: "--absorb").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
         ?? paths.repository + "/.build/release/absorb"
@@ -142,6 +158,8 @@ if FileManager.default.isExecutableFile(atPath: absorb) {
         figures.append(Figure("memory.dashboard_peak_bundled_table", value: memory, unit: "MB"))
     }
 }
+log("· ten years of a journal (a personal pool of 300 foods, and every entry a different food)")
+figures += try TenYears.figures(paths, data: data, absorb: FileManager.default.isExecutableFile(atPath: absorb) ? absorb : nil, quick: quick)
 
 // Synthetic tables, each measured in a fresh process of this program.
 // `--sizes 500000` measures only the synthetic sizes named.

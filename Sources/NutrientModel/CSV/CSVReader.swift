@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 /// An RFC 4180 CSV reader that works on bytes: it finds the fields of each record
 /// without making a `String` per row, so the bundled tables load in milliseconds.
 ///
@@ -127,7 +122,7 @@ public struct CSVRecord: ~Copyable {
         guard !span.hasEscapedQuotes, span.end - span.start == bytes.count else { return false }
         if bytes.isEmpty { return true }
         return bytes.withUnsafeBufferPointer { other in
-            memcmp(buffer.baseAddress! + span.start, other.baseAddress!, bytes.count) == 0
+            UnsafeBufferPointer(start: buffer.baseAddress! + span.start, count: bytes.count).elementsEqual(other)
         }
     }
 
@@ -286,13 +281,12 @@ struct CSVParser {
         while true {
             let fieldStart = position
             if position < count, base[position] == CSVByte.quote {
-                // A quoted field: find its closing quote (memchr, not byte by byte).
+                // A quoted field: find its closing quote.
                 var i = position + 1
                 var escaped = false
                 var closed = false
                 while i < count {
-                    guard let found = memchr(base + i, Int32(CSVByte.quote), count - i) else { break }
-                    let at = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+                    guard let at = Self.firstIndex(of: CSVByte.quote, in: base, from: i, to: count) else { break }
                     if at + 1 < count, base[at + 1] == CSVByte.quote {
                         escaped = true
                         i = at + 2
@@ -377,17 +371,21 @@ struct CSVParser {
         byte <= CSVByte.comma && (byte == CSVByte.comma || byte == CSVByte.lf || byte == CSVByte.cr || byte == CSVByte.quote)
     }
 
-    /// The line feeds in a quoted field (memchr: most fields have none).
+    /// The line feeds in a quoted field (most fields have none).
     private static func lineFeeds(in start: UnsafePointer<UInt8>, count: Int) -> Int {
         var lines = 0
-        var from = start
-        var left = count
-        while left > 0, let found = memchr(from, Int32(CSVByte.lf), left) {
-            let at = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self))
-            lines += 1
-            left -= at + 1 - from
-            from = at + 1
-        }
+        for offset in 0..<count where start[offset] == CSVByte.lf { lines += 1 }
         return lines
+    }
+
+    /// The position of the first `byte` in `base[from..<end]`, or `nil`.
+    @inline(__always)
+    private static func firstIndex(of byte: UInt8, in base: UnsafePointer<UInt8>, from: Int, to end: Int) -> Int? {
+        var i = from
+        while i < end {
+            if base[i] == byte { return i }
+            i += 1
+        }
+        return nil
     }
 }

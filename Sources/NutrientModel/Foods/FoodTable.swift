@@ -163,25 +163,41 @@ public struct FoodTable: Sendable {
 }
 
 extension FoodTable {
-    /// Every stored column of a table, for `FoodTableCache`, with the id index's slots
-    /// (the group lookup, a few dozen names, is made again).
-    struct Columns {
-        var ids: TextColumn
-        var idSlots: [Int32]
-        var descriptions: TextColumn
-        var groupNames: TextColumn
-        var groupOfFood: [UInt16]
-        var sources: [FoodSource]
-        var values: [Double]
-        var portionAmounts: [Double]
-        var portionGrams: [Double]
-        var portionNames: TextColumn
-        var portionStart: [Int32]
-        var portionCount: [Int32]
+    /// Every stored column of a table, for a `FoodTableStore` that keeps tables as bytes
+    /// (`DataFiles`' cache), with the id index's slots (the group lookup, a few dozen
+    /// names, is made again). Within this package only.
+    package struct Columns {
+        package var ids: TextColumn
+        package var idSlots: [Int32]
+        package var descriptions: TextColumn
+        package var groupNames: TextColumn
+        package var groupOfFood: [UInt16]
+        package var sources: [FoodSource]
+        package var values: [Double]
+        package var portionAmounts: [Double]
+        package var portionGrams: [Double]
+        package var portionNames: TextColumn
+        package var portionStart: [Int32]
+        package var portionCount: [Int32]
+
+        package init(ids: TextColumn, idSlots: [Int32], descriptions: TextColumn, groupNames: TextColumn, groupOfFood: [UInt16], sources: [FoodSource], values: [Double], portionAmounts: [Double], portionGrams: [Double], portionNames: TextColumn, portionStart: [Int32], portionCount: [Int32]) {
+            self.ids = ids
+            self.idSlots = idSlots
+            self.descriptions = descriptions
+            self.groupNames = groupNames
+            self.groupOfFood = groupOfFood
+            self.sources = sources
+            self.values = values
+            self.portionAmounts = portionAmounts
+            self.portionGrams = portionGrams
+            self.portionNames = portionNames
+            self.portionStart = portionStart
+            self.portionCount = portionCount
+        }
     }
 
     /// The table's columns.
-    var columns: Columns {
+    package var columns: Columns {
         var groupColumn = TextColumn()
         for name in groupNames { groupColumn.append(name) }
         return Columns(ids: ids, idSlots: idIndex.slots, descriptions: descriptions, groupNames: groupColumn, groupOfFood: groupOfFood,
@@ -193,7 +209,7 @@ extension FoodTable {
     /// together (a column of the wrong length, a group or a measure out of range, an id
     /// twice, an id index that does not find every id where it is): a damaged cache is
     /// refused, never trusted.
-    init?(columns: Columns) {
+    package init?(columns: Columns) {
         let foods = columns.ids.count
         let measures = columns.portionAmounts.count
         guard columns.descriptions.count == foods, columns.groupOfFood.count == foods, columns.sources.count == foods,

@@ -9,21 +9,22 @@ public enum FoodTableLoader {
     public static let supplementGroup = "Supplements"
 
     /// The food table of a `Data/` folder: `foods.csv`, then `supplements.csv`, then
-    /// `portions.csv`. With a `cache`, the copy made from exactly these files' bytes is
-    /// read instead of parsing them, if there is one, and one is made otherwise.
-    public static func loadTable(directory: String,
-                                 cache: FoodTableCache?) throws(DataLoadError) -> (table: FoodTable, fromCache: Bool) {
+    /// `portions.csv`, read through `files`. With a `cache`, the copy made from exactly
+    /// these files' bytes is used instead of parsing them, if there is one, and one is
+    /// made otherwise.
+    public static func loadTable(directory: String, files reader: any DataFileReading,
+                                 cache: (any FoodTableStore)?) throws(DataLoadError) -> (table: FoodTable, fromCache: Bool) {
         let names = ["foods.csv", "supplements.csv", "portions.csv"]
         let paths = names.map { directory.hasSuffix("/") ? directory + $0 : directory + "/" + $0 }
         if let cache {
-            // The files are only hashed here, through one small buffer: most starts end here.
-            let key: UInt64
-            do { key = try cache.key(forFilesAt: paths) } catch { throw .file(error) }
-            if let table = cache.table(for: key) { return (table, true) }
+            // Most starts end here (the cache only hashes the files).
+            do {
+                if let table = try cache.storedTable(forFilesAt: paths) { return (table, true) }
+            } catch { throw .file(error) }
         }
         var files: [[UInt8]] = []
         for path in paths {
-            do { files.append(try FileBytes.read(path)) } catch { throw .file(error) }
+            do { files.append(try reader.bytes(atPath: path)) } catch { throw .file(error) }
         }
         var table = FoodTable()
         do {
@@ -33,8 +34,8 @@ public enum FoodTableLoader {
         } catch {
             throw .csv(error)
         }
-        // Keyed by the bytes parsed, should a file have changed since it was hashed above.
-        if let cache { cache.store(table, for: cache.key(for: files)) }
+        // Kept for the bytes parsed, should a file have changed since the cache looked.
+        cache?.store(table, loadedFrom: files)
         return (table, false)
     }
 

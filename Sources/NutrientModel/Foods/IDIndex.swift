@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Food ids to their positions in the table: an open-addressing hash table over the ids'
 /// UTF-8, which live in a `TextColumn` beside it.
 ///
@@ -78,7 +72,9 @@ struct IDIndex: Sendable, Equatable {
 
     @inline(__always)
     private static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+        guard a.count == b.count else { return false }
+        for i in 0..<a.count where a[i] != b[i] { return false }
+        return true
     }
 
     private mutating func place(_ position: Int, id: UnsafeBufferPointer<UInt8>) {

@@ -52,11 +52,11 @@ public struct TextColumn: RandomAccessCollection, Sendable {
     }
 
     /// The column's storage: every text's UTF-8, one after another, and where each ends.
-    var storage: (utf8: [UInt8], ends: [Int]) { (utf8, ends) }
+    package var storage: (utf8: [UInt8], ends: [Int]) { (utf8, ends) }
 
     /// A column over stored UTF-8 and ends, or `nil` if the ends do not rise within the
     /// bytes (the bytes are not checked as UTF-8: a text is decoded, with repair, when read).
-    init?(utf8: [UInt8], ends: [Int]) {
+    package init?(utf8: [UInt8], ends: [Int]) {
         var previous = 0
         for end in ends {
             guard end >= previous else { return nil }

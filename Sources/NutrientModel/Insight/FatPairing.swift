@@ -66,63 +66,89 @@ public struct FatPairingAnalyzer: Sendable {
     public func analyze(_ entries: [Entry], targets: TargetSet, thresholdGrams: Double? = nil,
                         withoutAdvice: Set<Nutrient> = []) -> FatPairingReport {
         let threshold = thresholdGrams ?? rules.mealFatThresholdGrams
-        var groups: [DayMeal: [Entry]] = [:]
-        for entry in entries { groups[DayMeal(date: entry.date, meal: entry.meal), default: []].append(entry) }
-        // Per day, the meal with the most fat: where a supplement is best taken.
-        var fattest: [LocalDate: (Meal, Double)] = [:]
-        var fats: [DayMeal: (grams: Double, complete: Bool)] = [:]
-        for (key, group) in groups {
+        let vitamins = Self.vitamins
+        // The entries by day and meal, each meal's as logged: one stable sort (none at all
+        // for the journal's entries, which come in that order), then runs; each entry's food
+        // looked up once. Linear in the entries, with no dictionary per meal.
+        let isOrdered = zip(entries, entries.dropFirst()).allSatisfy { ($0.date, $0.meal) <= ($1.date, $1.meal) }
+        let order = isOrdered ? Array(entries.indices)
+            : entries.indices.sorted { (entries[$0].date, entries[$0].meal, $0) < (entries[$1].date, entries[$1].meal, $1) }
+        let foodOf = order.map { foods.index(of: entries[$0].foodID) }
+        struct MealRun {
+            let meal: Meal
+            let range: Range<Int>  // positions in `order`
             var grams = 0.0
             var complete = true
-            for entry in group {
-                if let index = foods.index(of: entry.foodID), let fat = foods.values(at: index)[.fat] {
-                    grams += fat * entry.grams / 100
-                } else {
-                    complete = false
-                }
-            }
-            fats[key] = (grams, complete)
-            if fattest[key.date] == nil || grams > fattest[key.date]!.1 { fattest[key.date] = (key.meal, grams) }
         }
-        var paired: [Nutrient: Double] = [:]
-        var total: [Nutrient: Double] = [:]
+        var paired = [Double](repeating: 0, count: vitamins.count)
+        var total = [Double](repeating: 0, count: vitamins.count)
         var result: [MealFat] = []
-        for key in groups.keys.sorted(by: { ($0.date, $0.meal) < ($1.date, $1.meal) }) {
-            let group = groups[key]!
-            let fat = fats[key]!
-            var amounts: [Nutrient: Double] = [:]
-            var fromSupplements: [Nutrient: (Double, String)] = [:]
-            for entry in group {
-                guard let index = foods.index(of: entry.foodID) else { continue }
-                let values = foods.values(at: index)
-                for nutrient in Self.vitamins {
-                    guard let per100 = nutrient.amount(in: values) else { continue }
-                    let amount = per100 * entry.grams / 100
-                    amounts[nutrient, default: 0] += amount
-                    if foods.source(at: index) == .supplement, amount > (fromSupplements[nutrient]?.0 ?? 0) {
-                        fromSupplements[nutrient] = (amount, foods.descriptions[index])
+        var dayStart = 0
+        while dayStart < order.count {
+            let date = entries[order[dayStart]].date
+            var dayEnd = dayStart
+            while dayEnd < order.count, entries[order[dayEnd]].date == date { dayEnd += 1 }
+            // The day's meals and their fat; the one with the most fat is where a supplement
+            // is best taken (the first of equals).
+            var runs: [MealRun] = []
+            var start = dayStart
+            while start < dayEnd {
+                let meal = entries[order[start]].meal
+                var end = start
+                while end < dayEnd, entries[order[end]].meal == meal { end += 1 }
+                var run = MealRun(meal: meal, range: start..<end)
+                for position in run.range {
+                    if let index = foodOf[position], let fat = foods.values(at: index)[.fat] {
+                        run.grams += fat * entries[order[position]].grams / 100
+                    } else {
+                        run.complete = false
                     }
                 }
+                runs.append(run)
+                start = end
             }
-            var flags: [FatPairingFlag] = []
-            let enoughFat = fat.grams >= threshold
-            for nutrient in Self.vitamins {
-                guard let amount = amounts[nutrient], amount > 0 else { continue }
-                total[nutrient, default: 0] += amount
-                if enoughFat { paired[nutrient, default: 0] += amount; continue }
-                guard !withoutAdvice.contains(nutrient), let target = targets[nutrient].value, target > 0,
-                      amount / target * 100 >= rules.flagMinimumSharePercent else { continue }
-                flags.append(FatPairingFlag(
-                    date: key.date, meal: key.meal, nutrient: nutrient, amount: amount, fatGrams: fat.grams,
-                    suggestion: suggestion(for: nutrient, amount: amount, supplement: fromSupplements[nutrient],
-                                           meal: key.meal, fattest: fattest[key.date], threshold: threshold)))
+            var fattest: (Meal, Double)?
+            for run in runs where fattest == nil || run.grams > fattest!.1 { fattest = (run.meal, run.grams) }
+            for run in runs {
+                var amounts = [Double?](repeating: nil, count: vitamins.count)
+                var fromSupplements = [(Double, String)?](repeating: nil, count: vitamins.count)
+                for position in run.range {
+                    guard let index = foodOf[position] else { continue }
+                    let values = foods.values(at: index)
+                    let isSupplement = foods.source(at: index) == .supplement
+                    for (v, nutrient) in vitamins.enumerated() {
+                        guard let per100 = nutrient.amount(in: values) else { continue }
+                        let amount = per100 * entries[order[position]].grams / 100
+                        amounts[v] = (amounts[v] ?? 0) + amount
+                        if isSupplement, amount > (fromSupplements[v]?.0 ?? 0) {
+                            fromSupplements[v] = (amount, foods.descriptions[index])
+                        }
+                    }
+                }
+                var flags: [FatPairingFlag] = []
+                let enoughFat = run.grams >= threshold
+                var carried: [Nutrient: Double] = [:]
+                for (v, nutrient) in vitamins.enumerated() {
+                    guard let amount = amounts[v] else { continue }
+                    carried[nutrient] = amount
+                    guard amount > 0 else { continue }
+                    total[v] += amount
+                    if enoughFat { paired[v] += amount; continue }
+                    guard !withoutAdvice.contains(nutrient), let target = targets[nutrient].value, target > 0,
+                          amount / target * 100 >= rules.flagMinimumSharePercent else { continue }
+                    flags.append(FatPairingFlag(
+                        date: date, meal: run.meal, nutrient: nutrient, amount: amount, fatGrams: run.grams,
+                        suggestion: suggestion(for: nutrient, amount: amount, supplement: fromSupplements[v],
+                                               meal: run.meal, fattest: fattest, threshold: threshold)))
+                }
+                result.append(MealFat(date: date, meal: run.meal, fatGrams: run.grams, fatIsComplete: run.complete,
+                                      vitamins: carried, flags: flags))
             }
-            result.append(MealFat(date: key.date, meal: key.meal, fatGrams: fat.grams, fatIsComplete: fat.complete,
-                                  vitamins: amounts, flags: flags))
+            dayStart = dayEnd
         }
         var shares: [Nutrient: Double] = [:]
-        for (nutrient, amount) in total where amount > 0 && !withoutAdvice.contains(nutrient) {
-            shares[nutrient] = (paired[nutrient] ?? 0) / amount
+        for (v, nutrient) in vitamins.enumerated() where total[v] > 0 && !withoutAdvice.contains(nutrient) {
+            shares[nutrient] = paired[v] / total[v]
         }
         return FatPairingReport(thresholdGrams: threshold, meals: result, pairedShare: shares, withoutAdvice: withoutAdvice)
     }
@@ -143,10 +169,5 @@ public struct FatPairingAnalyzer: Sendable {
             }
         }
         return "add a fat source to it (at least \(Format.number(threshold)) g of fat), or eat it with a meal that has some"
-    }
-
-    private struct DayMeal: Hashable {
-        let date: LocalDate
-        let meal: Meal
     }
 }

@@ -1,3 +1,57 @@
+import Foundation
+
+/// The word rules' verdicts on each food of a planner's table: why it is left out of plans
+/// for each audience (`Data/planner.csv`) and whether pregnancy advice says to avoid it for
+/// its retinol (liver, liver products, cod liver oil, retinol supplements; `SafetyRules`).
+/// Each food's are worked out the first time a plan or list looks at it, and kept: a plan
+/// looks at a few hundred of the 8,789 foods, and splitting every description into words
+/// when the planner was made was most of its cost (the first `g`, `absorb gaps`).
+final class FoodVerdicts: @unchecked Sendable {
+    private let table: FoodTable
+    private let exclusions: PlannerExclusions
+    private let safety: SafetyRules
+    private let lock = NSLock()
+    private var excluded: [[String?]?]
+    private var pregnancy: [Bool?]
+
+    init(table: FoodTable, exclusions: PlannerExclusions, safety: SafetyRules) {
+        self.table = table
+        self.exclusions = exclusions
+        self.safety = safety
+        excluded = Array(repeating: nil, count: table.count)
+        pregnancy = Array(repeating: nil, count: table.count)
+    }
+
+    /// Why `food` is left out of plans for the audience at `audience` (an index into
+    /// `PlanAudience.allCases`), or `nil`.
+    func exclusion(_ food: Int, audience: Int) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = excluded[food] { return known[audience] }
+        let values = table.values(at: food)
+        let group = table.group(at: food)
+        let words = FoodWords.words(of: table.descriptions[food])
+        let reasons = PlanAudience.allCases.map { audience -> String? in
+            let reason = exclusions.exclusion(group: group, words: words, audience: audience)
+            if reason == nil, audience == .everyone, values[.energy] == nil { return "no energy value: a plan could not count it" }
+            return reason
+        }
+        excluded[food] = reasons
+        return reasons[audience]
+    }
+
+    /// Whether pregnancy advice says to avoid `food`.
+    func avoidInPregnancy(_ food: Int) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = pregnancy[food] { return known }
+        let avoid = safety.isPregnancyRetinolSource(description: table.descriptions[food], values: table.values(at: food),
+                                                    source: table.source(at: food), measures: table.portions(at: food))
+        pregnancy[food] = avoid
+        return avoid
+    }
+}
+
 /// A food as the planner sees it: a typical serving, its energy and what it gives.
 public struct PlannerFood: Sendable, Equatable {
     /// The food's position in the table.
@@ -19,6 +73,8 @@ public struct NutrientSource: Sendable, Equatable {
     /// The nutrient in one serving, and in 100 kcal of the food.
     public let amountPerServing: Double
     public let amountPer100Kcal: Double?
+    /// The nutrient in 100 g of the food.
+    public let amountPer100g: Double
     /// One serving as a percent of the target, if there is one.
     public let percentOfTarget: Double?
 }
@@ -110,9 +166,9 @@ public struct GapPlanner: Sendable {
     /// Per 100 g, each nutrient (food * nutrients + n) and each upper-limit amount (food * 2).
     let per100: [Double]
     let limitPer100: [Double]
-    /// Per audience (`PlanAudience.allCases` order), why each food is left out of plans
-    /// (nil: it may be suggested to that audience).
-    let excludedBecause: [[String?]]
+    /// Per food and audience, why it is left out of plans, and whether pregnancy advice
+    /// says to avoid it: worked out when a plan first looks at the food.
+    let verdicts: FoodVerdicts
     /// Per food: the most one plan item of it may weigh by its group (a tablespoon of oil),
     /// whether it is fish or shellfish (served by the FDA/EPA's portions), whether it has a
     /// household measure (a food with none is not suggested).
@@ -126,9 +182,6 @@ public struct GapPlanner: Sendable {
     let rules: ScoringRules
     /// The rules that keep a plan safe for the person it is for.
     let safety: PlanSafetyRules
-    /// Per food: whether pregnancy advice says to avoid it for its retinol (liver, liver
-    /// products, cod liver oil, retinol supplements; `SafetyRules`).
-    let pregnancyAvoids: [Bool]
     static let nutrientCount = Nutrient.allCases.count
 
 
@@ -148,10 +201,8 @@ public struct GapPlanner: Sendable {
         let nutrients = Nutrient.allCases
         let n = nutrients.count
         var grams = [Double](), kcal = [Double](), portion = [Int32](), amounts = [Double](), limits = [Double]()
-        var excluded = [[String?]](repeating: [], count: PlanAudience.allCases.count)
-        var avoidInPregnancy: [Bool] = [], maxGrams: [Double] = [], fish: [Bool] = [], measured: [Bool] = []
+        var maxGrams: [Double] = [], fish: [Bool] = [], measured: [Bool] = []
         var hundred: [Double] = [], limitHundred: [Double] = []
-        avoidInPregnancy.reserveCapacity(table.count)
         grams.reserveCapacity(table.count)
         kcal.reserveCapacity(table.count)
         portion.reserveCapacity(table.count)
@@ -183,24 +234,16 @@ public struct GapPlanner: Sendable {
             limitHundred.append(retinol)
             limitHundred.append(addedE)
             let group = table.group(at: index)
-            let words = FoodWords.words(of: table.descriptions[index])
-            for (a, audience) in PlanAudience.allCases.enumerated() {
-                var reason = exclusions.exclusion(group: group, words: words, audience: audience)
-                if reason == nil, audience == .everyone, values[.energy] == nil { reason = "no energy value: a plan could not count it" }
-                excluded[a].append(reason)
-            }
             maxGrams.append(exclusions.groupMaxGrams[group]?.grams ?? .infinity)
             fish.append(group == Self.fishGroup)
             measured.append(measures.contains { $0.grams > 0 && $0.amount > 0 })
-            avoidInPregnancy.append(safety.facts.isPregnancyRetinolSource(
-                description: table.descriptions[index], values: values, source: source, measures: measures))
         }
         per100 = hundred
         limitPer100 = limitHundred
         groupMaxGrams = maxGrams
         isFish = fish
         hasMeasure = measured
-        pregnancyAvoids = avoidInPregnancy
+        verdicts = FoodVerdicts(table: table, exclusions: exclusions, safety: safety.facts)
         self.safety = safety
         self.table = table
         servingGrams = grams
@@ -208,15 +251,18 @@ public struct GapPlanner: Sendable {
         servingPortion = portion
         perServing = amounts
         limitPerServing = limits
-        excludedBecause = excluded
         self.diets = diets
         self.rules = rules
         let foods = 0..<table.count
         byServing = nutrients.indices.map { k in
             foods.filter { amounts[$0 * n + k] > 0 }.sorted { amounts[$0 * n + k] > amounts[$1 * n + k] }.map(Int32.init)
         }
+        // Per kcal, only foods that give real energy (Data/rules.csv): a diet drink would
+        // top every list per 100 kcal with a sip's worth of a vitamin.
+        let minimumKcal = safety.rankPerKcalMinKcalPer100g
+        let energetic = (0..<table.count).map { (table.values(at: $0)[.energy] ?? 0) >= minimumKcal }
         byKcal = nutrients.indices.map { k in
-            foods.filter { amounts[$0 * n + k] > 0 && kcal[$0] > 0 }
+            foods.filter { amounts[$0 * n + k] > 0 && kcal[$0] > 0 && energetic[$0] }
                 .sorted { amounts[$0 * n + k] / kcal[$0] > amounts[$1 * n + k] / kcal[$1] }.map(Int32.init)
         }
     }
@@ -271,7 +317,7 @@ public struct GapPlanner: Sendable {
     }
 
     func exclusion(_ food: Int, diets keys: Set<String>, audiences: [Int]) -> String? {
-        for a in audiences { if let reason = excludedBecause[a][food] { return reason } }
+        for a in audiences { if let reason = verdicts.exclusion(food, audience: a) { return reason } }
         if !hasMeasure[food] { return "the table has no household measure for it" }
         guard !keys.isEmpty else { return nil }
         // The words are found again here rather than kept for every food: it is called for
@@ -316,7 +362,7 @@ public struct GapPlanner: Sendable {
             if perServing[food * n + k] > 0 { return true }
             if let basis = score.target.upperLimitBasis, limitAmount(food, basis, k) > 0 { return true }
         }
-        return report.profile.condition == .pregnancy && pregnancyAvoids[food]
+        return report.profile.condition == .pregnancy && verdicts.avoidInPregnancy(food)
     }
 
     /// Why no plan or list of foods is made for `report`'s person, or `nil`.
@@ -345,13 +391,7 @@ public struct GapPlanner: Sendable {
         -> (perServing: [NutrientSource], per100Kcal: [NutrientSource]) {
         if let report, report.score(of: nutrient).status == .aboveUL || withheld(for: report) != nil { return ([], []) }
         let n = nutrient.index
-        func source(_ index: Int32) -> NutrientSource {
-            let food = self.food(Int(index))
-            let amount = food.perServing[n]
-            return NutrientSource(food: food, amountPerServing: amount,
-                                  amountPer100Kcal: food.kcalPerServing > 0 ? amount / food.kcalPerServing * 100 : nil,
-                                  percentOfTarget: target.value.flatMap { $0 > 0 ? amount / $0 * 100 : nil })
-        }
+        func source(_ index: Int32) -> NutrientSource { self.source(Int(index), nutrient: nutrient, target: target) }
         let audiences = audiences(of: report?.profile)
         let usable = { (food: Int32) in
             self.exclusion(Int(food), diets: keys, audiences: audiences) == nil && !(report.map { self.unsafe(Int(food), for: $0) } ?? false)
@@ -442,22 +482,32 @@ public struct GapPlanner: Sendable {
             let option: Int
             let shortfall: Double
             let kcal: Double
+            /// How it ranks: the shortfall rounded to thousandths (closer than that is a
+            /// tie), then the energy, then the fewer foods. Rounded once, when made, not
+            /// twice per comparison of the sort.
+            let roundedShortfall: Double
+            let depth: Int
+
+            init(parent: Int, option: Int, shortfall: Double, kcal: Double, depth: Int) {
+                self.parent = parent
+                self.option = option
+                self.shortfall = shortfall
+                self.kcal = kcal
+                self.roundedShortfall = (shortfall * 1000).rounded()
+                self.depth = depth
+            }
         }
         let n = nutrients.count
         func shortfall(_ added: UnsafeMutableBufferPointer<Double>) -> Double {
             gaps.reduce(0) { $0 + max(0, 1 - (before[$1] + added[$1]) / (targets[$1] * metAt)) }
         }
-        func rank(_ shortfall: Double, _ kcal: Double) -> (Double, Double) { ((shortfall * 1000).rounded(), kcal) }
         var start = State(chosen: [], added: Array(repeating: 0, count: n), limitUsed: Array(repeating: 0, count: room.count),
                           kcal: 0, shortfall: 0)
         start.shortfall = start.added.withUnsafeMutableBufferPointer { shortfall($0) }
         var beam = [start]
         var best = start
         func sortCandidates(_ candidates: inout [Candidate]) {
-            candidates.sort { a, b in
-                let ra = rank(a.shortfall, a.kcal), rb = rank(b.shortfall, b.kcal)
-                return ra != rb ? ra < rb : beam[a.parent].chosen.count < beam[b.parent].chosen.count
-            }
+            candidates.sort { a, b in (a.roundedShortfall, a.kcal, a.depth) < (b.roundedShortfall, b.kcal, b.depth) }
         }
         // Per option, flat: what it adds to each gap and to each limit, its energy and food.
         let optionCount = options.count, gapCount = gaps.count, roomCount = room.count
@@ -482,6 +532,7 @@ public struct GapPlanner: Sendable {
                 let kcalLeft = limits.planMaxKcal + 1e-9 - state.kcal
                 let limitLeft = (0..<roomCount).map { room[$0].left - state.limitUsed[$0] }
                 let threshold = state.shortfall - 1e-9
+                let depth = state.chosen.count
                 optionGapAdds.withUnsafeBufferPointer { gapAdds in
                 optionLimitAdds.withUnsafeBufferPointer { limitAdds in
                 optionKcal.withUnsafeBufferPointer { kcals in
@@ -502,7 +553,7 @@ public struct GapPlanner: Sendable {
                         }
                         // Adding a food that closes nothing more is never better.
                         guard value < threshold else { continue }
-                        candidates.append(Candidate(parent: parent, option: o, shortfall: value, kcal: state.kcal + kcals[o]))
+                        candidates.append(Candidate(parent: parent, option: o, shortfall: value, kcal: state.kcal + kcals[o], depth: depth))
                     }
                 }}}}}
                 // Only the best few thousand can make the next beam: keep memory small.
@@ -530,7 +581,7 @@ public struct GapPlanner: Sendable {
                                   limitUsed: limitUsed, kcal: candidate.kcal, shortfall: candidate.shortfall))
             }
             beam = kept
-            if rank(beam[0].shortfall, beam[0].kcal) < rank(best.shortfall, best.kcal) { best = beam[0] }
+            if ((beam[0].shortfall * 1000).rounded(), beam[0].kcal) < ((best.shortfall * 1000).rounded(), best.kcal) { best = beam[0] }
         }
         let items = best.chosen.map { option in
             PlanItem(food: self.food(option.food), servings: option.count, measure: option.measure, grams: option.grams, kcal: option.kcal,
@@ -591,9 +642,13 @@ public struct PlanSafetyRules: Sendable {
     public let defaultAgeMonths: Int
     /// Portion, energy and fish limits by life stage.
     public let limits: PlanLimitTable
+    /// The least energy 100 g of a food gives for it to be ranked per 100 kcal.
+    public let rankPerKcalMinKcalPer100g: Double
 
     /// Makes the rules.
-    public init(epaDhaMaxMg: Double, solidFoodsFromAgeMonths: Int, facts: SafetyRules, defaultAgeMonths: Int, limits: PlanLimitTable) {
+    public init(epaDhaMaxMg: Double, solidFoodsFromAgeMonths: Int, facts: SafetyRules, defaultAgeMonths: Int, limits: PlanLimitTable,
+                rankPerKcalMinKcalPer100g: Double) {
+        self.rankPerKcalMinKcalPer100g = rankPerKcalMinKcalPer100g
         self.epaDhaMaxMg = epaDhaMaxMg
         self.solidFoodsFromAgeMonths = solidFoodsFromAgeMonths
         self.facts = facts

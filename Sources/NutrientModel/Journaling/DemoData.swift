@@ -12,11 +12,12 @@ public struct DemoData: Sendable {
     public let profile: PersonProfile
     public let meals: [Meal]
 
-    /// Reads `profile.csv` and `meals.csv` from `directory`, checking every food exists.
-    public init(directory: String, foods: FoodTable) throws(DataLoadError) {
+    /// Reads `profile.csv` and `meals.csv` from `directory` through `files`, checking
+    /// every food exists.
+    public init(directory: String, files: any DataFileReading, foods: FoodTable) throws(DataLoadError) {
         func path(_ name: String) -> String { directory + "/" + name }
         func bytes(_ name: String) throws(DataLoadError) -> [UInt8] {
-            do { return try FileBytes.read(path(name)) } catch { throw .file(error) }
+            do { return try files.bytes(atPath: path(name)) } catch { throw .file(error) }
         }
         do {
             let profiles = try NamedCSVTable(bytes: try bytes("profile.csv"), fileName: path("profile.csv"),

@@ -15,19 +15,58 @@ extension Report {
     /// each food once however many times it was logged. Foods without a value for the
     /// nutrient are not sources (the score's coverage says they are missing).
     public func sources(of nutrient: Nutrient, in foods: FoodTable) -> [LoggedSource] {
-        var totals: [String: (amount: Double, grams: Double)] = [:]
+        allSources(in: foods)[nutrient] ?? []
+    }
+
+    /// `sources(of:in:)` of every nutrient, from one pass over the entries (each entry's
+    /// food looked up once, whatever the number of nutrients).
+    public func allSources(in foods: FoodTable) -> [Nutrient: [LoggedSource]] {
+        let nutrients = Nutrient.allCases
+        let n = nutrients.count
+        var slotOf: [Int: Int] = [:]
+        var foodOfSlot: [Int] = []
+        var grams: [Double] = []
+        var amounts: [Double] = []
+        var known: [Bool] = []
         for entry in entries {
-            guard let index = foods.index(of: entry.foodID),
-                  let per100 = nutrient.amount(in: foods.values(at: index)) else { continue }
-            totals[entry.foodID, default: (0, 0)].amount += per100 * entry.grams / 100
-            totals[entry.foodID, default: (0, 0)].grams += entry.grams
+            guard let index = foods.index(of: entry.foodID) else { continue }
+            let slot: Int
+            if let found = slotOf[index] {
+                slot = found
+            } else {
+                slot = foodOfSlot.count
+                slotOf[index] = slot
+                foodOfSlot.append(index)
+                grams.append(0)
+                amounts.append(contentsOf: repeatElement(0, count: n))
+                known.append(contentsOf: repeatElement(false, count: n))
+            }
+            grams[slot] += entry.grams
+            let values = foods.values(at: index)
+            for k in 0..<n {
+                guard let per100 = nutrients[k].amount(in: values) else { continue }
+                amounts[slot * n + k] += per100 * entry.grams / 100
+                known[slot * n + k] = true
+            }
         }
-        let all = totals.values.reduce(0) { $0 + $1.amount }
-        guard all > 0 else { return [] }
-        return totals.filter { $0.value.amount > 0 }
-            .sorted { ($0.value.amount, $1.key) > ($1.value.amount, $0.key) }
-            .map { LoggedSource(foodID: $0.key, description: foods.food(id: $0.key)?.description ?? $0.key,
-                                amount: $0.value.amount, grams: $0.value.grams, share: $0.value.amount / all) }
+        var result: [Nutrient: [LoggedSource]] = [:]
+        for (k, nutrient) in nutrients.enumerated() {
+            let slots = foodOfSlot.indices.filter { known[$0 * n + k] }
+            let all = slots.reduce(0) { $0 + amounts[$1 * n + k] }
+            guard all > 0 else {
+                result[nutrient] = []
+                continue
+            }
+            result[nutrient] = slots.filter { amounts[$0 * n + k] > 0 }
+                .map { slot in (slot: slot, id: foods.ids[foodOfSlot[slot]]) }
+                .sorted { (amounts[$0.slot * n + k], $1.id) > (amounts[$1.slot * n + k], $0.id) }
+                .map { item in
+                    let amount = amounts[item.slot * n + k]
+                    return LoggedSource(foodID: item.id, description: foods.descriptions[foodOfSlot[item.slot]],
+                                        amount: amount, grams: grams[item.slot], share: amount / all)
+                }
+        }
+        return result
     }
 
     /// The `limit` foods that gave the most of `nutrient` (see `sources(of:in:)`).

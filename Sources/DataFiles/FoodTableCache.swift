@@ -1,3 +1,4 @@
+import NutrientModel
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -15,7 +16,7 @@ import Darwin
 /// checksum, and its columns against each other, before it is used; anything that does
 /// not fit is ignored and the CSVs are loaded as if there were no copy. The cache is an
 /// optimisation and nothing else: a folder that cannot be written only costs the time.
-public struct FoodTableCache: Sendable {
+public struct FoodTableCache: FoodTableStore {
     /// The folder the copies are kept in.
     public let directory: String
     /// What identifies the program that loads (see `init(directory:)`).
@@ -77,6 +78,17 @@ public struct FoodTableCache: Sendable {
     func path(for key: UInt64) -> String {
         let hex = String(key, radix: 16)
         return directory + "/" + Self.prefix + String(repeating: "0", count: 16 - hex.count) + hex + Self.suffix
+    }
+
+    /// The table kept for the files at `paths`, which are only hashed, through one small
+    /// buffer (nothing of them is kept).
+    public func storedTable(forFilesAt paths: [String]) throws(DataFileError) -> FoodTable? {
+        table(for: try key(forFilesAt: paths))
+    }
+
+    /// Keeps `table` under the key of the bytes it was loaded from.
+    public func store(_ table: FoodTable, loadedFrom files: [[UInt8]]) {
+        store(table, for: key(for: files))
     }
 
     /// The table stored under `key`, or `nil` if there is none or it is damaged.

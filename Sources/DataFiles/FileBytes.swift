@@ -1,3 +1,4 @@
+import NutrientModel
 #if canImport(Glibc)
 import Glibc
 private let systemRead = Glibc.read
@@ -141,21 +142,7 @@ public enum FileBytes {
     }
 }
 
-/// A data file that is missing or unreadable.
-public struct DataFileError: Error, Sendable, CustomStringConvertible {
-    /// The file's path.
-    public let path: String
-    /// What is wrong with it.
-    public let message: String
-    /// `path: message`.
-    public var description: String { "\(path): \(message)" }
-
-    /// Makes an error.
-    public init(path: String, message: String) {
-        self.path = path
-        self.message = message
-    }
-
+extension DataFileError {
     /// An error from a failed system call, in words.
     init(path: String, errno code: Int32) {
         switch code {
@@ -163,5 +150,15 @@ public struct DataFileError: Error, Sendable, CustomStringConvertible {
         case EACCES, EPERM: self.init(path: path, message: "cannot be read (check its permissions)")
         default: self.init(path: path, message: "could not be read: \(String(cString: strerror(code)))")
         }
+    }
+}
+
+/// The files of a `Data/` folder, read from disk by `FileBytes`: what `NutrientData` is
+/// given to load its tables.
+public struct DiskFiles: DataFileReading {
+    public init() {}
+
+    public func bytes(atPath path: String) throws(DataFileError) -> [UInt8] {
+        try FileBytes.read(path)
     }
 }
