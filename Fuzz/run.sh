@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Builds each libFuzzer target (with AddressSanitizer) and runs it for N seconds.
-#   Fuzz/run.sh [seconds per target, default 60] [target ...]   targets: csv quantity search archive
+#   Fuzz/run.sh [seconds per target, default 60] [target ...]   targets: csv quantity search archive cronometer
 # Crashes are written to Fuzz/crashes/<target>/; the corpus grows in .build-fuzz/corpus.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
-if [ $# -gt 0 ]; then targets=("$@"); else targets=(csv quantity search archive); fi
+if [ $# -gt 0 ]; then targets=("$@"); else targets=(csv quantity search archive cronometer); fi
 build=.build-fuzz
 mkdir -p "$build"
 # The model with the files it is given (DataFiles), built as one module.
@@ -19,6 +19,7 @@ for target in "${targets[@]}"; do
         # The journal archive's reader and validation need no SQLite: built with the model.
         archive) files=(Fuzz/ArchiveFuzz.swift Sources/Journal/JournalArchive.swift Sources/Journal/JournalArchive+CSV.swift
                         Sources/Journal/JournalArchive+JSON.swift Sources/Journal/JournalArchive+Validation.swift Sources/Journal/JournalArchive+Integrity.swift) ;;
+        cronometer) files=(Fuzz/CronometerFuzz.swift) ;;
         *) echo "unknown target $target" >&2; exit 2 ;;
     esac
     binary="$build/$target-fuzzer"

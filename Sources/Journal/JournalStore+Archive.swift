@@ -84,8 +84,9 @@ extension JournalStore {
     /// targets and favourites it lacks; an entry already there (same day, meal, food,
     /// weight and time logged) is not added twice, so importing the same file twice
     /// changes nothing. A custom food or recipe whose id is taken by a different one is an
-    /// error.
-    public func importArchive(_ archive: JournalArchive) throws(JournalError) -> ImportSummary {
+    /// error. With `skippingEntriesAlreadyThere` false, every entry of the archive is added
+    /// (a caller that has already left out the ones it counts as there, by its own rule).
+    public func importArchive(_ archive: JournalArchive, skippingEntriesAlreadyThere: Bool = true) throws(JournalError) -> ImportSummary {
         try write { db in
             var summary = ImportSummary()
             let hadProfiles = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM profile") ?? 0 > 0
@@ -162,7 +163,7 @@ extension JournalStore {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 for entry in profile.entries {
-                    if let count = knownEntries[entry], count > 0 {
+                    if skippingEntriesAlreadyThere, let count = knownEntries[entry], count > 0 {
                         knownEntries[entry] = count - 1
                         summary.entriesAlreadyThere += 1
                         continue

@@ -54,25 +54,48 @@ struct ExportCommand: ParsableCommand {
     }
 }
 
-/// `absorb import`: an export read back into a journal.
+/// Where an imported file comes from.
+enum ImportSource: String, ExpressibleByArgument, CaseIterable {
+    case absorb, cronometer
+}
+
+/// `absorb import`: an export read back into a journal, or a Cronometer history read in.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a journal export (JSON or CSV from `absorb export`): all of it, or nothing.",
+        abstract: "Import a journal export (JSON or CSV from `absorb export`) or a Cronometer history: all of it, or nothing.",
         discussion: """
             Every value is checked first; a bad one is reported with its place (a JSON path, or a \
             CSV line and column) and then nothing is saved. Import adds and never overwrites: a \
             profile with the same name keeps its settings and gains the entries, targets and \
             favourites it lacks; an entry already there is not added twice, so importing the same \
             file twice changes nothing.
+
+            --from cronometer reads Cronometer's servings export (Account, Export Data, Food & \
+            Recipe Entries) into the active profile, or --profile NAME: each row an entry on its \
+            day and meal, each food a food of your own with Cronometer's figures (an empty or \
+            missing column is unknown, never zero; IU converted by Data/conversions.csv). A row \
+            already imported (same day, meal, food and amount) is not imported again, so a \
+            later export that overlaps an earlier one adds only the new rows. --dry-run shows \
+            what it would import and saves nothing.
             """)
 
     @Argument(help: "The file to import.") var file: String
+    @Option(name: .long, help: "absorb (an `absorb export`) or cronometer (Cronometer's servings CSV).")
+    var from: ImportSource = .absorb
     @Option(name: .long, help: "json or csv (default: from the file's extension, else its first character).")
     var format: ArchiveFormat?
+    @Flag(name: .long, help: "With --from cronometer: show what would be imported, and save nothing.")
+    var dryRun = false
     @OptionGroup var common: CommonOptions
 
     func run() throws {
+        if from == .cronometer {
+            if format == .json { throw CLIError("--format json: a Cronometer export is CSV. Nothing was imported.") }
+            try CronometerImportRun.run(file: file, dryRun: dryRun, common: common)
+            return
+        }
+        if dryRun { throw CLIError("--dry-run works with --from cronometer; an absorb export is checked whole before anything is saved. Nothing was imported.") }
         let bytes: [UInt8]
         do { bytes = try FileBytes.read(file) } catch { throw CLIError("\(error.description). Nothing was imported.") }
         let (data, journal) = try Session.openJournal(journalOption: common.journal, dataOption: common.data)

@@ -118,7 +118,7 @@ func writePrivately(_ text: String, to path: String) throws {
     guard descriptor >= 0 else {
         throw CLIError("\(path): cannot be written: \(reason()) (check the folder \(folder) exists and is writable). Nothing was written.")
     }
-    let temporary = String(cString: template)
+    let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     func fail(_ what: String) -> CLIError {
         let error = CLIError("\(path): \(what): \(reason()). Nothing was written; the file is as it was.")
         close(descriptor)

@@ -233,7 +233,7 @@ final class JournalStoreTests: XCTestCase {
         var failure: JournalError?
         for index in 0..<10_000 {
             do {
-                try journal.addEntries(profileID: profile.id, (0..<50).map { _ in
+                _ = try journal.addEntries(profileID: profile.id, (0..<50).map { _ in
                     (date: day, meal: .lunch, foodID: "11457", grams: Double(index + 1))
                 })
                 saved += 50

@@ -310,7 +310,7 @@ final class DashboardEndToEndTests: XCTestCase {
         // and it still follows the size it is given, too small and then normal.
         XCTAssertEqual(try terminal.format("#{pane_current_command}"), "absorb", "absorb is still running after the storm")
         try terminal.resize(width: 59, height: 15)
-        try terminal.waitUntil("the too-small message at 59 × 15", timeout: 15) { rows in
+        _ = try terminal.waitUntil("the too-small message at 59 × 15", timeout: 15) { rows in
             rows.contains { $0.contains("Terminal too small") } && rows.contains { $0.contains("59×15; absorb needs") }
         }
         try terminal.resize(width: 80, height: 24)

@@ -112,7 +112,7 @@ final class JournalIdentityTests: XCTestCase {
             env["XDG_CACHE_HOME"] = AbsorbProcess.cacheHome
             process.environment = env
             let errors = scratch.appendingPathComponent("err-\(UUID().uuidString)")
-            FileManager.default.createFile(atPath: errors.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
             process.standardError = try FileHandle(forWritingTo: errors)
             process.standardOutput = FileHandle.nullDevice
             processes.append((process, errors))
