@@ -22,7 +22,8 @@ final class JournalStoreTests: XCTestCase {
         let journal = try JournalStore(path: path)
         XCTAssertEqual(try journal.appliedMigrations(), ["v1: profiles, entries, custom foods, target overrides",
                                                          "v2: per-profile fat threshold and diets", "v3: recipes and favourites",
-                                      "v4: vitamin E counted toward the upper limit, prescribed foods"])
+                                      "v4: vitamin E counted toward the upper limit, prescribed foods",
+                                                         "v6: check-ins, probiotics, each profile's scales"])
         let profile = try journal.activeProfile()
         XCTAssertEqual(profile.profile, PersonProfile(name: "Me"))
         XCTAssertTrue(profile.profile.usesDefaults)

@@ -37,7 +37,7 @@ public struct PersonProfile: Sendable, Equatable {
     /// Makes a profile.
     public init(name: String, sex: Sex? = nil, ageMonths: Int? = nil,
                 condition: PhysiologicalCondition = .none, fatThresholdGrams: Double? = nil, diets: Set<String> = [],
-                prescribed: Set<String> = []) {
+                prescribed: Set<String> = [], scales: [CheckInScale] = []) {
         self.name = name
         self.sex = sex
         self.ageMonths = ageMonths
@@ -45,6 +45,7 @@ public struct PersonProfile: Sendable, Equatable {
         self.fatThresholdGrams = fatThresholdGrams
         self.diets = diets
         self.prescribed = prescribed
+        self.scales = Set(scales).sorted()
     }
 
     /// Whether the targets are defaults because sex or age is not set.
