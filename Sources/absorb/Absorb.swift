@@ -17,7 +17,7 @@ struct Absorb: ParsableCommand {
             absorb, and ABSORB_NO_CACHE=1 turns it off.
             """,
         version: "0.4.0",
-        subcommands: [DashboardCommand.self, Today.self, LogCommand.self, FoodsCommand.self, ProfileCommand.self, ReportCommand.self, GapsCommand.self, ExportCommand.self, ImportCommand.self, SummaryCommand.self, DemoCommand.self],
+        subcommands: [DashboardCommand.self, Today.self, LogCommand.self, FoodsCommand.self, ProfileCommand.self, ReportCommand.self, GapsCommand.self, ExportCommand.self, ImportCommand.self, SummaryCommand.self, CheckInCommand.self, CheckInsCommand.self, ProbioticCommand.self, DemoCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 

@@ -78,7 +78,7 @@ public struct ProbioticDose: Sendable, Equatable {
         }
         let number: Double
         do { number = try NumberInput.option(words[0], allowingZero: false) } catch {
-            throw CheckInError("CFU \(error.description): \(rule)")
+            throw CheckInError("\"\(text.prefix(40))\" is not a CFU (\(error.description)): \(rule)")
         }
         let cfu = number * multiplier
         guard cfu >= 1 else { throw CheckInError("\"\(text.prefix(40))\" is less than one CFU: \(rule)") }
