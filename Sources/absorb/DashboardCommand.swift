@@ -190,7 +190,7 @@ final class DashboardRunner {
                 for override in try journal.targetOverrides(profileID: demoProfileID) {
                     _ = try journal.removeTargetOverride(override.nutrient, profileID: demoProfileID)
                 }
-                try DemoCommand.seed(journal, profileID: demoProfileID, with: demo, today: Clock().today)
+                try DemoCommand.seed(journal, profileID: demoProfileID, with: demo, today: Clock().today, scales: session.data.checkInScales)
                 return .profileLoaded(try context(for: demoProfileID))
             case .quit:
                 return nil
@@ -233,10 +233,10 @@ struct DemoCommand: ParsableCommand {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let session = try Session(journalOption: directory + "/journal.sqlite", dataOption: data)
         let demo: DemoData
-        do { demo = try DemoData(directory: session.data.directory + "/demo", foods: session.data.foods) } catch {
+        do { demo = try DemoData(directory: session.data.directory + "/demo", data: session.data) } catch {
             throw CLIError("cannot load the demo: \(error.description)")
         }
-        try Self.seed(session.journal, profileID: session.profile.id, with: demo, today: Clock().today)
+        try Self.seed(session.journal, profileID: session.profile.id, with: demo, today: Clock().today, scales: session.data.checkInScales)
         // The runner reads the seeded profile and entries from the journal itself.
         let runner = try DashboardRunner(session: session, demo: demo)
         let terminal: TerminalScreen
@@ -249,12 +249,21 @@ struct DemoCommand: ParsableCommand {
     }
 
     /// Puts the demo patient and their fourteen days into the journal's profile.
-    static func seed(_ journal: JournalStore, profileID: Int64, with demo: DemoData, today: LocalDate) throws {
+    static func seed(_ journal: JournalStore, profileID: Int64, with demo: DemoData, today: LocalDate, scales: CheckInScales) throws {
         try journal.updateProfile(StoredProfile(id: profileID, profile: demo.profile))
         try journal.removeAllEntries(profileID: profileID)
         _ = try journal.addEntries(profileID: profileID, demo.meals.map {
             (date: today.adding(days: $0.dayOffset), meal: $0.meal, foodID: $0.foodID, grams: $0.grams)
         })
+        // A fortnight of check-ins, and the probiotic begun halfway.
+        try journal.removeAllCheckIns(profileID: profileID)
+        for day in demo.checkIns {
+            try journal.saveCheckIn(day.checkIn(today: today), profileID: profileID, scales: scales)
+        }
+        for day in demo.probiotics {
+            try journal.addProbiotic(ProbioticDose(date: today.adding(days: day.dayOffset), strain: day.strain.name, strainID: day.strain.id,
+                                                   cfu: day.strain.cfuPerUnit * day.units), profileID: profileID)
+        }
     }
 }
 

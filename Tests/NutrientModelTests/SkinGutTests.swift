@@ -275,4 +275,30 @@ final class SkinGutTests: XCTestCase {
         XCTAssertEqual(GutFigure(key: "fiber"), .fibre)
         XCTAssertNil(GutFigure(key: "mood"))
     }
+
+    // MARK: the demo patient
+
+    func testTheDemoPatientHasAFortnightOfCheckInsAndAProbioticBegunHalfway() throws {
+        let demo = try DemoData(directory: TestData.directory + "/demo", data: data)
+        XCTAssertEqual(demo.profile.scales, CheckInScale.allCases)
+        XCTAssertEqual(demo.checkIns.map(\.dayOffset), Array(-13...0))
+        XCTAssertEqual(demo.probiotics.map(\.dayOffset), Array(-6...0))
+        XCTAssertEqual(demo.probiotics[0].strain.id, "lgg")
+        let today = LocalDate(year: 2026, month: 11, day: 24)!
+        let checkIns = demo.checkIns.map { $0.checkIn(today: today) }
+        for checkIn in checkIns { XCTAssertNoThrow(try scales.validate(checkIn)) }
+        // POEM on days −7 (2+3+1+1+2+2+3 = 14, moderate) and 0 (1+1+0+1+1+1+2 = 7, mild).
+        let range = DateRange(from: today.adding(days: -13), to: today)
+        let review = SkinGutReview.make(range: range, checkIns: checkIns, tracked: demo.profile.trackedScales, definitions: scales,
+                                        figure: .probioticBillions, figureDaily: Array(repeating: 0, count: 14))
+        let poem = try XCTUnwrap(review.scales.first { $0.scale == .poem })
+        XCTAssertEqual(poem.weekly, [14, 7])
+        XCTAssertEqual(poem.latestWeekBand, "mild eczema")
+        let itch = try XCTUnwrap(review.scales.first { $0.scale == .itch })
+        XCTAssertEqual(itch.recordedDays, 14)
+        // Itch: week 1 (6+6+7+5+6+5+5)/7 = 40/7, week 2 (4+5+4+3+4+3+3)/7 = 26/7.
+        XCTAssertEqual(itch.weekly[0]!, 40.0 / 7, accuracy: 1e-12)
+        XCTAssertEqual(itch.weekly[1]!, 26.0 / 7, accuracy: 1e-12)
+        XCTAssertEqual(review.notes.count, 5)
+    }
 }
