@@ -320,7 +320,7 @@ extension Painter {
                      ("a /", "add a food"), ("e", "change the entry"), ("d x Del / u", "delete / undo it"),
                      ("y", "copy the day before here"), ("m", "repeat the entry's meal today"),
                      ("v", "day / 7-day / 30-day"), ("w", "trends, 30 days"), ("g", "plan to close the gaps"),
-                     ("p", "profile"), ("q ^C", "quit")]),
+                     ("p c s", "profile, check-in, skin"), ("q ^C", "quit")]),
             ("Add food", [("type", "search, words any order"), ("↑↓ PgUp PgDn", "pick"), ("⏎", "choose"), ("^U ^F ^N", "clear, favourite, new food"),
                           ("←→ ^S", "new food: unit or form, save")]),
             ("Amount", [("0-9 . / ½", "the amount"), ("↑↓", "grams or a measure"), ("g", "grams"), ("←→ b l d s", "the meal"),

@@ -55,6 +55,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.overrides = context.overrides
         state.favourites = context.favourites
         state.entriesByDate = Dictionary(grouping: context.entries, by: \.date)
+        state.checkIns = context.checkIns
+        state.probiotics = context.probiotics
         state.recomputeTargets()
         state.lastDeleted = nil
         state.selectedEntry = 0
@@ -105,6 +107,13 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .failed(let message):
         state.message = .init(text: message, isError: true)
         return []
+    case .checkInSaved(let checkIn, let updated):
+        state.checkIns.removeAll { $0.date == checkIn.date }
+        state.checkIns.append(checkIn)
+        state.checkIns.sort { $0.date < $1.date }
+        if case .skinGut(let screen) = state.screen { state.screen = screen.saved().map(Screen.skinGut) ?? .day }
+        state.message = .init(text: "\(updated ? "Updated the check-in" : "Checked in") for \(checkIn.date.longDescription)", isError: false)
+        return []
     case .key(let key):
         if key == .control("c") {
             state.wantsQuit = true
@@ -138,6 +147,11 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         case .gaps: return gapsKey(&state, key)
         case .sources(let nutrient): return sourcesKey(&state, key, nutrient)
         case .newFood(let form): return newFoodKey(&state, key, form)
+        case .skinGut(let screen):
+            let outcome = screen.handle(key, in: state)
+            state.screen = outcome.screen.map(Screen.skinGut) ?? .day
+            if let text = outcome.message { state.message = .init(text: text, isError: false) }
+            return outcome.effects
         }
     }
 }
@@ -215,6 +229,10 @@ private func dayKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         state.screen = .addFood(search("", in: state))
     case .character("p"):
         state.screen = .profile(ProfileForm())
+    case .character("c"):
+        state.screen = .skinGut(.checkIn(for: state.day, in: state, returningToDay: true))
+    case .character("s"):
+        state.screen = .skinGut(SkinGutScreen())
     case .character("?"):
         state.screen = .help(from: .day)
     case .character(":"):

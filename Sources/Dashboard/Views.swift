@@ -20,6 +20,7 @@ public func render(_ state: AppState) -> Canvas {
     case .gaps: painter.gaps()
     case .sources(let nutrient): painter.sources(nutrient)
     case .newFood(let form): painter.newFood(form)
+    case .skinGut(let screen): painter.skinGut(screen)
     case .goToDate(let text, let error):
         painter.day()
         painter.prompt("Go to date (YYYY-MM-DD): \(text)", cursor: true, error: error,

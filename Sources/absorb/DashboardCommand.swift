@@ -69,7 +69,9 @@ final class DashboardRunner {
         return ProfileContext(profile: active, profiles: profiles,
                               overrides: try journal.targetOverrides(profileID: active.id),
                               entries: try journal.entries(profileID: active.id),
-                              favourites: try journal.favourites(profileID: active.id))
+                              favourites: try journal.favourites(profileID: active.id),
+                              checkIns: try journal.checkIns(profileID: active.id),
+                              probiotics: try journal.probiotics(profileID: active.id).map(\.dose))
     }
 
     func run(on terminal: TerminalScreen) throws {
@@ -176,6 +178,9 @@ final class DashboardRunner {
             case .setFavourite(let foodID, let favourite):
                 try journal.setFavourite(foodID, favourite, profileID: profileID)
                 return .favouritesChanged(foodID: foodID, favourites: try journal.favourites(profileID: profileID))
+            case .saveCheckIn(let checkIn):
+                let saved = try journal.saveCheckIn(checkIn, profileID: profileID, scales: session.data.checkInScales)
+                return .checkInSaved(saved.checkIn, updated: saved.updated)
             case .restoreDemo:
                 guard let demo else { return .failed("Only the demo can be restored") }
                 // Back to the start: the demo patient alone (a profile added since goes, with
