@@ -204,4 +204,25 @@ final class CheckInStoreTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("(itch): itch must be a whole number from 0 to 10"), "\(error)")
         }
     }
+
+    func testAnExportWithCheckInsCutAtAnyByteIsRefused() throws {
+        let archive = try journalWithCheckIns().exportArchive()
+        for (format, text) in [("csv", archive.csv()), ("json", archive.json())] {
+            let bytes = Array(text.utf8)
+            var refused = 0
+            for length in 0..<bytes.count {
+                let cut = Array(bytes[..<length])
+                let read: Bool
+                if format == "csv" {
+                    read = (try? JournalArchive.read(csv: cut, fileName: "cut.csv")) != nil
+                } else {
+                    read = (try? JournalArchive.read(json: cut, fileName: "cut.json")) != nil
+                }
+                XCTAssertFalse(read, "\(format) cut at \(length) of \(bytes.count) bytes was read")
+                if !read { refused += 1 }
+            }
+            XCTAssertEqual(refused, bytes.count)
+            XCTAssertNotNil(try? format == "csv" ? JournalArchive.read(csv: bytes, fileName: "whole.csv").0 : JournalArchive.read(json: bytes, fileName: "whole.json"))
+        }
+    }
 }
