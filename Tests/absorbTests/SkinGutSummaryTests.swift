@@ -97,4 +97,21 @@ final class SkinGutSummaryTests: XCTestCase {
         XCTAssertEqual(dom.stdout.components(separatedBy: "class=\"skin-gut\"").count - 1, 3)
         XCTAssertTrue(dom.stdout.contains("<polyline class=\"scale\""), "the browser parsed the SVG")
     }
+
+    func testTheReportGivesTheSameGutFiguresAsTheSummary() throws {
+        let json = try absorb.json(["report", "--from", "2026-11-20", "--to", "2026-11-22", "--format", "json"])
+        let gut = try XCTUnwrap(json["gut"] as? [String: Any])
+        XCTAssertEqual(gut["fermented_servings"] as? Double, 2)
+        XCTAssertEqual(gut["live_culture_servings"] as? Double, 2)
+        XCTAssertEqual(gut["prebiotic_servings"] as? Double, 2)
+        XCTAssertEqual((gut["prebiotic_by_kind"] as? [String: Any])?["onion"] as? Double, 2)
+        XCTAssertEqual(gut["probiotic_days"] as? Double, 1)
+        let foods = try XCTUnwrap(gut["fermented_foods"] as? [[String: Any]])
+        XCTAssertEqual(foods.first?["live_cultures"] as? String, "yes")
+        let text = try absorb.run(["report", "--from", "2026-11-20", "--to", "2026-11-22"]).stdout
+        XCTAssertTrue(text.contains("  Prebiotic foods (inulin-type fructans): 2 servings in all (onion 2)"), text)
+        XCTAssertTrue(text.contains("  Probiotics: 1 of 3 days"), text)
+        let summary = try summary("markdown")
+        XCTAssertTrue(summary.contains("- Prebiotic foods (inulin-type fructans): 2 servings — onion 2."), summary)
+    }
 }
