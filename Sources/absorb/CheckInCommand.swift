@@ -125,6 +125,12 @@ struct CheckInCommand: ParsableCommand {
                 guard let line = read else {
                     throw CLIError("POEM stopped at question \(question.number): no answer was given. Nothing was saved.")
                 }
+                // The seven answers on the first line at once ("1 2 0 4 3 2 1" or "1,2,0,4,3,2,1").
+                let parts = line.split { $0 == " " || $0 == "," }
+                if question.number == 1, parts.count == scales.poemQuestions.count,
+                   let all = try? scales.parsePoemAnswers(parts.joined(separator: ",")) {
+                    return all
+                }
                 if let answer = scales.poemAnswer(line) {
                     answers.append(answer)
                     break
@@ -263,6 +269,12 @@ struct ProbioticCommand: ParsableCommand {
             let session = try common.open()
             let table = session.data.probiotics
             var dose: ProbioticDose
+            // A name the table does not know, given with its label's CFU, is a label's strain.
+            var strain = self.strain, labelStrain = self.labelStrain
+            if let name = strain, labelStrain == nil, cfu != nil, table.strain(name) == nil {
+                labelStrain = name
+                strain = nil
+            }
             switch (strain, labelStrain) {
             case (let id?, nil):
                 guard let known = table.strain(id) else {

@@ -100,6 +100,8 @@ final class CheckInCommandTests: XCTestCase {
         XCTAssertTrue(asked.stdout.contains("1/7 Over the last week, on how many days has your skin been itchy because of your eczema?"), asked.stdout)
         XCTAssertTrue(asked.stdout.contains("7/7 Over the last week, on how many days has your skin felt dry or rough"), asked.stdout)
         XCTAssertTrue(asked.stdout.contains("POEM 6/28 (mild eczema)"), asked.stdout)
+        let oneLine = try run(input: "2 2 1 1 2 1 2\n", ["check-in", "--poem", "--date", "2026-11-10"])
+        XCTAssertTrue(oneLine.stdout.contains("POEM 11/28 (moderate eczema)"), oneLine.stdout + oneLine.stderr)
         // From a pipe, an answer that is not 0–4, or too few answers, stops it: nothing saved.
         let before = try listed()
         for input in ["1\\n5\\n", "1\\n2\\n", "x\\n"] {
@@ -141,6 +143,9 @@ final class CheckInCommandTests: XCTestCase {
         XCTAssertTrue(list.contains(": 2 days"), list)
         XCTAssertEqual(list.components(separatedBy: "\n").filter { $0.hasPrefix("  ") }.count, 3, list)
         XCTAssertTrue(try ok(["probiotic", "strains"]).contains("Bacillus coagulans GBI-30"))
+        XCTAssertTrue(try ok(["probiotic", "add", "Bacillus coagulans GBI-30", "--date", "2026-11-22"]).contains("2 billion CFU of Bacillus coagulans GBI-30 (6086)"))
+        XCTAssertTrue(try ok(["probiotic", "add", "Lactobacillus gasseri BNR17", "--cfu", "10 billion", "--date", "2026-11-22"])
+            .contains("10 billion CFU of Lactobacillus gasseri BNR17"), "a name the table lacks, with its label's CFU")
     }
 
     func testExportImportExportKeepsCheckInsByteForByte() throws {

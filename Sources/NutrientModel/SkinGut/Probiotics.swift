@@ -34,10 +34,16 @@ public struct ProbioticStrains: Sendable {
         self.strains = strains
     }
 
-    /// The strain of an id, or of a name typed in full (case aside).
+    /// The strain of an id, of a name typed in full (case aside), or of the start of one
+    /// name or a part only one name has ("Bacillus coagulans GBI-30", "rhamnosus GG").
     public func strain(_ text: String) -> Strain? {
         let key = text.trimmingSpaces().lowercased()
-        return strains.first { $0.id == key || $0.name.lowercased() == key }
+        guard !key.isEmpty else { return nil }
+        if let exact = strains.first(where: { $0.id == key || $0.name.lowercased() == key }) { return exact }
+        for matches in [strains.filter { $0.name.lowercased().hasPrefix(key) }, strains.filter { $0.name.lowercased().contains(key) }] {
+            if matches.count == 1 { return matches[0] }
+        }
+        return nil
     }
 }
 
