@@ -51,7 +51,8 @@ struct CheckInCommand: ParsableCommand {
         guard itch != nil || spots != nil || bristol != nil || bloating != nil || note != nil || poem || poemAnswers != nil else {
             throw CLIError("say what to record: --itch N, --spots N, --bristol N, --bloating N, --note TEXT, --poem or --poem-answers A,B,C,D,E,F,G (absorb check-in --help says what each means)")
         }
-        let day = try parseDate(date, option: "--date") ?? LocalDate.today()
+        let day: LocalDate
+        do { day = try parseDate(date, option: "--date") ?? LocalDate.today() } catch { throw CLIError("\(error). Nothing was saved.") }
         guard day <= LocalDate.today() else {
             throw CLIError("--date \(day): a check-in is about a day that has come (today is \(LocalDate.today())). Nothing was saved.")
         }
@@ -265,7 +266,8 @@ struct ProbioticCommand: ParsableCommand {
         @OptionGroup var common: CommonOptions
 
         func run() throws {
-            let day = try parseDate(date, option: "--date") ?? LocalDate.today()
+            let day: LocalDate
+            do { day = try parseDate(date, option: "--date") ?? LocalDate.today() } catch { throw CLIError("\(error). Nothing was saved.") }
             let session = try common.open()
             let table = session.data.probiotics
             var dose: ProbioticDose
