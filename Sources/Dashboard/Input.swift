@@ -37,6 +37,8 @@ public enum Action: Sendable {
     case failed(String)
     /// A check-in was saved: the day's check-in as saved, and whether it updated one.
     case checkInSaved(CheckIn, updated: Bool)
+    /// Another process changed the check-ins or probiotics: them as they are now.
+    case checkInsReloaded([CheckIn], probiotics: [ProbioticDose])
 }
 
 /// Work `update` asks the executable to do: the dashboard itself never touches the journal.

@@ -141,7 +141,7 @@ public struct SkinGutScreen: Sendable, Equatable {
         let width = canvas.width
         let review = review(in: state)
         let scales = state.data.checkInScales
-        let nameWidth = 14, statsWidth = 24
+        let nameWidth = 14, statsWidth = 28
         let chartX = nameWidth + 2
         let chartWidth = max(8, width - chartX - statsWidth - 2)
         var y = top

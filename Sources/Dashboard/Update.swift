@@ -107,6 +107,10 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .failed(let message):
         state.message = .init(text: message, isError: true)
         return []
+    case .checkInsReloaded(let checkIns, let probiotics):
+        state.checkIns = checkIns
+        state.probiotics = probiotics
+        return []
     case .checkInSaved(let checkIn, let updated):
         state.checkIns.removeAll { $0.date == checkIn.date }
         state.checkIns.append(checkIn)

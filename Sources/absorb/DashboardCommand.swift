@@ -123,6 +123,13 @@ final class DashboardRunner {
                             dirty = true
                         }
                     }
+                    // Check-ins and probiotics another absorb saved (absorb check-in).
+                    if let checkIns = try? session.journal.checkIns(profileID: profileID),
+                       let doses = try? session.journal.probiotics(profileID: profileID).map(\.dose),
+                       checkIns != state.checkIns || doses != state.probiotics {
+                        _ = update(&state, .checkInsReloaded(checkIns, probiotics: doses))
+                        dirty = true
+                    }
                 }
             case .action(let action):
                 var pending = update(&state, action)

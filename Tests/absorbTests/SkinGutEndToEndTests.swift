@@ -43,11 +43,14 @@ final class SkinGutEndToEndTests: XCTestCase {
             XCTAssertTrue(rows.contains { $0.hasPrefix(" Bristol") && $0.hasSuffix("latest 4 usual") }, rows.joined(separator: "\n"))
             XCTAssertTrue(rows.contains { $0.contains("prebiotic 2 (onion)") }, rows.joined(separator: "\n"))
             XCTAssertEqual(rows[height - 1], " ↑↓ scale  f figure beside  v 30/90 days  c check in  Esc back  q back")
+            // A check-in another absorb saves appears in the open screen.
+            XCTAssertEqual(try cli.run(["check-in", "--bristol", "6"]).status, 0)
+            rows = try terminal.waitFor("latest 6 suggests diarrhoea")
             try terminal.press("Escape", "q")
             try terminal.waitFor(TmuxSession.prompt)
             try terminal.assertShellUsable()
             let saved = try cli.run(["check-ins", "--format", "csv"])
-            XCTAssertTrue(saved.stdout.contains(",\(itch),,,,4,,"), saved.stdout)
+            XCTAssertTrue(saved.stdout.contains(",\(itch),,,,6,,"), saved.stdout)
         }
     }
 
