@@ -206,6 +206,14 @@ extension JournalArchive {
                 archive.version = version
                 archive.from = row.optional("from")
                 archive.to = row.optional("to")
+                // The writer guards the archive row's cells too from version 2 on (a `to` of
+                // "-2026-12-31" is written "'-2026-12-31"): read them back as written (found by
+                // the archive fuzz target; real exports' dates never start so).
+                if version >= firstVersionWithEnd {
+                    archive.format = CSVWriter.unguarded(archive.format)
+                    archive.from = archive.from.map(CSVWriter.unguarded)
+                    archive.to = archive.to.map(CSVWriter.unguarded)
+                }
                 places.places[ArchiveLocation(.archive)] = place
             case "end":
                 var counts: [Int] = []

@@ -226,3 +226,29 @@ final class CheckInStoreTests: XCTestCase {
         }
     }
 }
+
+/// Inputs the archive fuzz target found, run through its round trips.
+final class ArchiveFuzzFindingsTests: XCTestCase {
+    func testFuzzFindings() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        // Kept here (Fuzz/crashes/ is not in the repository), then any new ones found locally.
+        var inputs: [[UInt8]] = [
+            // A `to` of "-2026-12-31" in a version 5 archive row: written guarded, read unguarded.
+            Array(Data(base64Encoded: "cmVjb3JkLGZvcm1hdCx2ZXJzaW9uLGZyb20sdG8NCmFyY2hpdmUsYWJaWlpaWlpaWlpaWnNvcmItam91cm5hbCw1LDIwMjYtMDExMSwtMjAyNi0xMi0zMQ0KcmVjb3JkLG5sZF9nLHI=")!),
+        ]
+        let folder = root.appendingPathComponent("Fuzz/crashes/archive")
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
+            inputs.append(Array(try Data(contentsOf: folder.appendingPathComponent(name))))
+        }
+        for bytes in inputs {
+            guard let (archive, _) = try? JournalArchive.read(csv: bytes, fileName: "fuzz.csv") else { continue }
+            let written = archive.csv()
+            let again = try JournalArchive.read(csv: Array(written.utf8), fileName: "again.csv").0
+            XCTAssertEqual(again, archive, "CSV round trip:\n\(written)")
+            let json = archive.json()
+            let fromJSON = try JournalArchive.read(json: Array(json.utf8), fileName: "again.json")
+            XCTAssertEqual(fromJSON, archive, "JSON round trip:\n\(json)")
+            XCTAssertEqual(fromJSON.json(), json)
+        }
+    }
+}
