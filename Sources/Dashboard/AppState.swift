@@ -15,6 +15,9 @@ public struct AppState: Sendable {
     public internal(set) var targets: TargetSet
     /// The person's entries, by day.
     public internal(set) var entriesByDate: [LocalDate: [Entry]]
+    /// The profile's skin and gut check-ins and probiotics (the skin-and-gut screen's).
+    public internal(set) var checkIns: [CheckIn]
+    public internal(set) var probiotics: [ProbioticDose]
     /// The day shown, and today.
     public internal(set) var day: LocalDate
     public internal(set) var today: LocalDate
@@ -81,6 +84,8 @@ public struct AppState: Sendable {
         self.overrides = context.overrides
         self.favourites = context.favourites
         self.entriesByDate = Dictionary(grouping: context.entries, by: \.date)
+        self.checkIns = context.checkIns
+        self.probiotics = context.probiotics
         self.targets = (try? data.targets.targets(for: context.profile.profile, overrides: context.overrides))
             ?? (try! data.targets.targets(for: PersonProfile(name: context.profile.profile.name)))
         self.day = today
@@ -218,5 +223,7 @@ public enum Screen: Sendable, Equatable {
     case newFood(CustomFoodForm)
     /// A question before a change of several entries (`y`, `m`): yes runs the effects.
     case confirm(Confirmation)
+    /// The day's check-in (`c`) and the skin-and-gut overview (`s`): SkinGutScreen.swift.
+    case skinGut(SkinGutScreen)
 }
 

@@ -6,7 +6,7 @@ import NutrientModel
 enum DayScreen: ScreenComponent {
     enum Command: Sendable {
         case move(DayMove), up, down, panel, open, edit, delete, undo, add, profile, goToDate, period, trends, gaps,
-             restoreDemo, copyDayBefore, repeatMeal
+             restoreDemo, copyDayBefore, repeatMeal, checkIn, skinGut
     }
 
     static let helpTitle = "Day"
@@ -39,6 +39,8 @@ enum DayScreen: ScreenComponent {
                        barWhen: { $0.focus == .entries || $0.banner == nil }),
             KeyBinding([.character("y")], "y", "copy the day before here", .copyDayBefore),
             KeyBinding([.character("m")], "m", "repeat its meal today", .repeatMeal),
+            KeyBinding([.character("c")], "c", "check in: the day's skin and gut", .checkIn),
+            KeyBinding([.character("s")], "s", "skin and gut over 30 or 90 days", .skinGut),
         ]
         return table
     }()
@@ -92,6 +94,10 @@ enum DayScreen: ScreenComponent {
             state.push(.addFood(search("", in: state)))
         case .profile:
             state.push(.profile(ProfileForm()))
+        case .checkIn:
+            state.push(.skinGut(.checkIn(for: state.day, in: state, returningToDay: true)))
+        case .skinGut:
+            state.push(.skinGut(SkinGutScreen()))
         case .goToDate:
             state.push(.goToDate(text: "", error: nil))
         case .period:

@@ -44,6 +44,10 @@ public enum Action: Sendable {
     case favouritesChanged(foodID: String, favourites: [String])
     /// An effect failed; nothing was changed.
     case failed(String)
+    /// A check-in was saved: the day's check-in as saved, and whether it updated one.
+    case checkInSaved(CheckIn, updated: Bool)
+    /// Another process changed the check-ins or probiotics: them as they are now.
+    case checkInsReloaded([CheckIn], probiotics: [ProbioticDose])
 }
 
 /// Work `update` asks the executable to do: the dashboard itself never touches the journal.
@@ -65,6 +69,8 @@ public enum Effect: Equatable, Sendable {
     case applyChange(JournalChange, undoing: Bool)
     /// Put the demo back as it started (only in the demo).
     case restoreDemo
+    /// Save a day's check-in (a second one that day updates it).
+    case saveCheckIn(CheckIn)
     case quit
 }
 
@@ -80,15 +86,20 @@ public struct ProfileContext: Sendable {
     public let entries: [Entry]
     /// The profile's favourite foods (ids), in the order they were marked.
     public let favourites: [String]
+    /// The profile's check-ins and probiotics.
+    public let checkIns: [CheckIn]
+    public let probiotics: [ProbioticDose]
 
     /// Makes a context.
     public init(profile: StoredProfile, profiles: [StoredProfile], overrides: [TargetOverride], entries: [Entry],
-                favourites: [String] = []) {
+                favourites: [String] = [], checkIns: [CheckIn] = [], probiotics: [ProbioticDose] = []) {
         self.profile = profile
         self.profiles = profiles
         self.overrides = overrides
         self.entries = entries
         self.favourites = favourites
+        self.checkIns = checkIns
+        self.probiotics = probiotics
     }
 }
 

@@ -114,6 +114,8 @@ extension AppState {
         overrides = context.overrides
         favourites = context.favourites
         entriesByDate = Dictionary(grouping: context.entries, by: \.date)
+        checkIns = context.checkIns
+        probiotics = context.probiotics
         recomputeTargets()
         selectedEntry = dayEntries.firstIndex { $0.id == selected } ?? max(0, min(selectedEntry, dayEntries.count - 1))
         if dayEntries.isEmpty, focus == .entries { focus = .nutrients }

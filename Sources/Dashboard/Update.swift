@@ -114,6 +114,17 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.message = .init(text: "Added \(food.id) \(food.description) to your foods", isError: false)
     case .failed(let message):
         state.message = .init(text: message, isError: true)
+    case .checkInsReloaded(let checkIns, let probiotics):
+        state.checkIns = checkIns
+        state.probiotics = probiotics
+    case .checkInSaved(let checkIn, let updated):
+        state.checkIns.removeAll { $0.date == checkIn.date }
+        state.checkIns.append(checkIn)
+        state.checkIns.sort { $0.date < $1.date }
+        if case .skinGut(let screen) = state.screen {
+            if let next = screen.saved() { state.screen = .skinGut(next) } else { state.pop() }
+        }
+        state.message = .init(text: "\(updated ? "Updated the check-in" : "Checked in") for \(checkIn.date.longDescription)", isError: false)
     case .key(let key):
         if key == .control("c") {
             state.wantsQuit = true
@@ -147,6 +158,7 @@ func route(_ key: Key, _ state: inout AppState) -> [Effect] {
     case .sources: SourcesScreen.handle(key, &state)
     case .newFood: NewFoodScreen.handle(key, &state)
     case .confirm: ConfirmScreen.handle(key, &state)
+    case .skinGut: SkinGutComponent.handle(key, &state)
     }
 }
 
@@ -165,6 +177,7 @@ func keyBar(of screen: Screen, _ state: AppState) -> [String] {
     case .sources: SourcesScreen.keyBar(state)
     case .newFood: NewFoodScreen.keyBar(state)
     case .confirm: ConfirmScreen.keyBar(state)
+    case .skinGut: SkinGutComponent.keyBar(state)
     }
 }
 
@@ -181,6 +194,7 @@ func title(of screen: Screen, _ state: AppState) -> String? {
     case .gaps: GapsScreen.title(state)
     case .sources: SourcesScreen.title(state)
     case .newFood: NewFoodScreen.title(state)
+    case .skinGut: SkinGutComponent.title(state)
     case .goToDate, .confirm:
         state.stack.count > 1 ? title(of: state.stack[state.stack.count - 2], state.below) : nil
     }
@@ -193,6 +207,7 @@ func statusLine(of screen: Screen, _ state: AppState) -> StatusLine? {
     case .trends: TrendsScreen.statusLine(state)
     case .goToDate: GoToDateScreen.statusLine(state)
     case .confirm: ConfirmScreen.statusLine(state)
+    case .skinGut: SkinGutComponent.statusLine(state)
     default: nil
     }
 }
@@ -215,6 +230,7 @@ func helpGroups(openedFrom opener: String, _ state: AppState) -> [HelpGroup] {
         ("profile", ProfileScreen.helpGroup(state)), ("trends", TrendsScreen.helpGroup(state)),
         ("gaps", GapsScreen.helpGroup(state)), ("sources", SourcesScreen.helpGroup(state)),
         ("newFood", NewFoodScreen.helpGroup(state)), ("goToDate", GoToDateScreen.helpGroup(state)),
+        ("skinGut", SkinGutComponent.helpGroup(state)),
     ]
     let first = all.first { $0.kind == opener }?.group
     return (first.map { [$0] } ?? []) + [Everywhere.helpGroup(state)] + all.map(\.group).filter { $0 != first }
@@ -236,6 +252,7 @@ extension Screen {
         case .sources: "sources"
         case .newFood: "newFood"
         case .confirm: "confirm"
+        case .skinGut: "skinGut"
         }
     }
 }

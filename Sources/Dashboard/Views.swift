@@ -45,6 +45,7 @@ extension Painter {
         case .sources: SourcesScreen.draw(&self, in: area)
         case .newFood: NewFoodScreen.draw(&self, in: area)
         case .confirm: ConfirmScreen.draw(&self, in: area)
+        case .skinGut: SkinGutComponent.draw(&self, in: area)
         }
     }
 

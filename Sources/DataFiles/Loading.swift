@@ -10,8 +10,14 @@ extension NutrientData {
 }
 
 extension DemoData {
-    /// Reads the demo patient's `profile.csv` and `meals.csv` from `directory` on disk.
-    public init(directory: String, foods: FoodTable) throws(DataLoadError) {
-        try self.init(directory: directory, files: DiskFiles(), foods: foods)
+    /// Reads the demo patient's `profile.csv` and `meals.csv` from `directory` on disk (and
+    /// its check-ins and probiotics, given the tables to check them by).
+    public init(directory: String, foods: FoodTable, scales: CheckInScales? = nil, strains: ProbioticStrains? = nil) throws(DataLoadError) {
+        try self.init(directory: directory, files: DiskFiles(), foods: foods, scales: scales, strains: strains)
+    }
+
+    /// Reads the demo from disk with the check-in and probiotic tables of `data`.
+    public init(directory: String, data: NutrientData) throws(DataLoadError) {
+        try self.init(directory: directory, files: DiskFiles(), data: data)
     }
 }

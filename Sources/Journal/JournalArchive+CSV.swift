@@ -3,13 +3,14 @@ import NutrientModel
 
 /// The archive as one CSV file a spreadsheet opens: sections, each a header row whose
 /// first field is `record`, then rows whose first field names their kind (`profile`,
-/// `target`, `favourite`, `food`, `portion`, `recipe`, `ingredient`, `entry`). Rows of a
+/// `target`, `favourite`, `food`, `portion`, `recipe`, `ingredient`, `entry`, and from
+/// version 3 `checkin` and `probiotic`). Rows of a
 /// profile name it in a `profile` column; portions and ingredients name their food or
 /// recipe. An empty field is an unknown value.
 extension JournalArchive {
     static let csvSections: [(kind: String, columns: [String])] = [
         ("archive", ["format", "version", "from", "to"]),
-        ("profile", ["name", "sex", "age_months", "condition", "fat_threshold_g", "diets", "prescribed", "active", "created_at"]),
+        ("profile", ["name", "sex", "age_months", "condition", "fat_threshold_g", "diets", "prescribed", "active", "created_at", "scales"]),
         ("target", ["profile", "nutrient", "value", "set_on"]),
         ("favourite", ["profile", "food_id", "added_at"]),
         ("food", ["id", "description"] + FoodComponent.allCases.map(\.column) + ["created_at"]),
@@ -17,12 +18,16 @@ extension JournalArchive {
         ("recipe", ["id", "name", "cooked_g", "servings", "created_at"]),
         ("ingredient", ["recipe_id", "food_id", "grams"]),
         ("entry", ["profile", "date", "meal", "food_id", "grams", "logged_at", "measure_amount", "measure_unit"]),
-        // Version 2 on: the last row, counts and the SHA-256 of every byte above its header.
-        ("end", countedKinds + ["sha256"]),
+        // Version 3 on: check-ins (POEM's seven answers separated by ;) and probiotics.
+        ("checkin", ["profile", "date", "itch", "spots", "poem", "bristol", "bloating", "note", "checked_at"]),
+        ("probiotic", ["profile", "date", "strain", "strain_id", "cfu", "logged_at"]),
+        // Version 2 on: the last row, counts and the SHA-256 of every byte above its header
+        // (from version 3 with the check-ins and probiotics counted too).
+        ("end", countedKinds(version: firstVersionWithCheckIns) + ["sha256"]),
     ]
 
     /// Columns an archive written before them may lack (then every field of it is empty).
-    static let csvColumnsThatMayBeAbsent: Set<String> = ["prescribed", "measure_amount", "measure_unit"]
+    static let csvColumnsThatMayBeAbsent: Set<String> = ["prescribed", "scales", "check_ins", "probiotics", "measure_amount", "measure_unit"]
 
     /// A number as the shortest text that reads back as the same number.
     static func csvNumber(_ value: Double) -> String {
@@ -43,13 +48,20 @@ extension JournalArchive {
             out += CSVWriter.record([kind] + (guarding ? fields.map(CSVWriter.guarded) : fields)) + "\r\n"
         }
         let number = Self.csvNumber
+        // Before version 3 an archive is written as it was then (no scales, no check-ins).
+        let withCheckIns = version >= Self.firstVersionWithCheckIns
+        func section(_ kind: String, dropping dropped: Set<String>) {
+            let columns = Self.csvSections.first { $0.kind == kind }!.columns.filter { !dropped.contains($0) }
+            out += CSVWriter.record(["record"] + columns) + "\r\n"
+        }
         section("archive")
         row("archive", [format, String(version), from ?? "", to ?? ""])
-        section("profile")
+        section("profile", dropping: withCheckIns ? [] : ["scales"])
         for p in profiles {
             row("profile", [p.name, p.sex ?? "", p.ageMonths.map(String.init) ?? "", p.condition,
                             p.fatThresholdGrams.map(number) ?? "", p.diets.joined(separator: ";"),
-                            (p.prescribed ?? []).joined(separator: ";"), p.active ? "yes" : "no", p.createdAt])
+                            (p.prescribed ?? []).joined(separator: ";"), p.active ? "yes" : "no", p.createdAt]
+                + (withCheckIns ? [(p.scales ?? []).joined(separator: ";")] : []))
         }
         section("target")
         for p in profiles { for t in p.targets { row("target", [p.name, t.nutrient, number(t.value), t.setOn]) } }
@@ -79,6 +91,23 @@ extension JournalArchive {
             for e in p.entries {
                 row("entry", [p.name, e.date, e.meal, e.foodID, number(e.grams), e.loggedAt,
                               e.measureAmount.map(number) ?? "", e.measureUnit ?? ""])
+            }
+        }
+        if withCheckIns {
+            func whole(_ value: Int?) -> String { value.map(String.init) ?? "" }
+            section("checkin")
+            for p in profiles {
+                for c in p.checkIns ?? [] {
+                    row("checkin", [p.name, c.date, whole(c.itch), whole(c.spots),
+                                    c.poem.map { $0.map(String.init).joined(separator: ";") } ?? "",
+                                    whole(c.bristol), whole(c.bloating), c.note ?? "", c.checkedAt])
+                }
+            }
+            section("probiotic")
+            for p in profiles {
+                for d in p.probiotics ?? [] {
+                    row("probiotic", [p.name, d.date, d.strain, d.strainID ?? "", number(d.cfu), d.loggedAt])
+                }
             }
         }
         out += Self.csvEnd(counts: counts, sha256: SHA256.hex(Array(out.utf8)))
@@ -146,6 +175,12 @@ extension JournalArchive {
             guard let section = csvSections.first(where: { $0.kind == kind }) else {
                 throw RowError(field: 0, message: "unknown kind of row \"\(kind.prefix(40))\" (known: \(csvSections.map(\.kind).joined(separator: ", ")))")
             }
+            // Check-ins, probiotics and scales came with version 3: an older file has none
+            // (and written again as its version, would lose them).
+            let beforeCheckIns = !sawArchive || archive.version < firstVersionWithCheckIns
+            if beforeCheckIns, kind == "checkin" || kind == "probiotic" {
+                throw RowError(field: 0, message: "a \(kind) row in a file of version \(sawArchive ? String(archive.version) : "unknown (no archive row above)"): check-ins, probiotics and scales came with version \(firstVersionWithCheckIns)")
+            }
             if fields.count != columns.count + 1 {
                 throw RowError(field: nil, message: "expected \(columns.count + 1) fields as in the header above, found \(fields.count)")
             }
@@ -160,6 +195,9 @@ extension JournalArchive {
             }
             let row = Row(fields: fields, positions: positions)
             let place = (line: line, columns: columns)
+            if beforeCheckIns, kind == "profile", !row.text("scales").isEmpty {
+                throw RowError(field: 0, message: "a profile's scales in a file of version \(sawArchive ? String(archive.version) : "unknown (no archive row above)"): check-ins, probiotics and scales came with version \(firstVersionWithCheckIns)")
+            }
             switch kind {
             case "archive":
                 guard !sawArchive else { throw RowError(field: 0, message: "a second archive row") }
@@ -171,10 +209,18 @@ extension JournalArchive {
                 archive.version = version
                 archive.from = row.optional("from")
                 archive.to = row.optional("to")
+                // The writer guards the archive row's cells too from version 2 on (a `to` of
+                // "-2026-12-31" is written "'-2026-12-31"): read them back as written (found by
+                // the archive fuzz target; real exports' dates never start so).
+                if version >= firstVersionWithEnd {
+                    archive.format = CSVWriter.unguarded(archive.format)
+                    archive.from = archive.from.map(CSVWriter.unguarded)
+                    archive.to = archive.to.map(CSVWriter.unguarded)
+                }
                 places.places[ArchiveLocation(.archive)] = place
             case "end":
                 var counts: [Int] = []
-                for kind in countedKinds {
+                for kind in countedKinds(version: archive.version) {
                     guard let count = Int(row.text(kind)), count >= 0 else {
                         throw row.error(kind, "\(kind) must be a count, found \"\(row.text(kind).prefix(40))\"")
                     }
@@ -202,7 +248,8 @@ extension JournalArchive {
                     fatThresholdGrams: try row.optionalNumber("fat_threshold_g"),
                     diets: row.text("diets").split(separator: ";").map(String.init),
                     prescribed: row.optional("prescribed").map { $0.split(separator: ";").map(String.init) },
-                    active: active == "yes", createdAt: row.text("created_at")))
+                    active: active == "yes", createdAt: row.text("created_at"),
+                    scales: row.optional("scales").map { $0.split(separator: ";").map(String.init) }))
             case "target":
                 let p = try row.owner("profile", profileIndex, "profile")
                 places.places[ArchiveLocation(.target, [p, archive.profiles[p].targets.count])] = place
@@ -238,6 +285,30 @@ extension JournalArchive {
                 let r = try row.owner("recipe_id", recipeIndex, "recipe")
                 places.places[ArchiveLocation(.ingredient, [r, archive.recipes[r].ingredients.count])] = place
                 archive.recipes[r].ingredients.append(Ingredient(foodID: row.text("food_id"), grams: try row.number("grams")))
+            case "checkin":
+                let p = try row.owner("profile", profileIndex, "profile")
+                places.places[ArchiveLocation(.checkIn, [p, archive.profiles[p].checkIns?.count ?? 0])] = place
+                var poem: [Int]?
+                if let text = row.optional("poem") {
+                    var answers: [Int] = []
+                    for part in text.split(separator: ";", omittingEmptySubsequences: false) {
+                        guard let value = Int(part) else {
+                            throw row.error("poem", "poem must be whole numbers separated by ;, found \"\(text.prefix(40))\"")
+                        }
+                        answers.append(value)
+                    }
+                    poem = answers
+                }
+                archive.profiles[p].checkIns = (archive.profiles[p].checkIns ?? []) + [CheckInRecord(
+                    date: row.text("date"), itch: try row.optionalWhole("itch"), spots: try row.optionalWhole("spots"),
+                    poem: poem, bristol: try row.optionalWhole("bristol"), bloating: try row.optionalWhole("bloating"),
+                    note: row.optional("note"), checkedAt: row.text("checked_at"))]
+            case "probiotic":
+                let p = try row.owner("profile", profileIndex, "profile")
+                places.places[ArchiveLocation(.probiotic, [p, archive.profiles[p].probiotics?.count ?? 0])] = place
+                archive.profiles[p].probiotics = (archive.profiles[p].probiotics ?? []) + [ProbioticRecord(
+                    date: row.text("date"), strain: row.text("strain"), strainID: row.optional("strain_id"),
+                    cfu: try row.number("cfu"), loggedAt: row.text("logged_at"))]
             default:  // "entry"
                 let p = try row.owner("profile", profileIndex, "profile")
                 places.places[ArchiveLocation(.entry, [p, archive.profiles[p].entries.count])] = place
@@ -270,6 +341,14 @@ extension JournalArchive {
         }
         func optionalNumber(_ name: String) throws(RowError) -> Double? {
             text(name).isEmpty ? nil : try number(name)
+        }
+        func optionalWhole(_ name: String) throws(RowError) -> Int? {
+            let value = text(name)
+            if value.isEmpty { return nil }
+            guard value.utf8.count <= 9, let parsed = Int(value) else {
+                throw error(name, "\(name) must be a whole number, found \"\(value.prefix(40))\"")
+            }
+            return parsed
         }
         func owner(_ name: String, _ index: [String: Int], _ what: String) throws(RowError) -> Int {
             let key = text(name)

@@ -10,11 +10,32 @@ extension JournalArchive {
     /// The first version of the format whose exports carry an end with counts and a checksum.
     public static let firstVersionWithEnd = 2
 
-    /// The kinds an end counts, in the order it writes them.
+    /// The kinds an end of version 2 counts, in the order it writes them.
     static let countedKinds = ["profiles", "targets", "favourites", "custom_foods", "portions", "recipes", "ingredients", "entries"]
 
-    /// How many items of each kind of `countedKinds` the archive holds.
+    /// The first version whose exports hold check-ins and probiotics, and whose end counts them.
+    public static let firstVersionWithCheckIns = 3
+
+    /// The kinds an end of `version` counts, in the order it writes them.
+    static func countedKinds(version: Int) -> [String] {
+        version >= firstVersionWithCheckIns ? countedKinds + ["check_ins", "probiotics"] : countedKinds
+    }
+
+    /// The kinds an end that gives `count` counts names (8 for version 2, 10 from 3).
+    static func countedKinds(count: Int) -> [String] {
+        count > countedKinds.count ? countedKinds(version: firstVersionWithCheckIns) : countedKinds
+    }
+
+    /// How many items of each kind of `countedKinds(version:)` the archive holds.
     var counts: [Int] {
+        let base = baseCounts
+        guard version >= Self.firstVersionWithCheckIns else { return base }
+        return base + [profiles.reduce(0) { $0 + ($1.checkIns?.count ?? 0) },
+                       profiles.reduce(0) { $0 + ($1.probiotics?.count ?? 0) }]
+    }
+
+    /// The counts of version 2's kinds.
+    private var baseCounts: [Int] {
         [profiles.count,
          profiles.reduce(0) { $0 + $1.targets.count },
          profiles.reduce(0) { $0 + $1.favourites.count },
@@ -35,14 +56,14 @@ extension JournalArchive {
 
     /// The CSV end section: its header row and its one row, with line endings.
     static func csvEnd(counts: [Int], sha256: String) -> String {
-        CSVWriter.record(["record"] + countedKinds + ["sha256"]) + "\r\n"
+        CSVWriter.record(["record"] + countedKinds(count: counts.count) + ["sha256"]) + "\r\n"
             + CSVWriter.record(["end"] + counts.map(String.init) + [sha256]) + "\r\n"
     }
 
     /// The JSON end member, from the line that names it to the archive's closing brace.
     static func jsonEnd(counts: [Int], sha256: String) -> String {
         var text = "  \"end\" : {\n    \"counts\" : {\n"
-        text += zip(countedKinds, counts).map { "      \"\($0)\" : \($1)" }.joined(separator: ",\n")
+        text += zip(countedKinds(count: counts.count), counts).map { "      \"\($0)\" : \($1)" }.joined(separator: ",\n")
         text += "\n    },\n    \"sha256\" : \"\(sha256)\"\n  }\n}\n"
         return text
     }
@@ -68,7 +89,7 @@ extension JournalArchive {
             throw ArchiveError("\(end.place): the checksum \"\(end.sha256.prefix(70))\" is not 64 hex digits: the file is cut off or damaged")
         }
         if end.counts != counts {
-            let differences = zip(Self.countedKinds, zip(end.counts, counts)).filter { $1.0 != $1.1 }
+            let differences = zip(Self.countedKinds(version: version), zip(end.counts, counts)).filter { $1.0 != $1.1 }
                 .map { "\($1.0) \($0.replacingOccurrences(of: "_", with: " ")) said, \($1.1) found" }
             throw ArchiveError("\(end.place): the file does not hold what its end counts (\(differences.joined(separator: "; "))): it was cut or changed after export")
         }
@@ -84,13 +105,13 @@ extension JournalArchive {
 
     /// "3 profiles, 120 entries" and the other kinds that are not zero.
     private func describe(_ counts: [Int]) -> String {
-        let parts = zip(Self.countedKinds, counts).filter { $1 > 0 }.map { "\($1) \($0.replacingOccurrences(of: "_", with: " "))" }
+        let parts = zip(Self.countedKinds(version: version), counts).filter { $1 > 0 }.map { "\($1) \($0.replacingOccurrences(of: "_", with: " "))" }
         return parts.isEmpty ? "nothing" : parts.joined(separator: ", ")
     }
 
     /// Reads the JSON end member of `bytes`, if it has one: the text from the last line
     /// that opens `"end"` on.
-    static func jsonEndMember(_ bytes: ArraySlice<UInt8>, fileName: String) throws(ArchiveError) -> (End, coveredCount: Int)? {
+    static func jsonEndMember(_ bytes: ArraySlice<UInt8>, fileName: String, version: Int) throws(ArchiveError) -> (End, coveredCount: Int)? {
         let marker = Array("\n  \"end\" : {".utf8)
         guard bytes.count > marker.count else { return nil }
         var start = bytes.endIndex - marker.count
@@ -110,7 +131,7 @@ extension JournalArchive {
         guard let member = try? JSONDecoder().decode(Wrapper.self, from: Data([UInt8(ascii: "{")] + remainder)).end else {
             throw ArchiveError("\(fileName): end: the end member is cut off or damaged")
         }
-        let counts = countedKinds.map { member.counts[$0] ?? -1 }
+        let counts = countedKinds(version: version).map { member.counts[$0] ?? -1 }
         return (End(counts: counts, sha256: member.sha256, place: "\(fileName): end"), start + 1 - bytes.startIndex)
     }
 }

@@ -23,7 +23,7 @@ extension JournalArchive {
     public static func read(json bytes: [UInt8], fileName: String) throws(ArchiveError) -> JournalArchive {
         let archive = try decode(json: bytes, fileName: fileName)
         let content = withoutByteOrderMark(bytes)
-        let end = try jsonEndMember(content, fileName: fileName)
+        let end = try jsonEndMember(content, fileName: fileName, version: archive.version)
         try archive.checkEnd(end?.0, bytes: content, fileName: fileName, rendered: jsonEnd)
         return archive
     }

@@ -5,7 +5,7 @@ import NutrientModel
 /// (a JSON path, or a CSV file's line and column).
 public struct ArchiveLocation: Hashable, Sendable {
     public enum Kind: String, Sendable {
-        case archive, profile, target, favourite, entry, food, portion, recipe, ingredient
+        case archive, profile, target, favourite, entry, food, portion, recipe, ingredient, checkIn, probiotic
     }
 
     public let kind: Kind
@@ -31,6 +31,8 @@ public struct ArchiveLocation: Hashable, Sendable {
         case .portion: item = "custom_foods[\(i[0])].portions[\(i[1])]"
         case .recipe: item = "recipes[\(i[0])]"
         case .ingredient: item = "recipes[\(i[0])].ingredients[\(i[1])]"
+        case .checkIn: item = "profiles[\(i[0])].check_ins[\(i[1])]"
+        case .probiotic: item = "profiles[\(i[0])].probiotics[\(i[1])]"
         }
         return item.isEmpty ? field : "\(item).\(field)"
     }
@@ -50,11 +52,15 @@ public struct ArchiveContext: Sendable {
     public let knownDiets: Set<String>
     /// The largest entry accepted, in grams.
     public let maxEntryGrams: Double
+    /// The check-in scales, whose ranges a check-in's values must be in (`nil`: values are
+    /// only checked to be whole numbers of 0 or more).
+    public let checkInScales: CheckInScales?
 
-    public init(foods: FoodTable, knownDiets: Set<String>, maxEntryGrams: Double) {
+    public init(foods: FoodTable, knownDiets: Set<String>, maxEntryGrams: Double, checkInScales: CheckInScales? = nil) {
         self.foods = foods
         self.knownDiets = knownDiets
         self.maxEntryGrams = maxEntryGrams
+        self.checkInScales = checkInScales
     }
 }
 
@@ -229,10 +235,81 @@ extension JournalArchive {
                     || context.foods.index(of: entry.foodID) != nil
                 if !known { unknown += 1 }
             }
+            try validateCheckIns(profile, p, context, fail: fail, date: date, time: time)
             if unknown > 0 {
                 warnings.append("profile \"\(profile.name)\": \(unknown) entr\(unknown == 1 ? "y names a food" : "ies name foods") this food table lacks; kept, and shown as unknown foods")
             }
         }
         return warnings
+    }
+
+    /// Checks a profile's scales, check-ins and probiotics.
+    private func validateCheckIns(_ profile: Profile, _ p: Int, _ context: ArchiveContext,
+                                  fail: (ArchiveLocation, String, String) -> ArchiveError,
+                                  date: (String, ArchiveLocation, String) throws(ArchiveError) -> Void,
+                                  time: (String, ArchiveLocation, String) throws(ArchiveError) -> Void) throws(ArchiveError) {
+        let at = ArchiveLocation(.profile, [p])
+        let hasAny = profile.scales != nil || !(profile.checkIns ?? []).isEmpty || !(profile.probiotics ?? []).isEmpty
+        if hasAny, version < Self.firstVersionWithCheckIns {
+            throw fail(at, "check_ins", "check-ins, probiotics and scales came with version \(Self.firstVersionWithCheckIns) of the format; this file says version \(version)")
+        }
+        var scales = Set<String>()
+        for name in profile.scales ?? [] {
+            guard CheckInScale(rawValue: name) != nil else {
+                throw fail(at, "scales", "unknown scale \"\(name.prefix(40))\" (known: \(CheckInScale.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            guard scales.insert(name).inserted else { throw fail(at, "scales", "the scale \(name) is chosen twice") }
+        }
+        var days = Set<String>()
+        for (c, record) in (profile.checkIns ?? []).enumerated() {
+            let place = ArchiveLocation(.checkIn, [p, c])
+            try date(record.date, place, "date")
+            guard days.insert(record.date).inserted else {
+                throw fail(place, "date", "the profile has two check-ins on \(record.date) (one a day)")
+            }
+            let values: [(String, CheckInScale, Int?)] = [("itch", .itch, record.itch), ("spots", .spots, record.spots),
+                                                          ("bristol", .bristol, record.bristol), ("bloating", .bloating, record.bloating)]
+            for (field, scale, value) in values {
+                guard let value else { continue }
+                if let definitions = context.checkInScales {
+                    do { try definitions.check(value, for: scale) } catch { throw fail(place, field, error.description) }
+                } else if value < 0 {
+                    throw fail(place, field, "must be a whole number of 0 or more, found \(value)")
+                }
+            }
+            if let answers = record.poem {
+                let questions = context.checkInScales?.poemQuestions.count ?? 7
+                let highest = context.checkInScales?.poemHighestAnswer ?? 4
+                guard answers.count == questions else {
+                    throw fail(place, "poem", "POEM has \(questions) answers, found \(answers.count)")
+                }
+                for (index, answer) in answers.enumerated() where !(0...highest).contains(answer) {
+                    throw fail(place, "poem", "POEM answer \(index + 1) must be 0 to \(highest), found \(answer)")
+                }
+            }
+            if let note = record.note {
+                do { _ = try TextRules.checked(note, "a check-in's note") } catch { throw fail(place, "note", error.description) }
+                guard note.utf8.count <= CheckInScales.maxNoteBytes else {
+                    throw fail(place, "note", "is \(note.utf8.count) bytes long; at most \(CheckInScales.maxNoteBytes) are accepted")
+                }
+            }
+            let record = CheckIn(date: (try? LocalDate(parsing: record.date))!, itch: record.itch, spots: record.spots,
+                                 poemAnswers: record.poem, bristol: record.bristol, bloating: record.bloating, note: record.note)
+            guard !record.isEmpty else { throw fail(place, "date", "the check-in records nothing") }
+            try time(profile.checkIns![c].checkedAt, place, "checked_at")
+        }
+        for (d, dose) in (profile.probiotics ?? []).enumerated() {
+            let place = ArchiveLocation(.probiotic, [p, d])
+            try date(dose.date, place, "date")
+            guard !dose.strain.trimmingCharacters(in: .whitespaces).isEmpty,
+                  dose.strain.utf8.count <= FoodTableLoader.maxDescriptionBytes else {
+                throw fail(place, "strain", "a strain must be named, in at most \(FoodTableLoader.maxDescriptionBytes) bytes")
+            }
+            guard dose.cfu.isFinite, dose.cfu >= 1, dose.cfu <= ProbioticDose.maxCFU else {
+                throw fail(place, "cfu", "must be 1 to 10 trillion CFU, found \(dose.cfu)")
+            }
+            if let id = dose.strainID, id.isEmpty || id.contains(" ") { throw fail(place, "strain_id", "\"\(id.prefix(40))\" is not a strain id") }
+            try time(dose.loggedAt, place, "logged_at")
+        }
     }
 }

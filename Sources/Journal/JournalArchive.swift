@@ -10,7 +10,8 @@ public struct JournalArchive: Codable, Equatable, Sendable {
     public static let formatName = "absorb-journal"
     /// The format's version; a later absorb may write a higher one, which this one refuses.
     /// 1: no end. 2: an end with counts and a SHA-256 (`JournalArchive+Integrity.swift`).
-    public static let currentVersion = 2
+    /// 3: check-ins, probiotics and each profile's scales, and the end counts them too.
+    public static let currentVersion = 3
 
     public var format: String = JournalArchive.formatName
     public var version: Int = JournalArchive.currentVersion
@@ -47,6 +48,13 @@ public struct JournalArchive: Codable, Equatable, Sendable {
         public var targets: [Target] = []
         public var favourites: [Favourite] = []
         public var entries: [EntryRecord] = []
+        /// The check-in scales chosen, in `CheckInScale` order; absent when none were
+        /// (and in exports before version 3).
+        public var scales: [String]? = nil
+        /// The check-ins, by day; absent when there are none.
+        public var checkIns: [CheckInRecord]? = nil
+        /// The probiotics taken, by day and time logged; absent when there are none.
+        public var probiotics: [ProbioticRecord]? = nil
 
         enum CodingKeys: String, CodingKey {
             case name, sex
@@ -56,6 +64,44 @@ public struct JournalArchive: Codable, Equatable, Sendable {
             case diets, prescribed, active
             case createdAt = "created_at"
             case targets, favourites, entries
+            case scales
+            case checkIns = "check_ins"
+            case probiotics
+        }
+    }
+
+    /// One day's check-in; a value not recorded is absent.
+    public struct CheckInRecord: Codable, Equatable, Sendable {
+        public var date: String
+        public var itch: Int?
+        public var spots: Int?
+        /// The seven POEM answers, in question order.
+        public var poem: [Int]?
+        public var bristol: Int?
+        public var bloating: Int?
+        public var note: String?
+        public var checkedAt: String
+
+        enum CodingKeys: String, CodingKey {
+            case date, itch, spots, poem, bristol, bloating, note
+            case checkedAt = "checked_at"
+        }
+    }
+
+    /// One probiotic dose.
+    public struct ProbioticRecord: Codable, Equatable, Sendable, Hashable {
+        public var date: String
+        public var strain: String
+        /// Data/probiotics.csv's id, absent for a strain given as a label names it.
+        public var strainID: String?
+        public var cfu: Double
+        public var loggedAt: String
+
+        enum CodingKeys: String, CodingKey {
+            case date, strain
+            case strainID = "strain_id"
+            case cfu
+            case loggedAt = "logged_at"
         }
     }
 

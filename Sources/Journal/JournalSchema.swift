@@ -101,6 +101,37 @@ enum JournalSchema {
                 t.add(column: "measure_unit", .text)
             }
         }
+        migrator.registerMigration("v6: check-ins, probiotics, each profile's scales") { db in
+            // One check-in per profile and day: a second one that day updates it. A value
+            // not recorded is NULL. The ranges are Data/checkin_scales.csv's, checked by
+            // NutrientModel before a write (a migration cannot follow a data table).
+            try db.create(table: "checkin") { t in
+                t.belongsTo("profile", onDelete: .cascade).notNull()
+                t.column("date", .text).notNull()  // YYYY-MM-DD, the day it is about
+                t.column("itch", .integer).check { $0 == nil || $0 >= 0 }
+                t.column("spots", .integer).check { $0 == nil || $0 >= 0 }
+                t.column("poem", .text)  // the seven answers, comma-separated
+                t.column("bristol", .integer).check { $0 == nil || $0 >= 0 }
+                t.column("bloating", .integer).check { $0 == nil || $0 >= 0 }
+                t.column("note", .text)
+                t.column("checked_at", .datetime).notNull()
+                t.primaryKey(["profileId", "date"])
+            }
+            try db.create(table: "probiotic") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("profile", onDelete: .cascade).notNull()
+                t.column("date", .text).notNull()
+                t.column("strain", .text).notNull()
+                t.column("strain_id", .text)  // Data/probiotics.csv's id, or NULL for a label's strain
+                t.column("cfu", .double).notNull().check { $0 > 0 }
+                t.column("logged_at", .datetime).notNull()
+            }
+            try db.create(index: "probiotic_on_profile_date", on: "probiotic", columns: ["profileId", "date"])
+            // The scales a clinician chose, comma-separated in CheckInScale order; "" until chosen.
+            try db.alter(table: "profile") { t in
+                t.add(column: "scales", .text).notNull().defaults(to: "")
+            }
+        }
         return migrator
     }
 }

@@ -15,6 +15,11 @@ public struct ImportSummary: Sendable, Equatable {
     public var foodsAlreadyThere = 0
     public var recipesAdded = 0
     public var recipesAlreadyThere = 0
+    public var checkInsAdded = 0
+    /// Check-ins of a day the profile already had one for: the journal's is kept.
+    public var checkInsKept = 0
+    public var probioticsAdded = 0
+    public var probioticsAlreadyThere = 0
 }
 
 extension JournalStore {
@@ -59,6 +64,16 @@ extension JournalStore {
                         """,
                     arguments: arguments
                 ).map(Self.entryRecord)
+                let scales = Self.scales(row["scales"])
+                profile.scales = scales.isEmpty ? nil : scales.map(\.rawValue)
+                let checkIns = try Row.fetchAll(
+                    db, sql: "SELECT * FROM checkin WHERE \(condition) ORDER BY date", arguments: arguments
+                ).map(Self.checkInRecord)
+                profile.checkIns = checkIns.isEmpty ? nil : checkIns
+                let probiotics = try Row.fetchAll(
+                    db, sql: "SELECT * FROM probiotic WHERE \(condition) ORDER BY date, logged_at, id", arguments: arguments
+                ).map(Self.probioticRecord)
+                profile.probiotics = probiotics.isEmpty ? nil : probiotics
                 archive.profiles.append(profile)
             }
             (archive.customFoods, archive.recipes) = try archiveFoods(db)
@@ -71,6 +86,21 @@ extension JournalStore {
         JournalArchive.EntryRecord(date: row["date"], meal: row["meal"], foodID: row["food_id"], grams: row["grams"],
                                    loggedAt: archiveTime(row, "logged_at"), measureAmount: row["measure_amount"],
                                    measureUnit: row["measure_unit"])
+    }
+
+    /// A check-in row as an archive holds it.
+    private static func checkInRecord(_ row: Row) -> JournalArchive.CheckInRecord {
+        let poem: String? = row["poem"]
+        return JournalArchive.CheckInRecord(
+            date: row["date"], itch: row["itch"], spots: row["spots"],
+            poem: poem.map { $0.split(separator: ",").compactMap { Int($0) } },
+            bristol: row["bristol"], bloating: row["bloating"], note: row["note"], checkedAt: archiveTime(row, "checked_at"))
+    }
+
+    /// A probiotic row as an archive holds it.
+    private static func probioticRecord(_ row: Row) -> JournalArchive.ProbioticRecord {
+        JournalArchive.ProbioticRecord(date: row["date"], strain: row["strain"], strainID: row["strain_id"], cfu: row["cfu"],
+                                       loggedAt: archiveTime(row, "logged_at"))
     }
 
     /// A stored time column as archive text (the journal's own text, never re-parsed).
@@ -143,6 +173,7 @@ extension JournalStore {
                     id = try Self.insertProfile(name: profile.name, sex: profile.sex, ageMonths: profile.ageMonths,
                                                 condition: profile.condition, fatThresholdGrams: profile.fatThresholdGrams,
                                                 diets: profile.diets, prescribed: profile.prescribed ?? [],
+                                                scales: (profile.scales ?? []).compactMap(CheckInScale.init(rawValue:)),
                                                 createdAt: try journalTime(profile.createdAt), db)
                     summary.profilesAdded += 1
                 }
@@ -173,6 +204,32 @@ extension JournalStore {
                     try insert.execute(arguments: [id, entry.date, entry.meal, entry.foodID, entry.grams,
                                                    try journalTime(entry.loggedAt), measure?.0, measure?.1])
                     summary.entriesAdded += 1
+                }
+                // A day's check-in already in the journal is kept (the person's own record);
+                // a day without one takes the file's.
+                for record in profile.checkIns ?? [] {
+                    try db.execute(
+                        sql: """
+                            INSERT OR IGNORE INTO checkin (profileId, date, itch, spots, poem, bristol, bloating, note, checked_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [id, record.date, record.itch, record.spots, CheckIn.poemText(record.poem), record.bristol,
+                                    record.bloating, record.note, try journalTime(record.checkedAt)])
+                    if db.changesCount > 0 { summary.checkInsAdded += 1 } else { summary.checkInsKept += 1 }
+                }
+                var knownDoses: [JournalArchive.ProbioticRecord: Int] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM probiotic WHERE profileId = ?", arguments: [id]) {
+                    knownDoses[Self.probioticRecord(row), default: 0] += 1
+                }
+                for dose in profile.probiotics ?? [] {
+                    if let count = knownDoses[dose], count > 0 {
+                        knownDoses[dose] = count - 1
+                        summary.probioticsAlreadyThere += 1
+                        continue
+                    }
+                    try db.execute(sql: "INSERT INTO probiotic (profileId, date, strain, strain_id, cfu, logged_at) VALUES (?, ?, ?, ?, ?, ?)",
+                                   arguments: [id, dose.date, dose.strain, dose.strainID, dose.cfu, try journalTime(dose.loggedAt)])
+                    summary.probioticsAdded += 1
                 }
             }
             // A journal that had no profile takes the archive's active one; otherwise the

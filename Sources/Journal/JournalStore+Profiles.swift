@@ -43,12 +43,12 @@ extension JournalStore {
             try db.execute(
                 sql: """
                     UPDATE profile SET name = ?, sex = ?, age_months = ?, condition = ?, fat_threshold_g = ?, diets = ?,
-                    prescribed = ? WHERE id = ?
+                    prescribed = ?, scales = ? WHERE id = ?
                     """,
                 arguments: [stored.profile.name, stored.profile.sex?.rawValue, stored.profile.ageMonths,
                             stored.profile.condition.rawValue, stored.profile.fatThresholdGrams,
                             stored.profile.diets.sorted().joined(separator: ","),
-                            Self.prescribedText(stored.profile.prescribed), stored.id])
+                            Self.prescribedText(stored.profile.prescribed), Self.scalesText(stored.profile.scales), stored.id])
             if db.changesCount == 0 {
                 throw JournalError(path: path, message: "there is no profile \(stored.id)")
             }
@@ -65,7 +65,7 @@ extension JournalStore {
             let id = try Self.insertProfile(name: profile.name, sex: profile.sex?.rawValue, ageMonths: profile.ageMonths,
                                             condition: profile.condition.rawValue, fatThresholdGrams: profile.fatThresholdGrams,
                                             diets: profile.diets.sorted(), prescribed: profile.prescribed.sorted(),
-                                            createdAt: Date(), db)
+                                            scales: profile.scales, createdAt: Date(), db)
             try Self.setActive(id, db)
             return StoredProfile(id: id, profile: profile)
         }
@@ -138,20 +138,30 @@ extension JournalStore {
 
     /// Inserts a profile row; its id.
     static func insertProfile(name: String, sex: String?, ageMonths: Int?, condition: String, fatThresholdGrams: Double?,
-                              diets: [String], prescribed: [String], createdAt: any DatabaseValueConvertible,
-                              _ db: Database) throws -> Int64 {
+                              diets: [String], prescribed: [String], scales: [CheckInScale] = [],
+                              createdAt: any DatabaseValueConvertible, _ db: Database) throws -> Int64 {
         try db.execute(
             sql: """
-                INSERT INTO profile (name, sex, age_months, condition, fat_threshold_g, diets, prescribed, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO profile (name, sex, age_months, condition, fat_threshold_g, diets, prescribed, scales, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [name, sex, ageMonths, condition, fatThresholdGrams, diets.joined(separator: ","),
-                        prescribedText(Set(prescribed)), createdAt])
+                        prescribedText(Set(prescribed)), scalesText(scales), createdAt])
         return db.lastInsertedRowID
     }
 
     /// The `prescribed` column's text: the food ids, sorted, comma-separated.
     static func prescribedText(_ ids: Set<String>) -> String { ids.sorted().joined(separator: ",") }
+
+    /// The `scales` column's text: the scales, in `CheckInScale` order, comma-separated.
+    static func scalesText(_ scales: [CheckInScale]) -> String {
+        Set(scales).sorted().map(\.rawValue).joined(separator: ",")
+    }
+
+    /// The scales of a `scales` column (a name this absorb does not know is left out).
+    static func scales(_ text: String?) -> [CheckInScale] {
+        Set((text ?? "").split(separator: ",").compactMap { CheckInScale(rawValue: String($0)) }).sorted()
+    }
 
     /// The food ids of a `prescribed` column.
     static func prescribedIDs(_ text: String?) -> Set<String> {
@@ -178,6 +188,6 @@ extension JournalStore {
                 condition: PhysiologicalCondition(rawValue: conditionText) ?? .none,
                 fatThresholdGrams: row["fat_threshold_g"],
                 diets: Set((row["diets"] as String? ?? "").split(separator: ",").map(String.init)),
-                prescribed: prescribedIDs(row["prescribed"])))
+                prescribed: prescribedIDs(row["prescribed"]), scales: scales(row["scales"])))
     }
 }

@@ -42,6 +42,14 @@ public struct NutrientData: Sendable {
     public let safety: SafetyRules
     /// The rules that keep plans safe (EPA + DHA at most, no foods for young infants).
     public let planSafety: PlanSafetyRules
+    /// The skin and gut check-in scales, their bands and POEM's questions.
+    public let checkInScales: CheckInScales
+    /// Probiotic strains as labels give them.
+    public let probiotics: ProbioticStrains
+    /// Which foods are prebiotic (inulin-type fructans).
+    public let prebiotics: PrebioticFoods
+    /// Which fermented foods are likely to carry live cultures.
+    public let liveCultures: LiveCultures
 
     /// The files a `Data/` folder must hold.
     public static let requiredFiles = [
@@ -49,6 +57,8 @@ public struct NutrientData: Sendable {
         "units.csv", "meals.csv", "rules.csv", "search_ranking.csv", "search_names.csv", "common_foods.csv",
         "absorption.csv", "skin_notes.csv", "fermented.csv", "diets.csv", "planner.csv", "conversions.csv",
         "safety.csv", "plan_limits.csv", "fish_servings.csv",
+        "checkin_scales.csv", "scale_bands.csv", "poem_questions.csv", "poem_answers.csv", "probiotics.csv",
+        "prebiotics.csv", "live_cultures.csv",
     ]
 
     /// Whether the food table came from a `FoodTableStore`'s copy of the CSVs rather than
@@ -97,6 +107,15 @@ public struct NutrientData: Sendable {
                                          limits: try PlanLimitTable(limits: try bytes("plan_limits.csv"), limitsFile: path("plan_limits.csv"),
                                                                     fish: try bytes("fish_servings.csv"), fishFile: path("fish_servings.csv")),
                                          rankPerKcalMinKcalPer100g: try rules.value("rank_per_kcal_min_kcal_per_100g"))
+            checkInScales = try CheckInScales(
+                scales: try bytes("checkin_scales.csv"), scalesFile: path("checkin_scales.csv"),
+                bands: try bytes("scale_bands.csv"), bandsFile: path("scale_bands.csv"),
+                questions: try bytes("poem_questions.csv"), questionsFile: path("poem_questions.csv"),
+                answers: try bytes("poem_answers.csv"), answersFile: path("poem_answers.csv"))
+            probiotics = try ProbioticStrains(bytes: try bytes("probiotics.csv"), fileName: path("probiotics.csv"))
+            prebiotics = try PrebioticFoods(bytes: try bytes("prebiotics.csv"), fileName: path("prebiotics.csv"))
+            liveCultures = try LiveCultures(bytes: try bytes("live_cultures.csv"), fileName: path("live_cultures.csv"),
+                                            fermented: fermented)
             self.directory = directory
         } catch let error as DataLoadError {
             throw error
@@ -154,9 +173,16 @@ public struct NutrientData: Sendable {
     /// Fibre, fermented foods and fatty-acid balance over these foods.
     public var balance: BalanceAnalyzer { BalanceAnalyzer(foods: foods, rules: absorption, fermented: fermented) }
 
+    /// The gut's figures over these foods.
+    public var gut: GutAnalyzer {
+        GutAnalyzer(foods: foods, fermented: fermented, liveCultures: liveCultures, prebiotics: prebiotics)
+    }
+
     /// The review of a report: its cautions, and the fat pairing and balance that go with
-    /// them. Every presenter shows this, so a caution on screen and in a report agree.
-    public func review(_ report: Report) -> Review {
+    /// them, and the gut's figures with the probiotics taken (`probiotics`, any days: those
+    /// of the report's range count). Every presenter shows this, so a caution on screen and
+    /// in a report agree.
+    public func review(_ report: Report, probiotics: [ProbioticDose] = []) -> Review {
         let cautions = CautionReview(foods: foods, safety: safety, rules: scoringRules.upperLimits).cautions(for: report)
         // No absorption advice for a vitamin above its limit, nor for vitamin A while the
         // pregnancy caution says to avoid retinol.
@@ -166,8 +192,50 @@ public struct NutrientData: Sendable {
         let pairing = fatPairing.analyze(report.entries, targets: report.targets,
                                          thresholdGrams: report.profile.fatThresholdGrams, withoutAdvice: withoutAdvice)
         let sources = report.allSources(in: foods)
+        let balanceReport = balance.analyze(report.entries, ageMonths: report.profile.ageMonths)
         return Review(report: report, cautions: cautions, aboveUpperLimit: above, fatPairing: pairing,
-                      balance: balance.analyze(report.entries, ageMonths: report.profile.ageMonths), sources: sources)
+                      balance: balanceReport, sources: sources,
+                      gut: gut.analyze(report.entries, doses: probiotics, range: report.range, balance: balanceReport))
+    }
+
+    /// A figure's value on each day of the report's range: a nutrient's amount, fibre or
+    /// servings (`nil` on a day with nothing logged), or probiotic CFU in billions (0 on a
+    /// day without one).
+    public func dailyFigure(_ figure: GutFigure, report: Report, probiotics: [ProbioticDose]) -> [Double?] {
+        let range = report.range
+        let days = (0..<range.dayCount).map { range.from.adding(days: $0) }
+        switch figure {
+        case .nutrient(let nutrient):
+            return report.dayReports(scorer: scorer).map { $0.entries.isEmpty ? nil : $0.score(of: nutrient).amount }
+        case .probioticBillions:
+            let byDay = Dictionary(grouping: probiotics, by: \.date)
+            return days.map { day in (byDay[day] ?? []).reduce(0) { $0 + $1.cfu } / 1e9 }
+        case .fibre, .fermentedServings, .prebioticServings:
+            let byDay = Dictionary(grouping: report.entries, by: \.date)
+            let analyzer = gut
+            return days.map { day -> Double? in
+                guard let entries = byDay[day], !entries.isEmpty else { return nil }
+                switch figure {
+                case .fibre:
+                    return entries.reduce(0.0) { total, entry in
+                        guard let index = foods.index(of: entry.foodID), let fibre = foods.values(at: index)[.fiber] else { return total }
+                        return total + fibre * entry.grams / 100
+                    }
+                default:
+                    let balanceReport = balance.analyze(entries, ageMonths: report.profile.ageMonths)
+                    let day = analyzer.analyze(entries, doses: [], range: DateRange(day: day), balance: balanceReport)
+                    return figure == .fermentedServings ? day.fermentedServings : day.prebioticServings
+                }
+            }
+        }
+    }
+
+    /// The skin-and-gut review of a report's range: the profile's scales from `checkIns`
+    /// beside `figure`.
+    public func skinGutReview(report: Report, checkIns: [CheckIn], tracked: [CheckInScale], figure: GutFigure,
+                              probiotics: [ProbioticDose]) -> SkinGutReview {
+        SkinGutReview.make(range: report.range, checkIns: checkIns, tracked: tracked, definitions: checkInScales,
+                           figure: figure, figureDaily: dailyFigure(figure, report: report, probiotics: probiotics))
     }
 
     /// The name a food is shown by: the short, plain name of `Data/common_foods.csv` for

@@ -15,9 +15,16 @@ struct Absorb: ParsableCommand {
             The food table parsed from the data tables is kept in $XDG_CACHE_HOME/absorb (else \
             ~/.cache/absorb) for faster starts; it is used only for the same tables and the same \
             absorb, and ABSORB_NO_CACHE=1 turns it off.
+
+            The gut–skin axis: `absorb check-in` records the day's skin and gut (itch 0-10, \
+            inflamed spots, POEM weekly, Bristol stool form 1-7, bloating 0-10, a note; `--poem` \
+            asks POEM's seven questions), `absorb check-ins` lists them, `absorb probiotic` logs \
+            probiotics by strain and CFU, `absorb profile set --scales` chooses the scales a \
+            person tracks, and `absorb summary` and the dashboard (c, s) show them beside the \
+            nutrients, fibre, fermented and prebiotic foods.
             """,
         version: "0.4.0",
-        subcommands: [DashboardCommand.self, Today.self, LogCommand.self, FoodsCommand.self, ProfileCommand.self, ReportCommand.self, GapsCommand.self, ExportCommand.self, ImportCommand.self, SummaryCommand.self, DemoCommand.self],
+        subcommands: [DashboardCommand.self, Today.self, LogCommand.self, FoodsCommand.self, ProfileCommand.self, ReportCommand.self, GapsCommand.self, ExportCommand.self, ImportCommand.self, SummaryCommand.self, CheckInCommand.self, CheckInsCommand.self, ProbioticCommand.self, DemoCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 

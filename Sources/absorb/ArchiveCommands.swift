@@ -13,7 +13,7 @@ enum ArchiveFormat: String, ExpressibleByArgument, CaseIterable {
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export the journal (profiles, targets, favourites, entries, custom foods, recipes) as JSON or CSV.",
+        abstract: "Export the journal (profiles, targets, favourites, entries, check-ins, probiotics, custom foods, recipes) as JSON or CSV.",
         discussion: """
             Everything is kept exactly (times to the millisecond, numbers in full, unknown values \
             left empty), so `absorb import` of the file into an empty journal gives the same \
@@ -116,7 +116,7 @@ struct ImportCommand: ParsableCommand {
             throw CLIError(error.description.hasSuffix("Nothing was imported.") ? error.description : "\(error.description). Nothing was imported.")
         }
         let context = ArchiveContext(foods: data.foods, knownDiets: Set(data.diets.diets.map(\.key)),
-                                     maxEntryGrams: data.quantities.maxEntryGrams)
+                                     maxEntryGrams: data.quantities.maxEntryGrams, checkInScales: data.checkInScales)
         let warnings: [String]
         do { warnings = try archive.validate(context, locate: locate) } catch {
             throw CLIError("\(error.description). Nothing was imported.")
@@ -132,6 +132,14 @@ struct ImportCommand: ParsableCommand {
         parts.append("\(summary.favouritesAdded) favourite\(summary.favouritesAdded == 1 ? "" : "s")")
         parts.append("\(summary.foodsAdded) custom food\(summary.foodsAdded == 1 ? "" : "s")")
         parts.append("\(summary.recipesAdded) recipe\(summary.recipesAdded == 1 ? "" : "s")")
+        if summary.checkInsAdded + summary.checkInsKept > 0 {
+            parts.append("\(summary.checkInsAdded) check-in\(summary.checkInsAdded == 1 ? "" : "s")"
+                         + (summary.checkInsKept > 0 ? " (\(summary.checkInsKept) kept as the journal had them)" : ""))
+        }
+        if summary.probioticsAdded + summary.probioticsAlreadyThere > 0 {
+            parts.append("\(summary.probioticsAdded) probiotic dose\(summary.probioticsAdded == 1 ? "" : "s")"
+                         + (summary.probioticsAlreadyThere > 0 ? " (\(summary.probioticsAlreadyThere) already there)" : ""))
+        }
         print("Imported from \(file): " + parts.joined(separator: ", ") + ".")
     }
 

@@ -72,7 +72,9 @@ final class DashboardRunner {
         return ProfileContext(profile: active, profiles: profiles,
                               overrides: try journal.targetOverrides(profileID: active.id),
                               entries: try journal.entries(profileID: active.id),
-                              favourites: try journal.favourites(profileID: active.id))
+                              favourites: try journal.favourites(profileID: active.id),
+                              checkIns: try journal.checkIns(profileID: active.id),
+                              probiotics: try journal.probiotics(profileID: active.id).map(\.dose))
     }
 
     func run(on terminal: TerminalScreen) throws {
@@ -124,6 +126,13 @@ final class DashboardRunner {
                             _ = update(&state, .entriesReloaded(entries))
                             dirty = true
                         }
+                    }
+                    // Check-ins and probiotics another absorb saved (absorb check-in).
+                    if let checkIns = try? session.journal.checkIns(profileID: profileID),
+                       let doses = try? session.journal.probiotics(profileID: profileID).map(\.dose),
+                       checkIns != state.checkIns || doses != state.probiotics {
+                        _ = update(&state, .checkInsReloaded(checkIns, probiotics: doses))
+                        dirty = true
                     }
                 }
             case .action(let action):
@@ -184,6 +193,9 @@ final class DashboardRunner {
             case .setFavourite(let foodID, let favourite):
                 try journal.setFavourite(foodID, favourite, profileID: profileID)
                 return .favouritesChanged(foodID: foodID, favourites: try journal.favourites(profileID: profileID))
+            case .saveCheckIn(let checkIn):
+                let saved = try journal.saveCheckIn(checkIn, profileID: profileID, scales: session.data.checkInScales)
+                return .checkInSaved(saved.checkIn, updated: saved.updated)
             case .restoreDemo:
                 guard let demo else { return .failed("Only the demo can be restored") }
                 // Back to the start: the demo patient alone (a profile added since goes, with
@@ -198,7 +210,7 @@ final class DashboardRunner {
                 for override in try journal.targetOverrides(profileID: demoProfileID) {
                     _ = try journal.removeTargetOverride(override.nutrient, profileID: demoProfileID)
                 }
-                try DemoCommand.seed(journal, profileID: demoProfileID, with: demo, today: Clock().today)
+                try DemoCommand.seed(journal, profileID: demoProfileID, with: demo, today: Clock().today, scales: session.data.checkInScales)
                 return .demoRestored(try context(for: demoProfileID))
             case .applyChange(let change, let undoing):
                 return try apply(change, undoing: undoing)
@@ -275,10 +287,10 @@ struct DemoCommand: ParsableCommand {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let session = try Session(journalOption: directory + "/journal.sqlite", dataOption: data)
         let demo: DemoData
-        do { demo = try DemoData(directory: session.data.directory + "/demo", foods: session.data.foods) } catch {
+        do { demo = try DemoData(directory: session.data.directory + "/demo", data: session.data) } catch {
             throw CLIError("cannot load the demo: \(error.description)")
         }
-        try Self.seed(session.journal, profileID: session.profile.id, with: demo, today: Clock().today)
+        try Self.seed(session.journal, profileID: session.profile.id, with: demo, today: Clock().today, scales: session.data.checkInScales)
         // The runner reads the seeded profile and entries from the journal itself.
         let runner = try DashboardRunner(session: session, demo: demo)
         let terminal: TerminalScreen
@@ -291,12 +303,21 @@ struct DemoCommand: ParsableCommand {
     }
 
     /// Puts the demo patient and their fourteen days into the journal's profile.
-    static func seed(_ journal: JournalStore, profileID: Int64, with demo: DemoData, today: LocalDate) throws {
+    static func seed(_ journal: JournalStore, profileID: Int64, with demo: DemoData, today: LocalDate, scales: CheckInScales) throws {
         try journal.updateProfile(StoredProfile(id: profileID, profile: demo.profile))
         try journal.removeAllEntries(profileID: profileID)
         _ = try journal.addEntries(profileID: profileID, demo.meals.map {
             (date: today.adding(days: $0.dayOffset), meal: $0.meal, foodID: $0.foodID, grams: $0.grams)
         })
+        // A fortnight of check-ins, and the probiotic begun halfway.
+        try journal.removeAllCheckIns(profileID: profileID)
+        for day in demo.checkIns {
+            try journal.saveCheckIn(day.checkIn(today: today), profileID: profileID, scales: scales)
+        }
+        for day in demo.probiotics {
+            try journal.addProbiotic(ProbioticDose(date: today.adding(days: day.dayOffset), strain: day.strain.name, strainID: day.strain.id,
+                                                   cfu: day.strain.cfuPerUnit * day.units), profileID: profileID)
+        }
     }
 }
 

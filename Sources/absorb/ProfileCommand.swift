@@ -97,6 +97,7 @@ struct ProfileCommand: ParsableCommand {
             print("  meal-fat threshold: \(person.fatThresholdGrams.map { "\(Format.number($0)) g (set for this profile)" } ?? "\(Format.number(session.data.absorption.mealFatThresholdGrams)) g (Data/absorption.csv)")")
             print("  diets: \(person.diets.isEmpty ? "none" : person.diets.sorted().joined(separator: ", "))")
             print("  prescribed: \(person.prescribed.isEmpty ? "none" : person.prescribed.sorted().map { "\(session.foodName($0)) (\($0))" }.joined(separator: ", "))")
+            print("  check-in scales: \(person.scales.isEmpty ? "none chosen (all are shown)" : person.scales.map(\.rawValue).joined(separator: ", "))")
             print("  life stage: \(targets.lifeStage)")
             if let note = targets.defaultsNote { print("\n\(note)") }
             print("")
@@ -143,6 +144,8 @@ struct ProfileCommand: ParsableCommand {
         var prescribed: String?
         @Option(name: .customLong("not-prescribed"), help: ArgumentHelp("Foods no longer prescribed, comma-separated.", valueName: "id[,id]"))
         var notPrescribed: String?
+        @Option(name: .long, help: ArgumentHelp("The check-in scales this person tracks, comma-separated: itch, spots, poem, bristol, bloating; or all, or none (until chosen, all are shown).", valueName: "scales"))
+        var scales: String?
         @OptionGroup var common: CommonOptions
 
         /// The ids of a comma-separated list.
@@ -155,8 +158,8 @@ struct ProfileCommand: ParsableCommand {
                 throw ValidationError("choose one of --pregnant, --lactating and --neither")
             }
             if name == nil, sex == nil, age == nil, !pregnant, !lactating, !neither, fatThreshold == nil, diet == nil,
-               prescribed == nil, notPrescribed == nil {
-                throw ValidationError("nothing to change: give --name, --sex, --age, --pregnant, --lactating, --neither, --fat-threshold, --diet, --prescribed or --not-prescribed")
+               prescribed == nil, notPrescribed == nil, scales == nil {
+                throw ValidationError("nothing to change: give --name, --sex, --age, --pregnant, --lactating, --neither, --fat-threshold, --diet, --prescribed, --not-prescribed or --scales")
             }
             if let prescribed, ids(prescribed).isEmpty { throw ValidationError("--prescribed needs a food id, such as C0001") }
             if let notPrescribed, ids(notPrescribed).isEmpty { throw ValidationError("--not-prescribed needs a food id, such as C0001") }
@@ -176,6 +179,9 @@ struct ProfileCommand: ParsableCommand {
             }
             if let age {
                 do { person.ageMonths = try PersonProfile.parseAge(age) } catch { throw CLIError("--age: \(error.description)") }
+            }
+            if let scales {
+                do { person.scales = try CheckInScale.parseList(scales) } catch { throw CLIError("--scales: \(error.description)") }
             }
             if pregnant { person.condition = .pregnancy }
             if lactating { person.condition = .lactation }
@@ -228,6 +234,9 @@ struct ProfileCommand: ParsableCommand {
             if let note = targets.defaultsNote { print(note) }
             if prescribed != nil || notPrescribed != nil {
                 print("Prescribed: \(person.prescribed.isEmpty ? "none" : person.prescribed.sorted().map { "\(session.foodName($0)) (\($0))" }.joined(separator: ", "))")
+            }
+            if scales != nil {
+                print("Check-in scales: \(person.scales.isEmpty ? "none chosen (all are shown)" : person.scales.map(\.rawValue).joined(separator: ", "))")
             }
         }
     }

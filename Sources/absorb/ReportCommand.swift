@@ -99,7 +99,9 @@ struct ReportRenderer {
     init(report: Report, session: Session) {
         self.report = report
         self.session = session
-        self.review = session.data.review(report)
+        // The probiotics of the range count toward the gut's figures (they are not entries).
+        let doses = (try? session.journal.probiotics(profileID: session.profile.id, in: report.range).map(\.dose)) ?? []
+        self.review = session.data.review(report, probiotics: doses)
     }
 
     private var dateText: String {
@@ -206,6 +208,13 @@ struct ReportRenderer {
             }
             out += " Information, not a score.\n"
         }
+        let gut = review.gut
+        if gut.fermentedServings > 0 {
+            out += "  Likely with live cultures: \(Format.number(gut.liveCultureServings, decimals: 1)) of \(Format.number(gut.fermentedServings, decimals: 1)) fermented servings in all\n"
+        }
+        out += "  Prebiotic foods (inulin-type fructans): \(Format.number(gut.prebioticServings, decimals: 1)) servings in all"
+            + (gut.prebioticKinds.isEmpty ? "" : " (\(gut.prebioticKinds.map { "\($0.kind) \(Format.number($0.servings, decimals: 1))" }.joined(separator: ", ")))") + "\n"
+        out += "  Probiotics: \(gut.probioticDays) of \(gut.days) day\(gut.days == 1 ? "" : "s")\n"
         return out
     }
 
@@ -304,6 +313,21 @@ struct ReportRenderer {
                 ("la_ala_ratio", .number(balance.ratio, decimals: 3)),
                 ("la_percent_energy", .number(balance.linoleicPercentEnergy, decimals: 3)),
                 ("ala_percent_energy", .number(balance.alphaLinolenicPercentEnergy, decimals: 3)),
+            ])),
+            ("gut", .object([
+                ("fermented_servings", .number(review.gut.fermentedServings, decimals: 3)),
+                ("live_culture_servings", .number(review.gut.liveCultureServings, decimals: 3)),
+                ("fermented_foods", .array(review.gut.fermentedFoods.map { food in
+                    .object([("food_id", .string(food.foodID)), ("kind", .string(food.kind)),
+                             ("servings", .number(food.servings, decimals: 3)), ("live_cultures", .string(food.liveCultures.rawValue))])
+                })),
+                ("prebiotic_servings", .number(review.gut.prebioticServings, decimals: 3)),
+                ("prebiotic_by_kind", .object(review.gut.prebioticKinds.map { ($0.kind, .number($0.servings, decimals: 3)) })),
+                ("probiotic_days", .number(Double(review.gut.probioticDays))),
+                ("probiotics", .array(review.gut.probioticDoses.map { dose in
+                    .object([("date", .string(dose.date.description)), ("strain", .string(dose.strain)),
+                             ("strain_id", .string(dose.strainID)), ("cfu", .number(dose.cfu))])
+                })),
             ])),
             ("entries", .array(entries)),
         ])

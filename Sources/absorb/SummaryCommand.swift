@@ -11,7 +11,11 @@ struct SummaryCommand: ParsableCommand {
         discussion: """
             Markdown for notes and e-mail; HTML is one self-contained file (charts in inline SVG, \
             no scripts, nothing fetched) that prints on A4 or Letter. Without --from/--to it covers \
-            the 14 days ending today.
+            the 14 days ending today. Its skin-and-gut part gives the gut's week (the last 7 days: \
+            fibre, fermented foods and their live cultures, prebiotic servings, probiotic days) and \
+            each tracked check-in scale over the last --skin-days days (30 or 90) beside --beside, \
+            a nutrient (vitamin_d, epa_dha, ...) or fibre, fermented, prebiotic or probiotic: daily \
+            scales day by day, POEM week by week against weekly averages.
             """)
 
     enum SummaryFormat: String, ExpressibleByArgument, CaseIterable { case markdown, html }
@@ -21,14 +25,23 @@ struct SummaryCommand: ParsableCommand {
     @Option(name: .long, help: "markdown or html.") var format: SummaryFormat = .markdown
     @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
+    @Option(name: .long, help: ArgumentHelp("The days the check-in scales cover, ending at --to: 30 or 90.", valueName: "days"))
+    var skinDays: Int = 30
+    @Option(name: .long, help: ArgumentHelp("The figure beside the scales: a nutrient (vitamin_a, vitamin_d, vitamin_e, vitamin_k, linoleic_acid, alpha_linolenic_acid, epa_dha) or fibre, fermented, prebiotic, probiotic.", valueName: "figure"))
+    var beside: String = "fibre"
     @OptionGroup var common: CommonOptions
 
     func run() throws {
         let end = try parseDate(to, option: "--to") ?? LocalDate.today()
         let start = try parseDate(from, option: "--from") ?? end.adding(days: -13)
         let range = try reportRange(date: nil, from: start.description, to: end.description)
+        guard skinDays == 30 || skinDays == 90 else { throw CLIError("--skin-days \(skinDays): give 30 or 90") }
+        guard let figure = GutFigure(key: beside) else {
+            throw CLIError("--beside \(TextRules.quoted(beside)): not a figure; choose one of \(GutFigure.keys)")
+        }
         let session = try common.open()
-        let summary = try SessionSummary(session: session, range: range)
+        var summary = try SessionSummary(session: session, range: range)
+        summary.skinGut = try SkinGutSummary(session: session, range: range, days: skinDays, figure: figure)
         // A summary is for reading, on a terminal or in a file: a journal's control characters
         // are escaped in it wherever it goes.
         let text = TextRules.escaped(format == .markdown ? summary.markdown() : summary.html(), keepingLineBreaks: true)
@@ -53,6 +66,8 @@ struct SessionSummary {
     let review: Review
     let sources: [Nutrient: [LoggedSource]]
     let lowCoverageBelow: Double
+    /// The skin-and-gut part, when asked for (the summary command always asks).
+    var skinGut: SkinGutSummary?
 
     init(session: Session, range: DateRange) throws {
         self.session = session
@@ -196,6 +211,7 @@ struct SessionSummary {
         out += coverage.isEmpty ? "Every food logged has a value for every nutrient.\n" : coverage.map { "- \(md($0))\n" }.joined()
         out += "\n## Top sources\n\n| Nutrient | Foods that gave the most |\n| --- | --- |\n"
         for nutrient in Nutrient.allCases { out += "| \(md(nutrient.name)) | \(md(sourceText(nutrient))) |\n" }
+        if let skinGut { out += skinGut.markdown(md: md) }
         out += "\n---\nFood values: USDA SR28. Targets: Dietary Reference Intakes (\(md(report.targets.lifeStage))). Made by absorb \(Absorb.configuration.version).\n"
         return out
     }
@@ -212,7 +228,7 @@ struct SessionSummary {
         return String(cells)
     }
 
-    private func md(_ text: String) -> String {
+    func md(_ text: String) -> String {
         var out = ""
         for character in text {
             if "\\`*_[]<>|#".contains(character) { out.append("\\") }
@@ -233,7 +249,7 @@ struct SessionSummary {
             <title>absorb · session summary · \(h(report.profile.name))</title>
             <style>
             body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1b1b; max-width: 960px; margin: 24px auto; padding: 0 16px; }
-            h1 { font-size: 24px; margin: 0 0 4px; } h2 { font-size: 18px; margin: 28px 0 8px; border-bottom: 1px solid #ccc; padding-bottom: 4px; }
+            h1 { font-size: 24px; margin: 0 0 4px; } h3 { font-size: 15px; margin: 16px 0 6px; } h2 { font-size: 18px; margin: 28px 0 8px; border-bottom: 1px solid #ccc; padding-bottom: 4px; }
             .meta { color: #444; margin: 0 0 4px; } .note { background: #fff6d6; border-left: 4px solid #d9a400; padding: 6px 10px; }
             table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid #e3e3e3; vertical-align: middle; }
             td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
@@ -279,6 +295,7 @@ struct SessionSummary {
         out += "<h2>Top sources</h2>\n<table>\n<thead><tr><th>Nutrient</th><th>Foods that gave the most</th></tr></thead>\n<tbody>\n"
         for nutrient in Nutrient.allCases { out += "<tr><td>\(h(nutrient.name))</td><td>\(h(sourceText(nutrient)))</td></tr>\n" }
         out += "</tbody>\n</table>\n"
+        if let skinGut { out += skinGut.html(h: h, f: f) }
         out += "<footer>Food values: USDA SR28. Targets: Dietary Reference Intakes (\(h(report.targets.lifeStage))). Made by absorb \(Absorb.configuration.version).</footer>\n"
         out += "</body>\n</html>\n"
         return out
@@ -348,9 +365,9 @@ struct SessionSummary {
         }
     }
 
-    private func f(_ value: Double) -> String { String(format: "%.1f", value) }
+    func f(_ value: Double) -> String { String(format: "%.1f", value) }
 
-    private func h(_ text: String) -> String {
+    func h(_ text: String) -> String {
         var out = ""
         for character in text {
             switch character {

@@ -23,7 +23,8 @@ final class JournalStoreTests: XCTestCase {
         XCTAssertEqual(try journal.appliedMigrations(), ["v1: profiles, entries, custom foods, target overrides",
                                                          "v2: per-profile fat threshold and diets", "v3: recipes and favourites",
                                       "v4: vitamin E counted toward the upper limit, prescribed foods",
-                                      "v5: entry measure, the household measure an entry was logged in"])
+                                      "v5: entry measure, the household measure an entry was logged in",
+                                      "v6: check-ins, probiotics, each profile's scales"])
         let profile = try journal.activeProfile()
         XCTAssertEqual(profile.profile, PersonProfile(name: "Me"))
         XCTAssertTrue(profile.profile.usesDefaults)

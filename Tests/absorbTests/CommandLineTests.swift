@@ -37,7 +37,7 @@ final class CommandLineTests: XCTestCase {
 
         let report = try absorb.json(["report", "--date", date, "--format", "json"])
         XCTAssertEqual(Set(report.keys), ["profile", "from", "to", "days", "nutrients", "above_upper_limit", "cautions",
-                                           "fat_pairing", "balance", "entries"])
+                                           "fat_pairing", "balance", "gut", "entries"])
         let profile = try XCTUnwrap(report["profile"] as? [String: Any])
         XCTAssertEqual(Set(profile.keys), ["name", "sex", "age", "life_stage", "condition", "targets_are_defaults", "prescribed"])
         XCTAssertEqual(profile["targets_are_defaults"] as? Bool, true, "sex and age are not set")

@@ -50,7 +50,7 @@ final class ReportJSONContractTests: XCTestCase {
     func testEveryFieldOfTheHandComputedDay() throws {
         let report = try absorb.json(["report", "--date", date, "--format", "json"])
         XCTAssertEqual(Set(report.keys), ["profile", "from", "to", "days", "nutrients", "above_upper_limit", "cautions",
-                                          "fat_pairing", "balance", "entries"])
+                                          "fat_pairing", "balance", "gut", "entries"])
         let profile = try XCTUnwrap(report["profile"] as? [String: Any])
         XCTAssertEqual(profile["name"] as? String, "Me")
         XCTAssertEqual(profile["sex"] as? String, "female")
@@ -196,6 +196,12 @@ final class ReportJSONContractTests: XCTestCase {
         assertNumber(balance["la_ala_ratio"], laGrams / alaGrams, accuracy: 1e-3, "LA : ALA")
         assertNumber(balance["la_percent_energy"], laGrams * 9 / kcal * 100, accuracy: 1e-3, "LA % energy")
         assertNumber(balance["ala_percent_energy"], alaGrams * 9 / kcal * 100, accuracy: 1e-3, "ALA % energy")
+        // The gut: nothing fermented, no probiotic logged.
+        let gut = try XCTUnwrap(report["gut"] as? [String: Any])
+        XCTAssertEqual(Set(gut.keys), ["fermented_servings", "live_culture_servings", "fermented_foods", "prebiotic_servings",
+                                       "prebiotic_by_kind", "probiotic_days", "probiotics"])
+        assertNumber(gut["fermented_servings"], 0, "nothing fermented")
+        assertNumber(gut["probiotic_days"], 0, "no probiotic")
 
         let entries = try XCTUnwrap(report["entries"] as? [[String: Any]])
         XCTAssertEqual(entries.map { $0["food_id"] as? String }, ["01129", "11457", "09412", "15237"])

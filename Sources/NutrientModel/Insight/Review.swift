@@ -15,6 +15,9 @@ public struct Review: Sendable {
     public let balance: BalanceReport
     /// Per nutrient, every logged food that gave some of it, largest first, with its share.
     public let sources: [Nutrient: [LoggedSource]]
+    /// The gut's figures of the range: fibre, fermented foods and their live cultures,
+    /// prebiotic servings, probiotic days.
+    public let gut: GutReport
 
     /// The figures, status and judgement of one nutrient.
     public func score(of nutrient: Nutrient) -> NutrientScore { report.score(of: nutrient) }

@@ -27,11 +27,17 @@ public struct PersonProfile: Sendable, Equatable {
     /// limit that comes from one of them is still "above the upper limit", but its
     /// caution says it was prescribed rather than alarming.
     public var prescribed: Set<String>
+    /// The check-in scales a clinician chose for this person, in `CheckInScale` order;
+    /// empty until chosen (then every scale is offered: `trackedScales`).
+    public var scales: [CheckInScale] = []
+
+    /// The scales the check-ins and screens show: those chosen, or all until some are.
+    public var trackedScales: [CheckInScale] { scales.isEmpty ? CheckInScale.allCases : scales }
 
     /// Makes a profile.
     public init(name: String, sex: Sex? = nil, ageMonths: Int? = nil,
                 condition: PhysiologicalCondition = .none, fatThresholdGrams: Double? = nil, diets: Set<String> = [],
-                prescribed: Set<String> = []) {
+                prescribed: Set<String> = [], scales: [CheckInScale] = []) {
         self.name = name
         self.sex = sex
         self.ageMonths = ageMonths
@@ -39,6 +45,7 @@ public struct PersonProfile: Sendable, Equatable {
         self.fatThresholdGrams = fatThresholdGrams
         self.diets = diets
         self.prescribed = prescribed
+        self.scales = Set(scales).sorted()
     }
 
     /// Whether the targets are defaults because sex or age is not set.
