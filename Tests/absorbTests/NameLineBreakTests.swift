@@ -26,6 +26,10 @@ final class NameLineBreakTests: XCTestCase {
             food,C0001,"Bar\nFAKE food line\r\nFAKE crlf",,10,,,,,1,,,,,,,2026-11-20T08:00:00.000Z
             record,food_id,amount,description,grams
             portion,C0001,1,"bar\nFAKE measure line",40
+            record,id,name,cooked_g,servings,created_at
+            recipe,R0001,"Stew\nFAKE recipe line",300,2,2026-11-20T08:00:00.000Z
+            record,recipe_id,food_id,grams
+            ingredient,R0001,C0001,40
             record,profile,date,meal,food_id,grams,logged_at
             entry,Me,2026-11-24,lunch,C0001,40,2026-11-24T12:00:00.000Z
 
@@ -37,7 +41,8 @@ final class NameLineBreakTests: XCTestCase {
         XCTAssertEqual(imported.status, 0, imported.stderr)
         for command in [["foods", "search", "bar"], ["foods", "show", "C0001"], ["log", "list", "--date", "2026-11-24"],
                         ["report", "--date", "2026-11-24"], ["today"], ["gaps", "--date", "2026-11-24"], ["foods", "favourite", "C0001"], ["foods", "favourites"],
-                        ["log", "add", "--food", "C0001", "--grams", "10", "--date", "2026-11-24"]] {
+                        ["log", "add", "--food", "C0001", "--grams", "10", "--date", "2026-11-24"],
+                        ["foods", "recipes"], ["foods", "show", "R0001"], ["foods", "search", "stew"]] {
             let result = try journal.run(command)
             for text in [result.stdout, result.stderr] {
                 let lines = text.split(whereSeparator: \.isNewline)
@@ -47,5 +52,7 @@ final class NameLineBreakTests: XCTestCase {
         let shown = try journal.run(["foods", "show", "C0001"]).stdout
         XCTAssertTrue(shown.contains("Bar\\u000AFAKE food line\\u000D\\u000AFAKE crlf"), shown)
         XCTAssertTrue(shown.contains("bar\\u000AFAKE measure line"), shown)
+        let recipes = try journal.run(["foods", "recipes"]).stdout
+        XCTAssertTrue(recipes.contains("Stew\\u000AFAKE recipe line"), recipes)
     }
 }
