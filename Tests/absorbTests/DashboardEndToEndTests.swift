@@ -126,7 +126,7 @@ final class DashboardEndToEndTests: XCTestCase {
         XCTAssertEqual(copies.count, 3)
         // Another absorb removes one of the copies: u says so and leaves the other two.
         XCTAssertEqual(try cli.run(["log", "remove", String(copies[0])]).status, 0)
-        try terminal.waitUntil("two entries after the reload", timeout: 10) { rows in
+        _ = try terminal.waitUntil("two entries after the reload", timeout: 10) { rows in
             rows.filter { $0.hasSuffix(" g") && ($0.hasPrefix(" Lunch") || $0.hasPrefix("            ")) }.count == 2
         }
         try terminal.press("u")
