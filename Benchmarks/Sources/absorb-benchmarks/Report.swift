@@ -26,6 +26,10 @@ enum BenchmarkReport {
             ("report_process_no_cache_vs_version", ratio("process.absorb_report_json_today_year_journal_no_cache", "process.absorb_version")),
             ("bundled_csv_load_vs_cached_load", ratio("load.bundled_foods_portions_supplements", "load.bundled_from_cache")),
             ("report_whole_year_process_vs_version", ratio("process.absorb_report_json_whole_year", "process.absorb_version")),
+            ("ten_years_first_frame_vs_empty", ratio("dashboard.first_frame_ten_years", "dashboard.first_frame_empty")),
+            ("ten_years_report_vs_version", ratio("process.ten_years.report_json_whole_range", "process.ten_years.absorb_version")),
+            ("ten_years_gaps_vs_version", ratio("process.ten_years.gaps", "process.ten_years.absorb_version")),
+            ("ten_years_summary_vs_version", ratio("process.ten_years.summary", "process.ten_years.absorb_version")),
         ]
         let ratioOf = Dictionary(ratios.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
         func fmt(_ value: Double?, _ unit: String = "") -> String {
@@ -63,6 +67,13 @@ enum BenchmarkReport {
             atMost("import 100,000 entries, one transaction", median("journal.import_100000_entries_one_transaction"), 2000, "ms",
                    shownAs: 1000, "s"),
             atMost("dashboard peak memory, bundled table", median("memory.dashboard_peak_bundled_table"), 40, "MB"),
+            atMost("ten years: dashboard first frame", median("dashboard.first_frame_ten_years"), 60, "ms"),
+            atMost("ten years: … against an empty journal", ratioOf["ten_years_first_frame_vs_empty"] ?? nil, 1.5, "×"),
+            atMost("ten years: dashboard peak memory", median("memory.dashboard_peak_ten_years"), 40, "MB"),
+            atMost("ten years: idle dashboard CPU a minute", median("dashboard.idle_cpu_per_minute_ten_years"), 20, "ms"),
+            atMost("ten years: report --format json, whole range", ratioOf["ten_years_report_vs_version"] ?? nil, 8, "× --version"),
+            atMost("ten years: absorb gaps", ratioOf["ten_years_gaps_vs_version"] ?? nil, 3, "× --version"),
+            atMost("ten years: absorb summary", ratioOf["ten_years_summary_vs_version"] ?? nil, 3, "× --version"),
             Target(what: "500k foods: load / peak memory", target: "≤ 1 s / ≤ 400 MB",
                    measured: "\(fmt(median("synthetic_500000.load"), "ms")) / \(fmt(median("synthetic_500000.peak_memory"), "MB"))",
                    met: (largest?["foods"] ?? 0) >= 500_000 ? ((median("synthetic_500000.load") ?? .infinity) <= 1000

@@ -92,7 +92,7 @@ enum TenYears {
         _ = spawnAndWait(absorb, ["export", "--format", "json", "--journal", personal, "-o", export], environment: environment)
         var imports = 0
         let runs: [(name: String, arguments: () -> [String])] = [
-            ("process.absorb_version", { ["--version"] }),
+            ("process.ten_years.absorb_version", { ["--version"] }),
             ("process.ten_years.report_json_whole_range", { ["report", "--format", "json"] + whole + ["--journal", personal] }),
             ("process.ten_years_distinct.report_json_whole_range", { ["report", "--format", "json"] + whole + ["--journal", distinct] }),
             ("process.ten_years.today", { ["today", "--journal", personal] }),

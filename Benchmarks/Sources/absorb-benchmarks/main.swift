@@ -105,7 +105,7 @@ if arguments.contains("--ten-years-only") {
         ?? paths.repository + "/.build/release/absorb"
     let figures = try TenYears.figures(paths, data: try NutrientData(directory: paths.data),
                                        absorb: FileManager.default.isExecutableFile(atPath: absorb) ? absorb : nil, quick: quick)
-    let version = figures.first { $0.name == "process.absorb_version" }?.median ?? .nan
+    let version = figures.first { $0.name == "process.ten_years.absorb_version" }?.median ?? .nan
     for figure in figures {
         let ratio = figure.name.hasPrefix("process.") ? String(format: " %6.2f × --version", figure.median / version) : ""
         print(figure.name.padding(toLength: 56, withPad: " ", startingAt: 0), String(format: "%9.2f %@", figure.median, figure.unit) + ratio)
