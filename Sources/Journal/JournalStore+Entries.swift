@@ -75,7 +75,13 @@ extension JournalStore {
     /// (another absorb) has committed to the journal since it was last read, and costs no
     /// read of any table. An idle dashboard asks this, and only then the fingerprint.
     public func externalChangeCounter() throws(JournalError) -> Int {
-        try read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+        // Asked every 400 ms by an idle dashboard: no transaction around it (the pragma
+        // needs none) and its statement compiled once.
+        do {
+            return try database.unsafeRead { db in try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0 }
+        } catch {
+            throw JournalError(path: path, message: "could not be read: \(Self.describe(error))")
+        }
     }
 
     /// A cheap fingerprint of the profile's entries: it changes when another process adds,

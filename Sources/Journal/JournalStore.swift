@@ -12,7 +12,7 @@ public final class JournalStore: Sendable {
     // every open, to make sure a write-ahead log exists: two fsyncs and a checkpoint for a
     // command that only reads.) Other processes still read while one writes: the journal
     // is in WAL mode, set once when it is created and kept in the file.
-    private let database: DatabaseQueue
+    let database: DatabaseQueue
 
     /// The name of the profile a first run creates.
     public static let defaultProfileName = "Me"

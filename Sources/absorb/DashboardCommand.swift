@@ -53,6 +53,9 @@ final class DashboardRunner {
     /// The custom food ids this session gave out.
     private var issuedCustomFoodIDs: Set<String> = []
 
+    /// How long an idle dashboard waits for a key before it checks the clock and the journal.
+    static let idleMilliseconds: Int32 = 800
+
     init(session: Session, demo: DemoData? = nil) throws {
         self.session = session
         self.demo = demo
@@ -104,7 +107,9 @@ final class DashboardRunner {
                 let data = session.data
                 DispatchQueue.global(qos: .userInitiated).async { _ = data.search }
             }
-            switch terminal.read(timeout: 400) {
+            // Idle, it looks for another absorb's changes this often: within a second, as
+            // promised, at a cost that does not grow with the journal (PRAGMA data_version).
+            switch terminal.read(timeout: Self.idleMilliseconds) {
             case .signal(let number):
                 // The terminal is restored on the way out; the status is the shell's
                 // convention for a process a signal stopped (128 + its number).
