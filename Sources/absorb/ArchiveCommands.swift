@@ -140,6 +140,10 @@ struct ImportCommand: ParsableCommand {
             parts.append("\(summary.probioticsAdded) probiotic dose\(summary.probioticsAdded == 1 ? "" : "s")"
                          + (summary.probioticsAlreadyThere > 0 ? " (\(summary.probioticsAlreadyThere) already there)" : ""))
         }
+        if summary.trialsAdded + summary.trialsKept > 0 {
+            parts.append("\(summary.trialsAdded) trial\(summary.trialsAdded == 1 ? "" : "s")"
+                         + (summary.trialsKept > 0 ? " (\(summary.trialsKept) kept as the journal had them)" : ""))
+        }
         print("Imported from \(file): " + parts.joined(separator: ", ") + ".")
     }
 

@@ -120,7 +120,7 @@ final class CheckInStoreTests: XCTestCase {
 
     func testCheckInsSurviveExportImportExportIdenticallyInJSONAndCSV() throws {
         let original = try journalWithCheckIns().exportArchive()
-        XCTAssertEqual(original.version, 3)
+        XCTAssertEqual(original.version, JournalArchive.currentVersion)
         XCTAssertEqual(original.profiles[0].scales, ["itch", "poem", "bristol"])
         XCTAssertEqual(original.profiles[0].checkIns?.count, 2)
         XCTAssertEqual(original.profiles[0].probiotics?.count, 2)
