@@ -13,7 +13,7 @@ enum ArchiveFormat: String, ExpressibleByArgument, CaseIterable {
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export the journal (profiles, targets, favourites, entries, check-ins, probiotics, custom foods, recipes) as JSON or CSV.",
+        abstract: "Export the journal (profiles, targets, favourites, entries, check-ins, probiotics, trials, custom foods, recipes) as JSON or CSV.",
         discussion: """
             Everything is kept exactly (times to the millisecond, numbers in full, unknown values \
             left empty), so `absorb import` of the file into an empty journal gives the same \

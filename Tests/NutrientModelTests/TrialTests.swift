@@ -296,7 +296,7 @@ final class TrialTests: XCTestCase {
         XCTAssertEqual(vitaminD.scales[0].lags[0].below, .init(count: 7, mean: 5))
         XCTAssertEqual(changed.figures.map(\.figure).suffix(3), [.fibre, .fermentedServings, .prebioticServings])
         let fermented = try XCTUnwrap(changed.figures.first { $0.figure == .fermentedServings })
-        XCTAssertEqual(fermented.threshold, "at least 1 serving")
+        XCTAssertEqual(fermented.threshold, "1 serving")
         XCTAssertEqual(fermented.daysAtOrAbove, 0)
     }
 }

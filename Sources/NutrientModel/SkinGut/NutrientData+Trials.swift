@@ -99,7 +99,7 @@ extension NutrientData {
         }
         figures.append((.fibre, "the AI for each day's energy", fibre))
         let servings = trialRules.servingsAtTarget
-        let word = "at least \(Format.number(servings)) serving\(servings == 1 ? "" : "s")"
+        let word = "\(Format.number(servings)) serving\(servings == 1 ? "" : "s")"
         for figure in [GutFigure.fermentedServings, .prebioticServings] {
             figures.append((figure, word, dailyFigure(figure, report: report, probiotics: []).map { $0.map { (value: $0, target: servings) } }))
         }
