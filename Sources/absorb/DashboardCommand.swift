@@ -318,6 +318,12 @@ struct DemoCommand: ParsableCommand {
             try journal.addProbiotic(ProbioticDose(date: today.adding(days: day.dayOffset), strain: day.strain.name, strainID: day.strain.id,
                                                    cfu: day.strain.cfuPerUnit * day.units), profileID: profileID)
         }
+        // A finished trial: a vitamin D softgel for the last week, with the week before as its baseline.
+        try journal.removeAllTrials(profileID: profileID)
+        for day in demo.trials {
+            let trial = day.trial(today: today)
+            try journal.addTrial(trial, profileID: profileID) { _ throws(TrialError) in }
+        }
     }
 }
 

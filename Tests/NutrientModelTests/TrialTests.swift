@@ -299,4 +299,35 @@ final class TrialTests: XCTestCase {
         XCTAssertEqual(fermented.threshold, "1 serving")
         XCTAssertEqual(fermented.daysAtOrAbove, 0)
     }
+
+    // MARK: the demo patient
+
+    func testTheDemoPatientsFinishedTrialByHand() throws {
+        let demo = try DemoData(directory: TestData.directory + "/demo", data: data)
+        XCTAssertEqual(demo.trials.count, 1)
+        let today = LocalDate(year: 2026, month: 11, day: 24)!
+        let trial = demo.trials[0].trial(today: today)
+        XCTAssertEqual(trial.kind, .supplement("S0001"))
+        XCTAssertEqual(trial.range(of: .trial), DateRange(from: today.adding(days: -6), to: today))
+        XCTAssertTrue(trial.isFinished(on: today))
+        XCTAssertNoThrow(try data.checkTrial(trial, existing: [], today: today), "the demo's trial passes the rules")
+        let entries = demo.meals.enumerated().map { index, meal in
+            entry(Int64(index + 1), meal.foodID, meal.grams, on: today.adding(days: meal.dayOffset))
+        }
+        let review = data.trialReview(trial, report: try report(trial.window, entries), checkIns: demo.checkIns.map { $0.checkIn(today: today) },
+                                      tracked: [.itch], asOf: today)
+        XCTAssertTrue(review.finished)
+        // The softgel is at every third breakfast: days -6, -3 and 0 of the trial's seven.
+        XCTAssertEqual(review.adherence.takenDays, 3)
+        XCTAssertEqual(review.adherence.missedDays, [-5, -4, -2, -1].map { today.adding(days: $0) })
+        // Itch: baseline 6 6 7 5 6 5 5 (40 / 7, 5–7); trial 4 5 4 3 4 3 3 (26 / 7, 3–5); no reintroduction.
+        let itch = review.scales[0].phases
+        XCTAssertEqual(itch[0].mean!, 40.0 / 7, accuracy: 1e-12)
+        XCTAssertEqual([itch[0].lowest, itch[0].highest], [5, 7])
+        XCTAssertEqual(itch[1].mean!, 26.0 / 7, accuracy: 1e-12)
+        XCTAssertEqual([itch[1].lowest, itch[1].highest], [3, 5])
+        XCTAssertNil(itch[2].range)
+        XCTAssertEqual(review.phases.map(\.phase), [.baseline, .trial])
+        XCTAssertTrue(review.whatChanged.isShown, "14 days of check-ins")
+    }
 }
