@@ -89,10 +89,13 @@ public struct ProfileContext: Sendable {
     /// The profile's check-ins and probiotics.
     public let checkIns: [CheckIn]
     public let probiotics: [ProbioticDose]
+    /// The profile's elimination and supplement trials, by start.
+    public let trials: [Trial]
 
     /// Makes a context.
     public init(profile: StoredProfile, profiles: [StoredProfile], overrides: [TargetOverride], entries: [Entry],
-                favourites: [String] = [], checkIns: [CheckIn] = [], probiotics: [ProbioticDose] = []) {
+                favourites: [String] = [], checkIns: [CheckIn] = [], probiotics: [ProbioticDose] = [], trials: [Trial] = []) {
+        self.trials = trials
         self.profile = profile
         self.profiles = profiles
         self.overrides = overrides

@@ -194,6 +194,13 @@ public struct SkinGutScreen: Sendable, Equatable {
         sparkline(figureValues, low: 0, high: max(figureTop, 1e-9), x: chartX, y: y, style: CellStyle(dim: true))
         canvas.write("top \(Format.number(figureTop, decimals: 1)) \(figure.unit)", x: chartX + chartWidth + 2, y: y, style: CellStyle(dim: true), maxWidth: statsWidth)
         y += 1
+        // The latest trial that shares a day with these days: its phases under the same columns.
+        let trial = state.trials.last { $0.window.from <= review.range.to && review.range.from <= $0.window.to }
+        if let trial, y < bottom - 4 {
+            TrialPhaseRow(trial: trial, range: review.range).draw(into: &canvas, x: 0, y: y, nameWidth: nameWidth, chartX: chartX,
+                                                                   chartWidth: chartWidth, statsWidth: statsWidth, glyphs: glyphs)
+            y += 1
+        }
         let columns = min(chartWidth, days)
         let perColumn = days % columns == 0 ? "\(days / columns) day\(days == columns ? "" : "s")" : "\(days / columns)–\(days / columns + 1) days"
         canvas.write(" \(glyphs.noData) not recorded (not zero) \(glyphs.dot) a column is \(perColumn), oldest left",
@@ -216,11 +223,57 @@ public struct SkinGutScreen: Sendable, Equatable {
                      "fermented \(Format.number(gut.fermentedServings, decimals: 1)) servings (\(Format.number(gut.liveCultureServings, decimals: 1)) live cultures)"
                      + " \(glyphs.dot) prebiotic \(Format.number(gut.prebioticServings, decimals: 1))"
                      + (gut.prebioticKinds.isEmpty ? "" : " (\(gut.prebioticKinds.prefix(3).map(\.kind).joined(separator: ", ")))")]
+        if let trial {
+            let phases = TrialPhase.allCases.compactMap { phase in trial.range(of: phase).map { "\(phase.name.lowercased()) \($0.from) – \($0.to)" } }
+            lines.insert("Trial \"\(trial.name)\": " + phases.joined(separator: " \(glyphs.dot) ") + " (absorb trial show compares them)", at: 0)
+        }
         if let note = review.notes.last { lines.append("Note \(note.date): \(note.note)") }
         for line in lines where y < bottom {
             canvas.write(Painter.clip(" " + line, to: width, glyphs: glyphs), x: 0, y: y)
             y += 1
         }
+    }
+}
+
+/// A trial's phases as a row under the skin-and-gut charts: one letter per column, on the
+/// column's last day (b baseline, T trial, r reintroduction, blank outside it), the trial's
+/// name before and its letters' key after.
+public struct TrialPhaseRow: Sendable {
+    public let trial: Trial
+    public let range: DateRange
+
+    /// The row of `trial` over `range`.
+    public init(trial: Trial, range: DateRange) {
+        self.trial = trial
+        self.range = range
+    }
+
+    /// The letter of a phase.
+    public static func letter(_ phase: TrialPhase?) -> Character {
+        switch phase {
+        case .baseline: "b"
+        case .trial: "T"
+        case .reintroduction: "r"
+        case nil: " "
+        }
+    }
+
+    /// The letters of `columns` columns over the range's days, oldest left.
+    public func letters(columns: Int) -> String {
+        let days = range.dayCount
+        let count = min(columns, days)
+        guard count > 0 else { return "" }
+        return String((0..<count).map { column in
+            let last = (column + 1) * days / count - 1
+            return Self.letter(trial.phase(on: range.from.adding(days: last)))
+        })
+    }
+
+    func draw(into canvas: inout Canvas, x: Int, y: Int, nameWidth: Int, chartX: Int, chartWidth: Int, statsWidth: Int, glyphs: Glyphs) {
+        canvas.write(" " + Painter.clip("Trial", to: nameWidth, glyphs: glyphs), x: x, y: y, style: CellStyle(bold: true), maxWidth: nameWidth + 1)
+        canvas.write(letters(columns: chartWidth), x: x + chartX, y: y, style: CellStyle(bold: true), maxWidth: chartWidth)
+        canvas.write(Painter.clip("b T r: \(trial.name)", to: statsWidth, glyphs: glyphs), x: x + chartX + chartWidth + 2, y: y,
+                     maxWidth: statsWidth)
     }
 }
 

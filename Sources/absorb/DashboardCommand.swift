@@ -74,7 +74,8 @@ final class DashboardRunner {
                               entries: try journal.entries(profileID: active.id),
                               favourites: try journal.favourites(profileID: active.id),
                               checkIns: try journal.checkIns(profileID: active.id),
-                              probiotics: try journal.probiotics(profileID: active.id).map(\.dose))
+                              probiotics: try journal.probiotics(profileID: active.id).map(\.dose),
+                              trials: try journal.trials(profileID: active.id))
     }
 
     func run(on terminal: TerminalScreen) throws {

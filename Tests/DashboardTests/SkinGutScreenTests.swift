@@ -10,7 +10,7 @@ final class SkinGutScreenTests: XCTestCase {
 
     /// Ana with a fortnight: itch falling from 7 to 3, POEM 14 a week ago and 7 today,
     /// onions and yogurt on some days, LGG the last 7 days.
-    func state(width: Int = 80, height: Int = 24, scales: [CheckInScale] = [.itch, .poem, .bristol]) -> AppState {
+    func state(width: Int = 80, height: Int = 24, scales: [CheckInScale] = [.itch, .poem, .bristol], trials: [Trial] = []) -> AppState {
         var person = Fixture.person
         person.scales = scales
         let summary = StoredProfile(id: 1, profile: person)
@@ -28,7 +28,7 @@ final class SkinGutScreenTests: XCTestCase {
         let doses = (7..<14).map { ProbioticDose(date: today.adding(days: $0 - 13), strain: "Lactobacillus rhamnosus GG", strainID: "lgg", cfu: 1e10) }
         return AppState(data: Fixture.data,
                         context: ProfileContext(profile: summary, profiles: [summary], overrides: [], entries: entries,
-                                                checkIns: checkIns, probiotics: doses),
+                                                checkIns: checkIns, probiotics: doses, trials: trials),
                         today: today, minuteOfDay: 12 * 60, width: width, height: height)
     }
 
@@ -42,6 +42,31 @@ final class SkinGutScreenTests: XCTestCase {
         var s = state()
         press(&s, .character("s"))
         XCTAssertEqual(screen(s), Self.overview80)
+    }
+
+    /// A week of LGG as a trial, the week before as its baseline: its phases under the columns
+    /// of those days (b, then T), and in words.
+    func testATrialsPhasesAreMarkedUnderTheCharts() {
+        var plain = state()
+        press(&plain, .character("s"))
+        let base = screen(plain)
+        let trial = Trial(name: "LGG week", kind: .supplement("S0001"), start: today.adding(days: -6), weeks: 1)
+        var s = state(trials: [trial])
+        press(&s, .character("s"))
+        // The same screen with two rows more: the phases under the columns of their days
+        // (30 columns of a day each: 16 before the baseline, 7 b, 7 T) and the phases in words.
+        var expected = base
+        expected.insert(" Trial                          bbbbbbbTTTTTTT      b T r: LGG week", at: 6)
+        expected.insert(" Trial \"LGG week\": baseline 2026-11-12 – 2026-11-18 · trial 2026-11-19 – 2026-1…", at: 10)
+        expected.removeSubrange((expected.count - 3)..<(expected.count - 1))
+        XCTAssertEqual(screen(s), expected)
+        // A trial of other days is not drawn.
+        var other = state(trials: [Trial(name: "old", kind: .remove("no_dairy"), start: today.adding(days: -300), weeks: 2)])
+        press(&other, .character("s"))
+        XCTAssertEqual(screen(other), base)
+        // In ASCII the letters are the same.
+        XCTAssertEqual(TrialPhaseRow(trial: trial, range: DateRange(from: today.adding(days: -29), to: today)).letters(columns: 15),
+                       "        bbbTTTT", "15 columns of 2 days, each the phase of its last day")
     }
 
     func testTheOverviewAt120By40Over90DaysBesideAnotherFigure() {
