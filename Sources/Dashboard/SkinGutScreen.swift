@@ -529,8 +529,9 @@ enum SkinGutComponent: ScreenComponent {
 
     static func title(_ state: AppState) -> String? {
         guard let screen = screen(state) else { return nil }
-        if case .checkIn(let form) = screen.mode { return "Check-in \(state.glyphs.dot) \(form.date.longDescription)" }
-        return "Skin & gut \(state.glyphs.dot) \(screen.days) days to \(state.day.longDescription)"
+        // The body's first row says the day or the days covered.
+        if case .checkIn = screen.mode { return "Check-in" }
+        return "Skin & gut"
     }
 
     static func draw(_ painter: inout Painter, in area: Area) {

@@ -138,9 +138,13 @@ final class SkinGutScreenTests: XCTestCase {
     }
 
     func testHelpNamesTheKeys() {
-        var s = state()
+        var s = state(width: 120, height: 70)
         press(&s, .character("?"))
-        assertShows(s, "p c s        profile, check-in, skin")
+        // The help is made from the key tables: the day's c and s, and the screen's own group.
+        assertShows(s, "c            check in: the day's skin")
+        assertShows(s, "s            skin and gut over 30 or")
+        assertShows(s, "Skin and gut")
+        assertShows(s, "⏎            check-in: save (a second")
     }
 
     static let overview80: [String] = [
@@ -167,7 +171,7 @@ final class SkinGutScreenTests: XCTestCase {
         "",
         "",
         "",
-        " ↑↓ scale  f figure beside  v 30/90 days  c check in  Esc back  q back",
+        " ↑↓ scale  f figure  v 30/90  c check in  Esc back  ? help  q quit",
     ]
     static let overview120: [String] = [
         " absorb  Ana · F 30 y                                                                                        Skin & gut",
@@ -209,7 +213,7 @@ final class SkinGutScreenTests: XCTestCase {
         "",
         "",
         "",
-        " ↑↓ scale  f figure beside  v 30/90 days  c check in  Esc back  q back",
+        " ↑↓ scale  f figure  v 30/90  c check in  Esc back  ? help  q quit",
     ]
     static let checkin80: [String] = [
         " absorb  Ana · F 30 y                                                  Check-in",
@@ -235,7 +239,7 @@ final class SkinGutScreenTests: XCTestCase {
         "",
         "",
         "",
-        " ↑↓ field  ←→ value  0-9 type it  Del clear  ⏎ save  Esc cancel",
+        " ↑↓ field  ←→ 0-9 value  Del clear  ⏎ save  Esc cancel  ? help  q quit",
     ]
     static let checkin120: [String] = [
         " absorb  Ana · F 30 y                                                                                          Check-in",
@@ -277,6 +281,6 @@ final class SkinGutScreenTests: XCTestCase {
         "",
         " Over the last week, on how many nights has your sleep been disturbed because of your eczema?",
         "",
-        " ↑↓ field  ←→ value  0-9 type it  Del clear  ⏎ save  Esc cancel",
+        " ↑↓ field  ←→ 0-9 value  Del clear  ⏎ save  Esc cancel  ? help  q quit",
     ]
 }
