@@ -48,6 +48,8 @@ public enum Action: Sendable {
     case checkInSaved(CheckIn, updated: Bool)
     /// Another process changed the check-ins or probiotics: them as they are now.
     case checkInsReloaded([CheckIn], probiotics: [ProbioticDose])
+    /// Another process started or ended a trial (absorb trial): the trials as they are now.
+    case trialsReloaded([Trial])
 }
 
 /// Work `update` asks the executable to do: the dashboard itself never touches the journal.

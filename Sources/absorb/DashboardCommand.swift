@@ -135,6 +135,11 @@ final class DashboardRunner {
                         _ = update(&state, .checkInsReloaded(checkIns, probiotics: doses))
                         dirty = true
                     }
+                    // Trials another absorb started or ended (absorb trial).
+                    if let trials = try? session.journal.trials(profileID: profileID), trials != state.trials {
+                        _ = update(&state, .trialsReloaded(trials))
+                        dirty = true
+                    }
                 }
             case .action(let action):
                 var pending = update(&state, action)

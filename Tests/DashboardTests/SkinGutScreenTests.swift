@@ -60,6 +60,9 @@ final class SkinGutScreenTests: XCTestCase {
         expected.insert(" Trial \"LGG week\": baseline 2026-11-12 – 2026-11-18 · trial 2026-11-19 – 2026-1…", at: 10)
         expected.removeSubrange((expected.count - 3)..<(expected.count - 1))
         XCTAssertEqual(screen(s), expected)
+        // A trial another absorb started appears in the open screen.
+        _ = update(&plain, .trialsReloaded([trial]))
+        XCTAssertEqual(screen(plain), expected)
         // A trial of other days is not drawn.
         var other = state(trials: [Trial(name: "old", kind: .remove("no_dairy"), start: today.adding(days: -300), weeks: 2)])
         press(&other, .character("s"))
