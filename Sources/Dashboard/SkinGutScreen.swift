@@ -136,6 +136,26 @@ public struct SkinGutScreen: Sendable, Equatable {
                                         figure: figure, probiotics: state.probiotics)
     }
 
+    /// What changed for the selected scale beside the figure, in one line, from the model's
+    /// `WhatChanged` over the overview's days: the check-ins on days at or above the figure's
+    /// target against days below, at each lag; or why there is nothing.
+    func whatChangedLine(_ scale: CheckInScale, state: AppState) -> String {
+        let changed = state.data.whatChanged(report: state.report(days: days), checkIns: state.checkIns,
+                                             tracked: state.profile.profile.trackedScales)
+        if let reason = changed.reason { return reason }
+        if scale.isWeekly { return "What changed compares daily scales: POEM asks about a week." }
+        guard let item = changed.figures.first(where: { $0.figure == figure }),
+              let lags = item.scales.first(where: { $0.scale == scale })?.lags else {
+            return "What changed: \(figure.name) has no target to compare days by."
+        }
+        // "5.4(14)": the mean and the days counted; "-" for none. Short, to fit 80 columns.
+        func side(_ side: WhatChanged.Side) -> String {
+            side.mean.map { "\(Format.number($0, decimals: 1))(\(side.count))" } ?? "-"
+        }
+        let parts = lags.map { "\($0.lag)d \(side($0.atOrAbove))/\(side($0.below))" }
+        return "Changed, >=/< target: " + parts.joined(separator: " ")
+    }
+
     private func drawOverview(into canvas: inout Canvas, top: Int, bottom: Int, state: AppState) {
         let glyphs = state.glyphs
         let width = canvas.width
@@ -214,6 +234,11 @@ public struct SkinGutScreen: Sendable, Equatable {
             if let change = series.weeklyChange { text += ", first to last week \(change >= 0 ? "+" : "")\(Format.number(change, decimals: 1))" }
             canvas.write(Painter.clip(text, to: width, glyphs: glyphs), x: 0, y: y)
             y += 1
+            if y < bottom {
+                canvas.write(Painter.clip(" " + whatChangedLine(series.scale, state: state), to: width, glyphs: glyphs), x: 0, y: y,
+                             style: CellStyle(dim: true))
+                y += 1
+            }
         }
         // The gut's week, from the one review.
         let week = state.report(days: 7)

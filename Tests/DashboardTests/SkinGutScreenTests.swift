@@ -36,7 +36,9 @@ final class SkinGutScreenTests: XCTestCase {
     // day; 7 days of yogurt, 300 g on 4 and 150 g on 3 (150 g a serving, live cultures) =
     // 11 servings; 80 g onion a day (80 g a serving) = 7 prebiotic servings; itch 7,7,7,7,
     // 6,6,6 then 5,5,5,4,4,4,3: 76 / 14 = 5.4 a day, weeks 46/7 and 30/7, a change of −2.3;
-    // POEM 14 a week ago (moderate) and 7 today (mild).
+    // POEM 14 a week ago (moderate) and 7 today (mild). What changed, itch beside fibre (every
+    // day below its AI): the same day all 14 (76 / 14 = 5.4), a day after 13 (69 / 13 = 5.3),
+    // two 12 (62 / 12 = 5.2), three 11 (55 / 11 = 5); beside fermented servings every day has one.
 
     func testTheOverviewAt80By24() {
         var s = state()
@@ -57,12 +59,20 @@ final class SkinGutScreenTests: XCTestCase {
         // (30 columns of a day each: 16 before the baseline, 7 b, 7 T) and the phases in words.
         var expected = base
         expected.insert(" Trial                          bbbbbbbTTTTTTT      b T r: LGG week", at: 6)
-        expected.insert(" Trial \"LGG week\": baseline 2026-11-12 – 2026-11-18 · trial 2026-11-19 – 2026-1…", at: 10)
+        expected.insert(" Trial \"LGG week\": baseline 2026-11-12 – 2026-11-18 · trial 2026-11-19 – 2026-1…", at: 11)
         expected.removeSubrange((expected.count - 3)..<(expected.count - 1))
         XCTAssertEqual(screen(s), expected)
         // A trial another absorb started appears in the open screen.
         _ = update(&plain, .trialsReloaded([trial]))
         XCTAssertEqual(screen(plain), expected)
+        // Fewer than 14 days of check-ins: the screen says why there is nothing; POEM is weekly.
+        var fewer = state()
+        press(&fewer, .character("s"))
+        _ = update(&fewer, .checkInsReloaded(Array(fewer.checkIns.dropFirst()), probiotics: fewer.probiotics))
+        assertShows(fewer, " What changed needs at least 14 days of check-ins; there are 13.")
+        var poem = state()
+        press(&poem, .character("s"), .down)
+        assertShows(poem, " What changed compares daily scales: POEM asks about a week.")
         // A trial of other days is not drawn.
         var other = state(trials: [Trial(name: "old", kind: .remove("no_dairy"), start: today.adding(days: -300), weeks: 2)])
         press(&other, .character("s"))
@@ -160,10 +170,10 @@ final class SkinGutScreenTests: XCTestCase {
         " · not recorded (not zero) · a column is 1 day, oldest left",
         "",
         " Itch (peak NRS): 14 days recorded, average 5.4, first to last week -2.3",
+        " Changed, >=/< target: 0d -/5.4(14) 1d -/5.3(13) 2d -/5.2(12) 3d -/5(11)",
         " Gut, 7 days: fibre 1.4 g/day of 2.5 · probiotic 7 of 7 days",
         " fermented 11 servings (11 live cultures) · prebiotic 7 (onion)",
         " Note 2026-11-25: calmer",
-        "",
         "",
         "",
         "",
@@ -186,10 +196,10 @@ final class SkinGutScreenTests: XCTestCase {
         " · not recorded (not zero) · a column is 1–2 days, oldest left",
         "",
         " Itch (peak NRS): 14 days recorded, average 5.4, first to last week -2.3",
+        " Changed, >=/< target: 0d 5.4(14)/- 1d 5.3(13)/- 2d 5.2(12)/- 3d 5(11)/-",
         " Gut, 7 days: fibre 1.4 g/day of 2.5 · probiotic 7 of 7 days",
         " fermented 11 servings (11 live cultures) · prebiotic 7 (onion)",
         " Note 2026-11-25: calmer",
-        "",
         "",
         "",
         "",
