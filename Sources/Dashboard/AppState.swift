@@ -18,6 +18,8 @@ public struct AppState: Sendable {
     /// The profile's skin and gut check-ins and probiotics (the skin-and-gut screen's).
     public internal(set) var checkIns: [CheckIn]
     public internal(set) var probiotics: [ProbioticDose]
+    /// The profile's trials (the skin-and-gut screen marks their phases).
+    public internal(set) var trials: [Trial]
     /// The day shown, and today.
     public internal(set) var day: LocalDate
     public internal(set) var today: LocalDate
@@ -86,6 +88,7 @@ public struct AppState: Sendable {
         self.entriesByDate = Dictionary(grouping: context.entries, by: \.date)
         self.checkIns = context.checkIns
         self.probiotics = context.probiotics
+        self.trials = context.trials
         self.targets = (try? data.targets.targets(for: context.profile.profile, overrides: context.overrides))
             ?? (try! data.targets.targets(for: PersonProfile(name: context.profile.profile.name)))
         self.day = today

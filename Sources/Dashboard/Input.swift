@@ -48,6 +48,8 @@ public enum Action: Sendable {
     case checkInSaved(CheckIn, updated: Bool)
     /// Another process changed the check-ins or probiotics: them as they are now.
     case checkInsReloaded([CheckIn], probiotics: [ProbioticDose])
+    /// Another process started or ended a trial (absorb trial): the trials as they are now.
+    case trialsReloaded([Trial])
 }
 
 /// Work `update` asks the executable to do: the dashboard itself never touches the journal.
@@ -89,10 +91,13 @@ public struct ProfileContext: Sendable {
     /// The profile's check-ins and probiotics.
     public let checkIns: [CheckIn]
     public let probiotics: [ProbioticDose]
+    /// The profile's elimination and supplement trials, by start.
+    public let trials: [Trial]
 
     /// Makes a context.
     public init(profile: StoredProfile, profiles: [StoredProfile], overrides: [TargetOverride], entries: [Entry],
-                favourites: [String] = [], checkIns: [CheckIn] = [], probiotics: [ProbioticDose] = []) {
+                favourites: [String] = [], checkIns: [CheckIn] = [], probiotics: [ProbioticDose] = [], trials: [Trial] = []) {
+        self.trials = trials
         self.profile = profile
         self.profiles = profiles
         self.overrides = overrides

@@ -136,6 +136,26 @@ public struct SkinGutScreen: Sendable, Equatable {
                                         figure: figure, probiotics: state.probiotics)
     }
 
+    /// What changed for the selected scale beside the figure, in one line, from the model's
+    /// `WhatChanged` over the overview's days: the check-ins on days at or above the figure's
+    /// target against days below, at each lag; or why there is nothing.
+    func whatChangedLine(_ scale: CheckInScale, state: AppState) -> String {
+        let changed = state.data.whatChanged(report: state.report(days: days), checkIns: state.checkIns,
+                                             tracked: state.profile.profile.trackedScales)
+        if let reason = changed.reason { return reason }
+        if scale.isWeekly { return "What changed compares daily scales: POEM asks about a week." }
+        guard let item = changed.figures.first(where: { $0.figure == figure }),
+              let lags = item.scales.first(where: { $0.scale == scale })?.lags else {
+            return "What changed: \(figure.name) has no target to compare days by."
+        }
+        // "5.4(14)": the mean and the days counted; "-" for none. Short, to fit 80 columns.
+        func side(_ side: WhatChanged.Side) -> String {
+            side.mean.map { "\(Format.number($0, decimals: 1))(\(side.count))" } ?? "-"
+        }
+        let parts = lags.map { "\($0.lag)d \(side($0.atOrAbove))/\(side($0.below))" }
+        return "Changed, >=/< target: " + parts.joined(separator: " ")
+    }
+
     private func drawOverview(into canvas: inout Canvas, top: Int, bottom: Int, state: AppState) {
         let glyphs = state.glyphs
         let width = canvas.width
@@ -194,6 +214,13 @@ public struct SkinGutScreen: Sendable, Equatable {
         sparkline(figureValues, low: 0, high: max(figureTop, 1e-9), x: chartX, y: y, style: CellStyle(dim: true))
         canvas.write("top \(Format.number(figureTop, decimals: 1)) \(figure.unit)", x: chartX + chartWidth + 2, y: y, style: CellStyle(dim: true), maxWidth: statsWidth)
         y += 1
+        // The latest trial that shares a day with these days: its phases under the same columns.
+        let trial = state.trials.last { $0.window.from <= review.range.to && review.range.from <= $0.window.to }
+        if let trial, y < bottom - 4 {
+            TrialPhaseRow(trial: trial, range: review.range).draw(into: &canvas, x: 0, y: y, nameWidth: nameWidth, chartX: chartX,
+                                                                   chartWidth: chartWidth, statsWidth: statsWidth, glyphs: glyphs)
+            y += 1
+        }
         let columns = min(chartWidth, days)
         let perColumn = days % columns == 0 ? "\(days / columns) day\(days == columns ? "" : "s")" : "\(days / columns)–\(days / columns + 1) days"
         canvas.write(" \(glyphs.noData) not recorded (not zero) \(glyphs.dot) a column is \(perColumn), oldest left",
@@ -207,6 +234,11 @@ public struct SkinGutScreen: Sendable, Equatable {
             if let change = series.weeklyChange { text += ", first to last week \(change >= 0 ? "+" : "")\(Format.number(change, decimals: 1))" }
             canvas.write(Painter.clip(text, to: width, glyphs: glyphs), x: 0, y: y)
             y += 1
+            if y < bottom {
+                canvas.write(Painter.clip(" " + whatChangedLine(series.scale, state: state), to: width, glyphs: glyphs), x: 0, y: y,
+                             style: CellStyle(dim: true))
+                y += 1
+            }
         }
         // The gut's week, from the one review.
         let week = state.report(days: 7)
@@ -216,11 +248,57 @@ public struct SkinGutScreen: Sendable, Equatable {
                      "fermented \(Format.number(gut.fermentedServings, decimals: 1)) servings (\(Format.number(gut.liveCultureServings, decimals: 1)) live cultures)"
                      + " \(glyphs.dot) prebiotic \(Format.number(gut.prebioticServings, decimals: 1))"
                      + (gut.prebioticKinds.isEmpty ? "" : " (\(gut.prebioticKinds.prefix(3).map(\.kind).joined(separator: ", ")))")]
+        if let trial {
+            let phases = TrialPhase.allCases.compactMap { phase in trial.range(of: phase).map { "\(phase.name.lowercased()) \($0.from) – \($0.to)" } }
+            lines.insert("Trial \"\(trial.name)\": " + phases.joined(separator: " \(glyphs.dot) ") + " (absorb trial show compares them)", at: 0)
+        }
         if let note = review.notes.last { lines.append("Note \(note.date): \(note.note)") }
         for line in lines where y < bottom {
             canvas.write(Painter.clip(" " + line, to: width, glyphs: glyphs), x: 0, y: y)
             y += 1
         }
+    }
+}
+
+/// A trial's phases as a row under the skin-and-gut charts: one letter per column, on the
+/// column's last day (b baseline, T trial, r reintroduction, blank outside it), the trial's
+/// name before and its letters' key after.
+public struct TrialPhaseRow: Sendable {
+    public let trial: Trial
+    public let range: DateRange
+
+    /// The row of `trial` over `range`.
+    public init(trial: Trial, range: DateRange) {
+        self.trial = trial
+        self.range = range
+    }
+
+    /// The letter of a phase.
+    public static func letter(_ phase: TrialPhase?) -> Character {
+        switch phase {
+        case .baseline: "b"
+        case .trial: "T"
+        case .reintroduction: "r"
+        case nil: " "
+        }
+    }
+
+    /// The letters of `columns` columns over the range's days, oldest left.
+    public func letters(columns: Int) -> String {
+        let days = range.dayCount
+        let count = min(columns, days)
+        guard count > 0 else { return "" }
+        return String((0..<count).map { column in
+            let last = (column + 1) * days / count - 1
+            return Self.letter(trial.phase(on: range.from.adding(days: last)))
+        })
+    }
+
+    func draw(into canvas: inout Canvas, x: Int, y: Int, nameWidth: Int, chartX: Int, chartWidth: Int, statsWidth: Int, glyphs: Glyphs) {
+        canvas.write(" " + Painter.clip("Trial", to: nameWidth, glyphs: glyphs), x: x, y: y, style: CellStyle(bold: true), maxWidth: nameWidth + 1)
+        canvas.write(letters(columns: chartWidth), x: x + chartX, y: y, style: CellStyle(bold: true), maxWidth: chartWidth)
+        canvas.write(Painter.clip("b T r: \(trial.name)", to: statsWidth, glyphs: glyphs), x: x + chartX + chartWidth + 2, y: y,
+                     maxWidth: statsWidth)
     }
 }
 

@@ -116,6 +116,7 @@ extension AppState {
         entriesByDate = Dictionary(grouping: context.entries, by: \.date)
         checkIns = context.checkIns
         probiotics = context.probiotics
+        trials = context.trials
         recomputeTargets()
         selectedEntry = dayEntries.firstIndex { $0.id == selected } ?? max(0, min(selectedEntry, dayEntries.count - 1))
         if dayEntries.isEmpty, focus == .entries { focus = .nutrients }

@@ -117,6 +117,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .checkInsReloaded(let checkIns, let probiotics):
         state.checkIns = checkIns
         state.probiotics = probiotics
+    case .trialsReloaded(let trials):
+        state.trials = trials
     case .checkInSaved(let checkIn, let updated):
         state.checkIns.removeAll { $0.date == checkIn.date }
         state.checkIns.append(checkIn)

@@ -4,7 +4,7 @@ import NutrientModel
 /// The archive as one CSV file a spreadsheet opens: sections, each a header row whose
 /// first field is `record`, then rows whose first field names their kind (`profile`,
 /// `target`, `favourite`, `food`, `portion`, `recipe`, `ingredient`, `entry`, and from
-/// version 3 `checkin` and `probiotic`). Rows of a
+/// version 3 `checkin` and `probiotic`, from version 4 `trial`). Rows of a
 /// profile name it in a `profile` column; portions and ingredients name their food or
 /// recipe. An empty field is an unknown value.
 extension JournalArchive {
@@ -21,13 +21,15 @@ extension JournalArchive {
         // Version 3 on: check-ins (POEM's seven answers separated by ;) and probiotics.
         ("checkin", ["profile", "date", "itch", "spots", "poem", "bristol", "bloating", "note", "checked_at"]),
         ("probiotic", ["profile", "date", "strain", "strain_id", "cfu", "logged_at"]),
+        // Version 4 on: trials.
+        ("trial", ["profile", "name", "kind", "value", "start", "weeks", "reintroduce_weeks", "ended_on", "created_at"]),
         // Version 2 on: the last row, counts and the SHA-256 of every byte above its header
-        // (from version 3 with the check-ins and probiotics counted too).
-        ("end", countedKinds(version: firstVersionWithCheckIns) + ["sha256"]),
+        // (from version 3 with the check-ins and probiotics counted too, from 4 the trials).
+        ("end", countedKinds(version: firstVersionWithTrials) + ["sha256"]),
     ]
 
     /// Columns an archive written before them may lack (then every field of it is empty).
-    static let csvColumnsThatMayBeAbsent: Set<String> = ["prescribed", "scales", "check_ins", "probiotics", "measure_amount", "measure_unit"]
+    static let csvColumnsThatMayBeAbsent: Set<String> = ["prescribed", "scales", "check_ins", "probiotics", "trials", "measure_amount", "measure_unit"]
 
     /// A number as the shortest text that reads back as the same number.
     static func csvNumber(_ value: Double) -> String {
@@ -110,6 +112,15 @@ extension JournalArchive {
                 }
             }
         }
+        if version >= Self.firstVersionWithTrials {
+            section("trial")
+            for p in profiles {
+                for t in p.trials ?? [] {
+                    row("trial", [p.name, t.name, t.kind, t.value, t.start, String(t.weeks), String(t.reintroduceWeeks),
+                                  t.endedOn ?? "", t.createdAt])
+                }
+            }
+        }
         out += Self.csvEnd(counts: counts, sha256: SHA256.hex(Array(out.utf8)))
         return out
     }
@@ -180,6 +191,9 @@ extension JournalArchive {
             let beforeCheckIns = !sawArchive || archive.version < firstVersionWithCheckIns
             if beforeCheckIns, kind == "checkin" || kind == "probiotic" {
                 throw RowError(field: 0, message: "a \(kind) row in a file of version \(sawArchive ? String(archive.version) : "unknown (no archive row above)"): check-ins, probiotics and scales came with version \(firstVersionWithCheckIns)")
+            }
+            if kind == "trial", !sawArchive || archive.version < firstVersionWithTrials {
+                throw RowError(field: 0, message: "a trial row in a file of version \(sawArchive ? String(archive.version) : "unknown (no archive row above)"): trials came with version \(firstVersionWithTrials)")
             }
             if fields.count != columns.count + 1 {
                 throw RowError(field: nil, message: "expected \(columns.count + 1) fields as in the header above, found \(fields.count)")
@@ -309,6 +323,14 @@ extension JournalArchive {
                 archive.profiles[p].probiotics = (archive.profiles[p].probiotics ?? []) + [ProbioticRecord(
                     date: row.text("date"), strain: row.text("strain"), strainID: row.optional("strain_id"),
                     cfu: try row.number("cfu"), loggedAt: row.text("logged_at"))]
+            case "trial":
+                let p = try row.owner("profile", profileIndex, "profile")
+                places.places[ArchiveLocation(.trial, [p, archive.profiles[p].trials?.count ?? 0])] = place
+                guard let weeks = try row.optionalWhole("weeks") else { throw row.error("weeks", "weeks must be a whole number, found nothing") }
+                archive.profiles[p].trials = (archive.profiles[p].trials ?? []) + [TrialRecord(
+                    name: row.text("name"), kind: row.text("kind"), value: row.text("value"), start: row.text("start"),
+                    weeks: weeks, reintroduceWeeks: try row.optionalWhole("reintroduce_weeks") ?? 0,
+                    endedOn: row.optional("ended_on"), createdAt: row.text("created_at"))]
             default:  // "entry"
                 let p = try row.owner("profile", profileIndex, "profile")
                 places.places[ArchiveLocation(.entry, [p, archive.profiles[p].entries.count])] = place

@@ -16,22 +16,29 @@ extension JournalArchive {
     /// The first version whose exports hold check-ins and probiotics, and whose end counts them.
     public static let firstVersionWithCheckIns = 3
 
+    /// The first version whose exports hold trials, and whose end counts them.
+    public static let firstVersionWithTrials = 4
+
     /// The kinds an end of `version` counts, in the order it writes them.
     static func countedKinds(version: Int) -> [String] {
-        version >= firstVersionWithCheckIns ? countedKinds + ["check_ins", "probiotics"] : countedKinds
+        if version >= firstVersionWithTrials { return countedKinds + ["check_ins", "probiotics", "trials"] }
+        return version >= firstVersionWithCheckIns ? countedKinds + ["check_ins", "probiotics"] : countedKinds
     }
 
-    /// The kinds an end that gives `count` counts names (8 for version 2, 10 from 3).
+    /// The kinds an end that gives `count` counts names (8 for version 2, 10 for 3, 11 from 4).
     static func countedKinds(count: Int) -> [String] {
-        count > countedKinds.count ? countedKinds(version: firstVersionWithCheckIns) : countedKinds
+        if count > countedKinds.count + 2 { return countedKinds(version: firstVersionWithTrials) }
+        return count > countedKinds.count ? countedKinds(version: firstVersionWithCheckIns) : countedKinds
     }
 
     /// How many items of each kind of `countedKinds(version:)` the archive holds.
     var counts: [Int] {
         let base = baseCounts
         guard version >= Self.firstVersionWithCheckIns else { return base }
-        return base + [profiles.reduce(0) { $0 + ($1.checkIns?.count ?? 0) },
-                       profiles.reduce(0) { $0 + ($1.probiotics?.count ?? 0) }]
+        let withCheckIns = base + [profiles.reduce(0) { $0 + ($1.checkIns?.count ?? 0) },
+                                   profiles.reduce(0) { $0 + ($1.probiotics?.count ?? 0) }]
+        guard version >= Self.firstVersionWithTrials else { return withCheckIns }
+        return withCheckIns + [profiles.reduce(0) { $0 + ($1.trials?.count ?? 0) }]
     }
 
     /// The counts of version 2's kinds.

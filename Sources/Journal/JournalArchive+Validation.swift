@@ -5,7 +5,7 @@ import NutrientModel
 /// (a JSON path, or a CSV file's line and column).
 public struct ArchiveLocation: Hashable, Sendable {
     public enum Kind: String, Sendable {
-        case archive, profile, target, favourite, entry, food, portion, recipe, ingredient, checkIn, probiotic
+        case archive, profile, target, favourite, entry, food, portion, recipe, ingredient, checkIn, probiotic, trial
     }
 
     public let kind: Kind
@@ -33,6 +33,7 @@ public struct ArchiveLocation: Hashable, Sendable {
         case .ingredient: item = "recipes[\(i[0])].ingredients[\(i[1])]"
         case .checkIn: item = "profiles[\(i[0])].check_ins[\(i[1])]"
         case .probiotic: item = "profiles[\(i[0])].probiotics[\(i[1])]"
+        case .trial: item = "profiles[\(i[0])].trials[\(i[1])]"
         }
         return item.isEmpty ? field : "\(item).\(field)"
     }
@@ -310,6 +311,52 @@ extension JournalArchive {
             }
             if let id = dose.strainID, id.isEmpty || id.contains(" ") { throw fail(place, "strain_id", "\"\(id.prefix(40))\" is not a strain id") }
             try time(dose.loggedAt, place, "logged_at")
+        }
+        try validateTrials(profile, p, context, fail: fail, date: date, time: time)
+    }
+
+    /// Checks a profile's trials: their version, names (one each), kinds, diet keys, dates and
+    /// weeks (the journal's own bounds: a trial imported is as a trial saved), and that no two
+    /// share a day.
+    private func validateTrials(_ profile: Profile, _ p: Int, _ context: ArchiveContext,
+                                fail: (ArchiveLocation, String, String) -> ArchiveError,
+                                date: (String, ArchiveLocation, String) throws(ArchiveError) -> Void,
+                                time: (String, ArchiveLocation, String) throws(ArchiveError) -> Void) throws(ArchiveError) {
+        let trials = profile.trials ?? []
+        if !trials.isEmpty, version < Self.firstVersionWithTrials {
+            throw fail(ArchiveLocation(.profile, [p]), "trials", "trials came with version \(Self.firstVersionWithTrials) of the format; this file says version \(version)")
+        }
+        var names = Set<String>()
+        var read: [Trial] = []
+        for (t, record) in trials.enumerated() {
+            let place = ArchiveLocation(.trial, [p, t])
+            do { _ = try TextRules.checked(record.name, "a trial's name") } catch { throw fail(place, "name", error.description) }
+            guard record.name.utf8.count <= TrialRules.maxNameBytes else {
+                throw fail(place, "name", "is \(record.name.utf8.count) bytes long; at most \(TrialRules.maxNameBytes) are accepted")
+            }
+            guard names.insert(record.name.lowercased()).inserted else { throw fail(place, "name", "the profile has two trials named \"\(record.name)\"") }
+            guard let kind = TrialKind(key: record.kind, value: record.value) else {
+                throw fail(place, "kind", "kind must be remove, add or supplement, found \"\(record.kind.prefix(40))\"")
+            }
+            guard !record.value.isEmpty, record.value.utf8.count <= 100 else {
+                throw fail(place, "value", "a trial needs a diet key or a food id (at most 100 bytes)")
+            }
+            if case .remove(let key) = kind, !context.knownDiets.contains(key) {
+                throw fail(place, "value", "unknown diet \"\(key.prefix(40))\" (known: \(context.knownDiets.sorted().joined(separator: ", ")))")
+            }
+            try date(record.start, place, "start")
+            if let ended = record.endedOn { try date(ended, place, "ended_on") }
+            guard (1...52).contains(record.weeks) else { throw fail(place, "weeks", "must be 1 to 52 weeks, found \(record.weeks)") }
+            guard (0...52).contains(record.reintroduceWeeks) else {
+                throw fail(place, "reintroduce_weeks", "must be 0 to 52 weeks, found \(record.reintroduceWeeks)")
+            }
+            try time(record.createdAt, place, "created_at")
+            let trial = Trial(name: record.name, kind: kind, start: (try? LocalDate(parsing: record.start))!, weeks: record.weeks,
+                              reintroduceWeeks: record.reintroduceWeeks, endedOn: record.endedOn.flatMap { try? LocalDate(parsing: $0) })
+            if let other = read.first(where: { $0.overlaps(trial) }) {
+                throw fail(place, "start", "the trial overlaps \"\(other.name)\" (\(other.start) to \(other.lastDay)); trials of a profile share no day")
+            }
+            read.append(trial)
         }
     }
 }

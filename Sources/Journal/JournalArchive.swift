@@ -11,7 +11,8 @@ public struct JournalArchive: Codable, Equatable, Sendable {
     /// The format's version; a later absorb may write a higher one, which this one refuses.
     /// 1: no end. 2: an end with counts and a SHA-256 (`JournalArchive+Integrity.swift`).
     /// 3: check-ins, probiotics and each profile's scales, and the end counts them too.
-    public static let currentVersion = 3
+    /// 4: each profile's trials, counted in the end.
+    public static let currentVersion = 4
 
     public var format: String = JournalArchive.formatName
     public var version: Int = JournalArchive.currentVersion
@@ -55,6 +56,9 @@ public struct JournalArchive: Codable, Equatable, Sendable {
         public var checkIns: [CheckInRecord]? = nil
         /// The probiotics taken, by day and time logged; absent when there are none.
         public var probiotics: [ProbioticRecord]? = nil
+        /// The elimination and supplement trials, by start; absent when there are none
+        /// (and in exports before version 4).
+        public var trials: [TrialRecord]? = nil
 
         enum CodingKeys: String, CodingKey {
             case name, sex
@@ -67,6 +71,27 @@ public struct JournalArchive: Codable, Equatable, Sendable {
             case scales
             case checkIns = "check_ins"
             case probiotics
+            case trials
+        }
+    }
+
+    /// One trial: what it changes (`kind` remove, add or supplement; `value` a diet key or a
+    /// food id), its start, weeks and reintroduction, and the day it was ended, if it was.
+    public struct TrialRecord: Codable, Equatable, Sendable {
+        public var name: String
+        public var kind: String
+        public var value: String
+        public var start: String
+        public var weeks: Int
+        public var reintroduceWeeks: Int
+        public var endedOn: String?
+        public var createdAt: String
+
+        enum CodingKeys: String, CodingKey {
+            case name, kind, value, start, weeks
+            case reintroduceWeeks = "reintroduce_weeks"
+            case endedOn = "ended_on"
+            case createdAt = "created_at"
         }
     }
 

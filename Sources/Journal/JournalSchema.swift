@@ -132,6 +132,24 @@ enum JournalSchema {
                 t.add(column: "scales", .text).notNull().defaults(to: "")
             }
         }
+        migrator.registerMigration("v7: trials, elimination and supplement trials of each profile") { db in
+            // What a trial changes is `kind` (remove, add, supplement) and `value` (a diet key of
+            // Data/diets.csv, or a food id); the weeks are Data/trials.csv's, checked by
+            // NutrientModel before a write. `ended_on` is NULL while it runs as planned.
+            try db.create(table: "trial") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("profile", onDelete: .cascade).notNull()
+                t.column("name", .text).notNull()
+                t.column("kind", .text).notNull().check { ["remove", "add", "supplement"].contains($0) }
+                t.column("value", .text).notNull()
+                t.column("start", .text).notNull()  // YYYY-MM-DD, the trial phase's first day
+                t.column("weeks", .integer).notNull().check { $0 > 0 }
+                t.column("reintroduce_weeks", .integer).notNull().defaults(to: 0).check { $0 >= 0 }
+                t.column("ended_on", .text)
+                t.column("created_at", .datetime).notNull()
+                t.uniqueKey(["profileId", "name"])
+            }
+        }
         return migrator
     }
 }

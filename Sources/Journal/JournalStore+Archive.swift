@@ -20,6 +20,9 @@ public struct ImportSummary: Sendable, Equatable {
     public var checkInsKept = 0
     public var probioticsAdded = 0
     public var probioticsAlreadyThere = 0
+    /// Trials added, and those of a name the profile had (kept as they were).
+    public var trialsAdded = 0
+    public var trialsKept = 0
 }
 
 extension JournalStore {
@@ -74,6 +77,10 @@ extension JournalStore {
                     db, sql: "SELECT * FROM probiotic WHERE \(condition) ORDER BY date, logged_at, id", arguments: arguments
                 ).map(Self.probioticRecord)
                 profile.probiotics = probiotics.isEmpty ? nil : probiotics
+                // Trials are kept whole, whatever the range: a trial is not an entry of a day.
+                let trials = try Row.fetchAll(db, sql: "SELECT * FROM trial WHERE profileId = ? ORDER BY start, id", arguments: [id])
+                    .map(Self.trialRecord)
+                profile.trials = trials.isEmpty ? nil : trials
                 archive.profiles.append(profile)
             }
             (archive.customFoods, archive.recipes) = try archiveFoods(db)
@@ -95,6 +102,13 @@ extension JournalStore {
             date: row["date"], itch: row["itch"], spots: row["spots"],
             poem: poem.map { $0.split(separator: ",").compactMap { Int($0) } },
             bristol: row["bristol"], bloating: row["bloating"], note: row["note"], checkedAt: archiveTime(row, "checked_at"))
+    }
+
+    /// A trial row as an archive holds it.
+    private static func trialRecord(_ row: Row) -> JournalArchive.TrialRecord {
+        JournalArchive.TrialRecord(name: row["name"], kind: row["kind"], value: row["value"], start: row["start"], weeks: row["weeks"],
+                                   reintroduceWeeks: row["reintroduce_weeks"], endedOn: row["ended_on"],
+                                   createdAt: archiveTime(row, "created_at"))
     }
 
     /// A probiotic row as an archive holds it.
@@ -230,6 +244,31 @@ extension JournalStore {
                     try db.execute(sql: "INSERT INTO probiotic (profileId, date, strain, strain_id, cfu, logged_at) VALUES (?, ?, ?, ?, ?, ?)",
                                    arguments: [id, dose.date, dose.strain, dose.strainID, dose.cfu, try journalTime(dose.loggedAt)])
                     summary.probioticsAdded += 1
+                }
+                // A trial of a name the profile already has is kept as it is in the journal;
+                // a new one must share no day with the profile's trials.
+                let existing = try Self.trials(db, profileID: id)
+                var kept = existing
+                for record in profile.trials ?? [] {
+                    if existing.contains(where: { $0.name.lowercased() == record.name.lowercased() }) {
+                        summary.trialsKept += 1
+                        continue
+                    }
+                    guard let start = try? LocalDate(parsing: record.start), let kind = TrialKind(key: record.kind, value: record.value) else { continue }
+                    let trial = Trial(name: record.name, kind: kind, start: start, weeks: record.weeks, reintroduceWeeks: record.reintroduceWeeks,
+                                      endedOn: record.endedOn.flatMap { try? LocalDate(parsing: $0) })
+                    if let other = kept.first(where: { $0.overlaps(trial) }) {
+                        throw JournalError(path: path, message: "the trial \"\(record.name)\" of profile \"\(profile.name)\" overlaps the journal's trial \"\(other.name)\" (\(other.start) to \(other.lastDay)). Nothing was imported.")
+                    }
+                    try db.execute(
+                        sql: """
+                            INSERT INTO trial (profileId, name, kind, value, start, weeks, reintroduce_weeks, ended_on, created_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [id, record.name, record.kind, record.value, record.start, record.weeks, record.reintroduceWeeks,
+                                    record.endedOn, try journalTime(record.createdAt)])
+                    kept.append(trial)
+                    summary.trialsAdded += 1
                 }
             }
             // A journal that had no profile takes the archive's active one; otherwise the

@@ -50,6 +50,8 @@ public struct NutrientData: Sendable {
     public let prebiotics: PrebioticFoods
     /// Which fermented foods are likely to carry live cultures.
     public let liveCultures: LiveCultures
+    /// The rules of elimination and supplement trials and of "what changed".
+    public let trialRules: TrialRules
 
     /// The files a `Data/` folder must hold.
     public static let requiredFiles = [
@@ -58,7 +60,7 @@ public struct NutrientData: Sendable {
         "absorption.csv", "skin_notes.csv", "fermented.csv", "diets.csv", "planner.csv", "conversions.csv",
         "safety.csv", "plan_limits.csv", "fish_servings.csv",
         "checkin_scales.csv", "scale_bands.csv", "poem_questions.csv", "poem_answers.csv", "probiotics.csv",
-        "prebiotics.csv", "live_cultures.csv",
+        "prebiotics.csv", "live_cultures.csv", "trials.csv",
     ]
 
     /// Whether the food table came from a `FoodTableStore`'s copy of the CSVs rather than
@@ -116,6 +118,7 @@ public struct NutrientData: Sendable {
             prebiotics = try PrebioticFoods(bytes: try bytes("prebiotics.csv"), fileName: path("prebiotics.csv"))
             liveCultures = try LiveCultures(bytes: try bytes("live_cultures.csv"), fileName: path("live_cultures.csv"),
                                             fermented: fermented)
+            trialRules = try TrialRules(bytes: try bytes("trials.csv"), fileName: path("trials.csv"))
             self.directory = directory
         } catch let error as DataLoadError {
             throw error

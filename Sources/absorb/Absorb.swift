@@ -24,7 +24,7 @@ struct Absorb: ParsableCommand {
             nutrients, fibre, fermented and prebiotic foods.
             """,
         version: "0.4.0",
-        subcommands: [DashboardCommand.self, Today.self, LogCommand.self, FoodsCommand.self, ProfileCommand.self, ReportCommand.self, GapsCommand.self, ExportCommand.self, ImportCommand.self, SummaryCommand.self, CheckInCommand.self, CheckInsCommand.self, ProbioticCommand.self, DemoCommand.self],
+        subcommands: [DashboardCommand.self, Today.self, LogCommand.self, FoodsCommand.self, ProfileCommand.self, ReportCommand.self, GapsCommand.self, ExportCommand.self, ImportCommand.self, SummaryCommand.self, CheckInCommand.self, CheckInsCommand.self, ProbioticCommand.self, TrialCommand.self, DemoCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 

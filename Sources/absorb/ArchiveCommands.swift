@@ -13,7 +13,7 @@ enum ArchiveFormat: String, ExpressibleByArgument, CaseIterable {
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export the journal (profiles, targets, favourites, entries, check-ins, probiotics, custom foods, recipes) as JSON or CSV.",
+        abstract: "Export the journal (profiles, targets, favourites, entries, check-ins, probiotics, trials, custom foods, recipes) as JSON or CSV.",
         discussion: """
             Everything is kept exactly (times to the millisecond, numbers in full, unknown values \
             left empty), so `absorb import` of the file into an empty journal gives the same \
@@ -139,6 +139,10 @@ struct ImportCommand: ParsableCommand {
         if summary.probioticsAdded + summary.probioticsAlreadyThere > 0 {
             parts.append("\(summary.probioticsAdded) probiotic dose\(summary.probioticsAdded == 1 ? "" : "s")"
                          + (summary.probioticsAlreadyThere > 0 ? " (\(summary.probioticsAlreadyThere) already there)" : ""))
+        }
+        if summary.trialsAdded + summary.trialsKept > 0 {
+            parts.append("\(summary.trialsAdded) trial\(summary.trialsAdded == 1 ? "" : "s")"
+                         + (summary.trialsKept > 0 ? " (\(summary.trialsKept) kept as the journal had them)" : ""))
         }
         print("Imported from \(file): " + parts.joined(separator: ", ") + ".")
     }

@@ -77,7 +77,8 @@ final class DashboardRunner {
                               entries: try journal.entries(profileID: active.id),
                               favourites: try journal.favourites(profileID: active.id),
                               checkIns: try journal.checkIns(profileID: active.id),
-                              probiotics: try journal.probiotics(profileID: active.id).map(\.dose))
+                              probiotics: try journal.probiotics(profileID: active.id).map(\.dose),
+                              trials: try journal.trials(profileID: active.id))
     }
 
     func run(on terminal: TerminalScreen) throws {
@@ -137,6 +138,11 @@ final class DashboardRunner {
                        let doses = try? session.journal.probiotics(profileID: profileID).map(\.dose),
                        checkIns != state.checkIns || doses != state.probiotics {
                         _ = update(&state, .checkInsReloaded(checkIns, probiotics: doses))
+                        dirty = true
+                    }
+                    // Trials another absorb started or ended (absorb trial).
+                    if let trials = try? session.journal.trials(profileID: profileID), trials != state.trials {
+                        _ = update(&state, .trialsReloaded(trials))
                         dirty = true
                     }
                 }
@@ -322,6 +328,12 @@ struct DemoCommand: ParsableCommand {
         for day in demo.probiotics {
             try journal.addProbiotic(ProbioticDose(date: today.adding(days: day.dayOffset), strain: day.strain.name, strainID: day.strain.id,
                                                    cfu: day.strain.cfuPerUnit * day.units), profileID: profileID)
+        }
+        // A finished trial: a vitamin D softgel for the last week, with the week before as its baseline.
+        try journal.removeAllTrials(profileID: profileID)
+        for day in demo.trials {
+            let trial = day.trial(today: today)
+            try journal.addTrial(trial, profileID: profileID) { _ throws(TrialError) in }
         }
     }
 }

@@ -42,6 +42,11 @@ struct SummaryCommand: ParsableCommand {
         let session = try common.open()
         var summary = try SessionSummary(session: session, range: range)
         summary.skinGut = try SkinGutSummary(session: session, range: range, days: skinDays, figure: figure)
+        // The latest trial begun by the summary's last day: its result, as on that day.
+        let asOf = min(range.to, LocalDate.today())
+        if let trial = try session.journal.trials(profileID: session.profile.id).last(where: { $0.start <= asOf }) {
+            summary.trial = try TrialCommand.review(trial, session: session, today: asOf)
+        }
         // A summary is for reading, on a terminal or in a file: a journal's control characters
         // are escaped in it wherever it goes.
         let text = TextRules.escaped(format == .markdown ? summary.markdown() : summary.html(), keepingLineBreaks: true)
@@ -68,6 +73,13 @@ struct SessionSummary {
     let lowCoverageBelow: Double
     /// The skin-and-gut part, when asked for (the summary command always asks).
     var skinGut: SkinGutSummary?
+    /// The latest trial's result (`absorb trial show` without what changed), if there is one.
+    var trial: TrialReview?
+
+    /// The trial's part as lines: the first is its title.
+    func trialLines(_ review: TrialReview) -> [String] {
+        TrialText.lines(review, profile: TextRules.escaped(session.profile.profile.name), data: session.data, whatChanged: false)
+    }
 
     init(session: Session, range: DateRange) throws {
         self.session = session
@@ -212,6 +224,10 @@ struct SessionSummary {
         out += "\n## Top sources\n\n| Nutrient | Foods that gave the most |\n| --- | --- |\n"
         for nutrient in Nutrient.allCases { out += "| \(md(nutrient.name)) | \(md(sourceText(nutrient))) |\n" }
         if let skinGut { out += skinGut.markdown(md: md) }
+        if let trial {
+            let lines = trialLines(trial)
+            out += "\n## \(md(lines[0]))\n\n" + lines.dropFirst().map { $0.hasPrefix("  ") ? "  - \(md($0.trimmingCharacters(in: .whitespaces)))\n" : "- \(md($0))\n" }.joined()
+        }
         out += "\n---\nFood values: USDA SR28. Targets: Dietary Reference Intakes (\(md(report.targets.lifeStage))). Made by absorb \(Absorb.configuration.version).\n"
         return out
     }
@@ -296,6 +312,10 @@ struct SessionSummary {
         for nutrient in Nutrient.allCases { out += "<tr><td>\(h(nutrient.name))</td><td>\(h(sourceText(nutrient)))</td></tr>\n" }
         out += "</tbody>\n</table>\n"
         if let skinGut { out += skinGut.html(h: h, f: f) }
+        if let trial {
+            let lines = trialLines(trial)
+            out += "<h2>\(h(lines[0]))</h2>\n<ul class=\"trial\">\n" + lines.dropFirst().map { "<li>\(h($0.trimmingCharacters(in: .whitespaces)))</li>\n" }.joined() + "</ul>\n"
+        }
         out += "<footer>Food values: USDA SR28. Targets: Dietary Reference Intakes (\(h(report.targets.lifeStage))). Made by absorb \(Absorb.configuration.version).</footer>\n"
         out += "</body>\n</html>\n"
         return out

@@ -10,7 +10,7 @@ final class SkinGutScreenTests: XCTestCase {
 
     /// Ana with a fortnight: itch falling from 7 to 3, POEM 14 a week ago and 7 today,
     /// onions and yogurt on some days, LGG the last 7 days.
-    func state(width: Int = 80, height: Int = 24, scales: [CheckInScale] = [.itch, .poem, .bristol]) -> AppState {
+    func state(width: Int = 80, height: Int = 24, scales: [CheckInScale] = [.itch, .poem, .bristol], trials: [Trial] = []) -> AppState {
         var person = Fixture.person
         person.scales = scales
         let summary = StoredProfile(id: 1, profile: person)
@@ -28,7 +28,7 @@ final class SkinGutScreenTests: XCTestCase {
         let doses = (7..<14).map { ProbioticDose(date: today.adding(days: $0 - 13), strain: "Lactobacillus rhamnosus GG", strainID: "lgg", cfu: 1e10) }
         return AppState(data: Fixture.data,
                         context: ProfileContext(profile: summary, profiles: [summary], overrides: [], entries: entries,
-                                                checkIns: checkIns, probiotics: doses),
+                                                checkIns: checkIns, probiotics: doses, trials: trials),
                         today: today, minuteOfDay: 12 * 60, width: width, height: height)
     }
 
@@ -36,12 +36,50 @@ final class SkinGutScreenTests: XCTestCase {
     // day; 7 days of yogurt, 300 g on 4 and 150 g on 3 (150 g a serving, live cultures) =
     // 11 servings; 80 g onion a day (80 g a serving) = 7 prebiotic servings; itch 7,7,7,7,
     // 6,6,6 then 5,5,5,4,4,4,3: 76 / 14 = 5.4 a day, weeks 46/7 and 30/7, a change of −2.3;
-    // POEM 14 a week ago (moderate) and 7 today (mild).
+    // POEM 14 a week ago (moderate) and 7 today (mild). What changed, itch beside fibre (every
+    // day below its AI): the same day all 14 (76 / 14 = 5.4), a day after 13 (69 / 13 = 5.3),
+    // two 12 (62 / 12 = 5.2), three 11 (55 / 11 = 5); beside fermented servings every day has one.
 
     func testTheOverviewAt80By24() {
         var s = state()
         press(&s, .character("s"))
         XCTAssertEqual(screen(s), Self.overview80)
+    }
+
+    /// A week of LGG as a trial, the week before as its baseline: its phases under the columns
+    /// of those days (b, then T), and in words.
+    func testATrialsPhasesAreMarkedUnderTheCharts() {
+        var plain = state()
+        press(&plain, .character("s"))
+        let base = screen(plain)
+        let trial = Trial(name: "LGG week", kind: .supplement("S0001"), start: today.adding(days: -6), weeks: 1)
+        var s = state(trials: [trial])
+        press(&s, .character("s"))
+        // The same screen with two rows more: the phases under the columns of their days
+        // (30 columns of a day each: 16 before the baseline, 7 b, 7 T) and the phases in words.
+        var expected = base
+        expected.insert(" Trial                          bbbbbbbTTTTTTT      b T r: LGG week", at: 6)
+        expected.insert(" Trial \"LGG week\": baseline 2026-11-12 – 2026-11-18 · trial 2026-11-19 – 2026-1…", at: 11)
+        expected.removeSubrange((expected.count - 3)..<(expected.count - 1))
+        XCTAssertEqual(screen(s), expected)
+        // A trial another absorb started appears in the open screen.
+        _ = update(&plain, .trialsReloaded([trial]))
+        XCTAssertEqual(screen(plain), expected)
+        // Fewer than 14 days of check-ins: the screen says why there is nothing; POEM is weekly.
+        var fewer = state()
+        press(&fewer, .character("s"))
+        _ = update(&fewer, .checkInsReloaded(Array(fewer.checkIns.dropFirst()), probiotics: fewer.probiotics))
+        assertShows(fewer, " What changed needs at least 14 days of check-ins; there are 13.")
+        var poem = state()
+        press(&poem, .character("s"), .down)
+        assertShows(poem, " What changed compares daily scales: POEM asks about a week.")
+        // A trial of other days is not drawn.
+        var other = state(trials: [Trial(name: "old", kind: .remove("no_dairy"), start: today.adding(days: -300), weeks: 2)])
+        press(&other, .character("s"))
+        XCTAssertEqual(screen(other), base)
+        // In ASCII the letters are the same.
+        XCTAssertEqual(TrialPhaseRow(trial: trial, range: DateRange(from: today.adding(days: -29), to: today)).letters(columns: 15),
+                       "        bbbTTTT", "15 columns of 2 days, each the phase of its last day")
     }
 
     func testTheOverviewAt120By40Over90DaysBesideAnotherFigure() {
@@ -132,10 +170,10 @@ final class SkinGutScreenTests: XCTestCase {
         " · not recorded (not zero) · a column is 1 day, oldest left",
         "",
         " Itch (peak NRS): 14 days recorded, average 5.4, first to last week -2.3",
+        " Changed, >=/< target: 0d -/5.4(14) 1d -/5.3(13) 2d -/5.2(12) 3d -/5(11)",
         " Gut, 7 days: fibre 1.4 g/day of 2.5 · probiotic 7 of 7 days",
         " fermented 11 servings (11 live cultures) · prebiotic 7 (onion)",
         " Note 2026-11-25: calmer",
-        "",
         "",
         "",
         "",
@@ -158,10 +196,10 @@ final class SkinGutScreenTests: XCTestCase {
         " · not recorded (not zero) · a column is 1–2 days, oldest left",
         "",
         " Itch (peak NRS): 14 days recorded, average 5.4, first to last week -2.3",
+        " Changed, >=/< target: 0d 5.4(14)/- 1d 5.3(13)/- 2d 5.2(12)/- 3d 5(11)/-",
         " Gut, 7 days: fibre 1.4 g/day of 2.5 · probiotic 7 of 7 days",
         " fermented 11 servings (11 live cultures) · prebiotic 7 (onion)",
         " Note 2026-11-25: calmer",
-        "",
         "",
         "",
         "",

@@ -155,8 +155,8 @@ final class JournalArchiveTests: XCTestCase {
                        "custom_foods[0].values.fat_g: 150 g per 100 g is more than food can hold")
         XCTAssertEqual(problem { $0.recipes[0].ingredients[0] = .init(foodID: "nope", grams: 1) },
                        "recipes[0].ingredients[0].food_id: nope is not in the food table, the custom foods or an earlier recipe")
-        XCTAssertEqual(problem { $0.version = 4 },
-                       "version: version 4 was written by a newer absorb (this one reads up to 3); update absorb to import it")
+        XCTAssertEqual(problem { $0.version = 5 },
+                       "version: version 5 was written by a newer absorb (this one reads up to 4); update absorb to import it")
         archive.profiles[0].entries[0].foodID = "77777"
         XCTAssertEqual(try archive.validate(context) { $0.jsonPath($1) },
                        ["profile \"Me\": 1 entry names a food this food table lacks; kept, and shown as unknown foods"])
@@ -184,7 +184,7 @@ final class JournalArchiveTests: XCTestCase {
                        "x.csv:6:7: no profile \"You\" above this row")
         XCTAssertEqual(csvError(head + profiles + entries + "entry,Me,2026-11-20,lunch,11457,3\n"),
                        "x.csv:6:1: expected 7 fields as in the header above, found 6")
-        XCTAssertEqual(csvError(head + "meal,Me\n"), "x.csv:3:1: unknown kind of row \"meal\" (known: archive, profile, target, favourite, food, portion, recipe, ingredient, entry, checkin, probiotic, end)")
+        XCTAssertEqual(csvError(head + "meal,Me\n"), "x.csv:3:1: unknown kind of row \"meal\" (known: archive, profile, target, favourite, food, portion, recipe, ingredient, entry, checkin, probiotic, trial, end)")
         XCTAssertEqual(csvError(""), "x.csv: not an absorb journal export: it has no \"archive\" row (export one with absorb export --format csv)")
         XCTAssertEqual(csvError("entry,Me\n"), "x.csv:1:1: a row comes before any header row (a header row starts with \"record\")")
     }

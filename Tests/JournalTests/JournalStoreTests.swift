@@ -24,7 +24,8 @@ final class JournalStoreTests: XCTestCase {
                                                          "v2: per-profile fat threshold and diets", "v3: recipes and favourites",
                                       "v4: vitamin E counted toward the upper limit, prescribed foods",
                                       "v5: entry measure, the household measure an entry was logged in",
-                                      "v6: check-ins, probiotics, each profile's scales"])
+                                      "v6: check-ins, probiotics, each profile's scales",
+                                      "v7: trials, elimination and supplement trials of each profile"])
         let profile = try journal.activeProfile()
         XCTAssertEqual(profile.profile, PersonProfile(name: "Me"))
         XCTAssertTrue(profile.profile.usesDefaults)

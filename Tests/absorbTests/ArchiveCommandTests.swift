@@ -72,7 +72,7 @@ final class ArchiveCommandTests: XCTestCase {
             _ = try ok(source, ["log", "add", "spinach", "raw", "30", "g", "--date", date])
         }
         let csv = try ok(source, ["export", "--format", "csv", "--from", "2026-11-10", "--to", "2026-11-20"])
-        XCTAssertTrue(csv.contains("archive,absorb-journal,3,2026-11-10,2026-11-20"))
+        XCTAssertTrue(csv.contains("archive,absorb-journal,4,2026-11-10,2026-11-20"))
         XCTAssertEqual(csv.components(separatedBy: "\r\nentry,").count - 1, 1)
         let bad = try source.run(["export", "--from", "2026-11-20", "--to", "2026-11-10"])
         XCTAssertEqual(bad.status, 1)

@@ -357,7 +357,7 @@ final class DashboardEndToEndTests: XCTestCase {
             var contents: [String: [String]] = [:]
             for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") {
                 contents[table] = try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\"").map { row in
-                    row.filter { column, _ in !(["entry", "probiotic"].contains(table) && column == "id") && !["created_at", "logged_at", "added_at", "checked_at"].contains(column) }
+                    row.filter { column, _ in !(["entry", "probiotic", "trial"].contains(table) && column == "id") && !["created_at", "logged_at", "added_at", "checked_at"].contains(column) }
                         .map { column, value in "\(column)=\(value)" }.joined(separator: " ")
                 }.sorted()
             }

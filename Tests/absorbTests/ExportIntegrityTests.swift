@@ -63,7 +63,7 @@ final class ExportIntegrityTests: XCTestCase {
         var tried = 0
         for format in ["csv", "json"] {
             let export = Array(try ok(source, ["export", "--format", format]).utf8)
-            XCTAssertTrue(String(decoding: export, as: UTF8.self).contains(format == "csv" ? "archive,absorb-journal,3," : "\"version\" : 3"))
+            XCTAssertTrue(String(decoding: export, as: UTF8.self).contains(format == "csv" ? "archive,absorb-journal,4," : "\"version\" : 4"))
             // The whole file imports (into a journal of its own).
             let whole = scratch.appendingPathComponent("whole.\(format)")
             try Data(export).write(to: whole)
@@ -131,9 +131,9 @@ final class ExportIntegrityTests: XCTestCase {
         let json = try ok(source, ["export"])
         // Version 1 as absorb 0.4 wrote it: no end, version 1.
         let endStart = try XCTUnwrap(csv.range(of: "record,profiles,targets,"))
-        let csv1 = String(csv[..<endStart.lowerBound]).replacingOccurrences(of: "archive,absorb-journal,3,", with: "archive,absorb-journal,1,")
+        let csv1 = String(csv[..<endStart.lowerBound]).replacingOccurrences(of: "archive,absorb-journal,4,", with: "archive,absorb-journal,1,")
         let jsonEnd = try XCTUnwrap(json.range(of: ",\n  \"end\" : {"))
-        let json1 = String(json[..<jsonEnd.lowerBound]).replacingOccurrences(of: "\"version\" : 3", with: "\"version\" : 1") + "\n}\n"
+        let json1 = String(json[..<jsonEnd.lowerBound]).replacingOccurrences(of: "\"version\" : 4", with: "\"version\" : 1") + "\n}\n"
         for (format, text) in [("csv", csv1), ("json", json1)] {
             let file = scratch.appendingPathComponent("v1.\(format)")
             try Data(text.utf8).write(to: file)

@@ -158,7 +158,7 @@ final class LabelCommandTests: XCTestCase {
         var text = try String(contentsOfFile: json, encoding: .utf8)
         text = text.replacingOccurrences(of: "\"prescribed\" : [\n        \"C0001\"\n      ],\n", with: "")
         // As version 1 wrote it: no end member (its checksum would no longer match).
-        text = String(text[..<text.range(of: ",\n  \"end\" : {")!.lowerBound]).replacingOccurrences(of: "\"version\" : 3", with: "\"version\" : 1") + "\n}\n"
+        text = String(text[..<text.range(of: ",\n  \"end\" : {")!.lowerBound]).replacingOccurrences(of: "\"version\" : 4", with: "\"version\" : 1") + "\n}\n"
         XCTAssertFalse(text.contains("prescribed"))
         try text.write(toFile: json, atomically: true, encoding: .utf8)
         let older = AbsorbProcess(journal: directory + "/older.sqlite")
@@ -168,7 +168,7 @@ final class LabelCommandTests: XCTestCase {
         let csv = directory + "/export.csv"
         let whole = try String(contentsOfFile: csv, encoding: .utf8)
         let version1 = String(whole[..<whole.range(of: "record,profiles,targets,")!.lowerBound])
-            .replacingOccurrences(of: "archive,absorb-journal,3,", with: "archive,absorb-journal,1,")
+            .replacingOccurrences(of: "archive,absorb-journal,4,", with: "archive,absorb-journal,1,")
         let lines = version1.components(separatedBy: "\r\n").map { line -> String in
             guard line.hasPrefix("record,name,") || line.hasPrefix("profile,") else { return line }
             var fields = line.components(separatedBy: ",")

@@ -54,6 +54,31 @@ final class SkinGutEndToEndTests: XCTestCase {
         }
     }
 
+    /// A trial started with absorb trial while the dashboard is open shows its phases on the
+    /// open skin-and-gut screen (tmux, 80 × 24); before it, what changed says why it is empty.
+    func testATrialStartedBesideTheDashboardIsMarkedOnTheSkinAndGutScreen() throws {
+        let cli = AbsorbProcess(journal: journal)
+        XCTAssertEqual(try cli.run(["profile", "set", "--scales", "itch"]).status, 0)
+        XCTAssertEqual(try cli.run(["check-in", "--itch", "5"]).status, 0)
+        XCTAssertEqual(try cli.run(["log", "add", "onions", "raw", "160", "g"]).status, 0)
+        let terminal = try TmuxSession(width: 80, height: 24)
+        try terminal.shell(command)
+        try terminal.waitFor("Onions, raw")
+        try terminal.press("s")
+        var rows = try terminal.waitFor("30 days to ")
+        XCTAssertFalse(rows.contains { $0.hasPrefix(" Trial") }, rows.joined(separator: "\n"))
+        XCTAssertTrue(rows.contains { $0.contains("What changed needs at least 14 days of check-ins; there is 1.") }, rows.joined(separator: "\n"))
+        let started = try cli.run(["trial", "start", "no dairy", "--remove", "no_dairy", "--weeks", "2"])
+        XCTAssertEqual(started.status, 0, started.stderr)
+        rows = try terminal.waitFor("b T r: no dairy")
+        let row = rows.first { $0.hasPrefix(" Trial ") } ?? "(no trial row)"
+        // 30 columns of a day from x = 16: 15 before the baseline, its 14 days, then today, the trial's first.
+        XCTAssertTrue(row.hasPrefix(" Trial" + String(repeating: " ", count: 25) + String(repeating: "b", count: 14) + "T"), row)
+        try terminal.press("Escape", "q")
+        try terminal.waitFor(TmuxSession.prompt)
+        try terminal.assertShellUsable()
+    }
+
     func testPOEMAsksItsQuestionsOnATerminalAndAsksAgainAfterAWrongAnswer() throws {
         let terminal = try TmuxSession()
         try terminal.shell("\(TmuxSession.quote(AbsorbProcess.executable.path)) check-in --poem --journal \(TmuxSession.quote(journal))")

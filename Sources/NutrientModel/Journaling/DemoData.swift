@@ -35,17 +35,36 @@ public struct DemoData: Sendable {
     public let meals: [Meal]
     public let checkIns: [CheckInDay]
     public let probiotics: [ProbioticDay]
+    /// Finished trials (`trials.csv`), by their days.
+    public let trials: [TrialDays]
+
+    /// A trial, by its days.
+    public struct TrialDays: Sendable, Equatable {
+        public let name: String
+        public let kind: TrialKind
+        public let startOffset: Int
+        public let weeks: Int
+        public let reintroduceWeeks: Int
+        public let endedOffset: Int?
+
+        /// The trial dated for a demo that starts `today`.
+        public func trial(today: LocalDate) -> Trial {
+            Trial(name: name, kind: kind, start: today.adding(days: startOffset), weeks: weeks, reintroduceWeeks: reintroduceWeeks,
+                  endedOn: endedOffset.map { today.adding(days: $0) })
+        }
+    }
 
     /// Reads the demo through `files` with the check-in and probiotic tables it is checked against.
     public init(directory: String, files: any DataFileReading, data: NutrientData) throws(DataLoadError) {
-        try self.init(directory: directory, files: files, foods: data.foods, scales: data.checkInScales, strains: data.probiotics)
+        try self.init(directory: directory, files: files, foods: data.foods, scales: data.checkInScales, strains: data.probiotics,
+                      diets: data.diets)
     }
 
     /// Reads `profile.csv` and `meals.csv` (and, given the tables to check them by,
-    /// `checkins.csv` and `probiotics.csv`) from `directory` through `files`, checking every
-    /// food exists.
+    /// `checkins.csv`, `probiotics.csv` and `trials.csv`) from `directory` through `files`,
+    /// checking every food exists (and a trial's diet, given `diets`).
     public init(directory: String, files: any DataFileReading, foods: FoodTable, scales: CheckInScales? = nil,
-                strains: ProbioticStrains? = nil) throws(DataLoadError) {
+                strains: ProbioticStrains? = nil, diets: DietTable? = nil) throws(DataLoadError) {
         func path(_ name: String) -> String { directory + "/" + name }
         func bytes(_ name: String) throws(DataLoadError) -> [UInt8] {
             do { return try files.bytes(atPath: path(name)) } catch { throw .file(error) }
@@ -82,7 +101,28 @@ public struct DemoData: Sendable {
             self.meals = meals
             var checkIns: [CheckInDay] = []
             var probiotics: [ProbioticDay] = []
+            var trials: [TrialDays] = []
             if let scales, let strains {
+                let trialTable = try NamedCSVTable(bytes: try bytes("trials.csv"), fileName: path("trials.csv"),
+                                                   columns: ["name", "kind", "value", "start_day", "weeks", "reintroduce_weeks", "ended_day"])
+                for row in trialTable.rows {
+                    guard let kind = TrialKind(key: row["kind"], value: row["value"]) else {
+                        throw DataLoadError.csv(row.error("kind", "kind must be remove, add or supplement, found \"\(row["kind"].prefix(40))\""))
+                    }
+                    switch kind {
+                    case .remove(let key):
+                        if let diets, diets.diet(key) == nil { throw DataLoadError.csv(row.error("value", "no diet \"\(key.prefix(40))\" in diets.csv")) }
+                    case .add(let id), .supplement(let id):
+                        guard foods.index(of: id) != nil else { throw DataLoadError.csv(row.error("value", "no food has the id \"\(id.prefix(40))\"")) }
+                    }
+                    let weeks = try row.number("weeks"), back = try row.number("reintroduce_weeks")
+                    guard weeks >= 1, weeks == weeks.rounded(), back >= 0, back == back.rounded() else {
+                        throw DataLoadError.csv(row.error("weeks", "weeks must be a whole number from 1, reintroduce_weeks from 0"))
+                    }
+                    trials.append(TrialDays(name: row["name"], kind: kind, startOffset: Int(try row.number("start_day")), weeks: Int(weeks),
+                                            reintroduceWeeks: Int(back),
+                                            endedOffset: row["ended_day"].isEmpty ? nil : Int(try row.number("ended_day"))))
+                }
                 let table = try NamedCSVTable(bytes: try bytes("checkins.csv"), fileName: path("checkins.csv"),
                                               columns: ["day", "itch", "spots", "poem", "bristol", "bloating", "note"])
                 let origin = LocalDate(year: 2000, month: 1, day: 1)!
@@ -116,6 +156,7 @@ public struct DemoData: Sendable {
             }
             self.checkIns = checkIns
             self.probiotics = probiotics
+            self.trials = trials
         } catch let error as DataLoadError {
             throw error
         } catch let error as CSVError {
