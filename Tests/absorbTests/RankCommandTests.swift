@@ -117,6 +117,33 @@ final class RankCommandTests: XCTestCase {
         XCTAssertTrue(try ok(["foods", "rank", "vitamin_d"]).contains("breast milk or infant formula"))
     }
 
+    /// For a 2-year-old a serving is the portion a plan would give them: fish at most the
+    /// FDA/EPA's 1 oz (fish_servings.csv), any item at most 125 g and 175 kcal
+    /// (plan_limits.csv, 1-3), and the figures are of that portion.
+    func testAToddlersServingsAreAToddlersPortions() throws {
+        _ = try ok(["profile", "set", "--sex", "male", "--age", "2"])
+        let rows = try usdaRows()
+        for nutrient in ["epa_dha", "vitamin_d", "vitamin_a"] {
+            let listed = try foods(try json(["foods", "rank", nutrient, "--limit", "15"]))
+            XCTAssertFalse(listed.isEmpty)
+            var previous = Double.infinity
+            for food in listed {
+                let id = try XCTUnwrap(food["food_id"] as? String)
+                let grams = try XCTUnwrap(food["serving_grams"] as? Double)
+                let row = try XCTUnwrap(rows[id])
+                XCTAssertLessThanOrEqual(grams, 125 + 1e-6, "\(nutrient): \(row["description"] ?? id)")
+                XCTAssertLessThanOrEqual(Double(row["energy_kcal"]!)! * grams / 100, 175 + 0.1, "\(row["description"] ?? id)")
+                if row["food_group"] == "Finfish and Shellfish Products" {
+                    XCTAssertLessThanOrEqual(grams, 28.35 + 1e-6, "fish for a 2-year-old: \(row["description"] ?? id)")
+                }
+                let perServing = try XCTUnwrap(food["per_serving"] as? Double)
+                XCTAssertEqual(perServing, (food["per_100g"] as? Double ?? 0) * grams / 100, accuracy: 0.001 * max(1, perServing))
+                XCTAssertLessThanOrEqual(perServing, previous + 1e-9)
+                previous = perServing
+            }
+        }
+    }
+
     func testNothingIsRankedForANutrientAlreadyAboveItsLimitToday() throws {
         // Two retinol softgels today: 6,000 µg of retinol, above the adult UL of 3,000 µg.
         _ = try ok(["log", "add", "S0010", "2", "softgel"])

@@ -56,18 +56,49 @@ extension GapPlanner {
             if let group, table.group(at: food) != group { return false }
             return exclusion(food, diets: keys, audiences: audiences) == nil && !(report.map { unsafe(food, for: $0) } ?? false)
         }
-        let order: [Int]
+        // For a person, a serving is the portion a plan would suggest them (a child's fish
+        // serving, an item's limits by life stage): the first that fits, of the food's own
+        // measures; a food with none that fits is not listed, as a plan would not suggest it.
+        // Without a person, the table's typical serving.
+        let limits = report.map { self.limits(for: $0.profile) }
+        func sized(_ food: Int) -> NutrientSource? {
+            var source = source(food, nutrient: nutrient, target: target)
+            guard let limits else { return source }
+            guard let portion = portions(of: food, limits: limits).first else { return nil }
+            let factor = portion.grams / 100
+            let plain = self.food(food)
+            let measure = PlanItem(food: plain, servings: portion.count, measure: portion.measure, grams: portion.grams,
+                                   kcal: (table.values(at: food)[.energy] ?? 0) * factor, adds: []).portionText
+            let perServing = (0..<Self.nutrientCount).map { per100[food * Self.nutrientCount + $0] * factor }
+            let amount = perServing[n]
+            let kcal = (table.values(at: food)[.energy] ?? 0) * factor
+            source = NutrientSource(
+                food: PlannerFood(index: food, description: plain.description, servingLabel: String(measure.prefix { $0 != "(" }).trimmingCharacters(in: .whitespaces),
+                                  servingGrams: portion.grams, kcalPerServing: kcal, perServing: perServing),
+                amountPerServing: amount, amountPer100Kcal: kcal > 0 ? amount / kcal * 100 : nil,
+                amountPer100g: per100[food * Self.nutrientCount + n],
+                percentOfTarget: target?.value.flatMap { $0 > 0 ? amount / $0 * 100 : nil })
+            return source
+        }
+        let candidates: [Int]
         switch basis {
-        case .serving: order = byServing[n].map(Int.init)
-        case .per100kcal: order = byKcal[n].map(Int.init)
+        case .serving: candidates = byServing[n].map(Int.init)
+        case .per100kcal: candidates = byKcal[n].map(Int.init)
         case .per100g:
             let n100 = Self.nutrientCount
-            order = (0..<table.count).filter { per100[$0 * n100 + n] > 0 }
+            candidates = (0..<table.count).filter { per100[$0 * n100 + n] > 0 }
                 .sorted { (per100[$0 * n100 + n], $1) > (per100[$1 * n100 + n], $0) }
         }
         var sources: [NutrientSource] = []
-        for food in order where sources.count < limit && usable(food) {
-            sources.append(source(food, nutrient: nutrient, target: target))
+        if basis == .serving, limits != nil {
+            // Re-ranked by the person's own portions (a fish serving of 1 oz at 2 years).
+            sources = candidates.lazy.filter(usable).compactMap(sized)
+                .sorted { ($0.amountPerServing, $1.food.index) > ($1.amountPerServing, $0.food.index) }
+            sources = Array(sources.prefix(limit))
+        } else {
+            for food in candidates where sources.count < limit && usable(food) {
+                if let source = sized(food) { sources.append(source) }
+            }
         }
         return FoodRanking(nutrient: nutrient, basis: basis, group: group, sources: sources, withheld: nil)
     }
