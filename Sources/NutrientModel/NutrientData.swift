@@ -129,13 +129,24 @@ public struct NutrientData: Sendable {
         }
     }
 
-    /// The person's own foods and recipes logged often (`SearchRanking.oftenLoggedDays` of
-    /// the last 90 days): search ranks them as any other food; the others rank behind the
-    /// USDA foods of the same words.
-    public mutating func setOftenLogged(_ ids: Set<String>) {
-        guard ids != ranking.oftenLogged else { return }
-        ranking.oftenLogged = ids
+    /// The days of the last 90 the person's own foods and recipes were logged (`daysLogged`
+    /// by food id, from the journal): those logged on `SearchRanking.oftenLoggedDays` of them
+    /// or more rank in search as any other food; the others behind the USDA foods of the
+    /// same words.
+    public mutating func setDaysLogged(_ daysLogged: [String: Int]) {
+        var often: Set<String> = []
+        for index in 0..<foods.count where foods.source(at: index) == .custom || foods.source(at: index) == .recipe {
+            let id = foods.ids[index]
+            if Double(daysLogged[id] ?? 0) >= ranking.oftenLoggedDays { often.insert(id) }
+        }
+        guard often != ranking.oftenLogged else { return }
+        ranking.oftenLogged = often
         searchIndex = LazySearchIndex(table: foods, ranking: ranking)
+    }
+
+    /// Whether the table holds any of the person's own foods or recipes.
+    public var hasOwnFoods: Bool {
+        (0..<foods.count).reversed().contains { foods.source(at: $0) == .custom || foods.source(at: $0) == .recipe }
     }
 
     /// Adds the person's custom foods (ids that clash with the table are an error).

@@ -25,11 +25,8 @@ struct Session {
                 profile = found
             }
             // The person's own foods logged often rank in search as any other food.
-            let own = (0..<data.foods.count).filter { [.custom, .recipe].contains(data.foods.source(at: $0)) }
-            if !own.isEmpty {
-                let days = try journal.daysLogged(profileID: profile.id, since: LocalDate.today().adding(days: -89))
-                let often = own.map { data.foods.ids[$0] }.filter { Double(days[$0] ?? 0) >= data.ranking.oftenLoggedDays }
-                data.setOftenLogged(Set(often))
+            if data.hasOwnFoods {
+                data.setDaysLogged(try journal.daysLogged(profileID: profile.id, since: LocalDate.today().adding(days: -89)))
             }
         } catch let error as JournalError {
             throw CLIError(error.description)

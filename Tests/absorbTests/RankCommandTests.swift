@@ -144,6 +144,17 @@ final class RankCommandTests: XCTestCase {
         }
     }
 
+    /// Of two foods that differ only by salt (canned pumpkin with and without), a ranking
+    /// lists one.
+    func testARankingListsNoFoodTwiceForSalt() throws {
+        for (nutrient, per) in [("vitamin_a", "serving"), ("vitamin_a", "100g"), ("vitamin_k", "100kcal")] {
+            let names = try foods(try json(["foods", "rank", nutrient, "--per", per, "--limit", "40"])).map { food in
+                Set((food["food"] as? String ?? "").lowercased().split { !$0.isLetter }.map(String.init)).subtracting(["with", "without", "salt", "added"])
+            }
+            for a in names.indices { for b in names.indices where a < b { XCTAssertNotEqual(names[a], names[b], "\(nutrient) per \(per)") } }
+        }
+    }
+
     func testNothingIsRankedForANutrientAlreadyAboveItsLimitToday() throws {
         // Two retinol softgels today: 6,000 µg of retinol, above the adult UL of 3,000 µg.
         _ = try ok(["log", "add", "S0010", "2", "softgel"])

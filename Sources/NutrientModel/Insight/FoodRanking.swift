@@ -92,12 +92,16 @@ extension GapPlanner {
         var sources: [NutrientSource] = []
         if basis == .serving, limits != nil {
             // Re-ranked by the person's own portions (a fish serving of 1 oz at 2 years).
-            sources = candidates.lazy.filter(usable).compactMap(sized)
+            let sorted = candidates.lazy.filter(usable).compactMap(sized)
                 .sorted { ($0.amountPerServing, $1.food.index) > ($1.amountPerServing, $0.food.index) }
-            sources = Array(sources.prefix(limit))
+            for source in sorted where sources.count < limit {
+                // One of a pair that differs only by salt (canned pumpkin with and without).
+                if !sources.contains(where: { sameButForSalt($0.food.index, source.food.index) }) { sources.append(source) }
+            }
         } else {
             for food in candidates where sources.count < limit && usable(food) {
-                if let source = sized(food) { sources.append(source) }
+                guard !sources.contains(where: { sameButForSalt($0.food.index, food) }), let source = sized(food) else { continue }
+                sources.append(source)
             }
         }
         return FoodRanking(nutrient: nutrient, basis: basis, group: group, sources: sources, withheld: nil)

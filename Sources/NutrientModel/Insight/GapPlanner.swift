@@ -201,6 +201,16 @@ public struct GapPlanner: Sendable {
     public static let maxPortionGrams = 500.0
     /// The words that tell apart foods a plan counts as one (with or without salt).
     static let saltWords: Set<String> = ["with", "without", "salt", "added"]
+
+    /// Whether two foods differ only by salt, as SR28 writes such pairs ("boiled, with
+    /// salt" / "without salt", maybe one other word): in one food group, one of them
+    /// naming salt. A plan or a ranking shows one of them.
+    func sameButForSalt(_ a: Int, _ b: Int) -> Bool {
+        guard a != b, table.group(at: a) == table.group(at: b) else { return false }
+        let wordsA = Set(FoodWords.words(of: table.descriptions[a])), wordsB = Set(FoodWords.words(of: table.descriptions[b]))
+        guard wordsA.contains("salt") || wordsB.contains("salt") else { return false }
+        return wordsA.subtracting(Self.saltWords).symmetricDifference(wordsB.subtracting(Self.saltWords)).count <= 1
+    }
     /// The group whose foods are served as fish (FDA/EPA portions and weekly advice).
     public static let fishGroup = "Finfish and Shellfish Products"
 
@@ -560,15 +570,10 @@ public struct GapPlanner: Sendable {
         // other word, as SR28 writes them) are one food to a plan: it never suggests both.
         // Within a food group, once per plan, over the pool only.
         var poolFamily: [Int: Int] = [:]
-        let poolWords = pool.map { Set(FoodWords.words(of: table.descriptions[$0])) }
-        for (i, food) in pool.enumerated() where poolFamily[food] == nil && poolWords[i].contains("salt") {
-            let own = poolWords[i].subtracting(Self.saltWords)
-            for (j, other) in pool.enumerated() where j != i && poolFamily[other] == nil && table.group(at: other) == table.group(at: food) {
-                let theirs = poolWords[j].subtracting(Self.saltWords)
-                if own.symmetricDifference(theirs).count <= 1 {
-                    poolFamily[other] = food
-                    poolFamily[food] = food
-                }
+        for (i, food) in pool.enumerated() where poolFamily[food] == nil {
+            for other in pool[(i + 1)...] where poolFamily[other] == nil && sameButForSalt(food, other) {
+                poolFamily[other] = food
+                poolFamily[food] = food
             }
         }
         let optionKcal = options.map(\.kcal), optionFood = options.map { poolFamily[$0.food] ?? $0.food }, optionFish = options.map { isFish[$0.food] }
