@@ -13,8 +13,17 @@ public struct AppState: Sendable {
     public internal(set) var favourites: [String]
     /// The targets in force (from the profile and overrides), or why there are none.
     public internal(set) var targets: TargetSet
-    /// The person's entries, by day.
+    /// The person's entries, by day: those of `loadedRange`, or all of them.
     public internal(set) var entriesByDate: [LocalDate: [Entry]]
+    /// The days whose entries are held, or nil: every entry ever logged. The dashboard
+    /// holds the days its screens show and asks for others as the day moves
+    /// (`Effect.loadEntries`), so its start and memory do not grow with the history.
+    public internal(set) var loadedRange: DateRange?
+    /// Days asked for and not yet loaded (not asked for twice).
+    var pendingLoad: DateRange?
+    /// The latest entry of each food logged most recently, as the journal gave them (foods
+    /// eaten before the days held still count as recent).
+    var recentEntries: [Entry]
     /// The profile's skin and gut check-ins and probiotics (the skin-and-gut screen's).
     public internal(set) var checkIns: [CheckIn]
     public internal(set) var probiotics: [ProbioticDose]
@@ -86,6 +95,8 @@ public struct AppState: Sendable {
         self.overrides = context.overrides
         self.favourites = context.favourites
         self.entriesByDate = Dictionary(grouping: context.entries, by: \.date)
+        self.loadedRange = context.loadedRange
+        self.recentEntries = context.recentEntries ?? []
         self.checkIns = context.checkIns
         self.probiotics = context.probiotics
         self.trials = context.trials
@@ -132,15 +143,27 @@ public struct AppState: Sendable {
 
     /// The foods logged most recently, newest first, without repeats.
     public var recentFoodIndices: [Int] {
-        // One pass for each food's latest entry, then a sort of the foods only: years of
-        // entries must not be sorted on the key that empties a search.
+        latestEntries.sorted { Self.isNewer($0, than: $1) }
+            .lazy.compactMap { self.data.foods.index(of: $0.foodID) }.prefix(Self.recentFoodCount).map { $0 }
+    }
+
+    /// How many recent foods the add screen lists (and the journal is asked for).
+    public static let recentFoodCount = 30
+
+    /// Each food's latest entry, of those held and the journal's recent ones: one pass,
+    /// then a sort of the foods only (years of entries are never sorted).
+    private var latestEntries: Dictionary<String, Entry>.Values {
         var latest: [String: Entry] = [:]
-        for entry in entriesByDate.values.joined() {
-            if let seen = latest[entry.foodID], (seen.loggedAt, seen.id) >= (entry.loggedAt, entry.id) { continue }
+        for entry in [recentEntries, Array(entriesByDate.values.joined())].joined() {
+            if let seen = latest[entry.foodID], !Self.isNewer(entry, than: seen) { continue }
             latest[entry.foodID] = entry
         }
-        return latest.values.sorted { ($0.loggedAt, $0.id) > ($1.loggedAt, $1.id) }
-            .lazy.compactMap { self.data.foods.index(of: $0.foodID) }.prefix(30).map { $0 }
+        return latest.values
+    }
+
+    /// The order of recency: the time logged, then the id (as the journal reads them).
+    static func isNewer(_ a: Entry, than b: Entry) -> Bool {
+        (a.loggedAt, a.id) > (b.loggedAt, b.id)
     }
 
     /// Why the profile's diets (vegetarian, fish allergy...) leave out the food at a
@@ -153,7 +176,8 @@ public struct AppState: Sendable {
 
     /// The latest entry of a food, if it was ever logged.
     func lastEntry(of foodID: String) -> Entry? {
-        entriesByDate.values.joined().filter { $0.foodID == foodID }.max { ($0.loggedAt, $0.id) < ($1.loggedAt, $1.id) }
+        [recentEntries, Array(entriesByDate.values.joined())].joined().filter { $0.foodID == foodID }
+            .max { Self.isNewer($1, than: $0) }
     }
 
     /// A food's description, or a note that the table lacks it.
@@ -179,10 +203,77 @@ public struct AppState: Sendable {
     mutating func insert(_ entry: Entry) {
         entriesByDate[entry.date, default: []].removeAll { $0.id == entry.id }
         entriesByDate[entry.date, default: []].append(entry)
+        if let index = recentEntries.firstIndex(where: { $0.id == entry.id }) { recentEntries[index] = entry }
     }
 
     mutating func remove(_ entry: Entry) {
         for date in entriesByDate.keys { entriesByDate[date]?.removeAll { $0.id == entry.id } }
+        recentEntries.removeAll { $0.id == entry.id }
+    }
+
+    // MARK: The days held
+
+    /// The most days held at once: beyond it, moving far away starts again from the days
+    /// shown (a year of a person's entries is a few thousand).
+    static let maximumHeldDays = 400
+    /// Days read beyond those needed when the day moves past the held ones, so that
+    /// walking back through the history reads the journal once a month, not once a day.
+    static let prefetchDays = 30
+    /// The days the executable reads at the start, ending today: the 30 shown and a month more.
+    public static let firstHeldDays = Period.month.days + prefetchDays
+
+    /// The days the open screens show: the 30 days of trends and of the 30-day figures,
+    /// or the 90 days of the skin-and-gut overview, ending on the day shown.
+    var neededRange: DateRange {
+        var days = Period.month.days
+        for screen in stack {
+            if case .skinGut(let skinGut) = screen { days = max(days, skinGut.days) }
+        }
+        return DateRange(from: day.adding(days: -(days - 1)), to: day)
+    }
+
+    /// The days to read so that those needed are held, or nil when they are (or when
+    /// every entry is held): the days beyond the held ones, with a month more, where
+    /// they join them; else the days needed alone.
+    func missingRange() -> DateRange? {
+        guard let loaded = loadedRange else { return nil }
+        let needed = neededRange
+        if loaded.from <= needed.from, needed.to <= loaded.to { return nil }
+        let union = DateRange(from: min(loaded.from, needed.from), to: max(loaded.to, needed.to))
+        if union.dayCount + Self.prefetchDays <= Self.maximumHeldDays {
+            if needed.from < loaded.from, needed.to <= loaded.to {
+                return DateRange(from: needed.from.adding(days: -Self.prefetchDays), to: loaded.from.adding(days: -1))
+            }
+            if needed.to > loaded.to, needed.from >= loaded.from {
+                return DateRange(from: loaded.to.adding(days: 1), to: needed.to)
+            }
+        }
+        return needed
+    }
+
+    /// Asks for the days needed and not held, once.
+    mutating func loadIfNeeded() -> [Effect] {
+        guard let missing = missingRange() else { return [] }
+        if let pendingLoad, pendingLoad == missing { return [] }
+        pendingLoad = missing
+        return [.loadEntries(missing)]
+    }
+
+    /// Takes the entries of days read from the journal: joined to those held where they
+    /// meet, else instead of them.
+    mutating func take(_ entries: [Entry], of range: DateRange) {
+        if pendingLoad == range { pendingLoad = nil }
+        guard let loaded = loadedRange else { return }
+        let joins = range.from <= loaded.to.adding(days: 1) && loaded.from.adding(days: -1) <= range.to
+        let union = DateRange(from: min(loaded.from, range.from), to: max(loaded.to, range.to))
+        if joins, union.dayCount <= Self.maximumHeldDays {
+            for date in Array(entriesByDate.keys) where range.contains(date) { entriesByDate[date] = nil }
+            loadedRange = union
+        } else {
+            entriesByDate = [:]
+            loadedRange = range
+        }
+        for (date, onDate) in Dictionary(grouping: entries, by: \.date) where range.contains(date) { entriesByDate[date] = onDate }
     }
 }
 

@@ -34,10 +34,14 @@ public enum Action: Sendable {
     /// An undo (or redo) was not made: what it was about was changed by another process
     /// since; the shown profile as the journal has it now.
     case changeLeft(undoing: Bool, context: ProfileContext?)
-    /// Another process changed the journal: the profile's entries as they are now.
+    /// Another process changed the journal: the profile's entries as they are now (those
+    /// of the days the dashboard holds, `AppState.loadedRange`, or all of them).
     case entriesReloaded([Entry])
-    /// Several entries were saved at once (a copied day or meal): all entries as they are now.
+    /// Several entries were saved at once (a copied day or meal): the entries as they are
+    /// now (of the days held, or all).
     case entriesCopied(count: Int, entries: [Entry])
+    /// The entries of days the dashboard asked for (`Effect.loadEntries`).
+    case entriesLoaded(DateRange, [Entry])
     /// A custom food was saved (with the id the journal gave it).
     case customFoodAdded(Food)
     /// A food was marked or unmarked as a favourite: the profile's favourites now.
@@ -73,6 +77,9 @@ public enum Effect: Equatable, Sendable {
     case restoreDemo
     /// Save a day's check-in (a second one that day updates it).
     case saveCheckIn(CheckIn)
+    /// Read the entries of these days (the day moved beyond those held): a read, never a
+    /// change, run before the next frame is drawn.
+    case loadEntries(DateRange)
     case quit
 }
 
@@ -84,8 +91,15 @@ public struct ProfileContext: Sendable {
     public let profiles: [StoredProfile]
     /// The person's own targets.
     public let overrides: [TargetOverride]
-    /// The person's entries.
+    /// The person's entries: all of them, or those of `loadedRange`.
     public let entries: [Entry]
+    /// The days `entries` covers, or nil for every entry ever logged. The dashboard holds
+    /// the days it shows and asks for others (`Effect.loadEntries`) as the day moves, so
+    /// that its start and memory do not grow with the history.
+    public let loadedRange: DateRange?
+    /// The latest entry of each food logged most recently, newest first (the add screen's
+    /// recent foods, and the amount offered for them); nil to take them from `entries`.
+    public let recentEntries: [Entry]?
     /// The profile's favourite foods (ids), in the order they were marked.
     public let favourites: [String]
     /// The profile's check-ins and probiotics.
@@ -96,8 +110,11 @@ public struct ProfileContext: Sendable {
 
     /// Makes a context.
     public init(profile: StoredProfile, profiles: [StoredProfile], overrides: [TargetOverride], entries: [Entry],
+                loadedRange: DateRange? = nil, recentEntries: [Entry]? = nil,
                 favourites: [String] = [], checkIns: [CheckIn] = [], probiotics: [ProbioticDose] = [], trials: [Trial] = []) {
         self.trials = trials
+        self.loadedRange = loadedRange
+        self.recentEntries = recentEntries
         self.profile = profile
         self.profiles = profiles
         self.overrides = overrides

@@ -114,6 +114,9 @@ extension AppState {
         overrides = context.overrides
         favourites = context.favourites
         entriesByDate = Dictionary(grouping: context.entries, by: \.date)
+        loadedRange = context.loadedRange
+        pendingLoad = nil
+        recentEntries = context.recentEntries ?? []
         checkIns = context.checkIns
         probiotics = context.probiotics
         trials = context.trials

@@ -5,6 +5,14 @@ import NutrientModel
 /// key goes to the screen in front (its own table of keys, then the keys every screen
 /// has); what the journal did updates the state and the undo history.
 public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
+    let effects = apply(action, to: &state)
+    // The day may have moved beyond the days held: their entries are read before the
+    // next frame (the last effect, after any write).
+    return state.wantsQuit ? effects : effects + state.loadIfNeeded()
+}
+
+/// What an action does to the state, and the effects it asks for.
+private func apply(_ action: Action, to state: inout AppState) -> [Effect] {
     switch action {
     case .resize(let width, let height):
         state.width = width
@@ -78,6 +86,11 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         let text = "Copied \(Format.count(count, "entry", "entries")) to \(state.day.longDescription)"
         if !added.isEmpty { state.record(.addEntries(added, profileID: state.profile.id), text) }
         state.message = .init(text: "\(text) \(state.glyphs.dot) u undoes", isError: false)
+    case .entriesLoaded(let range, let entries):
+        let selected = state.dayEntries[safe: state.selectedEntry]?.id
+        state.take(entries, of: range)
+        state.selectedEntry = state.dayEntries.firstIndex { $0.id == selected } ?? 0
+        if case .gaps = state.screen { state.makePlan() }
     case .entriesReloaded(let entries):
         // Keep the day, the screen and, where it still exists, the selected entry.
         let selected = state.dayEntries[safe: state.selectedEntry]?.id

@@ -150,6 +150,11 @@ enum JournalSchema {
                 t.uniqueKey(["profileId", "name"])
             }
         }
+        migrator.registerMigration("v8: an index of entries by the time they were logged") { db in
+            // The dashboard's recent foods are read newest first and stopped after 30 foods:
+            // with this index that reads a few rows, whatever the length of the history.
+            try db.create(index: "entry_on_profile_logged", on: "entry", columns: ["profileId", "logged_at"])
+        }
         return migrator
     }
 }

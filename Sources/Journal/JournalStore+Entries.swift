@@ -52,10 +52,33 @@ extension JournalStore {
                          arguments: [profileID, range.from.description, range.to.description])
     }
 
-    /// Every entry of the profile, by date, meal and time logged (the dashboard keeps them
-    /// in memory so that moving between days never waits on the disk).
+    /// Every entry of the profile, by date, meal and time logged (exports and the profile's
+    /// count; the dashboard reads only the days it shows).
     public func entries(profileID: Int64) throws(JournalError) -> [Entry] {
         try fetchEntries(where: "profileId = ?", arguments: [profileID])
+    }
+
+    /// The latest entry of each of the `limit` foods the profile logged most recently,
+    /// newest first (by the time logged): the dashboard's "recently used" foods and the
+    /// amount it offers for them. Read backwards by the index on the time logged and
+    /// stopped at `limit` foods, so its cost does not grow with the history.
+    public func recentEntries(profileID: Int64, limit: Int) throws(JournalError) -> [Entry] {
+        try read { db in
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT \(Self.entryColumns) FROM entry WHERE profileId = ?
+                    ORDER BY logged_at DESC, id DESC
+                    """,
+                arguments: [profileID])
+            var seen: Set<String> = []
+            var latest: [Entry] = []
+            while latest.count < limit, let row = try rows.next() {
+                guard let entry = Self.entry(from: row), seen.insert(entry.foodID).inserted else { continue }
+                latest.append(entry)
+            }
+            return latest
+        }
     }
 
     /// For each food the profile logged from `since` on, the number of days it was logged
@@ -86,15 +109,20 @@ extension JournalStore {
 
     /// A cheap fingerprint of the profile's entries: it changes when another process adds,
     /// changes or removes one, so an open dashboard can notice and reload.
-    public func entriesFingerprint(profileID: Int64) throws(JournalError) -> [Double] {
+    /// With a range, only the entries of those days count (read by the date index: the
+    /// dashboard's days, whatever the length of the history).
+    public func entriesFingerprint(profileID: Int64, in range: DateRange? = nil) throws(JournalError) -> [Double] {
         try read { db in
+            let dates = range == nil ? "" : " AND date BETWEEN ? AND ?"
+            var arguments: StatementArguments = [profileID]
+            if let range { arguments += [range.from.description, range.to.description] }
             guard let row = try Row.fetchOne(
                 db,
                 sql: """
                     SELECT COUNT(*), COALESCE(MAX(id), 0), TOTAL(grams), TOTAL(id * length(meal)), TOTAL(id * grams)
-                    FROM entry WHERE profileId = ?
+                    FROM entry WHERE profileId = ?\(dates)
                     """,
-                arguments: [profileID]) else { return [] }
+                arguments: arguments) else { return [] }
             return (0..<5).map { row[$0] as Double? ?? 0 }
         }
     }

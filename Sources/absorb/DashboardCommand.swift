@@ -52,6 +52,9 @@ final class DashboardRunner {
     private let demoProfileID: Int64
     /// The custom food ids this session gave out.
     private var issuedCustomFoodIDs: Set<String> = []
+    /// The days whose entries the dashboard holds (`AppState.loadedRange`): a profile's
+    /// context is read for them, never for the whole history.
+    private var heldRange: DateRange?
 
     /// How long an idle dashboard waits for a key before it checks the clock and the journal.
     static let idleMilliseconds: Int32 = 800
@@ -72,9 +75,14 @@ final class DashboardRunner {
             throw JournalError(path: journal.path, message: "there is no profile \(wanted)")
         }
         profileID = active.id
+        let today = Clock().today
+        // At the start, the 30 days shown and a month more.
+        let held = heldRange ?? DateRange(from: today.adding(days: -(AppState.firstHeldDays - 1)), to: today)
         return ProfileContext(profile: active, profiles: profiles,
                               overrides: try journal.targetOverrides(profileID: active.id),
-                              entries: try journal.entries(profileID: active.id),
+                              entries: try journal.entries(profileID: active.id, in: held),
+                              loadedRange: held,
+                              recentEntries: try journal.recentEntries(profileID: active.id, limit: AppState.recentFoodCount),
                               favourites: try journal.favourites(profileID: active.id),
                               checkIns: try journal.checkIns(profileID: active.id),
                               probiotics: try journal.probiotics(profileID: active.id).map(\.dose),
@@ -92,7 +100,8 @@ final class DashboardRunner {
         var warmed = false
         var frames = 0
         let fault = InjectedFault.fromEnvironment()
-        var fingerprint = (try? session.journal.entriesFingerprint(profileID: profileID)) ?? []
+        heldRange = state.loadedRange
+        var fingerprint = (try? session.journal.entriesFingerprint(profileID: profileID, in: state.loadedRange)) ?? []
         var changeCounter = try? session.journal.externalChangeCounter()
         while !state.wantsQuit {
             if dirty {
@@ -126,9 +135,10 @@ final class DashboardRunner {
                 let counter = try? session.journal.externalChangeCounter()
                 if counter == nil || counter != changeCounter {
                     changeCounter = counter
-                    if let latest = try? session.journal.entriesFingerprint(profileID: profileID), latest != fingerprint {
+                    if let latest = try? session.journal.entriesFingerprint(profileID: profileID, in: state.loadedRange),
+                       latest != fingerprint {
                         fingerprint = latest
-                        if let entries = try? session.journal.entries(profileID: profileID) {
+                        if let entries = try? heldEntries() {
                             _ = update(&state, .entriesReloaded(entries))
                             dirty = true
                         }
@@ -150,14 +160,24 @@ final class DashboardRunner {
                 var pending = update(&state, action)
                 let wrote = !pending.isEmpty
                 while !pending.isEmpty {
+                    heldRange = state.loadedRange
                     guard let result = perform(pending.removeFirst()) else { return }  // quit
                     pending += update(&state, result)
                 }
+                heldRange = state.loadedRange
                 // Our own writes are already on screen: do not reload them.
-                if wrote { fingerprint = (try? session.journal.entriesFingerprint(profileID: profileID)) ?? fingerprint }
+                if wrote {
+                    fingerprint = (try? session.journal.entriesFingerprint(profileID: profileID, in: state.loadedRange)) ?? fingerprint
+                }
                 dirty = true
             }
         }
+    }
+
+    /// The entries of the days the dashboard holds (all of them if it holds all).
+    private func heldEntries() throws(JournalError) -> [Entry] {
+        guard let heldRange else { return try session.journal.entries(profileID: profileID) }
+        return try session.journal.entries(profileID: profileID, in: heldRange)
     }
 
     /// Runs one effect against the journal; the action that reports what happened, or nil
@@ -173,7 +193,7 @@ final class DashboardRunner {
                 let saved = try journal.addEntries(profileID: profileID, items.map {
                     (date: $0.date, meal: $0.meal, foodID: $0.foodID, grams: $0.grams)
                 }, measures: items.map(\.measure))
-                return .entriesCopied(count: saved.count, entries: try journal.entries(profileID: profileID))
+                return .entriesCopied(count: saved.count, entries: try heldEntries())
             case .updateEntry(let entry):
                 return .entryUpdated(try journal.updateEntry(entry, profileID: profileID))
             case .deleteEntry(let entry):
@@ -223,6 +243,8 @@ final class DashboardRunner {
                 }
                 try DemoCommand.seed(journal, profileID: demoProfileID, with: demo, today: Clock().today, scales: session.data.checkInScales)
                 return .demoRestored(try context(for: demoProfileID))
+            case .loadEntries(let range):
+                return .entriesLoaded(range, try journal.entries(profileID: profileID, in: range))
             case .applyChange(let change, let undoing):
                 return try apply(change, undoing: undoing)
             case .quit:

@@ -25,7 +25,8 @@ final class JournalStoreTests: XCTestCase {
                                       "v4: vitamin E counted toward the upper limit, prescribed foods",
                                       "v5: entry measure, the household measure an entry was logged in",
                                       "v6: check-ins, probiotics, each profile's scales",
-                                      "v7: trials, elimination and supplement trials of each profile"])
+                                      "v7: trials, elimination and supplement trials of each profile",
+                                      "v8: an index of entries by the time they were logged"])
         let profile = try journal.activeProfile()
         XCTAssertEqual(profile.profile, PersonProfile(name: "Me"))
         XCTAssertTrue(profile.profile.usesDefaults)
@@ -253,5 +254,74 @@ final class JournalStoreTests: XCTestCase {
         let entries = try journal.entries(profileID: profile.id, in: DateRange(day: day))
         XCTAssertEqual(entries.count, saved)
         XCTAssertEqual(Set(entries.map(\.grams)).count, saved / 50)
+    }
+}
+
+/// What the dashboard reads of a long history (issue 20): the recent foods and a
+/// fingerprint of the days it holds, never every entry.
+final class HeldDaysJournalTests: XCTestCase {
+    private var directory = ""
+
+    override func setUpWithError() throws {
+        directory = NSTemporaryDirectory() + "absorb-held-\(UUID().uuidString)"
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    private let day = try! LocalDate(parsing: "2026-11-24")
+
+    func testRecentEntriesAreEachFoodsLatestNewestLoggedFirstAndStopAtTheLimit() throws {
+        let journal = try JournalStore(path: directory + "/journal.sqlite")
+        let id = try journal.activeProfile().id
+        let start = Date(timeIntervalSince1970: 1_790_000_000)
+        // Logged in this order: salmon (a year ago), egg, salmon again (yesterday), kale, egg again.
+        let foods = ["15236", "01123", "15236", "11233", "01123"]
+        let dates = [day.adding(days: -365), day.adding(days: -3), day.adding(days: -1), day.adding(days: -200), day]
+        var saved: [Entry] = []
+        for (index, food) in foods.enumerated() {
+            saved.append(try journal.addEntry(profileID: id, date: dates[index], meal: .lunch, foodID: food,
+                                              grams: Double(10 * (index + 1)), loggedAt: start.addingTimeInterval(Double(index) * 60)))
+        }
+        // A second profile's entries never count.
+        let other = try journal.addProfile(PersonProfile(name: "Ben"))
+        try journal.addEntry(profileID: other.id, date: day, meal: .lunch, foodID: "09003", grams: 100,
+                             loggedAt: start.addingTimeInterval(3600))
+        let recent = try journal.recentEntries(profileID: id, limit: 30)
+        XCTAssertEqual(recent.map(\.id), [saved[4].id, saved[3].id, saved[2].id], "egg, kale, salmon: by the time logged")
+        XCTAssertEqual(recent.map(\.grams), [50, 40, 30], "each food's latest entry")
+        XCTAssertEqual(try journal.recentEntries(profileID: id, limit: 2).map(\.foodID), ["01123", "11233"])
+        XCTAssertEqual(try journal.recentEntries(profileID: other.id, limit: 30).map(\.foodID), ["09003"])
+    }
+
+    func testTheFingerprintOfHeldDaysChangesOnlyForThoseDays() throws {
+        let journal = try JournalStore(path: directory + "/journal.sqlite")
+        let id = try journal.activeProfile().id
+        let held = DateRange(from: day.adding(days: -59), to: day)
+        try journal.addEntry(profileID: id, date: day, meal: .lunch, foodID: "15236", grams: 100)
+        let before = try journal.entriesFingerprint(profileID: id, in: held)
+        let whole = try journal.entriesFingerprint(profileID: id)
+        try journal.addEntry(profileID: id, date: day.adding(days: -90), meal: .lunch, foodID: "15236", grams: 100)
+        XCTAssertEqual(try journal.entriesFingerprint(profileID: id, in: held), before, "a day not held")
+        XCTAssertNotEqual(try journal.entriesFingerprint(profileID: id), whole)
+        let inside = try journal.addEntry(profileID: id, date: day.adding(days: -59), meal: .lunch, foodID: "15236", grams: 100)
+        XCTAssertNotEqual(try journal.entriesFingerprint(profileID: id, in: held), before, "the first day held")
+        let after = try journal.entriesFingerprint(profileID: id, in: held)
+        _ = try journal.removeEntry(id: inside.id, profileID: id)
+        XCTAssertEqual(try journal.entriesFingerprint(profileID: id, in: held), before)
+        XCTAssertNotEqual(after, before)
+    }
+
+    func testTheRecentFoodsReadUsesTheIndexOnTheTimeLoggedAndSortsNothing() throws {
+        _ = try JournalStore(path: directory + "/journal.sqlite")
+        let queue = try DatabaseQueue(path: directory + "/journal.sqlite")
+        let plan = try queue.read { db in
+            try Row.fetchAll(db, sql: """
+                EXPLAIN QUERY PLAN SELECT id FROM entry WHERE profileId = 1 ORDER BY logged_at DESC, id DESC
+                """).map { $0["detail"] as String? ?? "" }.joined(separator: "; ")
+        }
+        XCTAssertTrue(plan.contains("entry_on_profile_logged"), plan)
+        XCTAssertFalse(plan.contains("TEMP B-TREE"), plan)
     }
 }

@@ -38,7 +38,7 @@ final class TrialStoreTests: XCTestCase {
             try old.close()
         }
         let journal = try JournalStore(path: path)
-        XCTAssertEqual(try journal.appliedMigrations().last, names[v6 + 1])
+        XCTAssertTrue(try journal.appliedMigrations().contains(names[v6 + 1]))
         XCTAssertTrue(FileManager.default.fileExists(atPath: path + ".schema-v6.backup"))
         let copy = try DatabaseQueue(path: path + ".schema-v6.backup")
         XCTAssertFalse(try copy.read { try $0.tableExists("trial") }, "the backup is the journal as it was")

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import NutrientModel
 import XCTest
 
 /// The built `absorb` in a real terminal (tmux), on a temporary journal, driven by keys
@@ -24,6 +25,41 @@ final class DashboardEndToEndTests: XCTestCase {
     /// Vitamin D's row on the day screen.
     private func vitaminD(_ rows: [String]) -> String {
         rows.first { $0.hasPrefix(" Vitamin D ") } ?? "(no vitamin D row)"
+    }
+
+    /// The dashboard holds the days it shows (issue 20): days long past are read from the
+    /// journal as it moves to them, and another absorb's entry on a held day appears.
+    func testDaysLongPastAreReadAsTheDashboardMovesToThem() throws {
+        let cli = AbsorbProcess(journal: journal)
+        let today = LocalDate.from(Date())
+        let old = today.adding(days: -200)
+        for (day, grams) in [(old, "140"), (today.adding(days: -45), "80")] {
+            let added = try cli.run(["log", "add", "--food", "15236", "--grams", grams, "--meal", "dinner", "--date", day.description])
+            XCTAssertEqual(added.status, 0, added.stderr)
+        }
+        let terminal = try TmuxSession()
+        try terminal.shell(command)
+        try terminal.waitFor("Nothing logged on")
+        try terminal.press(":")
+        try terminal.type(old.description)
+        try terminal.press("Enter")
+        var rows = try terminal.waitFor(old.longDescription)
+        rows = try terminal.waitFor("140 g")
+        XCTAssertTrue(rows.contains { $0.contains("Fish, salmon, Atlantic, farmed, raw") && $0.hasSuffix("140 g") }, rows.joined(separator: "\n"))
+        // Walking back from today over the days held and beyond them.
+        try terminal.press("t")
+        try terminal.waitFor("(today)")
+        for _ in 0..<6 { try terminal.press("[") }
+        rows = try terminal.waitFor(today.adding(days: -42).longDescription)
+        try terminal.press("h", "h", "h")
+        rows = try terminal.waitFor("80 g")
+        XCTAssertTrue(rows.contains { $0.contains("Fish, salmon") && $0.hasSuffix("80 g") }, rows.joined(separator: "\n"))
+        // Another absorb logs on the day shown: it appears within a second or so.
+        let added = try cli.run(["log", "add", "--food", "01123", "--grams", "50", "--meal", "breakfast",
+                                 "--date", today.adding(days: -45).description])
+        XCTAssertEqual(added.status, 0, added.stderr)
+        rows = try terminal.waitFor("Egg, whole, raw, fresh", timeout: 5)
+        try terminal.press("q")
     }
 
     func testAddSalmonDeleteUndoMoveDaysResizeAndQuit() throws {
