@@ -192,11 +192,7 @@ extension Painter {
         canvas.write(" Last 14 days, % of target ", x: 2, y: top - 1, style: CellStyle(bold: true))
         let columnWidth = max(3, min(6, (width - 8) / 14))
         let left = 6
-        var percents: [Double?] = []
-        for offset in (0..<14).reversed() {
-            let score = state.report(days: 1, endingOn: state.day.adding(days: -offset)).score(of: nutrient)
-            percents.append(score.percent)
-        }
+        let percents = state.report(days: 14).dayReports(scorer: state.data.scorer).map { $0.score(of: nutrient).percent }
         let scale = 150.0
         let targetRow = top + rows - 1 - Int((100 / scale * Double(rows)).rounded(.down))
         canvas.writeRight("100", right: left - 1, y: targetRow, style: CellStyle(dim: true))

@@ -37,7 +37,6 @@ extension Painter {
     /// the second-highest level, days with nothing logged as a dot, and the 7- and 30-day
     /// averages over the logged days.
     mutating func trends(in area: Area) {
-        let days = 30
         let week = state.report(days: 7)
         let month = state.report(days: 30)
         let nameWidth = width >= 110 ? 31 : 12
@@ -48,8 +47,8 @@ extension Painter {
         let targetEighths = rowsPerNutrient * 7 - (rowsPerNutrient - 1) * 8
         canvas.write("last 30 days, top \(glyphs.levels[targetEighths - 1]) = target", x: chartX, y: 1, style: CellStyle(dim: true))
         canvas.writeRight("7-day  30-day", right: width - 1, y: 1, style: CellStyle(bold: true))
-        // One report per day, computed once for all nutrients.
-        let daily = (0..<days).map { offset in state.report(days: 1, endingOn: state.day.adding(days: offset - (days - 1))) }
+        // The days of the 30-day report, each scored once for all nutrients.
+        let daily = month.dayReports(scorer: state.data.scorer)
         for (row, nutrient) in Nutrient.allCases.enumerated() {
             let top = 2 + row * rowsPerNutrient
             guard top + rowsPerNutrient <= height - 3 else { break }

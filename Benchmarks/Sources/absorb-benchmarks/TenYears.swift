@@ -55,16 +55,23 @@ enum TenYears {
         return path
     }
 
-    /// The dashboard's start in process, as `absorb` makes it: the profile's context read
-    /// from the journal, the state made, the first frame drawn at 120 × 40.
+    /// The dashboard's start in process, as `absorb` makes it (`DashboardRunner.context`):
+    /// the profile's context read from the journal (the first days held and the recent
+    /// foods), the state made, the first frame drawn at 120 × 40.
     static func firstFrame(journalPath: String, data: NutrientData) throws -> Double {
         let start = ContinuousClock().now
         let journal = try JournalStore(path: journalPath)
         let profile = try journal.activeProfile()
+        let today = LocalDate.today()
+        let held = DateRange(from: today.adding(days: -(AppState.firstHeldDays - 1)), to: today)
         let context = ProfileContext(profile: profile, profiles: try journal.profiles(),
                                      overrides: try journal.targetOverrides(profileID: profile.id),
-                                     entries: try journal.entries(profileID: profile.id),
-                                     favourites: try journal.favourites(profileID: profile.id))
+                                     entries: try journal.entries(profileID: profile.id, in: held), loadedRange: held,
+                                     recentEntries: try journal.recentEntries(profileID: profile.id, limit: AppState.recentFoodCount),
+                                     favourites: try journal.favourites(profileID: profile.id),
+                                     checkIns: try journal.checkIns(profileID: profile.id),
+                                     probiotics: try journal.probiotics(profileID: profile.id).map(\.dose),
+                                     trials: try journal.trials(profileID: profile.id))
         let state = AppState(data: data, context: context, today: LocalDate.today(), minuteOfDay: 720, width: 120, height: 40)
         blackHole(render(state))
         return seconds(since: start)
