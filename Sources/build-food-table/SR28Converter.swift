@@ -23,6 +23,23 @@ struct SR28Converter {
         let description: String
     }
 
+    /// SR28's measures with one meaning each: of two rows of a food with the same amount
+    /// and description (15 in SR28), the second is left out where it weighs the same, and
+    /// where the weights differ (01048 "1 jar (5 oz)" is 128 g and 142 g) each description
+    /// gets its weight ("jar (5 oz), 128 g"), so that a person chooses between them and
+    /// `portions.csv` can refuse a measure that means two weights.
+    static func distinctMeasures(_ rows: [[String]]) -> [[String]] {
+        func key(_ row: [String]) -> String { [row[0], row[2], row[3]].joined(separator: "\u{1F}") }
+        var weights: [String: [String]] = [:]
+        for row in rows { weights[key(row), default: []].append(row[4]) }
+        var written: Set<String> = []
+        return rows.compactMap { row in
+            var named = row
+            if Set(weights[key(row)]!.compactMap(Double.init)).count > 1 { named[3] = "\(row[3]), \(row[4]) g" }
+            return written.insert(key(named)).inserted ? named : nil
+        }
+    }
+
     /// Reads `derived_portions.csv`: every row names its basis and source.
     static func derivedPortions(_ path: String) throws -> [DerivedPortion] {
         guard let data = FileManager.default.contents(atPath: path) else { throw MissingFile(path: path) }
@@ -105,9 +122,10 @@ struct SR28Converter {
         var portionCount = 0
         var measures: [String: [(sequence: Int, amount: Double, description: String, grams: Double)]] = [:]
         let weightFile = try file("WEIGHT.txt")
-        try weightFile.forEachLine(expectingAtLeast: 5) { fields, _ in
-            portionsText += [fields[0], fields[1], fields[2], fields[3], fields[4]]
-                .map(CSVWriter.field).joined(separator: ",") + "\r\n"
+        var weightRows: [[String]] = []
+        try weightFile.forEachLine(expectingAtLeast: 5) { fields, _ in weightRows.append(Array(fields.prefix(5))) }
+        for fields in Self.distinctMeasures(weightRows) {
+            portionsText += fields.map(CSVWriter.field).joined(separator: ",") + "\r\n"
             portionCount += 1
             if let sequence = Int(fields[1]), let amount = Double(fields[2]), let grams = Double(fields[4]) {
                 measures[fields[0], default: []].append((sequence, amount, fields[3], grams))

@@ -124,6 +124,30 @@ final class FoodTableTests: XCTestCase {
         XCTAssertEqual(table.index(of: "01001"), 0)
     }
 
+    func testAMeasureThatMeansTwoWeightsIsRefusedAtItsSecondLine() throws {
+        let foods = "\(header)\n01001,Butter,Dairy,\(String(repeating: ",", count: 12))\n"
+            + "01002,Cream,Dairy,\(String(repeating: ",", count: 12))\n"
+        var table = FoodTable()
+        try FoodTableLoader.loadFoods(Array(foods.utf8), fileName: "foods.csv", into: &table)
+        // As SR28 has it for 01048: "1 jar (5 oz)" at 128 g and at 142 g.
+        let portions = "food_id,sequence,amount,description,grams\n01001,1,1,jar (5 oz),128\n01002,1,1,jar (5 oz),100\n"
+            + "01001,2,2,jar (5 oz),250\n01001,3,1,jar (5 oz),142\n"
+        XCTAssertThrowsError(try FoodTableLoader.loadPortions(Array(portions.utf8), fileName: "portions.csv", into: &table)) { error in
+            let error = error as? CSVError
+            XCTAssertEqual(error?.file, "portions.csv")
+            XCTAssertEqual(error?.line, 5)
+            XCTAssertEqual(error?.column, 11, "the description's column, in characters")
+            XCTAssertEqual(error?.message, "01001 has the measure \"1 jar (5 oz)\" twice (line 2 too): one measure must mean one weight; name them apart (\"jar, 128 g\")")
+        }
+        // Named apart, as build-food-table now writes them, both load; another food's or amount's "jar" never clashed.
+        var named = FoodTable()
+        try FoodTableLoader.loadFoods(Array(foods.utf8), fileName: "foods.csv", into: &named)
+        let apart = "food_id,sequence,amount,description,grams\n01001,1,1,\"jar (5 oz), 128 g\",128\n01002,1,1,jar (5 oz),100\n"
+            + "01001,2,2,jar (5 oz),250\n01001,3,1,\"jar (5 oz), 142 g\",142\n"
+        try FoodTableLoader.loadPortions(Array(apart.utf8), fileName: "portions.csv", into: &named)
+        XCTAssertEqual(named.portions(at: 0).map(\.grams), [128, 250, 142])
+    }
+
     func testAnOverlongOrInvalidDescriptionIsLocated() {
         let long = String(repeating: "x", count: FoodTableLoader.maxDescriptionBytes + 1)
         let error = load("\(header)\n01001,\(long),Dairy,\(String(repeating: ",", count: 12))\n")

@@ -121,8 +121,14 @@ final class FoodTableBuilderTests: XCTestCase {
         let derived = AbsorbProcess.packageRoot.appendingPathComponent("Data/derived_portions.csv").path
         let tables = try SR28Converter(directory: Self.sr28, derivedPortionsFile: derived).convert()
         XCTAssertEqual(tables.foodCount, 8789)
-        // SR28's 15,438 measures and the 3 derived ones of Data/derived_portions.csv.
-        XCTAssertEqual(tables.portionCount, 15441)
+        // SR28's 15,438 measures, less the 3 that repeat another at the same weight, and the 3
+        // derived ones of Data/derived_portions.csv.
+        XCTAssertEqual(tables.portionCount, 15438)
+        // A measure SR28 gives two weights is named apart by them; a repeat at the same weight is once.
+        XCTAssertTrue(tables.portions.contains("01048,3,1,\"jar (5 oz), 128 g\",128\r\n"), "01048's jars")
+        XCTAssertTrue(tables.portions.contains("01048,5,1,\"jar (5 oz), 142 g\",142\r\n"), "01048's jars")
+        XCTAssertTrue(tables.portions.contains("03072,3,1,jar,170\r\n"))
+        XCTAssertFalse(tables.portions.contains("03072,4,1,jar,170\r\n"), "the same jar at the same weight, once")
         XCTAssertTrue(tables.portions.hasSuffix("01289,1,1,cup (derived: as a cup of cultured lowfat buttermilk),245\r\n"
                                                 + "01289,2,1,fl oz (derived: as a fl oz of cultured lowfat buttermilk),30.6\r\n"
                                                 + "01290,1,1,cup (derived: as a cup of cultured lowfat buttermilk),245\r\n"))

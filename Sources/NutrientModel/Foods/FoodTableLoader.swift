@@ -101,6 +101,9 @@ public enum FoodTableLoader {
         var columns = (food: 0, amount: 0, description: 0, grams: 0)
         // About 27 bytes a row in the bundled file, of which about 12 are the name.
         table.reservePortionCapacity(moreMeasures: bytes.count / 25, nameBytes: bytes.count / 2)
+        // A food's measure (amount and description) means one weight: its line, to name a second.
+        var seen: [MeasureKey: Int] = [:]
+        seen.reserveCapacity(bytes.count / 25)
         do {
             try reader.forEachRecord { record throws(CSVError) in
                 guard let known = header else {
@@ -125,6 +128,11 @@ public enum FoodTableLoader {
                     if description.isEmpty {
                         throw record.error(at: columns.description, "the measure's description is empty")
                     }
+                    let key = MeasureKey(food: index, amount: amount, description: Array(description))
+                    if let first = seen[key] {
+                        throw record.error(at: columns.description, "\(table.ids[index]) has the measure \"\(Format.number(amount, decimals: 3)) \(String(decoding: description, as: UTF8.self))\" twice (line \(first) too): one measure must mean one weight; name them apart (\"jar, 128 g\")")
+                    }
+                    seen[key] = record.line
                     table.addPortion(amount: amount, descriptionUTF8: description, grams: grams, toFoodAt: index)
                 }
             }
@@ -132,6 +140,13 @@ public enum FoodTableLoader {
         if header == nil {
             throw CSVError(file: fileName, line: 1, column: 1, message: "the file is empty: expected a header line")
         }
+    }
+
+    /// A food's measure, as `portions.csv` names it.
+    private struct MeasureKey: Hashable {
+        let food: Int
+        let amount: Double
+        let description: [UInt8]
     }
 
     /// Loads supplements from `supplements.csv` bytes. Their values are per unit (one
