@@ -131,7 +131,11 @@ extension JournalStore {
     /// error. With `skippingEntriesAlreadyThere` false, every entry of the archive is added
     /// (a caller that has already left out the ones it counts as there, by its own rule).
     public func importArchive(_ archive: JournalArchive, skippingEntriesAlreadyThere: Bool = true) throws(JournalError) -> ImportSummary {
-        try write { db in
+        // While the import holds the write lock, another absorb that waits past the busy
+        // timeout can say an import is the cause (see `write`).
+        let marker = ImportMarker(journal: path)
+        defer { marker.remove() }
+        return try write { db in
             var summary = ImportSummary()
             let hadProfiles = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM profile") ?? 0 > 0
             let (journalFoods, journalRecipes) = try archiveFoods(db)

@@ -60,6 +60,14 @@ public final class JournalStore: Sendable {
                     message: "is read-only for you: absorb saves every entry as it is made, so it needs to write the journal. Make it writable (chmod u+rw) or choose another with --journal. The file was not changed.")
             }
         }
+        // SQLite writes the write-ahead log and its index (-wal, -shm) even to read: one the
+        // person cannot write (made by absorb under sudo, or chowned) fails every command,
+        // reads too, so it is named before SQLite tries.
+        for companion in [path + "-wal", path + "-shm"] where existed && manager.fileExists(atPath: companion) {
+            guard access(companion, R_OK | W_OK) == 0 else {
+                throw JournalError(path: path, message: Self.companionNotWritable(companion))
+            }
+        }
         let folder = directory.isEmpty ? "." : directory
         guard access(folder, W_OK | X_OK) == 0 else {
             throw JournalError(
@@ -211,6 +219,20 @@ public final class JournalStore: Sendable {
             message: "is an SQLite database of another program (tables \(shown); no absorb mark), not a journal. The file was not changed; choose a journal with --journal.")
     }
 
+    /// Why a journal whose -wal or -shm file the person cannot write cannot be used, and
+    /// what to do: never to delete it (the log may hold entries not yet in the journal).
+    static func companionNotWritable(_ companion: String) -> String {
+        var owner = "another user"
+        var info = stat()
+        if stat(companion, &info) == 0, info.st_uid != getuid() {
+            owner = getpwuid(info.st_uid).flatMap { String(validatingCString: $0.pointee.pw_name) }.map { "the user \($0)" }
+                ?? "the user id \(info.st_uid)"
+        }
+        let name = (companion as NSString).lastPathComponent
+        let kind = companion.hasSuffix("-wal") ? "write-ahead log" : "shared-memory index"
+        return "cannot be read or written: its SQLite \(kind) beside it, \(name), belongs to \(owner) and you cannot write it (was absorb run with sudo?). SQLite must write that file even to read the journal. Make it yours again (sudo chown $(id -un) \(companion)) or run absorb as its owner; do not delete it, it may hold entries not yet in the journal. Nothing was changed."
+    }
+
     /// How long a write waits for another process's write to finish.
     static let busySeconds = 5
 
@@ -230,7 +252,10 @@ public final class JournalStore: Sendable {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
             // SQLite's "database is locked" after the busy timeout: another process holds the
             // journal's write lock for longer (an import of a large file).
-            throw JournalError(path: path, message: "could not be saved: another absorb is writing this journal (an import, perhaps) and did not finish within \(Self.busySeconds) seconds. Nothing was changed; try again when it has finished. (\(Self.describe(error)))")
+            if let importer = ImportMarker.runningImport(journal: path) {
+                throw JournalError(path: path, message: "could not be saved: another absorb (process \(importer)) is importing a file into this journal, and holds it until the import is whole; it did not finish within \(Self.busySeconds) seconds. Nothing was changed; try again when the import has finished.")
+            }
+            throw JournalError(path: path, message: "could not be saved: another absorb is writing this journal and did not finish within \(Self.busySeconds) seconds. Nothing was changed; try again when it has finished. (\(Self.describe(error)))")
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
             // The profile (or custom food, or recipe) it belongs to was removed, by another absorb since this
             // one read it.
@@ -271,5 +296,28 @@ private struct FolderLock {
 
     func release() {
         if descriptor >= 0 { close(descriptor) }
+    }
+}
+
+/// A file beside the journal while an import runs (`journal.sqlite.importing`, holding the
+/// importer's process id): the one way another absorb, waiting for the write lock, can tell
+/// an import from any other writer. One left by a killed import names a process that no
+/// longer runs, and is ignored.
+struct ImportMarker {
+    let file: String
+
+    init(journal: String) {
+        file = journal + ".importing"
+        _ = FileManager.default.createFile(atPath: file, contents: Data("\(getpid())\n".utf8), attributes: [.posixPermissions: 0o600])
+    }
+
+    func remove() { try? FileManager.default.removeItem(atPath: file) }
+
+    /// The process id of a running import into `journal`, if there is one.
+    static func runningImport(journal: String) -> Int32? {
+        guard let data = FileManager.default.contents(atPath: journal + ".importing"),
+              let pid = Int32(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)),
+              pid > 0, pid != getpid(), kill(pid, 0) == 0 || errno == EPERM else { return nil }
+        return pid
     }
 }

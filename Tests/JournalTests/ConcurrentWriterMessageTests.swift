@@ -47,6 +47,74 @@ final class ConcurrentWriterMessageTests: XCTestCase {
         }
     }
 
+    func testAWriteBlockedByAnImportSaysAnImportIsRunningAndAStaleMarkIsIgnored() throws {
+        let path = directory + "/journal.sqlite"
+        let journal = try JournalStore(path: path)
+        let profile = try journal.activeProfile()
+        // An import in another process: its mark beside the journal, and the lock held.
+        let importer = Process()
+        importer.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        importer.arguments = ["30"]
+        try importer.run()
+        defer { importer.terminate(); importer.waitUntilExit() }
+        try Data("\(importer.processIdentifier)\n".utf8).write(to: URL(fileURLWithPath: path + ".importing"))
+        var configuration = Configuration()
+        configuration.busyMode = .immediateError
+        let other = try DatabaseQueue(path: path, configuration: configuration)
+        let locked = DispatchSemaphore(value: 0)
+        let released = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            try? other.inTransaction(.immediate) { _ in
+                locked.signal()
+                Thread.sleep(forTimeInterval: 12)  // two of the journal's 5-second busy timeouts
+                return .rollback
+            }
+            released.signal()
+        }
+        locked.wait()
+        defer { released.wait() }
+        XCTAssertThrowsError(try journal.addEntry(profileID: profile.id, date: day, meal: .lunch, foodID: "11457", grams: 30)) { error in
+            let message = "\(error)"
+            XCTAssertTrue(message.contains("another absorb (process \(importer.processIdentifier)) is importing a file into this journal"), message)
+            XCTAssertTrue(message.contains("Nothing was changed"), message)
+        }
+        // A mark left by an import that was killed: the process is gone, so it is not named.
+        importer.terminate()
+        importer.waitUntilExit()
+        XCTAssertThrowsError(try journal.addEntry(profileID: profile.id, date: day, meal: .lunch, foodID: "11457", grams: 30)) { error in
+            let message = "\(error)"
+            XCTAssertFalse(message.contains("importing"), message)
+            XCTAssertTrue(message.contains("another absorb is writing this journal"), message)
+        }
+    }
+
+    func testAnImportMarksTheJournalWhileItRunsAndNotAfter() throws {
+        let path = directory + "/journal.sqlite"
+        let journal = try JournalStore(path: path)
+        let archive = try journal.exportArchive()
+        // The import waits for another writer's lock: meanwhile its mark is there, with its process id.
+        let other = try DatabaseQueue(path: path)
+        let locked = DispatchSemaphore(value: 0)
+        let imported = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            try? other.inTransaction(.immediate) { _ in
+                locked.signal()
+                Thread.sleep(forTimeInterval: 1.5)
+                return .rollback
+            }
+        }
+        locked.wait()
+        DispatchQueue.global().async {
+            _ = try? journal.importArchive(archive)
+            imported.signal()
+        }
+        Thread.sleep(forTimeInterval: 0.5)
+        let mark = FileManager.default.contents(atPath: path + ".importing").map { String(decoding: $0, as: UTF8.self) }
+        XCTAssertEqual(mark, "\(getpid())\n")
+        imported.wait()
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path + ".importing"), "the mark goes with the import")
+    }
+
     func testSavingForAProfileAnotherProcessDeletedSaysSo() throws {
         let path = directory + "/journal.sqlite"
         let journal = try JournalStore(path: path)
