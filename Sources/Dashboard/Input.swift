@@ -50,6 +50,10 @@ public enum Action: Sendable {
     case checkInsReloaded([CheckIn], probiotics: [ProbioticDose])
     /// Another process started or ended a trial (absorb trial): the trials as they are now.
     case trialsReloaded([Trial])
+    /// A trial was started (from the dashboard): it as saved, and the profile's trials now.
+    case trialStarted(Trial, trials: [Trial])
+    /// A trial was ended: it as ended, and the profile's trials now.
+    case trialEnded(Trial, trials: [Trial])
 }
 
 /// Work `update` asks the executable to do: the dashboard itself never touches the journal.
@@ -73,6 +77,10 @@ public enum Effect: Equatable, Sendable {
     case restoreDemo
     /// Save a day's check-in (a second one that day updates it).
     case saveCheckIn(CheckIn)
+    /// Save a trial the model accepted (the journal checks it again inside its write).
+    case startTrial(Trial)
+    /// End the profile's trial of that name on the day.
+    case endTrial(name: String, on: LocalDate)
     case quit
 }
 
