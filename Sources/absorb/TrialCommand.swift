@@ -13,8 +13,8 @@ struct TrialCommand: ParsableCommand {
             rule as a profile's diets and the planner, Data/diets.csv), or adds a food or a \
             supplement every day, then optionally reintroduces it. absorb compares the \
             check-ins of the baseline (the same number of days before the start), the trial \
-            and the reintroduction: mean, range and days per scale, from 7 days (POEM: 2 \
-            weeks; Data/trials.csv); fewer are said as too few. Adherence comes from the \
+            and the reintroduction: mean, range and days per scale, \(TrialLimits.phaseMinimum); \
+            fewer are said as too few. Adherence comes from the \
             entries: the entries that broke an elimination, named; the days a food or \
             supplement was not logged. This is not a diagnosis: symptoms vary on their own, \
             and food allergy is diagnosed by an allergist.
@@ -48,8 +48,8 @@ struct TrialCommand: ParsableCommand {
             discussion: """
                 EXCLUSION is a diet or allergen key of Data/diets.csv (no_dairy, no_egg, \
                 no_gluten …); FOOD a food id or words that find it; ID a supplement of \
-                Data/supplements.csv (S0001 …). --weeks from 1 to 12 and --reintroduce-weeks \
-                from 0 to 8 (Data/trials.csv). Refused, and nothing saved: an exclusion absorb \
+                Data/supplements.csv (S0001 …). --weeks \(TrialLimits.weeks) and \
+                --reintroduce-weeks \(TrialLimits.reintroduceWeeks) (Data/trials.csv). Refused, and nothing saved: an exclusion absorb \
                 does not know (the known ones are listed), a start after today, weeks out of \
                 range, a trial that shares a day with another of the profile's.
                 """)
@@ -66,10 +66,10 @@ struct TrialCommand: ParsableCommand {
         @Option(name: .long, help: ArgumentHelp("Take a supplement every day: its id in Data/supplements.csv (S0001 …).", valueName: "id"))
         var supplement: String?
 
-        @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("How many weeks the trial lasts, 1 to 12.", valueName: "n"))
+        @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("How many weeks the trial lasts, \(TrialLimits.weeksRange).", valueName: "n"))
         var weeks: String
 
-        @Option(name: .customLong("reintroduce-weeks"), parsing: .unconditional, help: ArgumentHelp("Weeks of reintroduction after it, 0 to 8 (default: 0).", valueName: "m"))
+        @Option(name: .customLong("reintroduce-weeks"), parsing: .unconditional, help: ArgumentHelp("Weeks of reintroduction after it, \(TrialLimits.reintroduceRange) (default: 0).", valueName: "m"))
         var reintroduceWeeks: String?
 
         @Option(name: .long, help: ArgumentHelp("The first day of the trial, YYYY-MM-DD, today or yesterday (default: today).", valueName: "date"))
@@ -208,6 +208,32 @@ struct TrialCommand: ParsableCommand {
                 print("  \(TextRules.quoted(trial.name))  \(TrialText.change(trial.kind, data: session.data))  \(trial.start) – \(trial.lastDay)  \(status)")
             }
         }
+    }
+}
+
+/// The limits the help states, read from `Data/trials.csv` of the tables absorb would use
+/// (ABSORB_DATA, else the bundled ones), so the help and the rules never disagree; where the
+/// file cannot be read, the help names it instead of a number.
+enum TrialLimits {
+    static let rules: TrialRules? = {
+        guard let directory = try? DataLocator.locate(option: nil),
+              let contents = FileManager.default.contents(atPath: (directory as NSString).appendingPathComponent("trials.csv")) else {
+            return nil
+        }
+        return try? TrialRules(bytes: [UInt8](contents), fileName: "trials.csv")
+    }()
+
+    /// "1 to 12".
+    static var weeksRange: String { rules.map { "\($0.minWeeks) to \($0.maxWeeks)" } ?? "as Data/trials.csv allows" }
+    /// "0 to 8".
+    static var reintroduceRange: String { rules.map { "0 to \($0.maxReintroduceWeeks)" } ?? "as Data/trials.csv allows" }
+    /// "from 1 to 12".
+    static var weeks: String { rules == nil ? weeksRange : "from \(weeksRange)" }
+    /// "from 0 to 8".
+    static var reintroduceWeeks: String { rules == nil ? reintroduceRange : "from \(reintroduceRange)" }
+    /// "from 7 days (POEM: 2 weeks; Data/trials.csv)".
+    static var phaseMinimum: String {
+        rules.map { "from \($0.minPhaseDays) days (POEM: \($0.minPhaseWeeks) weeks; Data/trials.csv)" } ?? "from the minimum of Data/trials.csv"
     }
 }
 
