@@ -590,14 +590,17 @@ extension AppState {
             screen = .trial(view)
         }
         let back = trial.reintroduceWeeks > 0 ? ", then \(Format.count(trial.reintroduceWeeks, "week", "weeks")) of reintroduction" : ""
-        message = .init(text: withHint("Started the trial \(TextRules.quoted(trial.name)): \(Format.count(trial.weeks, "week", "weeks")) from \(trial.start)\(back), to \(trial.plannedEnd)",
-                                       "check in every day"), isError: false)
+        let text = "Started the trial \(TextRules.quoted(trial.name)): \(Format.count(trial.weeks, "week", "weeks")) from \(trial.start)\(back), to \(trial.plannedEnd)"
+        record(.addTrial(trial, profileID: profile.id), text)
+        message = .init(text: withHint(text, "u undoes"), isError: false)
     }
 
     /// The journal ended a trial: the trials as they are now.
     mutating func trialEnded(_ trial: Trial, trials: [Trial]) {
+        let before = self.trials.first { $0.name == trial.name }
         self.trials = trials
-        message = .init(text: "Ended the trial \(TextRules.quoted(trial.name)) on \(trial.endedOn?.longDescription ?? today.longDescription) (planned to \(trial.plannedEnd))",
-                        isError: false)
+        let text = "Ended the trial \(TextRules.quoted(trial.name)) on \(trial.endedOn?.longDescription ?? today.longDescription) (planned to \(trial.plannedEnd))"
+        if let before, before != trial { record(.changeTrial(from: before, to: trial, profileID: profile.id), text) }
+        message = .init(text: withHint(text, "u undoes"), isError: false)
     }
 }

@@ -276,6 +276,12 @@ extension DashboardRunner {
             made = try journal.restoreCustomFood(food)
         case .removeCustomFood(let food):
             made = try journal.removeCustomFood(food)
+        case .addTrial(let trial, let profile):
+            made = try journal.restoreTrial(trial, profileID: profile)
+        case .removeTrial(let trial, let profile):
+            made = try journal.removeTrial(trial, profileID: profile)
+        case .changeTrial(let from, let to, let profile):
+            made = try journal.replaceTrial(from, with: to, profileID: profile)
         }
         guard made else { return .changeLeft(undoing: undoing, context: try? context()) }
         return .changeApplied(undoing: undoing, context: try context(for: shown))

@@ -198,6 +198,13 @@ final class TrialScreenTests: XCTestCase {
         assertShows(s, " Trial \"quiet q\" · Ana · following no_dairy: ")
         assertShows(s, "Started the trial \"quiet q\": 2 weeks from 2026-11-20, to 2026-12-03")
         guard case .trial(let shown) = s.screen, shown.mode == .show else { return XCTFail("not the review") }
+        // u undoes it (the journal takes it out only as it was started).
+        var undone = s
+        XCTAssertEqual(press(&undone, .character("u")), [.applyChange(.removeTrial(expected, profileID: 1), undoing: true)])
+        _ = update(&undone, .changeApplied(undoing: true, context: Fixture.context(entries: [])))
+        XCTAssertEqual(undone.trials, [])
+        assertShows(undone, "Undone: Started the trial \"quiet q\"")
+        XCTAssertEqual(press(&undone, .control("r")), [.applyChange(.addTrial(expected, profileID: 1), undoing: false)])
 
         // A second trial that would share days with it is refused, naming it.
         press(&s, .character("n"), .down, .down)
@@ -247,6 +254,8 @@ final class TrialScreenTests: XCTestCase {
         _ = update(&s, .trialEnded(ended, trials: [earlier, ended]))
         assertShows(s, "Ended the trial \"D3\" on Wed 25 Nov 2026 (planned to 2026-12-05)")
         assertShows(s, "Status: ended on 2026-11-25.")
+        var undone = s
+        XCTAssertEqual(press(&undone, .character("u")), [.applyChange(.changeTrial(from: ended, to: running, profileID: 1), undoing: true)])
         // An ended trial (and the finished one before it, ←) is not ended again.
         press(&s, .character("e"))
         assertShows(s, "! The trial \"D3\" is already over: its last day was 2026-11-25")

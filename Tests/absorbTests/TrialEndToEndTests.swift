@@ -2,8 +2,8 @@ import Foundation
 import XCTest
 
 /// The trial screen in a real terminal (tmux, 80 × 24): a trial started from the
-/// dashboard's form (after a refusal that saves nothing), shown, and ended, as the journal
-/// and `absorb trial` then have it.
+/// dashboard's form (after a refusal that saves nothing), shown, ended, the end undone and
+/// redone, as the journal and `absorb trial` then have it.
 final class TrialEndToEndTests: XCTestCase {
     var directory: URL!
     var journal: String { directory.appendingPathComponent("journal.sqlite").path }
@@ -56,6 +56,13 @@ final class TrialEndToEndTests: XCTestCase {
         XCTAssertTrue(rows.contains { $0.hasPrefix(" Status: ended on ") }, rows.joined(separator: "\n"))
         let shown = try cli.run(["trial", "show", "--format", "json"]).stdout
         XCTAssertTrue(shown.contains("\"ended_on\":\"") && shown.contains("\"finished\":true"), shown)
+        // u takes the end back (the trial runs again), ^R ends it again.
+        try terminal.press("u")
+        rows = try terminal.waitFor("Undone: Ended the trial \"no dairy\"")
+        XCTAssertTrue(try cli.run(["trial", "list"]).stdout.contains("running"))
+        try terminal.press("C-r")
+        try terminal.waitFor("Redone: Ended the trial \"no dairy\"")
+        XCTAssertTrue(try cli.run(["trial", "list"]).stdout.contains("ended "))
         // Esc back to skin and gut, where the trial's phases are marked; then the day, and q.
         try terminal.press("Escape")
         try terminal.waitFor("b T r: no dairy")
