@@ -389,6 +389,8 @@ enum TrialScreen: ScreenComponent {
     static func lines(_ state: AppState, width: Int) -> [Line] {
         var lines: [Line] = []
         func add(_ text: String, indent: String = "  ", bold: Bool = false, dim: Bool = false) {
+            // The model's sentences separate with a middle dot: the glyph set's, in ASCII.
+            let text = state.glyphs == .ascii ? text.replacingOccurrences(of: "·", with: state.glyphs.dot) : text
             for piece in Painter.wrap(" " + text, width: width - 1, indent: " " + indent) {
                 lines.append(Line(text: piece, bold: bold, dim: dim))
             }
@@ -503,7 +505,7 @@ extension Painter {
         guard !layout.fits else { return }
         let last = min(layout.lines.count, offset + room)
         let more = last < layout.lines.count ? glyphs.keys("↓ PgDn for more") : "the end"
-        canvas.writeRight("lines \(offset + 1)–\(last) of \(layout.lines.count) \(glyphs.dot) \(more)", right: width - 1,
+        canvas.writeRight("lines \(offset + 1)\(glyphs == .ascii ? "-" : "–")\(last) of \(layout.lines.count) \(glyphs.dot) \(more)", right: width - 1,
                           y: area.y + rows - 1, style: CellStyle(dim: true))
     }
 

@@ -107,6 +107,28 @@ final class TrialScreenTests: XCTestCase {
         XCTAssertEqual(screen(s), Self.trial120)
     }
 
+    /// At the smallest size absorb draws in, in ASCII: the review still ends its rows with
+    /// the mark, the form still has every field, and the key bar keeps help and quit.
+    func testTheSmallestTerminalInASCII() {
+        var s = state(width: 60, height: 16)
+        s = AppState(data: s.data, context: ProfileContext(profile: s.profile, profiles: s.profiles, overrides: [],
+                                                           entries: s.entriesByDate.values.flatMap { $0 }, checkIns: s.checkIns,
+                                                           trials: s.trials),
+                     today: today, minuteOfDay: 12 * 60, width: 60, height: 16, glyphs: .ascii)
+        press(&s, .character("T"))
+        var rows = screen(s)
+        XCTAssertEqual(rows.count, 16)
+        XCTAssertTrue(rows[13].hasSuffix("lines 1-12 of 85 - Dn PgDn for more"), rows.joined(separator: "\n"))
+        XCTAssertTrue(rows[15].hasSuffix("? help  q quit"), rows[15])
+        XCTAssertTrue(rows.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) || $0.contains("–") || $0.contains("—") },
+                      rows.joined(separator: "\n"))
+        press(&s, .character("n"))
+        rows = screen(s)
+        for label in [" Kind", " Exclusion", " Name", " Weeks", " Reintroduce weeks", " Start"] {
+            XCTAssertTrue(rows.contains { $0.hasPrefix(label) }, "no \(label):\n" + rows.joined(separator: "\n"))
+        }
+    }
+
     func testWithoutATrialTheScreenSaysHowToStartOne() {
         var s = state(trials: [])
         press(&s, .character("T"))
