@@ -250,7 +250,7 @@ public struct SkinGutScreen: Sendable, Equatable {
                      + (gut.prebioticKinds.isEmpty ? "" : " (\(gut.prebioticKinds.prefix(3).map(\.kind).joined(separator: ", ")))")]
         if let trial {
             let phases = TrialPhase.allCases.compactMap { phase in trial.range(of: phase).map { "\(phase.name.lowercased()) \($0.from) – \($0.to)" } }
-            lines.insert("Trial \"\(trial.name)\": " + phases.joined(separator: " \(glyphs.dot) ") + " (absorb trial show compares them)", at: 0)
+            lines.insert("Trial \"\(trial.name)\": " + phases.joined(separator: " \(glyphs.dot) ") + " (t compares them)", at: 0)
         }
         if let note = review.notes.last { lines.append("Note \(note.date): \(note.note)") }
         for line in lines where y < bottom {
