@@ -215,7 +215,7 @@ final class DashboardRunner {
                         try data.checkTrial(trial, existing: existing, today: Clock().today)
                     }
                 } catch {
-                    return .failed("\(error.message). Nothing was saved.")
+                    return .failed(error.message)
                 }
                 return .trialStarted(trial, trials: try journal.trials(profileID: profileID))
             case .endTrial(let name, let day):
