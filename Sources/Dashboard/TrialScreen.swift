@@ -421,8 +421,17 @@ enum TrialScreen: ScreenComponent {
         let changed = review.whatChanged
         add(TrialText.whatChangedHeading(changed, rules: data.trialRules), bold: true)
         if changed.isShown {
-            for item in TrialText.whatChangedItems(changed) {
+            let items = TrialText.whatChangedItems(changed)
+            // Where every lag of every scale fits a column (a wide terminal), a table: a
+            // column per lag under one header; else each scale's lags in a sentence.
+            let table = lagTable(items, width: width)
+            if let header = table?.header { lines.append(Line(text: header, dim: true)) }
+            for item in items {
                 add(" " + TrialText.whatChangedFigure(item.figure), indent: "   ")
+                if let table {
+                    lines += item.scales.map { Line(text: table.row($0)) }
+                    continue
+                }
                 for scale in item.scales {
                     // Broken between lags, never inside one.
                     var pieces = scale.lags.map(TrialText.lag)
@@ -445,6 +454,28 @@ enum TrialScreen: ScreenComponent {
         lines.append(Line(text: ""))
         add(review.caution, dim: true)
         return lines
+    }
+
+    /// What changed as a table, where every lag's "mean (days) vs mean (days)" fits a
+    /// column of the width: its header and how a scale's row is written; else `nil`.
+    static func lagTable(_ items: [(figure: WhatChanged.Figure, scales: [WhatChanged.ScaleLags])], width: Int)
+        -> (header: String, row: (WhatChanged.ScaleLags) -> String)? {
+        let scales = items.flatMap(\.scales)
+        guard let lags = scales.first?.lags.count, lags > 0 else { return nil }
+        func cell(_ lag: WhatChanged.Lag) -> String { "\(TrialText.side(lag.atOrAbove)) vs \(TrialText.side(lag.below))" }
+        let nameWidth = (scales.map(\.name.count).max() ?? 0) + 2
+        let columnWidth = (width - 1 - 4 - nameWidth) / lags
+        guard columnWidth > 0, scales.allSatisfy({ $0.lags.count == lags && $0.lags.allSatisfy { cell($0).count < columnWidth } }) else {
+            return nil
+        }
+        func pad(_ text: String, _ width: Int) -> String {
+            text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+        }
+        let header = "    " + pad("", nameWidth)
+            + (scales[0].lags.map { pad($0.lag == 0 ? "lag 0 (same day)" : "lag \($0.lag)", columnWidth) }).joined()
+        return (Painter.trimmedRight(header), { scale in
+            Painter.trimmedRight("    " + pad(scale.name, nameWidth) + scale.lags.map { pad(cell($0), columnWidth) }.joined())
+        })
     }
 
     /// Each scale by phase: a table of a column per phase where every figure fits its

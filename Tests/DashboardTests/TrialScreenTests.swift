@@ -87,7 +87,8 @@ final class TrialScreenTests: XCTestCase {
         for sentence in [TrialText.heading(review, profile: "Ana", data: Fixture.data), TrialText.status(review),
                          TrialText.scalesHeading(rules), TrialText.whatChangedHeading(review.whatChanged, rules: rules),
                          "2026-11-14 Cheese, cheddar, 30 g — no dairy (milk allergy)", review.whatChanged.caution, review.caution,
-                         "Prebiotic servings at or above 1 serving: 21 of 21 days"] {
+                         "Prebiotic servings at or above 1 serving: 21 of 21 days",
+                         "Itch (peak NRS): lag 0 5.4 (18 d) vs 4 (1 d) · lag 1 5.4 (17 d) vs 4 (1 d) · lag 2 5.3 (16 d) vs 4 (1 d) · lag 3 5.1 (16 d) vs — (0 d)"] {
             XCTAssertTrue(prose.contains(sentence), "not shown: \(sentence)\n\(lines.joined(separator: "\n"))")
         }
         // Esc goes back to skin and gut, then to the day.
@@ -101,7 +102,9 @@ final class TrialScreenTests: XCTestCase {
         Fixture.data.trialReview(noDairy, report: s.report(days: 21), checkIns: s.checkIns, tracked: [.itch, .poem], asOf: s.today)
     }
 
-    func testTheTrialAt120By40PutsThePhasesInColumns() {
+    /// At 120 columns every figure fits a column: the phases side by side, and what changed
+    /// a column per lag under one header (at 80, each scale's lags are a sentence).
+    func testTheTrialAt120By40PutsThePhasesAndLagsInColumns() {
         var s = state(width: 120, height: 40)
         press(&s, .character("T"))
         XCTAssertEqual(screen(s), Self.trial120)
@@ -329,30 +332,30 @@ final class TrialScreenTests: XCTestCase {
         "",
         " What changed (2026-11-05 – 2026-11-25; check-ins on days at or above against below, the same day and 1 to 3 days",
         "   after):",
+        "                     lag 0 (same day)        lag 1                   lag 2                   lag 3",
         "  Vitamin A at or above the RDA, 700 µg RAE: 0 of 21 days",
-        "    Itch (peak NRS): lag 0 — (0 d) vs 5.3 (19 d) · lag 1 — (0 d) vs 5.3 (18 d) · lag 2 — (0 d) vs 5.2 (17 d) ·",
-        "      lag 3 — (0 d) vs 5.1 (16 d)",
+        "    Itch (peak NRS)  — (0 d) vs 5.3 (19 d)   — (0 d) vs 5.3 (18 d)   — (0 d) vs 5.2 (17 d)   — (0 d) vs 5.1 (16 d)",
         "  Vitamin D at or above the RDA, 15 µg: 0 of 21 days",
-        "    Itch (peak NRS): lag 0 — (0 d) vs 5.3 (19 d) · lag 1 — (0 d) vs 5.3 (18 d) · lag 2 — (0 d) vs 5.2 (17 d) ·",
-        "      lag 3 — (0 d) vs 5.1 (16 d)",
+        "    Itch (peak NRS)  — (0 d) vs 5.3 (19 d)   — (0 d) vs 5.3 (18 d)   — (0 d) vs 5.2 (17 d)   — (0 d) vs 5.1 (16 d)",
         "  Vitamin E at or above the RDA, 15 mg: 0 of 21 days",
-        "    Itch (peak NRS): lag 0 — (0 d) vs 5.3 (19 d) · lag 1 — (0 d) vs 5.3 (18 d) · lag 2 — (0 d) vs 5.2 (17 d) ·",
-        "      lag 3 — (0 d) vs 5.1 (16 d)",
+        "    Itch (peak NRS)  — (0 d) vs 5.3 (19 d)   — (0 d) vs 5.3 (18 d)   — (0 d) vs 5.2 (17 d)   — (0 d) vs 5.1 (16 d)",
         "  Vitamin K at or above the AI, 90 µg: 0 of 21 days",
-        "    Itch (peak NRS): lag 0 — (0 d) vs 5.3 (19 d) · lag 1 — (0 d) vs 5.3 (18 d) · lag 2 — (0 d) vs 5.2 (17 d) ·",
-        "      lag 3 — (0 d) vs 5.1 (16 d)",
+        "    Itch (peak NRS)  — (0 d) vs 5.3 (19 d)   — (0 d) vs 5.3 (18 d)   — (0 d) vs 5.2 (17 d)   — (0 d) vs 5.1 (16 d)",
         "  Omega-6 LA at or above the AI, 12 g: 0 of 21 days",
-        "    Itch (peak NRS): lag 0 — (0 d) vs 5.3 (19 d) · lag 1 — (0 d) vs 5.3 (18 d) · lag 2 — (0 d) vs 5.2 (17 d) ·",
-        "      lag 3 — (0 d) vs 5.1 (16 d)",
+        "    Itch (peak NRS)  — (0 d) vs 5.3 (19 d)   — (0 d) vs 5.3 (18 d)   — (0 d) vs 5.2 (17 d)   — (0 d) vs 5.1 (16 d)",
         "  Omega-3 ALA at or above the AI, 1.1 g: 0 of 21 days",
-        "    Itch (peak NRS): lag 0 — (0 d) vs 5.3 (19 d) · lag 1 — (0 d) vs 5.3 (18 d) · lag 2 — (0 d) vs 5.2 (17 d) ·",
-        "      lag 3 — (0 d) vs 5.1 (16 d)",
+        "    Itch (peak NRS)  — (0 d) vs 5.3 (19 d)   — (0 d) vs 5.3 (18 d)   — (0 d) vs 5.2 (17 d)   — (0 d) vs 5.1 (16 d)",
         "  EPA + DHA at or above the AI, 250 mg: 0 of 21 days",
-        "    Itch (peak NRS): lag 0 — (0 d) vs 5.3 (19 d) · lag 1 — (0 d) vs 5.3 (18 d) · lag 2 — (0 d) vs 5.2 (17 d) ·",
-        "      lag 3 — (0 d) vs 5.1 (16 d)",
+        "    Itch (peak NRS)  — (0 d) vs 5.3 (19 d)   — (0 d) vs 5.3 (18 d)   — (0 d) vs 5.2 (17 d)   — (0 d) vs 5.1 (16 d)",
         "  Fibre at or above the AI for each day's energy: 20 of 21 days",
-        "    Itch (peak NRS): lag 0 5.4 (18 d) vs 4 (1 d) · lag 1 5.4 (17 d) vs 4 (1 d) · lag 2 5.3 (16 d) vs 4 (1 d) ·",
-        "                                                                                     lines 1–36 of 49 · ↓ PgDn for more",
+        "    Itch (peak NRS)  5.4 (18 d) vs 4 (1 d)   5.4 (17 d) vs 4 (1 d)   5.3 (16 d) vs 4 (1 d)   5.1 (16 d) vs — (0 d)",
+        "  Fermented servings at or above 1 serving: 0 of 21 days",
+        "    Itch (peak NRS)  — (0 d) vs 5.3 (19 d)   — (0 d) vs 5.3 (18 d)   — (0 d) vs 5.2 (17 d)   — (0 d) vs 5.1 (16 d)",
+        "  Prebiotic servings at or above 1 serving: 21 of 21 days",
+        "    Itch (peak NRS)  5.3 (19 d) vs — (0 d)   5.3 (18 d) vs — (0 d)   5.2 (17 d) vs — (0 d)   5.1 (16 d) vs — (0 d)",
+        "  These are counts and means of days side by side, not a cause: a figure and a symptom may move together for other",
+        "  reasons (the season, stress, another food).",
+        "                                                                                     lines 1–36 of 40 · ↓ PgDn for more",
         "",
         " ↑↓ scroll  n new trial  e end it  Esc back  ? help  q quit",
     ]
