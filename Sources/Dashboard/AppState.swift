@@ -228,7 +228,7 @@ public enum Screen: Sendable, Equatable {
     case confirm(Confirmation)
     /// The day's check-in (`c`) and the skin-and-gut overview (`s`): SkinGutScreen.swift.
     case skinGut(SkinGutScreen)
-    /// A trial's review and the form that starts one (`t` on skin and gut): TrialScreen.swift.
+    /// A trial's review and the form that starts one (`t` on skin and gut, `T` on the day): TrialScreen.swift.
     case trial(TrialView)
 }
 
