@@ -223,13 +223,24 @@ public struct AppState: Sendable {
     public static let firstHeldDays = Period.month.days + prefetchDays
 
     /// The days the open screens show: the 30 days of trends and of the 30-day figures,
-    /// or the 90 days of the skin-and-gut overview, ending on the day shown.
+    /// or the 90 days of the skin-and-gut overview, ending on the day shown; and a trial's
+    /// days (its baseline, trial and reintroduction, up to today) while its screen is open.
     var neededRange: DateRange {
         var days = Period.month.days
+        var window: DateRange?
         for screen in stack {
-            if case .skinGut(let skinGut) = screen { days = max(days, skinGut.days) }
+            switch screen {
+            case .skinGut(let skinGut): days = max(days, skinGut.days)
+            case .trial(let view):
+                if let trial = view.trialName.flatMap({ name in trials.first { $0.name == name } }) ?? trials.last {
+                    window = DateRange(from: trial.window.from, to: max(trial.window.from, min(trial.window.to, today)))
+                }
+            default: break
+            }
         }
-        return DateRange(from: day.adding(days: -(days - 1)), to: day)
+        let shown = DateRange(from: day.adding(days: -(days - 1)), to: day)
+        guard let window else { return shown }
+        return DateRange(from: min(shown.from, window.from), to: max(shown.to, window.to))
     }
 
     /// The days to read so that those needed are held, or nil when they are (or when
@@ -319,5 +330,7 @@ public enum Screen: Sendable, Equatable {
     case confirm(Confirmation)
     /// The day's check-in (`c`) and the skin-and-gut overview (`s`): SkinGutScreen.swift.
     case skinGut(SkinGutScreen)
+    /// A trial's review and the form that starts one (`t` on skin and gut, `T` on the day): TrialScreen.swift.
+    case trial(TrialView)
 }
 

@@ -6,7 +6,7 @@ import NutrientModel
 enum DayScreen: ScreenComponent {
     enum Command: Sendable {
         case move(DayMove), up, down, panel, open, edit, delete, undo, add, profile, goToDate, period, trends, gaps,
-             restoreDemo, copyDayBefore, repeatMeal, checkIn, skinGut
+             restoreDemo, copyDayBefore, repeatMeal, checkIn, skinGut, trial
     }
 
     static let helpTitle = "Day"
@@ -41,6 +41,7 @@ enum DayScreen: ScreenComponent {
             KeyBinding([.character("m")], "m", "repeat its meal today", .repeatMeal),
             KeyBinding([.character("c")], "c", "check in: the day's skin and gut", .checkIn),
             KeyBinding([.character("s")], "s", "skin and gut over 30 or 90 days", .skinGut),
+            KeyBinding([.character("T")], "T", "the trial: phases, adherence, what changed (n starts one)", .trial),
         ]
         return table
     }()
@@ -98,6 +99,8 @@ enum DayScreen: ScreenComponent {
             state.push(.skinGut(.checkIn(for: state.day, in: state, returningToDay: true)))
         case .skinGut:
             state.push(.skinGut(SkinGutScreen()))
+        case .trial:
+            state.push(.trial(TrialView()))
         case .goToDate:
             state.push(.goToDate(text: "", error: nil))
         case .period:

@@ -54,6 +54,10 @@ public enum Action: Sendable {
     case checkInsReloaded([CheckIn], probiotics: [ProbioticDose])
     /// Another process started or ended a trial (absorb trial): the trials as they are now.
     case trialsReloaded([Trial])
+    /// A trial was started (from the dashboard): it as saved, and the profile's trials now.
+    case trialStarted(Trial, trials: [Trial])
+    /// A trial was ended: it as ended, and the profile's trials now.
+    case trialEnded(Trial, trials: [Trial])
 }
 
 /// Work `update` asks the executable to do: the dashboard itself never touches the journal.
@@ -80,6 +84,10 @@ public enum Effect: Equatable, Sendable {
     /// Read the entries of these days (the day moved beyond those held): a read, never a
     /// change, run before the next frame is drawn.
     case loadEntries(DateRange)
+    /// Save a trial the model accepted (the journal checks it again inside its write).
+    case startTrial(Trial)
+    /// End the profile's trial of that name on the day.
+    case endTrial(name: String, on: LocalDate)
     case quit
 }
 

@@ -250,7 +250,7 @@ public struct SkinGutScreen: Sendable, Equatable {
                      + (gut.prebioticKinds.isEmpty ? "" : " (\(gut.prebioticKinds.prefix(3).map(\.kind).joined(separator: ", ")))")]
         if let trial {
             let phases = TrialPhase.allCases.compactMap { phase in trial.range(of: phase).map { "\(phase.name.lowercased()) \($0.from) – \($0.to)" } }
-            lines.insert("Trial \"\(trial.name)\": " + phases.joined(separator: " \(glyphs.dot) ") + " (absorb trial show compares them)", at: 0)
+            lines.insert("Trial \"\(trial.name)\": " + phases.joined(separator: " \(glyphs.dot) ") + " (t compares them)", at: 0)
         }
         if let note = review.notes.last { lines.append("Note \(note.date): \(note.note)") }
         for line in lines where y < bottom {
@@ -476,7 +476,7 @@ extension AppState {
 /// the help), routed to `SkinGutScreen.handle`, and its drawing into the area it is given.
 enum SkinGutComponent: ScreenComponent {
     enum Command: Sendable {
-        case overviewUp, overviewDown, nextFigure, previousFigure, days, checkIn, leave
+        case overviewUp, overviewDown, nextFigure, previousFigure, days, checkIn, leave, trial
         case fieldUp, fieldDown, more, less, clear, save, cancel
     }
 
@@ -501,6 +501,7 @@ enum SkinGutComponent: ScreenComponent {
         KeyBinding([.left], "←", "overview: the figure before", .previousFigure, when: inOverview),
         KeyBinding([.character("v")], "v", "overview: 30 or 90 days", bar: "v 30/90", .days, when: inOverview),
         KeyBinding([.character("c")], "c", "overview: check in for the day", bar: "c check in", .checkIn, when: inOverview),
+        KeyBinding([.character("t")], "t", "overview: the trial, its phases compared (and n starts one)", bar: "t trial", .trial, when: inOverview),
         KeyBinding([.character("s"), .backspace], "s", "overview: back to the day", .leave, when: inOverview),
         KeyBinding([.up, .backTab], "↑↓ Tab", "check-in: another scale or question", bar: "↑↓ field", .fieldUp, when: inCheckIn),
         KeyBinding([.down, .tab], "↑↓ Tab", "check-in: another scale or question", .fieldDown, when: inCheckIn),
@@ -526,6 +527,7 @@ enum SkinGutComponent: ScreenComponent {
         case .clear: .delete
         case .save: .enter
         case .cancel: .escape
+        case .trial: .character("t")
         }
     }
 
@@ -536,7 +538,11 @@ enum SkinGutComponent: ScreenComponent {
     }
 
     static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
-        apply(key(for: command), &state)
+        if case .trial = command {
+            state.push(.trial(TrialView()))
+            return []
+        }
+        return apply(key(for: command), &state)
     }
 
     static func typed(_ key: Key, _ state: inout AppState) -> [Effect] {

@@ -21,6 +21,12 @@ public enum JournalChange: Equatable, Sendable {
     case addCustomFood(Food)
     /// A custom food added in this session taken out again (nothing may use it).
     case removeCustomFood(Food)
+    /// A trial started (no trial of the profile may have its name or share a day with it).
+    case addTrial(Trial, profileID: Int64)
+    /// A trial taken out again (it must be as it was started).
+    case removeTrial(Trial, profileID: Int64)
+    /// A trial ended, or its end taken back (it must be as `from`).
+    case changeTrial(from: Trial, to: Trial, profileID: Int64)
 
     /// The change that goes back.
     public var inverse: JournalChange {
@@ -33,6 +39,9 @@ public enum JournalChange: Equatable, Sendable {
         case .removeProfile(let profile, let previous): .addProfile(profile, previous: previous)
         case .addCustomFood(let food): .removeCustomFood(food)
         case .removeCustomFood(let food): .addCustomFood(food)
+        case .addTrial(let trial, let profile): .removeTrial(trial, profileID: profile)
+        case .removeTrial(let trial, let profile): .addTrial(trial, profileID: profile)
+        case .changeTrial(let from, let to, let profile): .changeTrial(from: to, to: from, profileID: profile)
         }
     }
 }

@@ -132,6 +132,10 @@ private func apply(_ action: Action, to state: inout AppState) -> [Effect] {
         state.probiotics = probiotics
     case .trialsReloaded(let trials):
         state.trials = trials
+    case .trialStarted(let trial, let trials):
+        state.trialStarted(trial, trials: trials)
+    case .trialEnded(let trial, let trials):
+        state.trialEnded(trial, trials: trials)
     case .checkInSaved(let checkIn, let updated):
         state.checkIns.removeAll { $0.date == checkIn.date }
         state.checkIns.append(checkIn)
@@ -174,6 +178,7 @@ func route(_ key: Key, _ state: inout AppState) -> [Effect] {
     case .newFood: NewFoodScreen.handle(key, &state)
     case .confirm: ConfirmScreen.handle(key, &state)
     case .skinGut: SkinGutComponent.handle(key, &state)
+    case .trial: TrialScreen.handle(key, &state)
     }
 }
 
@@ -193,6 +198,7 @@ func keyBar(of screen: Screen, _ state: AppState) -> [String] {
     case .newFood: NewFoodScreen.keyBar(state)
     case .confirm: ConfirmScreen.keyBar(state)
     case .skinGut: SkinGutComponent.keyBar(state)
+    case .trial: TrialScreen.keyBar(state)
     }
 }
 
@@ -210,6 +216,7 @@ func title(of screen: Screen, _ state: AppState) -> String? {
     case .sources: SourcesScreen.title(state)
     case .newFood: NewFoodScreen.title(state)
     case .skinGut: SkinGutComponent.title(state)
+    case .trial: TrialScreen.title(state)
     case .goToDate, .confirm:
         state.stack.count > 1 ? title(of: state.stack[state.stack.count - 2], state.below) : nil
     }
@@ -223,6 +230,7 @@ func statusLine(of screen: Screen, _ state: AppState) -> StatusLine? {
     case .goToDate: GoToDateScreen.statusLine(state)
     case .confirm: ConfirmScreen.statusLine(state)
     case .skinGut: SkinGutComponent.statusLine(state)
+    case .trial: TrialScreen.statusLine(state)
     default: nil
     }
 }
@@ -245,7 +253,7 @@ func helpGroups(openedFrom opener: String, _ state: AppState) -> [HelpGroup] {
         ("profile", ProfileScreen.helpGroup(state)), ("trends", TrendsScreen.helpGroup(state)),
         ("gaps", GapsScreen.helpGroup(state)), ("sources", SourcesScreen.helpGroup(state)),
         ("newFood", NewFoodScreen.helpGroup(state)), ("goToDate", GoToDateScreen.helpGroup(state)),
-        ("skinGut", SkinGutComponent.helpGroup(state)),
+        ("skinGut", SkinGutComponent.helpGroup(state)), ("trial", TrialScreen.helpGroup(state)),
     ]
     let first = all.first { $0.kind == opener }?.group
     return (first.map { [$0] } ?? []) + [Everywhere.helpGroup(state)] + all.map(\.group).filter { $0 != first }
@@ -268,6 +276,7 @@ extension Screen {
         case .newFood: "newFood"
         case .confirm: "confirm"
         case .skinGut: "skinGut"
+        case .trial: "trial"
         }
     }
 }

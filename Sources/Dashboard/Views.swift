@@ -46,6 +46,7 @@ extension Painter {
         case .newFood: NewFoodScreen.draw(&self, in: area)
         case .confirm: ConfirmScreen.draw(&self, in: area)
         case .skinGut: SkinGutComponent.draw(&self, in: area)
+        case .trial: TrialScreen.draw(&self, in: area)
         }
     }
 

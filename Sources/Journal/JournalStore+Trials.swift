@@ -45,6 +45,46 @@ extension JournalStore {
         }
     }
 
+    /// Takes out a trial started in this session (undo), only if it is still as it was
+    /// started; whether it was taken out.
+    public func removeTrial(_ trial: Trial, profileID: Int64) throws(JournalError) -> Bool {
+        try write { db in
+            guard try Self.trials(db, profileID: profileID).first(where: { $0.name == trial.name }) == trial else { return false }
+            try db.execute(sql: "DELETE FROM trial WHERE profileId = ? AND name = ?", arguments: [profileID, trial.name])
+            return true
+        }
+    }
+
+    /// Puts back a trial undo took out (redo), only if no trial of the profile has its name
+    /// or shares a day with it now; whether it was put back.
+    public func restoreTrial(_ trial: Trial, profileID: Int64) throws(JournalError) -> Bool {
+        var restored = false
+        do {
+            try addTrial(trial, profileID: profileID) { existing throws(TrialError) in
+                guard !existing.contains(where: { $0.name.lowercased() == trial.name.lowercased() || $0.overlaps(trial) }) else {
+                    throw TrialError("changed since")
+                }
+                restored = true
+            }
+        } catch {
+            if restored { throw error }
+            return false
+        }
+        return restored
+    }
+
+    /// Sets a trial's end day back or again (undo or redo of ending it), only if the trial is
+    /// still as `from`; whether it was changed.
+    public func replaceTrial(_ from: Trial, with to: Trial, profileID: Int64) throws(JournalError) -> Bool {
+        try write { db in
+            guard from.name == to.name,
+                  try Self.trials(db, profileID: profileID).first(where: { $0.name == from.name }) == from else { return false }
+            try db.execute(sql: "UPDATE trial SET ended_on = ? WHERE profileId = ? AND name = ?",
+                           arguments: [to.endedOn?.description, profileID, to.name])
+            return true
+        }
+    }
+
     /// Removes every trial of a profile (the demo's reset).
     public func removeAllTrials(profileID: Int64) throws(JournalError) {
         try write { db in try db.execute(sql: "DELETE FROM trial WHERE profileId = ?", arguments: [profileID]) }

@@ -227,6 +227,22 @@ final class DashboardRunner {
             case .saveCheckIn(let checkIn):
                 let saved = try journal.saveCheckIn(checkIn, profileID: profileID, scales: session.data.checkInScales)
                 return .checkInSaved(saved.checkIn, updated: saved.updated)
+            case .startTrial(let trial):
+                // Checked again inside the write, beside the trials as they are then.
+                let data = session.data
+                do {
+                    try journal.addTrial(trial, profileID: profileID) { existing throws(TrialError) in
+                        try data.checkTrial(trial, existing: existing, today: Clock().today)
+                    }
+                } catch {
+                    return .failed(error.message)
+                }
+                return .trialStarted(trial, trials: try journal.trials(profileID: profileID))
+            case .endTrial(let name, let day):
+                guard let ended = try journal.endTrial(named: name, on: day, profileID: profileID) else {
+                    return .failed("The trial \(TextRules.quoted(name)) is no longer in the journal. Nothing was changed.")
+                }
+                return .trialEnded(ended, trials: try journal.trials(profileID: profileID))
             case .restoreDemo:
                 guard let demo else { return .failed("Only the demo can be restored") }
                 // Back to the start: the demo patient alone (a profile added since goes, with
@@ -282,6 +298,12 @@ extension DashboardRunner {
             made = try journal.restoreCustomFood(food)
         case .removeCustomFood(let food):
             made = try journal.removeCustomFood(food)
+        case .addTrial(let trial, let profile):
+            made = try journal.restoreTrial(trial, profileID: profile)
+        case .removeTrial(let trial, let profile):
+            made = try journal.removeTrial(trial, profileID: profile)
+        case .changeTrial(let from, let to, let profile):
+            made = try journal.replaceTrial(from, with: to, profileID: profile)
         }
         guard made else { return .changeLeft(undoing: undoing, context: try? context()) }
         return .changeApplied(undoing: undoing, context: try context(for: shown))

@@ -13,8 +13,8 @@ struct TrialCommand: ParsableCommand {
             rule as a profile's diets and the planner, Data/diets.csv), or adds a food or a \
             supplement every day, then optionally reintroduces it. absorb compares the \
             check-ins of the baseline (the same number of days before the start), the trial \
-            and the reintroduction: mean, range and days per scale, from 7 days (POEM: 2 \
-            weeks; Data/trials.csv); fewer are said as too few. Adherence comes from the \
+            and the reintroduction: mean, range and days per scale, \(TrialLimits.phaseMinimum); \
+            fewer are said as too few. Adherence comes from the \
             entries: the entries that broke an elimination, named; the days a food or \
             supplement was not logged. This is not a diagnosis: symptoms vary on their own, \
             and food allergy is diagnosed by an allergist.
@@ -48,8 +48,8 @@ struct TrialCommand: ParsableCommand {
             discussion: """
                 EXCLUSION is a diet or allergen key of Data/diets.csv (no_dairy, no_egg, \
                 no_gluten …); FOOD a food id or words that find it; ID a supplement of \
-                Data/supplements.csv (S0001 …). --weeks from 1 to 12 and --reintroduce-weeks \
-                from 0 to 8 (Data/trials.csv). Refused, and nothing saved: an exclusion absorb \
+                Data/supplements.csv (S0001 …). --weeks \(TrialLimits.weeks) and \
+                --reintroduce-weeks \(TrialLimits.reintroduceWeeks) (Data/trials.csv). Refused, and nothing saved: an exclusion absorb \
                 does not know (the known ones are listed), a start after today, weeks out of \
                 range, a trial that shares a day with another of the profile's.
                 """)
@@ -66,10 +66,10 @@ struct TrialCommand: ParsableCommand {
         @Option(name: .long, help: ArgumentHelp("Take a supplement every day: its id in Data/supplements.csv (S0001 …).", valueName: "id"))
         var supplement: String?
 
-        @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("How many weeks the trial lasts, 1 to 12.", valueName: "n"))
+        @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("How many weeks the trial lasts, \(TrialLimits.weeksRange).", valueName: "n"))
         var weeks: String
 
-        @Option(name: .customLong("reintroduce-weeks"), parsing: .unconditional, help: ArgumentHelp("Weeks of reintroduction after it, 0 to 8 (default: 0).", valueName: "m"))
+        @Option(name: .customLong("reintroduce-weeks"), parsing: .unconditional, help: ArgumentHelp("Weeks of reintroduction after it, \(TrialLimits.reintroduceRange) (default: 0).", valueName: "m"))
         var reintroduceWeeks: String?
 
         @Option(name: .long, help: ArgumentHelp("The first day of the trial, YYYY-MM-DD, today or yesterday (default: today).", valueName: "date"))
@@ -211,111 +211,40 @@ struct TrialCommand: ParsableCommand {
     }
 }
 
+/// The limits the help states, read from `Data/trials.csv` of the tables absorb would use
+/// (ABSORB_DATA, else the bundled ones), so the help and the rules never disagree; where the
+/// file cannot be read, the help names it instead of a number.
+enum TrialLimits {
+    static let rules: TrialRules? = {
+        guard let directory = try? DataLocator.locate(option: nil),
+              let contents = FileManager.default.contents(atPath: (directory as NSString).appendingPathComponent("trials.csv")) else {
+            return nil
+        }
+        return try? TrialRules(bytes: [UInt8](contents), fileName: "trials.csv")
+    }()
+
+    /// "1 to 12".
+    static var weeksRange: String { rules.map { "\($0.minWeeks) to \($0.maxWeeks)" } ?? "as Data/trials.csv allows" }
+    /// "0 to 8".
+    static var reintroduceRange: String { rules.map { "0 to \($0.maxReintroduceWeeks)" } ?? "as Data/trials.csv allows" }
+    /// "from 1 to 12".
+    static var weeks: String { rules == nil ? weeksRange : "from \(weeksRange)" }
+    /// "from 0 to 8".
+    static var reintroduceWeeks: String { rules == nil ? reintroduceRange : "from \(reintroduceRange)" }
+    /// "from 7 days (POEM: 2 weeks; Data/trials.csv)".
+    static var phaseMinimum: String {
+        rules.map { "from \($0.minPhaseDays) days (POEM: \($0.minPhaseWeeks) weeks; Data/trials.csv)" } ?? "from the minimum of Data/trials.csv"
+    }
+}
+
 /// `absorb trial show --format`.
 enum TrialFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
-/// The trial review as text (`trial show`, the summary) and JSON: a formatter of
-/// `TrialReview`, nothing more.
-enum TrialText {
-    /// "without no dairy (milk allergy)", "taking Vitamin D3 … (S0001)".
-    static func change(_ kind: TrialKind, data: NutrientData) -> String {
-        let subject = TextRules.escaped(data.trialSubject(kind))
-        switch kind {
-        case .remove(let key): return "following \(key): \(subject)"
-        case .add(let id): return "adding \(subject) (\(id))"
-        case .supplement(let id): return "taking \(subject) (\(id))"
-        }
-    }
-
-    /// A phase's figure of a scale: "6 (4–8), 7 days", "too few: 5 of 7 days", "no check-ins".
-    static func figure(_ phase: PhaseFigures, word: String) -> String {
-        guard phase.range != nil else { return "not begun" }
-        if let mean = phase.mean, let low = phase.lowest, let high = phase.highest {
-            return "\(Format.number(mean, decimals: 1)) (\(low)–\(high)), \(phase.count) \(word)"
-        }
-        if phase.count == 0 { return "no check-ins" }
-        return "too few: \(phase.count) of \(phase.needed) \(word)"
-    }
-
-    /// The adherence in sentences.
-    static func adherence(_ review: TrialReview) -> [String] {
-        let a = review.adherence
-        guard a.days > 0 else { return ["Adherence: the trial has not begun."] }
-        var lines: [String] = []
-        let blank = a.daysWithoutEntries > 0 ? "; \(a.daysWithoutEntries) with nothing logged, so not known" : ""
-        switch review.trial.kind {
-        case .remove:
-            if a.broken.isEmpty {
-                lines.append("Adherence: no entry broke the elimination over \(a.days) day\(a.days == 1 ? "" : "s")\(blank).")
-            } else {
-                let days = Set(a.broken.map(\.date)).count
-                lines.append("Adherence: \(a.broken.count) entr\(a.broken.count == 1 ? "y" : "ies") on \(days) of \(a.days) days broke the elimination\(blank):")
-                for entry in a.broken {
-                    lines.append("  \(entry.date)  \(TextRules.escaped(entry.foodName)), \(Format.number(entry.grams, decimals: 1)) g — \(TextRules.escaped(entry.reason))")
-                }
-            }
-        case .add, .supplement:
-            lines.append("Adherence: logged on \(a.takenDays) of \(a.days) days\(blank)."
-                         + (a.missedDays.isEmpty ? "" : " Missed (other foods logged, not this): \(a.missedDays.map(\.description).joined(separator: ", "))."))
-        }
-        return lines
-    }
-
-    /// The whole review as lines.
-    static func lines(_ review: TrialReview, profile: String, data: NutrientData, whatChanged: Bool = true) -> [String] {
-        let trial = review.trial
-        var lines = ["Trial \(TextRules.quoted(trial.name)) · \(profile) · \(change(trial.kind, data: data)), \(trial.weeks) week\(trial.weeks == 1 ? "" : "s") from \(trial.start)"
-                     + (trial.reintroduceWeeks > 0 ? ", \(trial.reintroduceWeeks) week\(trial.reintroduceWeeks == 1 ? "" : "s") of reintroduction" : "")]
-        let status: String
-        if review.finished {
-            status = trial.endedOn.map { "ended on \($0)" } ?? "finished on \(trial.lastDay)"
-        } else if let phase = review.currentPhase {
-            status = "in its \(phase.name.lowercased()) phase (today, \(review.asOf))"
-        } else {
-            status = "not begun: it starts on \(trial.start)"
-        }
-        lines.append("Status: \(status).")
-        lines.append("Phases: " + review.phases.map { "\($0.phase.name.lowercased()) \($0.range.from) – \($0.range.to)" }.joined(separator: " · "))
-        lines += adherence(review)
-        if review.scales.isEmpty {
-            lines.append("No scales tracked (absorb profile set --scales).")
-        } else {
-            let width = max(12, review.scales.map(\.name.count).max() ?? 0) + 2
-            lines.append("Check-ins by phase (mean (range), days with a value; a mean from \(data.trialRules.minPhaseDays) days, POEM \(data.trialRules.minPhaseWeeks) weeks):")
-            for scale in review.scales {
-                let parts = scale.phases.map { "\($0.phase.name.lowercased()) \(figure($0, word: scale.countWord))" }
-                lines.append("  " + scale.name.padded(to: width) + parts.joined(separator: " · "))
-            }
-        }
-        if whatChanged {
-            let changed = review.whatChanged
-            if let reason = changed.reason {
-                lines.append("What changed: \(reason)")
-            } else {
-                lines.append("What changed (\(changed.range.from) – \(changed.range.to); check-ins on days at or above against below, the same day and 1 to \(data.trialRules.maxLagDays) days after):")
-                for figure in changed.figures where figure.days > 0 {
-                    lines.append("  \(figure.figure.name) at or above \(figure.threshold): \(figure.daysAtOrAbove) of \(figure.days) days")
-                    for scale in figure.scales where scale.lags.contains(where: { $0.atOrAbove.count + $0.below.count > 0 }) {
-                        let lags = scale.lags.map { lag in
-                            "lag \(lag.lag) \(side(lag.atOrAbove)) vs \(side(lag.below))"
-                        }
-                        lines.append("    \(scale.name): " + lags.joined(separator: " · "))
-                    }
-                }
-                lines.append("  \(changed.caution)")
-            }
-        }
-        lines.append(review.caution)
-        return lines
-    }
-
-    /// "2.5 (7 d)", "— (0 d)".
-    static func side(_ side: WhatChanged.Side) -> String {
-        "\(side.mean.map { Format.number($0, decimals: 1) } ?? "—") (\(side.count) d)"
-    }
-
+/// The trial review as JSON (`trial show --format json`): a formatter of `TrialReview`;
+/// the text is `TrialText`'s, in NutrientModel, which the dashboard's trial screen shows too.
+extension TrialText {
     /// The review as JSON.
     static func json(_ review: TrialReview, profile: String) -> JSONValue {
         let trial = review.trial

@@ -98,6 +98,24 @@ final class HeldDaysTests: XCTestCase {
         XCTAssertEqual(effects, [.loadEntries(DateRange(from: today.adding(days: -89 - 30), to: today.adding(days: -60)))])
     }
 
+    func testATrialsScreenAsksForTheTrialsDays() {
+        // Four weeks without dairy, ended 200 days ago: baseline, trial and reintroduction lie
+        // before the days held; the screen compares them, so they are read when it opens.
+        let trial = Trial(name: "no dairy", kind: .remove("no_dairy"), start: today.adding(days: -256), weeks: 4,
+                          reintroduceWeeks: 2)
+        let summary = StoredProfile(id: 1, profile: Fixture.person)
+        let context = ProfileContext(profile: summary, profiles: [summary], overrides: [], entries: [], loadedRange: held,
+                                     recentEntries: [], trials: [trial])
+        var state = AppState(data: Fixture.data, context: context, today: today, minuteOfDay: 12 * 60, width: 80, height: 24)
+        let cheese = Fixture.entry(7, "01009", 30, on: trial.start.adding(days: 3))
+        let read = drive(&state, .character("T"), journal: [cheese])
+        XCTAssertEqual(read.count, 1)
+        XCTAssertTrue(read[0].contains(trial.window.from) && read[0].contains(trial.window.to), "\(read) \(trial.window)")
+        XCTAssertTrue(state.report(days: trial.window.dayCount, endingOn: trial.window.to).entries.contains(cheese))
+        // Back on the day screen, the trial's days are not needed: nothing more is read.
+        XCTAssertEqual(drive(&state, .escape, journal: [cheese]), [])
+    }
+
     func testEveryEntryHeldNeverAsks() {
         var state = Fixture.state(entries: [Fixture.entry(1, "15236", 100, on: today.adding(days: -400))])
         XCTAssertNil(state.loadedRange)

@@ -184,7 +184,7 @@ final class SkinGutScreenTests: XCTestCase {
         "",
         "",
         "",
-        " ↑↓ scale  f figure  v 30/90  c check in  Esc back  ? help  q quit",
+        " ↑↓ scale  f figure  v 30/90  c check in  t trial  Esc back  ? help  q quit",
     ]
     static let overview120: [String] = [
         " absorb  Ana · F 30 y                                                                                        Skin & gut",
@@ -226,7 +226,7 @@ final class SkinGutScreenTests: XCTestCase {
         "",
         "",
         "",
-        " ↑↓ scale  f figure  v 30/90  c check in  Esc back  ? help  q quit",
+        " ↑↓ scale  f figure  v 30/90  c check in  t trial  Esc back  ? help  q quit",
     ]
     static let checkin80: [String] = [
         " absorb  Ana · F 30 y                                                  Check-in",

@@ -42,7 +42,7 @@ final class SkinGutEndToEndTests: XCTestCase {
             XCTAssertTrue(itchRow.hasSuffix("latest \(itch)"), itchRow)
             XCTAssertTrue(rows.contains { $0.hasPrefix(" Bristol") && $0.hasSuffix("latest 4 usual") }, rows.joined(separator: "\n"))
             XCTAssertTrue(rows.contains { $0.contains("prebiotic 2 (onion)") }, rows.joined(separator: "\n"))
-            XCTAssertEqual(rows[height - 1], " ↑↓ scale  f figure  v 30/90  c check in  Esc back  ? help  q quit")
+            XCTAssertEqual(rows[height - 1], " ↑↓ scale  f figure  v 30/90  c check in  t trial  Esc back  ? help  q quit")
             // A check-in another absorb saves appears in the open screen.
             XCTAssertEqual(try cli.run(["check-in", "--bristol", "6"]).status, 0)
             rows = try terminal.waitFor("latest 6 suggests diarrhoea")
