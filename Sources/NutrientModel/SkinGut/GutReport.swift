@@ -63,18 +63,28 @@ public struct GutAnalyzer: Sendable {
         var fermentedByFood: [String: (description: String, kind: String, servings: Double, live: LiveCultures.Answer)] = [:]
         var order: [String] = []
         var prebioticByKind: [String: Double] = [:]
+        // Each food's kinds are worked out once, however often it was logged (ten years of
+        // entries are a few hundred foods).
+        var kindsOfFood: [Int: (fermented: FermentedFoods.Kind?, prebiotic: PrebioticFoods.Kind?)] = [:]
         for entry in entries where range.contains(entry.date) {
             guard let index = foods.index(of: entry.foodID) else { continue }
-            let description = foods.descriptions[index]
-            if let kind = fermented.kind(of: description) {
+            let kinds: (fermented: FermentedFoods.Kind?, prebiotic: PrebioticFoods.Kind?)
+            if let known = kindsOfFood[index] {
+                kinds = known
+            } else {
+                kinds = (fermented.kind(of: foods.descriptions[index]), prebioticKind(ofFoodAt: index))
+                kindsOfFood[index] = kinds
+            }
+            if let kind = kinds.fermented {
                 if fermentedByFood[entry.foodID] == nil {
+                    let description = foods.descriptions[index]
                     order.append(entry.foodID)
                     fermentedByFood[entry.foodID] = (description, kind.label, 0,
                                                      liveCultures.answer(for: kind.label, description: description))
                 }
                 fermentedByFood[entry.foodID]!.servings += entry.grams / kind.servingGrams
             }
-            if let kind = prebioticKind(ofFoodAt: index) {
+            if let kind = kinds.prebiotic {
                 prebioticByKind[kind.label, default: 0] += entry.grams / kind.servingGrams
             }
         }
