@@ -70,7 +70,16 @@ enum AmountScreen: ScreenComponent {
                     return [.updateEntry(Entry(id: entry.id, date: entry.date, meal: form.meal, foodID: entry.foodID,
                                                grams: grams, loggedAt: entry.loggedAt, measure: measure))]
                 }
-                return [.addEntry(date: state.day, meal: form.meal, foodID: food, grams: grams, measure: measure)]
+                let add = Effect.addEntry(date: state.day, meal: form.meal, foodID: food, grams: grams, measure: measure)
+                // A food the profile's diets or allergies leave out: say why and ask first
+                // (the person may have eaten it; the CLI saves it and says so).
+                if let reason = state.dietExclusion(form.food) {
+                    state.screen = .amount(form)
+                    state.push(.confirm(Confirmation(question: "Log it anyway?", effects: [add],
+                                                     warning: "Not in this profile's diets: \(reason)")))
+                    return []
+                }
+                return [add]
             }
         }
         state.screen = .amount(form)
