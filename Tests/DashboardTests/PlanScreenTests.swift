@@ -212,6 +212,43 @@ final class PlanScreenTests: XCTestCase {
         }
     }
 
+    // MARK: Leftovers of issue 17
+
+    /// Every row the help shows, page by page.
+    func helpRows(_ state: AppState) -> [String] {
+        var state = state
+        press(&state, .character("?"))
+        var rows: [String] = []
+        for _ in 0..<20 {
+            rows += screen(state)
+            if !screen(state).contains(where: { $0.contains("PgDn for more") }) { break }
+            press(&state, .pageDown)
+        }
+        return rows
+    }
+
+    func testTheHelpListsTheDemosRestoreOnlyInTheDemo() {
+        let plain = helpRows(Fixture.state(width: 120, height: 40))
+        XCTAssertFalse(plain.contains { $0.contains("demo: back as it started") }, plain.joined(separator: "\n"))
+        XCTAssertTrue(plain.contains { $0.contains("check in: the day's skin") }, "the other day keys are listed")
+        let stored = StoredProfile(id: 1, profile: Fixture.person)
+        let demo = AppState(data: Fixture.data, context: ProfileContext(profile: stored, profiles: [stored], overrides: [], entries: []),
+                            today: Fixture.today, minuteOfDay: 720, width: 120, height: 40, banner: "DEMO · r restores")
+        XCTAssertTrue(helpRows(demo).contains { $0.contains("r            demo: back as it started") })
+    }
+
+    func testTheDayKeyBarHasCheckInAndSkinWhereThereIsRoom() {
+        let wide = screen(Fixture.state(width: 120, height: 40))[39]
+        XCTAssertTrue(wide.contains("  c check in  s skin  ? help  q quit"), wide)
+        // At 80 columns they go first (before g and p), so the bar still fits with help and quit.
+        let narrow = screen(Fixture.state())[23]
+        XCTAssertEqual(narrow, " a add  ⏎ detail  Tab entries  ←→ day  v 7/30  w trends  ? help  q quit")
+        // At 100 there is room for the plan and the profile, not for both of these.
+        let middle = screen(Fixture.state(width: 100, height: 30))[29]
+        XCTAssertTrue(middle.hasSuffix("g gaps  p profile  ? help  q quit") || middle.hasSuffix("c check in  ? help  q quit"), middle)
+        XCTAssertLessThanOrEqual(middle.count, 99, middle)
+    }
+
     // MARK: Helpers
 
     /// Text with every run of spaces as one, so wrapped lines compare with the model's.

@@ -138,6 +138,43 @@ final class DashboardEndToEndTests: XCTestCase {
         try terminal.assertShellUsable()
     }
 
+    func testAFoodTheProfilesDietsLeaveOutAsksBeforeItIsSaved() throws {
+        let cli = AbsorbProcess(journal: journal)
+        let set = try cli.run(["profile", "set", "--diet", "no_fish"])
+        XCTAssertEqual(set.status, 0, set.stderr)
+        let terminal = try TmuxSession()
+        try terminal.shell(command)
+        try terminal.waitFor("Nothing logged on")
+        try terminal.press("a")
+        try terminal.waitFor("Type part of a food's name")
+        try terminal.type("salmon")
+        // The diet's foods come last, marked; the first fish is under the salmonberries.
+        var rows = try terminal.waitFor("  15236  Fish, salmon, Atlantic, farmed, raw  · no fish")
+        try terminal.press("Down")
+        try terminal.press("Enter")
+        try terminal.waitFor(" Amount: 1")
+        try terminal.type("100g")
+        try terminal.waitFor(" Amount: 100█  ↑ g ↓")
+        try terminal.press("Enter")
+        rows = try terminal.waitFor(" Log it anyway? y/n")
+        XCTAssertTrue(rows.contains(" ! Not in this profile's diets: no fish: fish and shellfish"), rows.joined(separator: "\n"))
+        // n: nothing saved, back on the form.
+        try terminal.press("n")
+        try terminal.waitFor("Nothing was written")
+        try terminal.waitFor(" Amount: 100█")
+        XCTAssertEqual(try todaysEntryIDs(cli), [])
+        // y: saved.
+        try terminal.press("Enter")
+        try terminal.waitFor(" Log it anyway? y/n")
+        try terminal.press("y")
+        rows = try terminal.waitFor("Added 100 g of Fish, salmon, Atlantic, farmed, raw")
+        XCTAssertEqual(try todaysEntryIDs(cli).count, 1)
+        XCTAssertTrue(try cli.run(["log", "list"]).stdout.contains("Fish, salmon, Atlantic, farmed, raw"))
+        try terminal.press("q")
+        try terminal.waitFor(TmuxSession.prompt)
+        try terminal.assertShellUsable()
+    }
+
     func testAnEntryLoggedInAMeasureShowsAndOpensInIt() throws {
         let logged = try AbsorbProcess(journal: journal).run(["log", "add", "egg", "whole", "raw", "fresh", "2", "large", "--meal", "lunch"])
         XCTAssertEqual(logged.status, 0, logged.stderr)
