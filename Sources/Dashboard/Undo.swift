@@ -21,6 +21,10 @@ public enum JournalChange: Equatable, Sendable {
     case addCustomFood(Food)
     /// A custom food added in this session taken out again (nothing may use it).
     case removeCustomFood(Food)
+    /// A food marked as a favourite of a profile (`true`), or unmarked (it must be the other).
+    case setFavourite(foodID: String, Bool, profileID: Int64)
+    /// Another profile made active (`from` must be the active one, `to` must still be there).
+    case switchProfile(from: Int64, to: Int64)
 
     /// The change that goes back.
     public var inverse: JournalChange {
@@ -33,6 +37,8 @@ public enum JournalChange: Equatable, Sendable {
         case .removeProfile(let profile, let previous): .addProfile(profile, previous: previous)
         case .addCustomFood(let food): .removeCustomFood(food)
         case .removeCustomFood(let food): .addCustomFood(food)
+        case .setFavourite(let food, let favourite, let profile): .setFavourite(foodID: food, !favourite, profileID: profile)
+        case .switchProfile(let from, let to): .switchProfile(from: to, to: from)
         }
     }
 }
@@ -86,6 +92,8 @@ extension AppState {
             default: break
             }
         }
+        // The search shows the favourites first: as they are now.
+        if case .addFood(let current) = screen { screen = .addFood(Dashboard.search(current.query, in: self)) }
         if undoing, let record = undoStack.popLast() {
             redoStack.append(record)
             message = .init(text: withHint("Undone: \(record.text)", "^R redoes"), isError: false)

@@ -260,6 +260,11 @@ extension DashboardRunner {
             made = try journal.restoreCustomFood(food)
         case .removeCustomFood(let food):
             made = try journal.removeCustomFood(food)
+        case .setFavourite(let food, let favourite, let profile):
+            made = try journal.changeFavourite(food, to: favourite, profileID: profile)
+        case .switchProfile(let from, let to):
+            made = try journal.switchActiveProfile(from: from, to: to)
+            if made { shown = to }
         }
         guard made else { return .changeLeft(undoing: undoing, context: try? context()) }
         return .changeApplied(undoing: undoing, context: try context(for: shown))
