@@ -42,6 +42,8 @@ public struct AppState: Sendable {
     public internal(set) var planner: GapPlanner?
     /// The plan for the shown day, made when the gaps screen opens or its day changes.
     public internal(set) var gapPlan: GapPlan?
+    /// The best-sources screen's ranking, made when it opens or changes (SourcesScreen.swift).
+    var sourcesRanking: RankingCache?
     /// Which panel of the day screen has the selection.
     public internal(set) var focus: Focus = .nutrients
     public internal(set) var selectedNutrient = 0

@@ -68,6 +68,7 @@ enum GapsScreen: ScreenComponent {
             let gaps = state.gapPlan?.gaps ?? []
             state.makePlannerIfNeeded()
             state.push(.sources(gaps.contains(selected) ? selected : gaps.first ?? selected))
+            state.makeRanking()
         case .back: state.pop()
         }
         return []

@@ -48,6 +48,7 @@ enum SourcesScreen: ScreenComponent {
         case .add: state.push(.addFood(search("", in: state)))
         case .back: state.pop()
         }
+        state.makeRanking()
         return []
     }
 
@@ -62,12 +63,46 @@ enum SourcesScreen: ScreenComponent {
     }
 }
 
+/// A ranking made for the sources screen, with what it was made from: drawn only while
+/// those are the same (a ranking per serving for a person takes a quarter of a second in a
+/// debug build, too long for every frame).
+struct RankingCache: Sendable {
+    struct Key: Sendable, Equatable {
+        let nutrient: Nutrient
+        let basis: RankBasis
+        let profile: StoredProfile
+        let overrides: [TargetOverride]
+        let day: [Entry]
+    }
+    let key: Key
+    let ranking: FoodRanking
+    /// How many foods a ranking is made with: more than a screen's rows.
+    static let depth = 60
+}
+
 extension AppState {
     /// The ranking the sources screen shows: the model's, for the shown day's person (their
     /// portions, life stage, diets and upper limits), `limit` foods.
     public func ranking(of nutrient: Nutrient, per basis: RankBasis, limit: Int) -> FoodRanking {
+        if let cache = sourcesRanking, cache.key == rankingKey(nutrient, basis),
+           cache.ranking.sources.count >= limit || cache.ranking.sources.count < RankingCache.depth {
+            return cache.ranking.prefix(limit)
+        }
         let planner = planner ?? data.makePlanner()
         return planner.rank(nutrient, per: basis, diets: profile.profile.diets, for: report(days: 1), limit: limit)
+    }
+
+    /// What a ranking is made from.
+    func rankingKey(_ nutrient: Nutrient, _ basis: RankBasis) -> RankingCache.Key {
+        RankingCache.Key(nutrient: nutrient, basis: basis, profile: profile, overrides: overrides, day: dayEntries)
+    }
+
+    /// Makes the ranking of the sources screen in front, if it is in front.
+    mutating func makeRanking() {
+        guard case .sources(let nutrient, let basis) = screen else { return }
+        makePlannerIfNeeded()
+        let ranking = planner!.rank(nutrient, per: basis, diets: profile.profile.diets, for: report(days: 1), limit: RankingCache.depth)
+        sourcesRanking = RankingCache(key: rankingKey(nutrient, basis), ranking: ranking)
     }
 }
 

@@ -129,6 +129,7 @@ extension AppState {
         selectedEntry = dayEntries.firstIndex { $0.id == selected } ?? max(0, min(selectedEntry, dayEntries.count - 1))
         if dayEntries.isEmpty, focus == .entries { focus = .nutrients }
         if case .gaps = screen { makePlan() }
+        makeRanking()
     }
 
     /// A message with a hint after it, where the line has room for both.

@@ -90,6 +90,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
             ?? max(0, min(state.selectedEntry, state.dayEntries.count - 1))
         if state.dayEntries.isEmpty, state.focus == .entries { state.focus = .nutrients }
         if case .gaps = state.screen { state.makePlan() }
+        state.makeRanking()
     case .favouritesChanged(let foodID, let favourites):
         let wasFavourite = state.favourites.contains(foodID)
         let added = favourites.contains(foodID) && !wasFavourite

@@ -204,6 +204,22 @@ final class PlanScreenTests: XCTestCase {
         XCTAssertEqual(state.screen, .gaps(GapsView()))
     }
 
+    func testBestSourcesFollowTheJournalWhileOpen() throws {
+        var state = Fixture.state(entries: Self.week)
+        press(&state, .character("g"), .character("f"))
+        XCTAssertTrue(screen(state)[3].hasPrefix("  1. "), screen(state)[3])
+        // Another absorb logs 100 g of beef liver: vitamin A is above its upper limit, and the
+        // screen lists nothing that adds to it, as the model says.
+        let liver = Fixture.entry(7, "13327", 100)
+        _ = update(&state, .entriesReloaded(Self.week + [liver]))
+        let planner = Fixture.data.makePlanner()
+        let reason = try XCTUnwrap(planner.rank(.vitaminA, per: .serving, for: state.report(days: 1)).withheld)
+        XCTAssertTrue(screen(state)[1].hasPrefix(" " + String(reason.prefix(40))), screen(state)[1])
+        XCTAssertFalse(screen(state).contains { $0.hasPrefix("  1. ") })
+        _ = update(&state, .entriesReloaded(Self.week))
+        XCTAssertTrue(screen(state)[3].hasPrefix("  1. "), screen(state)[3])
+    }
+
     func testBestSourcesAt80By24And120By40() {
         for (width, height, expected) in [(80, 24, Self.sources80), (120, 40, Self.sources120)] {
             var state = Fixture.state(width: width, height: height, entries: Self.week)
