@@ -204,6 +204,11 @@ extension Painter {
         let food = state.data.foods.food(at: form.food)
         canvas.write(" \(food.description)", x: 0, y: 1, style: CellStyle(bold: true), maxWidth: width - 1)
         canvas.write(" \(food.id) \(glyphs.dot) \(food.group)", x: 0, y: 2, style: CellStyle(dim: true), maxWidth: width - 1)
+        // Said before the amount is typed: saving it asks first.
+        if form.editing == nil, let reason = state.dietExclusion(form.food) {
+            canvas.write(Self.clip(" Not in this profile's diets: \(Self.forReaders(reason))", to: width - 1, glyphs: glyphs), x: 0, y: 3,
+                         style: color(.yellow))
+        }
         var end = canvas.write(" Amount: ", x: 0, y: 4, style: CellStyle(bold: true))
         end = canvas.write(form.amountText, x: end, y: 4)
         end = canvas.write(String(glyphs.cursor), x: end, y: 4)

@@ -34,6 +34,7 @@ final class PlanScreenTests: XCTestCase {
         guard case .amount(let form) = state.screen else { return XCTFail("not the amount form: \(state.screen)") }
         XCTAssertEqual(state.data.foods.ids[form.food], "15236")
         let reason = try XCTUnwrap(Fixture.data.dietExclusion(ofFoodAt: form.food, diets: ["no_fish"]), "the model's rule leaves it out")
+        XCTAssertEqual(screen(state)[3], " Not in this profile's diets: \(reason)", "said on the form, before the amount is typed")
         // ⏎ asks, saying why, and writes nothing yet.
         XCTAssertEqual(press(&state, .enter), [])
         guard case .confirm = state.screen else { return XCTFail("⏎ did not ask: \(state.screen)") }
@@ -284,7 +285,7 @@ extension PlanScreenTests {
         " absorb  Ana · F 30 y                                Add food · Wed 25 Nov 2026",
         " Fish, salmon, Atlantic, farmed, raw",
         " 15236 · Finfish and Shellfish Products",
-        "",
+        " Not in this profile's diets: no fish: fish and shellfish",
         " Amount: 150█  ↑ g ↓",
         "          = 150 g",
         " Meal:    Breakfast   Lunch   Dinner   Snack",
@@ -310,7 +311,7 @@ extension PlanScreenTests {
         " absorb  Ana · F 30 y                                                                        Add food · Wed 25 Nov 2026",
         " Fish, salmon, Atlantic, farmed, raw",
         " 15236 · Finfish and Shellfish Products",
-        "",
+        " Not in this profile's diets: no fish: fish and shellfish",
         " Amount: 150█  ↑ g ↓",
         "          = 150 g",
         " Meal:    Breakfast   Lunch   Dinner   Snack",
