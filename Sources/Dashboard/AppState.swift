@@ -146,8 +146,8 @@ public struct AppState: Sendable {
     }
 
     /// Why the profile's diets (vegetarian, fish allergy...) leave out the food at a
-    /// position, or `nil` if they allow it (or the profile has none).
-    /// The model's one rule (`NutrientData.dietExclusion`), as search, logging and the CLI use it.
+    /// position, or `nil` if they allow it (or the profile has none): the model's one rule
+    /// (`NutrientData.dietExclusion`), as the planner, search and the CLI's logging use it.
     public func dietExclusion(_ food: Int) -> String? {
         data.dietExclusion(ofFoodAt: food, diets: profile.profile.diets)
     }

@@ -92,8 +92,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         if case .gaps = state.screen { state.makePlan() }
         state.makeRanking()
     case .favouritesChanged(let foodID, let favourites):
-        let wasFavourite = state.favourites.contains(foodID)
-        let added = favourites.contains(foodID) && !wasFavourite
+        let wasFavourite = state.favourites.contains(foodID), isFavourite = favourites.contains(foodID)
+        let added = isFavourite && !wasFavourite
         state.favourites = favourites
         if case .addFood(let current) = state.screen {
             var refreshed = search(current.query, in: state)
@@ -101,7 +101,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
             state.screen = .addFood(refreshed)
         }
         let text = "\(added ? "Favourite" : "No longer a favourite"): \(state.foodName(foodID))"
-        if added != wasFavourite { state.record(.setFavourite(foodID: foodID, added, profileID: state.profile.id), text) }
+        if isFavourite != wasFavourite { state.record(.setFavourite(foodID: foodID, isFavourite, profileID: state.profile.id), text) }
         state.message = .init(text: text, isError: false)
     case .customFoodAdded(let food):
         do {

@@ -68,6 +68,10 @@ final class UndoTests: XCTestCase {
         _ = update(&marked, .favouritesChanged(foodID: "15236", favourites: ["15236"]))
         _ = update(&marked, .favouritesChanged(foodID: "15236", favourites: []))
         XCTAssertEqual(press(&marked, .character("u")), [.applyChange(.setFavourite(foodID: "15236", true, profileID: 1), undoing: true)])
+        // The journal saying what the state already had is no change to undo.
+        var same = Fixture.state()
+        _ = update(&same, .favouritesChanged(foodID: "15236", favourites: []))
+        XCTAssertEqual(press(&same, .character("u")), [])
     }
 
     func testSwitchingProfileIsUndoneAndRedone() {
