@@ -175,6 +175,44 @@ final class DashboardEndToEndTests: XCTestCase {
         try terminal.assertShellUsable()
     }
 
+    func testAFavouriteAndAProfileSwitchAreUndoneInTheJournal() throws {
+        let cli = AbsorbProcess(journal: journal)
+        XCTAssertEqual(try cli.run(["profile", "add", "Ben"]).status, 0)
+        let terminal = try TmuxSession()
+        try terminal.shell(command)
+        try terminal.waitFor("Nothing logged on")
+        // A favourite, then u: the journal has none.
+        try terminal.press("a")
+        try terminal.waitFor("Type part of a food's name")
+        try terminal.type("salmon atlantic farmed raw")
+        try terminal.waitFor("  15236  Fish, salmon, Atlantic, farmed, raw")
+        try terminal.press("C-f")
+        try terminal.waitFor("Favourite: Fish, salmon, Atlantic, farmed, raw")
+        XCTAssertTrue(try cli.run(["foods", "favourites"]).stdout.contains("15236"))
+        try terminal.press("Escape")
+        try terminal.waitFor("Nothing logged on")
+        try terminal.press("u")
+        try terminal.waitFor("Undone: Favourite: Fish, salmon")
+        XCTAssertFalse(try cli.run(["foods", "favourites"]).stdout.contains("15236"))
+        // A switch to the other profile, then u: Ben is the active profile again; ^R redoes it.
+        try terminal.press("p")
+        try terminal.waitFor("s switch profile")
+        try terminal.press("s")
+        try terminal.waitFor("Now showing")
+        XCTAssertFalse(try cli.run(["profile", "show"]).stdout.contains("Profile: Ben"))
+        try terminal.press("Escape")
+        try terminal.press("u")
+        var rows = try terminal.waitFor("Undone: the switch to")
+        XCTAssertTrue(rows[0].contains("Ben"), rows[0])
+        XCTAssertTrue(try cli.run(["profile", "show"]).stdout.contains("Profile: Ben"))
+        try terminal.press("C-r")
+        rows = try terminal.waitFor("Redone: the switch to")
+        XCTAssertFalse(rows[0].contains("Ben"), rows[0])
+        XCTAssertFalse(try cli.run(["profile", "show"]).stdout.contains("Profile: Ben"))
+        try terminal.press("q")
+        try terminal.waitFor(TmuxSession.prompt)
+    }
+
     func testAnEntryLoggedInAMeasureShowsAndOpensInIt() throws {
         let logged = try AbsorbProcess(journal: journal).run(["log", "add", "egg", "whole", "raw", "fresh", "2", "large", "--meal", "lunch"])
         XCTAssertEqual(logged.status, 0, logged.stderr)
