@@ -135,11 +135,16 @@ extension Painter {
             let y = top + offset
             let id = state.data.foods.ids[food]
             let mark = state.favourites.contains(id) ? glyphs.favourite : " "
-            let name = Self.elide(state.data.foods.descriptions[food], to: width - 10, among: names, glyphs: glyphs)
+            // A food the diets leave out keeps room for the diet's name at least ("· no fish"),
+            // as the CLI's search marks it; the whole reason where it fits.
+            let reason = state.dietExclusion(food).map(Self.forReaders)
+            let short = reason.map { "  \(glyphs.dot) " + String($0.prefix { $0 != ":" }) } ?? ""
+            let name = Self.elide(state.data.foods.descriptions[food], to: width - 10 - short.count, among: names, glyphs: glyphs)
             let end = canvas.write(" \(mark)\(id.padding(toLength: 6, withPad: " ", startingAt: 0)) \(name)",
                                    x: 0, y: y, maxWidth: width - 1)
-            if let reason = state.dietExclusion(food), end < width - 4 {
-                canvas.write("  \(glyphs.dot) \(Self.forReaders(reason))", x: end, y: y, style: CellStyle(dim: true), maxWidth: width - 1 - end)
+            if let reason {
+                let full = "  \(glyphs.dot) \(reason)"
+                canvas.write(end + full.count <= width - 1 ? full : short, x: end, y: y, style: CellStyle(dim: true), maxWidth: width - 1 - end)
             }
             if start + offset == search.selected { canvas.style(x: 0, y: y, width: width, CellStyle(reverse: true)) }
         }

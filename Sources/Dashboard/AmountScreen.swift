@@ -70,7 +70,16 @@ enum AmountScreen: ScreenComponent {
                     return [.updateEntry(Entry(id: entry.id, date: entry.date, meal: form.meal, foodID: entry.foodID,
                                                grams: grams, loggedAt: entry.loggedAt, measure: measure))]
                 }
-                return [.addEntry(date: state.day, meal: form.meal, foodID: food, grams: grams, measure: measure)]
+                let add = Effect.addEntry(date: state.day, meal: form.meal, foodID: food, grams: grams, measure: measure)
+                // A food the profile's diets or allergies leave out: say why and ask first
+                // (the person may have eaten it; the CLI saves it and says so).
+                if let reason = state.dietExclusion(form.food) {
+                    state.screen = .amount(form)
+                    state.push(.confirm(Confirmation(question: "Log it anyway?", effects: [add],
+                                                     warning: "Not in this profile's diets: \(reason)")))
+                    return []
+                }
+                return [add]
             }
         }
         state.screen = .amount(form)
@@ -195,6 +204,11 @@ extension Painter {
         let food = state.data.foods.food(at: form.food)
         canvas.write(" \(food.description)", x: 0, y: 1, style: CellStyle(bold: true), maxWidth: width - 1)
         canvas.write(" \(food.id) \(glyphs.dot) \(food.group)", x: 0, y: 2, style: CellStyle(dim: true), maxWidth: width - 1)
+        // Said before the amount is typed: saving it asks first.
+        if form.editing == nil, let reason = state.dietExclusion(form.food) {
+            canvas.write(Self.clip(" Not in this profile's diets: \(Self.forReaders(reason))", to: width - 1, glyphs: glyphs), x: 0, y: 3,
+                         style: color(.yellow))
+        }
         var end = canvas.write(" Amount: ", x: 0, y: 4, style: CellStyle(bold: true))
         end = canvas.write(form.amountText, x: end, y: 4)
         end = canvas.write(String(glyphs.cursor), x: end, y: 4)

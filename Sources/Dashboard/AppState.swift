@@ -51,6 +51,8 @@ public struct AppState: Sendable {
     public internal(set) var planner: GapPlanner?
     /// The plan for the shown day, made when the gaps screen opens or its day changes.
     public internal(set) var gapPlan: GapPlan?
+    /// The best-sources screen's ranking, made when it opens or changes (SourcesScreen.swift).
+    var sourcesRanking: RankingCache?
     /// Which panel of the day screen has the selection.
     public internal(set) var focus: Focus = .nutrients
     public internal(set) var selectedNutrient = 0
@@ -167,11 +169,10 @@ public struct AppState: Sendable {
     }
 
     /// Why the profile's diets (vegetarian, fish allergy...) leave out the food at a
-    /// position, or `nil` if they allow it (or the profile has none).
+    /// position, or `nil` if they allow it (or the profile has none): the model's one rule
+    /// (`NutrientData.dietExclusion`), as the planner, search and the CLI's logging use it.
     public func dietExclusion(_ food: Int) -> String? {
-        guard !profile.profile.diets.isEmpty else { return nil }
-        return data.diets.exclusion(group: data.foods.group(at: food), words: FoodWords.words(of: data.foods.descriptions[food]),
-                                    diets: profile.profile.diets)
+        data.dietExclusion(ofFoodAt: food, diets: profile.profile.diets)
     }
 
     /// The latest entry of a food, if it was ever logged.
@@ -189,9 +190,14 @@ public struct AppState: Sendable {
         if planner == nil { planner = data.makePlanner() }
     }
 
+    /// The plan of the gaps screen in front (of portions of the week's own foods, when it
+    /// shows those: `GapsView`), else the plan from the whole table.
     mutating func makePlan() {
         makePlannerIfNeeded()
-        gapPlan = planner!.plan(for: report(days: 1), diets: profile.profile.diets, week: report(days: 7).entries)
+        let week = report(days: 7).entries
+        var using: [Int]? = nil
+        if case .gaps(let view) = screen, view.usingLogged { using = planner!.loggedFoods(in: week) }
+        gapPlan = planner!.plan(for: report(days: 1), diets: profile.profile.diets, week: week, using: using)
     }
 
     mutating func recomputeTargets() {
@@ -320,10 +326,10 @@ public enum Screen: Sendable, Equatable {
     case goToDate(text: String, error: String?)
     /// Each nutrient over the last 30 days.
     case trends
-    /// A plan of foods that closes the day's gaps.
-    case gaps
-    /// The foods richest in a nutrient (from its detail, `f`).
-    case sources(Nutrient)
+    /// A plan of foods that closes the day's gaps, or of portions of the week's own foods.
+    case gaps(GapsView)
+    /// The foods richest in a nutrient, on a basis (from its detail or the gaps, `f`).
+    case sources(Nutrient, per: RankBasis = .serving)
     /// A food the table lacks, typed from its label (from the search, `^N`).
     case newFood(CustomFoodForm)
     /// A question before a change of several entries (`y`, `m`): yes runs the effects.

@@ -1,7 +1,8 @@
 import NutrientModel
 
-/// A question asked before a change of several entries: what will be written, and how
-/// many; yes runs it, no (or Esc) leaves the journal as it is.
+/// A question asked before a change of several entries (what will be written, and how
+/// many), or before saving a food the profile's diets or allergies leave out (why); yes
+/// runs it, no (or Esc) leaves the journal as it is.
 public struct Confirmation: Sendable, Equatable {
     /// The question, with the count ("Copy 9 entries from … to …?").
     public let question: String
@@ -9,11 +10,15 @@ public struct Confirmation: Sendable, Equatable {
     public let effects: [Effect]
     /// The day to show once yes is pressed (repeating a meal shows today), if another.
     public let thenDay: LocalDate?
+    /// Why it asks, drawn over the screen it was asked from ("Not in this profile's
+    /// diets: …"), or nil.
+    public let warning: String?
 
-    public init(question: String, effects: [Effect], thenDay: LocalDate? = nil) {
+    public init(question: String, effects: [Effect], thenDay: LocalDate? = nil, warning: String? = nil) {
         self.question = question
         self.effects = effects
         self.thenDay = thenDay
+        self.warning = warning
     }
 }
 
@@ -48,5 +53,23 @@ enum ConfirmScreen: ScreenComponent {
         return .prompt(question.question + " y/n", cursor: false, error: nil)
     }
 
-    static func draw(_ painter: inout Painter, in area: Area) { painter.drawBelow(in: area) }
+    static func draw(_ painter: inout Painter, in area: Area) {
+        painter.drawBelow(in: area)
+        guard case .confirm(let question) = painter.state.screen, let warning = question.warning else { return }
+        painter.confirmWarning(warning, in: area)
+    }
+}
+
+extension Painter {
+    /// Why a question is asked, wrapped, on the last rows of the area (over what the screen
+    /// under it drew there), with a rule above it.
+    mutating func confirmWarning(_ warning: String, in area: Area) {
+        let lines = Self.wrap(" ! " + Self.forReaders(warning), width: width - 1, indent: "   ").prefix(max(1, area.height - 2))
+        let top = area.bottom - lines.count
+        rule(top - 1)
+        for (offset, line) in lines.enumerated() {
+            canvas.fill(" ", x: 0, y: top + offset, width: width)
+            canvas.write(line, x: 0, y: top + offset, style: color(.yellow, bold: true))
+        }
+    }
 }

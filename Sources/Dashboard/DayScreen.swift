@@ -34,13 +34,15 @@ enum DayScreen: ScreenComponent {
             KeyBinding([.character("w")], "w", "trends, 30 days", bar: "w trends", .trends, barWhen: onNutrients),
             KeyBinding([.character("g")], "g", "plan to close the gaps", bar: "g gaps", .gaps, barWhen: onNutrients),
             KeyBinding([.character("r")], "r", "demo: back as it started", bar: "r restore", .restoreDemo, when: inDemo,
-                       barWhen: { $0.banner != nil && $0.focus == .nutrients }),
+                       barWhen: { $0.banner != nil && $0.focus == .nutrients }, helpWhen: inDemo),
             KeyBinding([.character("p")], "p", "profile", bar: "p profile", .profile,
                        barWhen: { $0.focus == .entries || $0.banner == nil }),
             KeyBinding([.character("y")], "y", "copy the day before here", .copyDayBefore),
             KeyBinding([.character("m")], "m", "repeat its meal today", .repeatMeal),
-            KeyBinding([.character("c")], "c", "check in: the day's skin and gut", .checkIn),
-            KeyBinding([.character("s")], "s", "skin and gut over 30 or 90 days", .skinGut),
+            // In the bar where there is room (the bar drops the items before help and quit
+            // from the last: these go first, at 80 columns).
+            KeyBinding([.character("c")], "c", "check in: the day's skin and gut", bar: "c check in", .checkIn, barWhen: onNutrients),
+            KeyBinding([.character("s")], "s", "skin and gut over 30 or 90 days", bar: "s skin", .skinGut, barWhen: onNutrients),
             KeyBinding([.character("T")], "T", "the trial: phases, adherence, what changed (n starts one)", .trial),
         ]
         return table
@@ -109,7 +111,7 @@ enum DayScreen: ScreenComponent {
             state.push(.trends)
         case .gaps:
             state.makePlan()
-            state.push(.gaps)
+            state.push(.gaps(GapsView()))
         case .restoreDemo:
             return [.restoreDemo]
         case .copyDayBefore:

@@ -35,6 +35,7 @@ enum DetailScreen: ScreenComponent {
         case .sources:
             state.makePlannerIfNeeded()
             state.push(.sources(nutrient))
+            state.makeRanking()
         case .add:
             state.push(.addFood(search("", in: state)))
         }

@@ -18,10 +18,15 @@ struct KeyBinding<Command: Sendable>: Sendable {
     let when: @Sendable (AppState) -> Bool
     /// When the key bar shows it (by default, when it works).
     let barWhen: @Sendable (AppState) -> Bool
+    /// When the help lists it (by default, always: the help is another screen, so a
+    /// binding that works in one state of its own screen is still listed). Only for what
+    /// holds of the whole session, such as being the demo.
+    let helpWhen: @Sendable (AppState) -> Bool
 
     init(_ keys: [Key], _ label: String, _ words: String, bar: String? = nil, _ command: Command,
          when: @escaping @Sendable (AppState) -> Bool = { _ in true },
-         barWhen: (@Sendable (AppState) -> Bool)? = nil) {
+         barWhen: (@Sendable (AppState) -> Bool)? = nil,
+         helpWhen: @escaping @Sendable (AppState) -> Bool = { _ in true }) {
         self.keys = keys
         self.label = label
         self.words = words
@@ -29,6 +34,7 @@ struct KeyBinding<Command: Sendable>: Sendable {
         self.command = command
         self.when = when
         self.barWhen = barWhen ?? when
+        self.helpWhen = helpWhen
     }
 }
 
@@ -111,7 +117,7 @@ extension ScreenComponent {
     /// The screen's group in the help (a binding listed twice, for two states, once).
     static func helpGroup(_ state: AppState) -> HelpGroup {
         var lines: [HelpLine] = []
-        for binding in bindings where !binding.words.isEmpty {
+        for binding in bindings where !binding.words.isEmpty && binding.helpWhen(state) {
             let line = HelpLine(keys: binding.label, words: binding.words)
             if !lines.contains(line) { lines.append(line) }
         }

@@ -27,6 +27,10 @@ public enum JournalChange: Equatable, Sendable {
     case removeTrial(Trial, profileID: Int64)
     /// A trial ended, or its end taken back (it must be as `from`).
     case changeTrial(from: Trial, to: Trial, profileID: Int64)
+    /// A food marked as a favourite of a profile (`true`), or unmarked (it must be the other).
+    case setFavourite(foodID: String, Bool, profileID: Int64)
+    /// Another profile made active (`from` must be the active one, `to` must still be there).
+    case switchProfile(from: Int64, to: Int64)
 
     /// The change that goes back.
     public var inverse: JournalChange {
@@ -42,6 +46,8 @@ public enum JournalChange: Equatable, Sendable {
         case .addTrial(let trial, let profile): .removeTrial(trial, profileID: profile)
         case .removeTrial(let trial, let profile): .addTrial(trial, profileID: profile)
         case .changeTrial(let from, let to, let profile): .changeTrial(from: to, to: from, profileID: profile)
+        case .setFavourite(let food, let favourite, let profile): .setFavourite(foodID: food, !favourite, profileID: profile)
+        case .switchProfile(let from, let to): .switchProfile(from: to, to: from)
         }
     }
 }
@@ -95,6 +101,8 @@ extension AppState {
             default: break
             }
         }
+        // The search shows the favourites first: as they are now.
+        if case .addFood(let current) = screen { screen = .addFood(Dashboard.search(current.query, in: self)) }
         if undoing, let record = undoStack.popLast() {
             redoStack.append(record)
             message = .init(text: withHint("Undone: \(record.text)", "^R redoes"), isError: false)
@@ -133,6 +141,7 @@ extension AppState {
         selectedEntry = dayEntries.firstIndex { $0.id == selected } ?? max(0, min(selectedEntry, dayEntries.count - 1))
         if dayEntries.isEmpty, focus == .entries { focus = .nutrients }
         if case .gaps = screen { makePlan() }
+        makeRanking()
     }
 
     /// A message with a hint after it, where the line has room for both.

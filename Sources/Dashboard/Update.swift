@@ -58,7 +58,11 @@ private func apply(_ action: Action, to state: inout AppState) -> [Effect] {
         if let before, before != summary { state.record(.changeProfile(from: before, to: summary), "the profile change (\(summary.profile.name))") }
         state.message = .init(text: text, isError: false)
     case .profileLoaded(let context):
+        let previous = state.profile.id
         state.load(context)
+        if previous != context.profile.id {
+            state.record(.switchProfile(from: previous, to: context.profile.id), "the switch to \(context.profile.profile.name)")
+        }
         state.selectedEntry = 0
         state.message = .init(text: "Now showing \(context.profile.profile.name)", isError: false)
     case .profileAdded(let context):
@@ -99,15 +103,19 @@ private func apply(_ action: Action, to state: inout AppState) -> [Effect] {
             ?? max(0, min(state.selectedEntry, state.dayEntries.count - 1))
         if state.dayEntries.isEmpty, state.focus == .entries { state.focus = .nutrients }
         if case .gaps = state.screen { state.makePlan() }
+        state.makeRanking()
     case .favouritesChanged(let foodID, let favourites):
-        let added = favourites.contains(foodID) && !state.favourites.contains(foodID)
+        let wasFavourite = state.favourites.contains(foodID), isFavourite = favourites.contains(foodID)
+        let added = isFavourite && !wasFavourite
         state.favourites = favourites
         if case .addFood(let current) = state.screen {
             var refreshed = search(current.query, in: state)
             refreshed.selected = refreshed.results.firstIndex { state.data.foods.ids[$0] == foodID } ?? min(current.selected, max(0, refreshed.results.count - 1))
             state.screen = .addFood(refreshed)
         }
-        state.message = .init(text: "\(added ? "Favourite" : "No longer a favourite"): \(state.foodName(foodID))", isError: false)
+        let text = "\(added ? "Favourite" : "No longer a favourite"): \(state.foodName(foodID))"
+        if isFavourite != wasFavourite { state.record(.setFavourite(foodID: foodID, isFavourite, profileID: state.profile.id), text) }
+        state.message = .init(text: text, isError: false)
     case .customFoodAdded(let food):
         do {
             try state.data.addCustomFoods([food])

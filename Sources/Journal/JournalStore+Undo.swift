@@ -134,4 +134,31 @@ extension JournalStore {
             return true
         }
     }
+
+    /// Marks a food as a favourite of a profile, or unmarks it, only if it is now the other;
+    /// whether it was.
+    public func changeFavourite(_ foodID: String, to favourite: Bool, profileID: Int64) throws(JournalError) -> Bool {
+        try write { db in
+            let now = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM favourite WHERE profileId = ? AND food_id = ?)",
+                                        arguments: [profileID, foodID]) == true
+            guard now != favourite else { return false }
+            if favourite {
+                try db.execute(sql: "INSERT INTO favourite (profileId, food_id, added_at) VALUES (?, ?, ?)",
+                               arguments: [profileID, foodID, Self.timestamp(Date())])
+            } else {
+                try db.execute(sql: "DELETE FROM favourite WHERE profileId = ? AND food_id = ?", arguments: [profileID, foodID])
+            }
+            return true
+        }
+    }
+
+    /// Makes profile `to` active, only if `from` is the active one and `to` is still there;
+    /// whether it was.
+    public func switchActiveProfile(from: Int64, to: Int64) throws(JournalError) -> Bool {
+        guard try activeProfile().id == from else { return false }
+        let there = try read { db in try Self.profile(id: to, db) != nil }
+        guard there else { return false }
+        try activate(profileID: to)
+        return true
+    }
 }

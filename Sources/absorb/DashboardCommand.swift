@@ -304,6 +304,11 @@ extension DashboardRunner {
             made = try journal.removeTrial(trial, profileID: profile)
         case .changeTrial(let from, let to, let profile):
             made = try journal.replaceTrial(from, with: to, profileID: profile)
+        case .setFavourite(let food, let favourite, let profile):
+            made = try journal.changeFavourite(food, to: favourite, profileID: profile)
+        case .switchProfile(let from, let to):
+            made = try journal.switchActiveProfile(from: from, to: to)
+            if made { shown = to }
         }
         guard made else { return .changeLeft(undoing: undoing, context: try? context()) }
         return .changeApplied(undoing: undoing, context: try context(for: shown))

@@ -50,14 +50,12 @@ struct GapsCommand: ParsableCommand {
                 if let index = session.data.foods.index(of: food.id) { foods.append(index) }
             }
             if usingLogged {
-                // The week's foods, most logged first.
-                var grams: [Int: Double] = [:]
-                for entry in week { if let index = session.data.foods.index(of: entry.foodID) { grams[index, default: 0] += entry.grams } }
-                let logged = grams.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
+                // The week's foods, most logged first (the model chooses them, as for the dashboard).
+                let logged = planner.loggedFoods(in: week)
                 guard !logged.isEmpty else { throw CLIError("--using-logged: nothing was logged in the seven days to \(day)") }
-                foods += logged.prefix(8)
+                foods += logged
             }
-            guard foods.count <= 8 else { throw CLIError("--using takes at most 8 foods (found \(foods.count)): a plan of portions of more is not one a person follows") }
+            guard foods.count <= GapPlanner.maxUsingFoods else { throw CLIError("--using takes at most \(GapPlanner.maxUsingFoods) foods (found \(foods.count)): a plan of portions of more is not one a person follows") }
             named = foods
         }
         let plan = planner.plan(for: report, diets: report.profile.diets, week: week, using: named)

@@ -51,7 +51,7 @@ final class DayScreenTests: XCTestCase {
         XCTAssertEqual(rows.count, 40)
         XCTAssertEqual(rows[2], " Vitamin A                      █████▍                    │                        140 µg RAE / 700   20 ▼   99  │   20")
         XCTAssertEqual(rows[7], " Alpha-linolenic acid (omega-3) ████                      │                            0.17 g / 1.1   15 ▼?      │   15?")
-        XCTAssertEqual(rows[39], " a add  ⏎ detail  Tab entries  ←→ day  v 7/30  w trends  g gaps  p profile  ? help  q quit")
+        XCTAssertEqual(rows[39], " a add  ⏎ detail  Tab entries  ←→ day  v 7/30  w trends  g gaps  p profile  c check in  s skin  ? help  q quit")
     }
 
     func testTheTargetAndUpperLimitAreMarkedOnTheBar() {

@@ -52,6 +52,44 @@ final class UndoTests: XCTestCase {
         XCTAssertEqual(press(&state, .control("r")), [.applyChange(.changeProfile(from: before, to: after), undoing: false)])
     }
 
+    func testChoosingAFavouriteIsUndoneAndRedone() {
+        var state = Fixture.state()
+        press(&state, .character("a"))
+        _ = update(&state, .favouritesChanged(foodID: "15236", favourites: ["15236"]))
+        XCTAssertEqual(press(&state, .character("u")), [], "u is text in the search")
+        press(&state, .escape, .escape)
+        XCTAssertEqual(press(&state, .character("u")), [.applyChange(.setFavourite(foodID: "15236", false, profileID: 1), undoing: true)])
+        _ = update(&state, .changeApplied(undoing: true, context: Fixture.context(entries: [])))
+        XCTAssertEqual(state.favourites, [])
+        XCTAssertEqual(screen(state)[22], " Undone: Favourite: Fish, salmon, Atlantic, farmed, raw · ^R redoes")
+        XCTAssertEqual(press(&state, .control("r")), [.applyChange(.setFavourite(foodID: "15236", true, profileID: 1), undoing: false)])
+        // Unmarking one is undone by marking it again.
+        var marked = Fixture.state()
+        _ = update(&marked, .favouritesChanged(foodID: "15236", favourites: ["15236"]))
+        _ = update(&marked, .favouritesChanged(foodID: "15236", favourites: []))
+        XCTAssertEqual(press(&marked, .character("u")), [.applyChange(.setFavourite(foodID: "15236", true, profileID: 1), undoing: true)])
+        // The journal saying what the state already had is no change to undo.
+        var same = Fixture.state()
+        _ = update(&same, .favouritesChanged(foodID: "15236", favourites: []))
+        XCTAssertEqual(press(&same, .character("u")), [])
+    }
+
+    func testSwitchingProfileIsUndoneAndRedone() {
+        let ana = StoredProfile(id: 1, profile: Fixture.person), ben = StoredProfile(id: 2, profile: PersonProfile(name: "Ben"))
+        var state = Fixture.state(profiles: [ben])
+        _ = update(&state, .profileLoaded(ProfileContext(profile: ben, profiles: [ana, ben], overrides: [], entries: [])))
+        XCTAssertTrue(screen(state)[0].hasPrefix(" absorb  Ben"), screen(state)[0])
+        XCTAssertEqual(press(&state, .character("u")), [.applyChange(.switchProfile(from: 2, to: 1), undoing: true)])
+        _ = update(&state, .changeApplied(undoing: true, context: ProfileContext(profile: ana, profiles: [ana, ben], overrides: [], entries: [])))
+        XCTAssertTrue(screen(state)[0].hasPrefix(" absorb  Ana"), screen(state)[0])
+        XCTAssertEqual(screen(state)[22], " Undone: the switch to Ben · ^R redoes")
+        XCTAssertEqual(press(&state, .control("r")), [.applyChange(.switchProfile(from: 1, to: 2), undoing: false)])
+        // Loading the profile shown again (after another absorb's change) is no switch.
+        var same = Fixture.state()
+        _ = update(&same, .profileLoaded(Fixture.context(entries: [])))
+        XCTAssertEqual(press(&same, .character("u")), [])
+    }
+
     func testARepeatedMealIsUndoneInOneStep() {
         let yesterday = Fixture.today.adding(days: -1)
         let entries = [Fixture.entry(1, "01129", 100, .breakfast, on: yesterday), Fixture.entry(2, "18075", 64, .breakfast, on: yesterday)]

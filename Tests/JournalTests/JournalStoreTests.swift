@@ -46,6 +46,27 @@ final class JournalStoreTests: XCTestCase {
         }
     }
 
+    /// The dashboard's undo of a favourite and of a profile switch: made only where the
+    /// journal is still as the change left it.
+    func testAFavouriteAndASwitchAreUndoneOnlyWhereNothingChangedThemSince() throws {
+        let journal = try JournalStore(path: path)
+        let me = try journal.activeProfile()
+        XCTAssertTrue(try journal.changeFavourite("15237", to: true, profileID: me.id))
+        XCTAssertEqual(try journal.favourites(profileID: me.id), ["15237"])
+        XCTAssertFalse(try journal.changeFavourite("15237", to: true, profileID: me.id), "already one: left")
+        XCTAssertTrue(try journal.changeFavourite("15237", to: false, profileID: me.id))
+        XCTAssertEqual(try journal.favourites(profileID: me.id), [])
+        XCTAssertFalse(try journal.changeFavourite("15237", to: false, profileID: me.id))
+        let other = try journal.addProfile(PersonProfile(name: "Ben"))  // made active
+        try journal.activate(profileID: me.id)
+        XCTAssertFalse(try journal.switchActiveProfile(from: other.id, to: me.id), "Ben is not the active one")
+        XCTAssertTrue(try journal.switchActiveProfile(from: me.id, to: other.id))
+        XCTAssertEqual(try journal.activeProfile().id, other.id)
+        try journal.removeProfile(id: me.id)
+        XCTAssertFalse(try journal.switchActiveProfile(from: other.id, to: me.id), "the profile is gone")
+        XCTAssertEqual(try journal.activeProfile().id, other.id)
+    }
+
     func testAProfilesFatThresholdAndDietsAreSaved() throws {
         let journal = try JournalStore(path: path)
         var stored = try journal.activeProfile()

@@ -360,6 +360,25 @@ final class PortionControlTests: XCTestCase {
     let data = TestData.data
     let day = LocalDate(year: 2026, month: 11, day: 24)!
 
+    /// The week's own foods for portion control (`gaps --using-logged`, the dashboard's gap
+    /// screen): the most grams logged first (a food's entries added up), ties by the table's
+    /// order, foods the table lacks left out, at most eight.
+    func testTheWeeksLoggedFoodsAreTheMostGramsFirstAtMostEight() {
+        let planner = data.makePlanner()
+        func entry(_ id: Int64, _ food: String, _ grams: Double) -> Entry {
+            Entry(id: id, date: day, meal: .lunch, foodID: food, grams: grams, loggedAt: Date(timeIntervalSince1970: Double(id)))
+        }
+        let week = [entry(1, "11457", 60), entry(2, "15237", 50), entry(3, "15237", 50), entry(4, "12155", 30),
+                    entry(5, "C9999", 500), entry(6, "01009", 30)]
+        let ids = planner.loggedFoods(in: week).map { data.foods.ids[$0] }
+        XCTAssertEqual(ids, ["15237", "11457", "01009", "12155"], "100 g of salmon in two entries first; 30 g each by the table's order")
+        let many = ["11457", "15237", "12155", "01009", "08121", "09003", "01123", "11124", "16057", "12061"].enumerated().map {
+            entry(Int64($0.offset + 1), $0.element, Double(100 - $0.offset))
+        }
+        XCTAssertEqual(planner.loggedFoods(in: many).map { data.foods.ids[$0] }, Array(many.prefix(GapPlanner.maxUsingFoods).map(\.foodID)))
+        XCTAssertEqual(planner.loggedFoods(in: []), [])
+    }
+
     /// Portion control: a plan of only the foods named, each at most once, in their own
     /// measures, within the life stage's limits; a named food the rules leave out is said.
     func testAPlanOfNamedFoodsUsesOnlyThemWithinTheLimits() throws {

@@ -16,6 +16,11 @@ public struct FoodRanking: Sendable, Equatable {
     /// Why no food is listed, when none is (an infant too young for foods, a nutrient
     /// already above its upper limit), or `nil`.
     public let withheld: String?
+
+    /// The same ranking with its first `count` foods only (a ranking made longer than shown).
+    public func prefix(_ count: Int) -> FoodRanking {
+        FoodRanking(nutrient: nutrient, basis: basis, group: group, sources: Array(sources.prefix(count)), withheld: withheld)
+    }
 }
 
 extension NutrientSource {

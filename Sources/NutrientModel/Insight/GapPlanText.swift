@@ -40,6 +40,10 @@ extension GapPlan {
             return lines
         }
         if !report.profile.diets.isEmpty { lines.append("Keeping to: \(report.profile.diets.sorted().joined(separator: ", "))") }
+        if let using = plan.using, using.isEmpty {
+            lines.append("No plan of portions: no food of yours to resize (nothing logged in the seven days to \(report.range.to.longDescription)).")
+            return lines
+        }
         if let using = plan.using {
             lines.append("Portions of: " + using.map(\.description).joined(separator: "; "))
             for (food, reason) in plan.leftOut { lines.append("Left out: \(food.description) — \(reason).") }

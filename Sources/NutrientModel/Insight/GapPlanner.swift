@@ -430,6 +430,19 @@ public struct GapPlanner: Sendable {
         return grams / limits.fishServingGrams
     }
 
+    /// The most foods a plan of portions (`plan(using:)`) takes: a plan of portions of more
+    /// foods is not one a person follows.
+    public static let maxUsingFoods = 8
+
+    /// The foods a plan of portions of what the person eats uses (`absorb gaps
+    /// --using-logged`, and the dashboard's gap screen): those of `entries` (the seven days
+    /// to the plan's day), the most grams logged first, at most `limit`.
+    public func loggedFoods(in entries: [Entry], limit: Int = GapPlanner.maxUsingFoods) -> [Int] {
+        var grams: [Int: Double] = [:]
+        for entry in entries { if let index = table.index(of: entry.foodID) { grams[index, default: 0] += entry.grams } }
+        return Array(grams.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key).prefix(limit))
+    }
+
     /// A plan for a day whose report is `report`. `week` is what was logged in the seven
     /// days ending on the report's last day: when it already holds the week's fish
     /// servings (FDA/EPA: 2 a week for children, 2-3 in pregnancy and lactation), the plan
