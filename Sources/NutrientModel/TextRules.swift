@@ -59,27 +59,44 @@ public enum TextRules {
     /// and U+2066–2069 (E2 81 A6–A9).
     static func holdsUnsafe(_ text: String, keepingLineBreaks: Bool) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            let count = bytes.count
-            var i = 0
-            while i < count {
-                let byte = bytes[i]
-                if byte < 0x80 {
-                    if byte < 0x20 && !(keepingLineBreaks && (byte == 0x0A || byte == 0x09)) { return true }
-                    if byte == 0x7F { return true }
-                } else if byte == 0xC2 {
-                    if i + 1 < count, (0x80...0x9F).contains(bytes[i + 1]) { return true }
-                } else if byte == 0xD8 {
-                    if i + 1 < count, bytes[i + 1] == 0x9C { return true }
-                } else if byte == 0xE2, i + 2 < count {
-                    let second = bytes[i + 1], third = bytes[i + 2]
-                    if second == 0x80, third == 0x8E || third == 0x8F || (0xA8...0xAE).contains(third) { return true }
-                    if second == 0x81, (0xA6...0xA9).contains(third) { return true }
+        return text.withUTF8 { holdsUnsafe(bytes: $0, keepingLineBreaks: keepingLineBreaks) }
+    }
+
+    /// `holdsUnsafe` of UTF-8 bytes. Eight bytes at a time where none of them can start an
+    /// unsafe scalar (all ASCII, none below 0x20 or DEL): a report is almost all such bytes.
+    public static func holdsUnsafe(bytes: UnsafeBufferPointer<UInt8>, keepingLineBreaks: Bool) -> Bool {
+        let count = bytes.count
+        var i = 0
+        let highBits: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+        while i < count {
+            if i + 8 <= count {
+                let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                // No byte ≥ 0x80, none below 0x20 (word - 0x20 in each byte borrows), none
+                // equal to 0x7F (word ^ 0x7F has a zero byte): all eight are safe.
+                let below20 = (word &- ones &* 0x20) & ~word & highBits
+                let del = word ^ (ones &* 0x7F)
+                let isDel = (del &- ones) & ~del & highBits
+                if word & highBits == 0, below20 == 0, isDel == 0 {
+                    i += 8
+                    continue
                 }
-                i += 1
             }
-            return false
+            let byte = bytes[i]
+            if byte < 0x80 {
+                if byte < 0x20 && !(keepingLineBreaks && (byte == 0x0A || byte == 0x09)) { return true }
+                if byte == 0x7F { return true }
+            } else if byte == 0xC2 {
+                if i + 1 < count, (0x80...0x9F).contains(bytes[i + 1]) { return true }
+            } else if byte == 0xD8 {
+                if i + 1 < count, bytes[i + 1] == 0x9C { return true }
+            } else if byte == 0xE2, i + 2 < count {
+                let second = bytes[i + 1], third = bytes[i + 2]
+                if second == 0x80, third == 0x8E || third == 0x8F || (0xA8...0xAE).contains(third) { return true }
+                if second == 0x81, (0xA6...0xA9).contains(third) { return true }
+            }
+            i += 1
         }
+        return false
     }
 
     /// `text` in quotes as a message repeats what was typed: whole up to `limit` characters;

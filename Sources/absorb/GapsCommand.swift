@@ -62,7 +62,7 @@ struct GapsCommand: ParsableCommand {
         let review = session.data.review(report)
         switch format {
         case .text: print(plan.lines(review: review).map { TextRules.escaped($0) }.joined(separator: "\n"))
-        case .json: print(planJSON(plan, review: review, ids: session.data.foods.ids).text)
+        case .json: printJSON(planJSON(plan, review: review, ids: session.data.foods.ids))
         }
     }
 

@@ -20,11 +20,15 @@ enum JSONValue {
     static func string(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
 
     /// Compact JSON text.
-    var text: String {
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Compact JSON as UTF-8 bytes (what `printJSON` writes, without a `String` made of
+    /// megabytes).
+    var bytes: [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(4096)
         write(into: &out)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// Written as bytes, appended to one array: a ten-year report is megabytes, and

@@ -31,7 +31,7 @@ enum StandardOutput {
 
     /// C's `stdout` stream, looked up by name: Swift 6 refuses to read the C global
     /// directly (shared mutable state), and this runs at exit, on one thread.
-    private static var standardOutputStream: UnsafeMutablePointer<FILE>? {
+    static var standardOutputStream: UnsafeMutablePointer<FILE>? {
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "stdout") else { return nil }
         return symbol.assumingMemoryBound(to: UnsafeMutablePointer<FILE>?.self).pointee
     }
@@ -62,6 +62,21 @@ enum StandardOutput {
 func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
     let text = items.map { "\($0)" }.joined(separator: separator)
     Swift.print(TextRules.escaped(text, keepingLineBreaks: true), terminator: terminator)
+}
+
+/// JSON for standard output, with a line break after it, checked as `print` checks text
+/// (JSON escapes C0 controls itself, but not C1 controls or text-direction overrides) and
+/// written as the bytes it is, through the same stream as `print`, whose write errors are
+/// reported at exit.
+func printJSON(_ value: JSONValue) {
+    let bytes = value.bytes
+    let unsafe = bytes.withUnsafeBufferPointer { TextRules.holdsUnsafe(bytes: $0, keepingLineBreaks: true) }
+    guard !unsafe, let stream = StandardOutput.standardOutputStream else {
+        print(String(decoding: bytes, as: UTF8.self))
+        return
+    }
+    bytes.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, stream) }
+    _ = fputc(0x0A, stream)
 }
 
 /// A message for standard error (a warning, a note of what was written), escaped as `print` does.

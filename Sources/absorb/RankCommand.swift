@@ -74,7 +74,7 @@ struct RankCommand: ParsableCommand {
         let ranking = planner.rank(nutrient, per: basis, group: groupName, diets: today.profile.diets, for: today, limit: count)
         switch format {
         case .text: print(text(ranking, profile: today.profile))
-        case .json: print(json(ranking, profile: today.profile, ids: session.data.foods.ids).text)
+        case .json: printJSON(json(ranking, profile: today.profile, ids: session.data.foods.ids))
         }
     }
 

@@ -48,7 +48,7 @@ struct ReportCommand: ParsableCommand {
         let renderer = ReportRenderer(report: report, session: session)
         switch format {
         case .text: print(renderer.text(), terminator: "")
-        case .json: print(renderer.json().text)
+        case .json: printJSON(renderer.json())
         case .csv: print(renderer.csv(), terminator: "")
         }
     }
@@ -264,15 +264,30 @@ struct ReportRenderer {
             ])
         }
         let balance = self.balance
-        let entries: [JSONValue] = report.entries.map { entry in
-            .object([
+        // Each food's description read once (ten years are 36,500 entries of a few hundred
+        // foods), and each day's date written once.
+        let foods = session.data.foods
+        var descriptions: [String: JSONValue] = [:]
+        var dates: (date: LocalDate, text: JSONValue)?
+        var entries: [JSONValue] = []
+        entries.reserveCapacity(report.entries.count)
+        for entry in report.entries {
+            let food: JSONValue
+            if let known = descriptions[entry.foodID] {
+                food = known
+            } else {
+                food = .string(foods.index(of: entry.foodID).map { foods.descriptions[$0] })
+                descriptions[entry.foodID] = food
+            }
+            if dates?.date != entry.date { dates = (entry.date, .string(entry.date.description)) }
+            entries.append(.object([
                 ("id", .number(Double(entry.id))),
-                ("date", .string(entry.date.description)),
+                ("date", dates!.text),
                 ("meal", .string(entry.meal.rawValue)),
                 ("food_id", .string(entry.foodID)),
-                ("food", .string(session.data.foods.food(id: entry.foodID)?.description)),
+                ("food", food),
                 ("grams", .number(entry.grams, decimals: 3)),
-            ])
+            ]))
         }
         return .object([
             ("profile", .object([

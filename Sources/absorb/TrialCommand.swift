@@ -152,7 +152,7 @@ struct TrialCommand: ParsableCommand {
             let review = try TrialCommand.review(trial, session: session, today: LocalDate.today())
             switch format {
             case .text: print(TrialText.lines(review, profile: profile, data: session.data).joined(separator: "\n"))
-            case .json: print(TrialText.json(review, profile: session.profile.profile.name).text)
+            case .json: printJSON(TrialText.json(review, profile: session.profile.profile.name))
             }
         }
     }
