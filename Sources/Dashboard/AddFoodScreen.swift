@@ -12,7 +12,7 @@ public struct FoodSearch: Sendable, Equatable {
 /// Searching for a food to add: letters are the query (q too); the favourite and recent
 /// foods while it is empty.
 enum AddFoodScreen: ScreenComponent {
-    enum Command: Sendable { case up, down, pageUp, pageDown, choose, erase, newFood, favourite, clear }
+    enum Command: Sendable { case up, down, pageUp, pageDown, choose, erase, newFood, favourite, clear, fullNames }
 
     static let helpTitle = "Add food"
 
@@ -25,6 +25,7 @@ enum AddFoodScreen: ScreenComponent {
         KeyBinding([.control("f")], "^F", "favourite, or not", bar: "^F favourite", .favourite),
         KeyBinding([.control("n")], "^N", "a new food from its label", bar: "^N new food", .newFood),
         KeyBinding([.control("u")], "^U", "clear the search", bar: "^U clear", .clear),
+        KeyBinding([.control("d")], "^D", "USDA descriptions, or short names", .fullNames),
         KeyBinding([.backspace], "⌫", "erase a letter", .erase),
     ]
 
@@ -57,6 +58,10 @@ enum AddFoodScreen: ScreenComponent {
             return [.setFavourite(foodID: id, !state.favourites.contains(id))]
         case .clear:
             found = search("", in: state)
+        case .fullNames:
+            state.fullFoodNames.toggle()
+            state.message = .init(text: state.fullFoodNames ? "Foods named by their USDA descriptions (^D: short names)"
+                                                              : "Foods named by their short names (^D: USDA descriptions)", isError: false)
         }
         state.screen = .addFood(found)
         return []
@@ -130,7 +135,7 @@ extension Painter {
         let rows = height - 2 - top
         let start = max(0, min(search.selected - rows / 2, search.results.count - rows))
         // Names too long for the row keep the words that tell them from the others shown.
-        let names = search.results.dropFirst(start).prefix(rows).map { state.data.foods.descriptions[$0] }
+        let names = search.results.dropFirst(start).prefix(rows).map { state.foodName(state.data.foods.ids[$0]) }
         for (offset, food) in search.results.dropFirst(start).prefix(rows).enumerated() {
             let y = top + offset
             let id = state.data.foods.ids[food]
@@ -139,7 +144,7 @@ extension Painter {
             // as the CLI's search marks it; the whole reason where it fits.
             let reason = state.dietExclusion(food).map(Self.forReaders)
             let short = reason.map { "  \(glyphs.dot) " + String($0.prefix { $0 != ":" }) } ?? ""
-            let name = Self.elide(state.data.foods.descriptions[food], to: width - 10 - short.count, among: names, glyphs: glyphs)
+            let name = Self.elide(state.foodName(id), to: width - 10 - short.count, among: names, glyphs: glyphs)
             let end = canvas.write(" \(mark)\(id.padding(toLength: 6, withPad: " ", startingAt: 0)) \(name)",
                                    x: 0, y: y, maxWidth: width - 1)
             if let reason {

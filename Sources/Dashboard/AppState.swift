@@ -66,6 +66,8 @@ public struct AppState: Sendable {
     /// Custom foods this session added and then undid: still in the table until absorb
     /// starts again, never offered.
     public internal(set) var hiddenFoods: Set<String> = []
+    /// Whether foods are named by their USDA descriptions rather than their short names.
+    public internal(set) var fullFoodNames = false
     /// A banner across the title (the demo says it is one), or nil.
     public let banner: String?
     /// Drawing options.
@@ -181,9 +183,13 @@ public struct AppState: Sendable {
             .max { Self.isNewer($1, than: $0) }
     }
 
-    /// A food's description, or a note that the table lacks it.
+    /// A food as the screens name it: its short name (Data/common_foods.csv: "Oats, cooked
+    /// with water, no salt") where it has one, else its description; the USDA description
+    /// everywhere while `fullFoodNames` is on (^D on the add-food screen), and always at the
+    /// top of the amount form. A note if the table lacks the food.
     public func foodName(_ id: String) -> String {
-        data.foods.index(of: id).map { data.foods.descriptions[$0] } ?? "unknown food \(id)"
+        if fullFoodNames { return data.foods.index(of: id).map { data.foods.descriptions[$0] } ?? "unknown food \(id)" }
+        return data.displayName(ofFoodID: id)
     }
 
     mutating func makePlannerIfNeeded() {

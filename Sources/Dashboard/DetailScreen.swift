@@ -135,7 +135,7 @@ extension Painter {
                          x: 0, y: y, style: CellStyle(dim: true))
             y += 1
         }
-        let names = contributions.map(\.description)
+        let names = contributions.map { state.foodName($0.foodID) }
         for (index, item) in contributions.enumerated() where y <= listBottom {
             if y == listBottom, contributions.count > index + 1 {
                 canvas.write("   and \(Format.count(contributions.count - index, "more food", "more foods"))", x: 0, y: y, style: CellStyle(dim: true))
@@ -145,7 +145,7 @@ extension Painter {
             let right = "\(Format.amount(item.amount)) \(nutrient.unit)  \(Format.percent(item.share * 100).leftPad(3)) %"
             let grams = " (\(Format.number(item.grams, decimals: 1)) g)"
             let room = width - right.count - 3 - 3 - grams.count
-            canvas.write("   \(Self.elide(item.description, to: room, among: names, glyphs: glyphs))\(grams)", x: 0, y: y, maxWidth: width - right.count - 3)
+            canvas.write("   \(Self.elide(state.foodName(item.foodID), to: room, among: names, glyphs: glyphs))\(grams)", x: 0, y: y, maxWidth: width - right.count - 3)
             canvas.writeRight(right, right: width - 1, y: y)
             y += 1
         }

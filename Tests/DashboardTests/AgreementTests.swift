@@ -41,7 +41,7 @@ final class AgreementTests: XCTestCase {
         let sources = try XCTUnwrap(review.sources[.vitaminA])
         XCTAssertFalse(sources.isEmpty)
         for source in sources.prefix(3) {
-            XCTAssertTrue(text.contains("\(source.description) (\(Format.number(source.grams, decimals: 1)) g)"), text)
+            XCTAssertTrue(text.contains("\(state.foodName(source.foodID)) (\(Format.number(source.grams, decimals: 1)) g)"), text)
             XCTAssertTrue(text.contains("\(Format.amount(source.amount)) µg RAE  \(Format.percent(source.share * 100).leftPad(3)) %"), text)
         }
     }

@@ -37,8 +37,8 @@ final class DayScreenTests: XCTestCase {
             " Omega-3 ALA  ██▌             │                0.17 g / 1.1   15 ▼?      │   15?",
             " EPA + DHA    ████████████████│███████▶      1,995 mg / 250  798 ✓?      │  798?",
             "─────────────────────────────────────────────────── 1 logged day in the 7-day ──",
-            " Breakfast  Egg, whole, raw, fresh                                         50 g",
-            " Lunch      Fish, salmon, Atlantic, farmed, raw                           100 g",
+            " Breakfast  Egg, whole, raw                                                50 g",
+            " Lunch      Salmon, Atlantic, farmed, raw                                 100 g",
             " Snack      Pears, raw, bartlett                                          178 g",
         ] + Array(repeating: "", count: 10) + [
             " a add  ⏎ detail  Tab entries  ←→ day  v 7/30  w trends  ? help  q quit",

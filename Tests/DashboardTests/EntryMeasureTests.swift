@@ -15,8 +15,8 @@ final class EntryMeasureTests: XCTestCase {
     func testAnEntryLoggedInOuncesShowsAndOpensInOunces() {
         var state = Fixture.state(entries: [loggedInOunces, Fixture.entry(2, "01123", 50, .breakfast)])
         var rows = screen(state)
-        XCTAssertEqual(rows[10], " Breakfast  Egg, whole, raw, fresh                                         50 g", "grams: logged in grams")
-        XCTAssertEqual(rows[11], " Lunch      Fish, salmon, Atlantic, farmed, raw" + String(repeating: " ", count: 28) + "1 oz")
+        XCTAssertEqual(rows[10], " Breakfast  Egg, whole, raw                                                50 g", "grams: logged in grams")
+        XCTAssertEqual(rows[11], " Lunch      Salmon, Atlantic, farmed, raw" + String(repeating: " ", count: 34) + "1 oz")
         XCTAssertTrue(screen(Fixture.state(width: 120, height: 40, entries: [loggedInOunces]))[10].hasSuffix("1 oz (28.4 g)"))
         press(&state, .tab, .down, .character("e"))
         rows = screen(state)

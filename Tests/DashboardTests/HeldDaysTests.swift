@@ -133,8 +133,8 @@ final class HeldDaysTests: XCTestCase {
         press(&state, .character("a"))
         let rows = screen(state)
         XCTAssertEqual(rows[3], " Recently used")
-        XCTAssertEqual(rows[4], "  01123  Egg, whole, raw, fresh")
-        XCTAssertEqual(rows[5], "  15236  Fish, salmon, Atlantic, farmed, raw")
+        XCTAssertEqual(rows[4], "  01123  Egg, whole, raw")
+        XCTAssertEqual(rows[5], "  15236  Salmon, Atlantic, farmed, raw")
         press(&state, .down, .enter)
         guard case .amount(let form) = state.screen else { return XCTFail("\(state.screen)") }
         XCTAssertEqual(form.amountText, "140", "the amount last logged, from the journal's recent entries")

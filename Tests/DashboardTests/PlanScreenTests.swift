@@ -58,7 +58,7 @@ final class PlanScreenTests: XCTestCase {
         _ = update(&state, .entrySaved(saved))
         XCTAssertEqual(state.screen, .day)
         rows = screen(state)
-        XCTAssertTrue(rows[22].hasPrefix(" Added 150 g of Fish, salmon, Atlantic, farmed, raw"), rows[22])
+        XCTAssertTrue(rows[22].hasPrefix(" Added 150 g of Salmon, Atlantic, farmed, raw"), rows[22])
     }
 
     func testFoodsTheDietsAllowAndChangingAnEntrySaveWithoutAsking() {

@@ -96,7 +96,7 @@ final class ScreenSizeTests: XCTestCase {
         XCTAssertEqual(Array(rows[10...13]), [
             " Breakfast  Cereals, oats, instant, fortified, plain …                    234 g",
             "            Cereals, oats … with cinnamon and spice, prepared with water  150 g",
-            "            Cereals, oats, regular and quick, unenriched … without salt   234 g",
+            "            Oats, cooked with water, no salt                              234 g",
             "            Cereals, oats … with raisins and spice, prepared with water   150 g",
         ])
         // At 120 columns they are whole.
@@ -181,7 +181,7 @@ final class ScreenSizeTests: XCTestCase {
         XCTAssertEqual(rows[2].count, 139, rows[2])
         XCTAssertTrue(rows[2].hasSuffix("609 µg RAE / 700   87 ▽   23⚠ │   52"), rows[2])
         // The entries end at 110 columns; beside them, the last 7 days from the model's scores.
-        XCTAssertTrue(rows[10].hasPrefix(" Breakfast  Egg, whole, raw, fresh" + String(repeating: " ", count: 71) + "50 g   Last 7 days, % of target"), rows[10])
+        XCTAssertTrue(rows[10].hasPrefix(" Breakfast  Egg, whole, raw" + String(repeating: " ", count: 78) + "50 g   Last 7 days, % of target"), rows[10])
         XCTAssertTrue(rows[12].hasSuffix("Thu 19 Nov  nothing logged"), rows[12])
         XCTAssertTrue(rows[15].hasSuffix("Sun 22 Nov   17▼  147✓   47▼    1▼   15▼   27▼ 999+✓"), rows[15])
         XCTAssertTrue(rows[18].hasSuffix("Wed 25 Nov   87▽   80▽   42▼  545✓   14▼   28▼  798✓"), rows[18])

@@ -12,7 +12,7 @@ final class UndoTests: XCTestCase {
         _ = update(&state, .entryUpdated(changed))
         XCTAssertEqual(press(&state, .character("u")), [.applyChange(.changeEntry(from: changed, to: entry, profileID: 1), undoing: true)])
         _ = update(&state, .changeApplied(undoing: true, context: Fixture.context(entries: [entry])))
-        XCTAssertTrue(screen(state)[22].hasPrefix(" Undone: Changed to 50 g of Fish, salmon"), screen(state)[22])
+        XCTAssertTrue(screen(state)[22].hasPrefix(" Undone: Changed to 50 g of Salmon, Atlantic"), screen(state)[22])
         XCTAssertEqual(press(&state, .control("r")), [.applyChange(.changeEntry(from: entry, to: changed, profileID: 1), undoing: false)])
     }
 
@@ -25,7 +25,7 @@ final class UndoTests: XCTestCase {
         let elsewhere = Entry(id: 4, date: entry.date, meal: .lunch, foodID: "15236", grams: 80, loggedAt: entry.loggedAt)
         _ = update(&state, .changeLeft(undoing: true, context: Fixture.context(entries: [elsewhere])))
         let message = screen(state)[22]
-        XCTAssertTrue(message.hasPrefix(" ! Not undone: Added 100 g of Fish, salmon"), message)
+        XCTAssertTrue(message.hasPrefix(" ! Not undone: Added 100 g of Salmon, Atlantic"), message)
         XCTAssertTrue(screen(state)[10].hasSuffix("80 g"), "the journal's entry, as it is now: \(screen(state)[10])")
         // The change is no longer offered.
         XCTAssertEqual(press(&state, .character("u")), [])
@@ -61,7 +61,7 @@ final class UndoTests: XCTestCase {
         XCTAssertEqual(press(&state, .character("u")), [.applyChange(.setFavourite(foodID: "15236", false, profileID: 1), undoing: true)])
         _ = update(&state, .changeApplied(undoing: true, context: Fixture.context(entries: [])))
         XCTAssertEqual(state.favourites, [])
-        XCTAssertEqual(screen(state)[22], " Undone: Favourite: Fish, salmon, Atlantic, farmed, raw · ^R redoes")
+        XCTAssertEqual(screen(state)[22], " Undone: Favourite: Salmon, Atlantic, farmed, raw · ^R redoes")
         XCTAssertEqual(press(&state, .control("r")), [.applyChange(.setFavourite(foodID: "15236", true, profileID: 1), undoing: false)])
         // Unmarking one is undone by marking it again.
         var marked = Fixture.state()

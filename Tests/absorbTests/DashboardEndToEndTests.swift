@@ -45,7 +45,7 @@ final class DashboardEndToEndTests: XCTestCase {
         try terminal.press("Enter")
         var rows = try terminal.waitFor(old.longDescription)
         rows = try terminal.waitFor("140 g")
-        XCTAssertTrue(rows.contains { $0.contains("Fish, salmon, Atlantic, farmed, raw") && $0.hasSuffix("140 g") }, rows.joined(separator: "\n"))
+        XCTAssertTrue(rows.contains { $0.contains("Salmon, Atlantic, farmed, raw") && $0.hasSuffix("140 g") }, rows.joined(separator: "\n"))
         // Walking back from today over the days held and beyond them.
         try terminal.press("t")
         try terminal.waitFor("(today)")
@@ -53,12 +53,12 @@ final class DashboardEndToEndTests: XCTestCase {
         rows = try terminal.waitFor(today.adding(days: -42).longDescription)
         try terminal.press("h", "h", "h")
         rows = try terminal.waitFor("80 g")
-        XCTAssertTrue(rows.contains { $0.contains("Fish, salmon") && $0.hasSuffix("80 g") }, rows.joined(separator: "\n"))
+        XCTAssertTrue(rows.contains { $0.contains("Salmon, Atlantic") && $0.hasSuffix("80 g") }, rows.joined(separator: "\n"))
         // Another absorb logs on the day shown: it appears within a second or so.
         let added = try cli.run(["log", "add", "--food", "01123", "--grams", "50", "--meal", "breakfast",
                                  "--date", today.adding(days: -45).description])
         XCTAssertEqual(added.status, 0, added.stderr)
-        rows = try terminal.waitFor("Egg, whole, raw, fresh", timeout: 5)
+        rows = try terminal.waitFor("Egg, whole, raw", timeout: 5)
         try terminal.press("q")
     }
 
@@ -74,16 +74,16 @@ final class DashboardEndToEndTests: XCTestCase {
         try terminal.waitFor("Type part of a food's name")
         try terminal.type("salmon")
         rows = try terminal.waitFor("48 matches")
-        XCTAssertEqual(rows[4], "  15236  Fish, salmon, Atlantic, farmed, raw")
+        XCTAssertEqual(rows[4], "  15236  Salmon, Atlantic, farmed, raw")
         try terminal.press("Enter")
         try terminal.waitFor(" Amount: 1")
         try terminal.type("100g")
         rows = try terminal.waitFor(" Amount: 100█  ↑ g ↓")
         XCTAssertTrue(rows.contains(" Vitamin D                          +11 µg   0 % → 73 % of target"), rows.joined(separator: "\n"))
         try terminal.press("Enter")
-        rows = try terminal.waitFor("Added 100 g of Fish, salmon, Atlantic, farmed, raw")
+        rows = try terminal.waitFor("Added 100 g of Salmon, Atlantic, farmed, raw")
         XCTAssertTrue(vitaminD(rows).contains("11 µg / 15   73 ▽"), vitaminD(rows))
-        XCTAssertTrue(rows.contains { $0.contains("Fish, salmon, Atlantic, farmed, raw") && $0.hasSuffix("100 g") },
+        XCTAssertTrue(rows.contains { $0.contains("Salmon, Atlantic, farmed, raw") && $0.hasSuffix("100 g") },
                       rows.joined(separator: "\n"))
 
         // It is in the journal: the command line reads it while the dashboard is open.
@@ -94,11 +94,11 @@ final class DashboardEndToEndTests: XCTestCase {
 
         // The new entry is selected: d deletes it, u undoes.
         try terminal.press("d")
-        rows = try terminal.waitFor("Deleted 100 g of Fish, salmon")
+        rows = try terminal.waitFor("Deleted 100 g of Salmon, Atlantic")
         XCTAssertTrue(vitaminD(rows).contains("— µg / 15"), vitaminD(rows))
         XCTAssertFalse(try cli.run(["log", "list"]).stdout.contains("Fish, salmon"))
         try terminal.press("u")
-        rows = try terminal.waitFor("Undone: Deleted 100 g of Fish, salmon")
+        rows = try terminal.waitFor("Undone: Deleted 100 g of Salmon, Atlantic")
         XCTAssertTrue(vitaminD(rows).contains("11 µg / 15"), vitaminD(rows))
         XCTAssertTrue(try cli.run(["log", "list"]).stdout.contains("Fish, salmon"))
 
@@ -185,7 +185,7 @@ final class DashboardEndToEndTests: XCTestCase {
         try terminal.waitFor("Type part of a food's name")
         try terminal.type("salmon")
         // The diet's foods come last, marked; the first fish is under the salmonberries.
-        var rows = try terminal.waitFor("  15236  Fish, salmon, Atlantic, farmed, raw  · no fish")
+        var rows = try terminal.waitFor("  15236  Salmon, Atlantic, farmed, raw  · no fish")
         try terminal.press("Down")
         try terminal.press("Enter")
         try terminal.waitFor(" Amount: 1")
@@ -203,7 +203,7 @@ final class DashboardEndToEndTests: XCTestCase {
         try terminal.press("Enter")
         try terminal.waitFor(" Log it anyway? y/n")
         try terminal.press("y")
-        rows = try terminal.waitFor("Added 100 g of Fish, salmon, Atlantic, farmed, raw")
+        rows = try terminal.waitFor("Added 100 g of Salmon, Atlantic, farmed, raw")
         XCTAssertEqual(try todaysEntryIDs(cli).count, 1)
         XCTAssertTrue(try cli.run(["log", "list"]).stdout.contains("Fish, salmon, Atlantic, farmed, raw"))
         try terminal.press("q")
@@ -221,14 +221,14 @@ final class DashboardEndToEndTests: XCTestCase {
         try terminal.press("a")
         try terminal.waitFor("Type part of a food's name")
         try terminal.type("salmon atlantic farmed raw")
-        try terminal.waitFor("  15236  Fish, salmon, Atlantic, farmed, raw")
+        try terminal.waitFor("  15236  Salmon, Atlantic, farmed, raw")
         try terminal.press("C-f")
-        try terminal.waitFor("Favourite: Fish, salmon, Atlantic, farmed, raw")
+        try terminal.waitFor("Favourite: Salmon, Atlantic, farmed, raw")
         XCTAssertTrue(try cli.run(["foods", "favourites"]).stdout.contains("15236"))
         try terminal.press("Escape")
         try terminal.waitFor("Nothing logged on")
         try terminal.press("u")
-        try terminal.waitFor("Undone: Favourite: Fish, salmon")
+        try terminal.waitFor("Undone: Favourite: Salmon, Atlantic")
         XCTAssertFalse(try cli.run(["foods", "favourites"]).stdout.contains("15236"))
         // A switch to the other profile, then u: Ben is the active profile again; ^R redoes it.
         try terminal.press("p")
@@ -254,8 +254,8 @@ final class DashboardEndToEndTests: XCTestCase {
         XCTAssertEqual(logged.status, 0, logged.stderr)
         let terminal = try TmuxSession()
         try terminal.shell(command)
-        var rows = try terminal.waitFor("Egg, whole, raw, fresh")
-        XCTAssertTrue(rows.contains { $0.contains("Egg, whole, raw, fresh") && $0.hasSuffix(" 2 large") }, rows.joined(separator: "\n"))
+        var rows = try terminal.waitFor("Egg, whole, raw")
+        XCTAssertTrue(rows.contains { $0.contains("Egg, whole, raw") && $0.hasSuffix(" 2 large") }, rows.joined(separator: "\n"))
         try terminal.press("Tab", "e")
         rows = try terminal.waitFor(" Amount: 2")
         XCTAssertTrue(rows.contains { $0.hasPrefix(" Amount: 2█  ↑ large") }, rows.joined(separator: "\n"))
@@ -401,7 +401,7 @@ final class DashboardEndToEndTests: XCTestCase {
         }
         // Within a second or two of the last, all three are on the screen.
         let rows = try terminal.waitUntil("three salmon entries", timeout: 5) { rows in
-            rows.filter { $0.contains("Fish, salmon, Atlantic, farmed, raw") }.count == 3
+            rows.filter { $0.contains("Salmon, Atlantic, farmed, raw") }.count == 3
         }
         XCTAssertTrue(vitaminD(rows).contains("33 µg / 15"), vitaminD(rows))
         try terminal.press("q")
@@ -534,7 +534,7 @@ final class DashboardEndToEndTests: XCTestCase {
             try terminal.type("salmon")
             try terminal.waitFor("48 matches")
             try terminal.press("C-f")
-            try terminal.waitFor("Favourite: Fish, salmon")
+            try terminal.waitFor("Favourite: Salmon, Atlantic")
             try terminal.press("Escape")
             try terminal.waitForNo("48 matches")
             try terminal.press("p")

@@ -27,7 +27,7 @@ final class SkinGutEndToEndTests: XCTestCase {
         for (width, height, itch) in [(80, 24, "6"), (120, 40, "4")] {
             let terminal = try TmuxSession(width: width, height: height)
             try terminal.shell(command)
-            try terminal.waitFor("Onions, raw")
+            try terminal.waitFor("Onion, raw")
             try terminal.press("c")
             var rows = try terminal.waitFor("Check-in · ")
             XCTAssertTrue(rows.contains { $0.hasPrefix(" Itch (peak NRS)") }, rows.joined(separator: "\n"))
@@ -63,7 +63,7 @@ final class SkinGutEndToEndTests: XCTestCase {
         XCTAssertEqual(try cli.run(["log", "add", "onions", "raw", "160", "g"]).status, 0)
         let terminal = try TmuxSession(width: 80, height: 24)
         try terminal.shell(command)
-        try terminal.waitFor("Onions, raw")
+        try terminal.waitFor("Onion, raw")
         try terminal.press("s")
         var rows = try terminal.waitFor("30 days to ")
         XCTAssertFalse(rows.contains { $0.hasPrefix(" Trial") }, rows.joined(separator: "\n"))

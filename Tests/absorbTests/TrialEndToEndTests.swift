@@ -24,7 +24,7 @@ final class TrialEndToEndTests: XCTestCase {
         XCTAssertEqual(try cli.run(["log", "add", "onions", "raw", "160", "g"]).status, 0)
         let terminal = try TmuxSession(width: 80, height: 24)
         try terminal.shell("\(TmuxSession.quote(AbsorbProcess.executable.path)) --journal \(TmuxSession.quote(journal))")
-        try terminal.waitFor("Onions, raw")
+        try terminal.waitFor("Onion, raw")
         try terminal.press("s")
         try terminal.waitFor("30 days to ")
         try terminal.press("t")
