@@ -35,6 +35,28 @@ final class SearchEvaluationTests: XCTestCase {
         }
     }
 
+    /// `Data/common_foods.csv`: every id is a food of the table, named once, its
+    /// `description` column that food's description (so a reviewer reads the right food
+    /// beside its name), and no two foods share a short name.
+    func testCommonFoodNamesAreOfTheirFoods() throws {
+        let path = TestData.packageRoot.appendingPathComponent("Data/common_foods.csv").path
+        let lines = try String(contentsOfFile: path, encoding: .utf8)
+            .replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.first, "id,name,description")
+        var ids: Set<String> = [], names: Set<String> = []
+        for line in lines.dropFirst() {
+            let fields = TestData.csvFields(line)
+            XCTAssertEqual(fields.count, 3, line)
+            guard fields.count == 3 else { continue }
+            let (id, name, description) = (fields[0], fields[1], fields[2])
+            XCTAssertTrue(ids.insert(id).inserted, "\(id) is named twice")
+            XCTAssertTrue(names.insert(name.lowercased()).inserted, "two foods are named \"\(name)\"")
+            XCTAssertEqual(TestData.data.foods.food(id: id)?.description, description, "\(id) \(name)")
+            XCTAssertEqual(TestData.data.displayName(ofFoodID: id), name)
+        }
+        XCTAssertGreaterThanOrEqual(ids.count, 320)
+    }
+
     func testFirstResultAndTopFiveShares() throws {
         let queries = try Self.queries()
         XCTAssertGreaterThanOrEqual(queries.count, 150)
