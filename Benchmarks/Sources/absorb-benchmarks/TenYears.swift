@@ -13,7 +13,8 @@ enum TenYears {
     static let perDay = 10
 
     /// The entries, ending on `end`.
-    static func entries(data: NutrientData, ending end: LocalDate, distinct: Bool) -> [(date: LocalDate, meal: Meal, foodID: String, grams: Double)] {
+    static func entries(data: NutrientData, ending end: LocalDate, distinct: Bool,
+                        days: Int = days) -> [(date: LocalDate, meal: Meal, foodID: String, grams: Double)] {
         var random = SplitMix(seed: 2_026)
         // Foods a person logs: USDA foods with an energy value (no supplements, no recipes).
         let candidates = (0..<data.foods.count).filter {
@@ -46,12 +47,12 @@ enum TenYears {
         return items
     }
 
-    /// A journal of ten years at `path` (replaced).
-    static func journal(at path: String, data: NutrientData, distinct: Bool) throws -> String {
+    /// A journal of ten years (or `days`) at `path` (replaced).
+    static func journal(at path: String, data: NutrientData, distinct: Bool, days: Int = days) throws -> String {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         let journal = try JournalStore(path: path)
         let profile = try journal.activeProfile()
-        _ = try journal.addEntries(profileID: profile.id, entries(data: data, ending: LocalDate.today(), distinct: distinct))
+        _ = try journal.addEntries(profileID: profile.id, entries(data: data, ending: LocalDate.today(), distinct: distinct, days: days))
         return path
     }
 
@@ -60,6 +61,12 @@ enum TenYears {
     /// foods), the state made, the first frame drawn at 120 × 40.
     static func firstFrame(journalPath: String, data: NutrientData) throws -> Double {
         let start = ContinuousClock().now
+        blackHole(render(try dashboard(journalPath: journalPath, data: data)))
+        return seconds(since: start)
+    }
+
+    /// The dashboard's state as `absorb` opens it on a journal.
+    static func dashboard(journalPath: String, data: NutrientData) throws -> AppState {
         let journal = try JournalStore(path: journalPath)
         let profile = try journal.activeProfile()
         let today = LocalDate.today()
@@ -72,9 +79,21 @@ enum TenYears {
                                      checkIns: try journal.checkIns(profileID: profile.id),
                                      probiotics: try journal.probiotics(profileID: profile.id).map(\.dose),
                                      trials: try journal.trials(profileID: profile.id))
-        let state = AppState(data: data, context: context, today: LocalDate.today(), minuteOfDay: 720, width: 120, height: 40)
+        return AppState(data: data, context: context, today: LocalDate.today(), minuteOfDay: 720, width: 120, height: 40)
+    }
+
+    /// The first `g` (the planner made, the day's plan drawn), then a day moved inside the
+    /// gap plan (re-planned and drawn), each from the state as opened.
+    static func gapKeys(journalPath: String, data: NutrientData) throws -> (first: Double, move: Double) {
+        var state = try dashboard(journalPath: journalPath, data: data)
+        var start = ContinuousClock().now
+        _ = update(&state, .key(.character("g")))
         blackHole(render(state))
-        return seconds(since: start)
+        let first = seconds(since: start)
+        start = ContinuousClock().now
+        _ = update(&state, .key(.left))
+        blackHole(render(state))
+        return (first, seconds(since: start))
     }
 
     /// Every figure of the ten-year journals: in process, then whole processes.
@@ -82,14 +101,19 @@ enum TenYears {
         var figures: [Figure] = []
         let personal = try journal(at: paths.scratch + "/ten-years.sqlite", data: data, distinct: false)
         let distinct = try journal(at: paths.scratch + "/ten-years-distinct.sqlite", data: data, distinct: true)
+        let month = try journal(at: paths.scratch + "/one-month.sqlite", data: data, distinct: false, days: 30)
         let empty = paths.scratch + "/empty.sqlite"
         _ = try JournalStore(path: empty)
         let repetitions = quick ? 3 : 20
-        for (name, path) in [("empty", empty), ("ten_years", personal), ("ten_years_distinct", distinct)] {
+        for (name, path) in [("empty", empty), ("one_month", month), ("ten_years", personal), ("ten_years_distinct", distinct)] {
             _ = try firstFrame(journalPath: path, data: data)
             figures.append(Figure("dashboard.first_frame_\(name)",
                                   samples: try (0..<repetitions).map { _ in try firstFrame(journalPath: path, data: data) }))
         }
+        _ = try gapKeys(journalPath: personal, data: data)
+        let keys = try (0..<repetitions).map { _ in try gapKeys(journalPath: personal, data: data) }
+        figures.append(Figure("dashboard.first_g_ten_years", samples: keys.map(\.first)))
+        figures.append(Figure("dashboard.gap_plan_day_moved_ten_years", samples: keys.map(\.move)))
         guard let absorb else { return figures }
         var environment = ProcessInfo.processInfo.environment
         environment["XDG_CACHE_HOME"] = paths.scratch + "/process-cache"
