@@ -228,6 +228,21 @@ final class TrialTests: XCTestCase {
         return (range, checkIns, [(figure: .fibre, threshold: "25 g", daily: daily)])
     }
 
+    func testATrialWithoutReintroductionHasNoneRatherThanOneNotBegun() {
+        let trial = Trial(name: "vitamin D", kind: .supplement("S0001"), start: d(14), weeks: 2)
+        let checkIns = (7..<28).map { CheckIn(date: d($0), itch: 5) }
+        let phases = TrialReview.scalePhases(trial: trial, asOf: d(40), checkIns: checkIns, tracked: [.itch],
+                                             definitions: data.checkInScales, rules: data.trialRules)[0].phases
+        XCTAssertEqual(phases.map(\.planned), [true, true, false])
+        XCTAssertEqual(TrialText.figure(phases[2], word: "days"), "none planned")
+        XCTAssertEqual(TrialText.figure(phases[1], word: "days"), "5 (5–5), 14 days")
+        // One with reintroduction weeks, before they begin: not begun.
+        let planned = Trial(name: "no dairy", kind: .remove("no_dairy"), start: d(14), weeks: 2, reintroduceWeeks: 1)
+        let running = TrialReview.scalePhases(trial: planned, asOf: d(20), checkIns: checkIns, tracked: [.itch],
+                                              definitions: data.checkInScales, rules: data.trialRules)[0].phases
+        XCTAssertEqual(TrialText.figure(running[2], word: "days"), "not begun")
+    }
+
     func testWhatChangedAtEachLagByHand() throws {
         let (range, checkIns, figures) = alternating(days: 16)
         let changed = WhatChanged.make(range: range, figures: figures, checkIns: checkIns, tracked: [.itch, .poem],

@@ -29,6 +29,9 @@ public struct TrialAdherence: Sendable, Equatable {
 /// rules' minimum on, their mean and range. Below the minimum there is no mean: `tooFew`.
 public struct PhaseFigures: Sendable, Equatable {
     public let phase: TrialPhase
+    /// Whether the trial has this phase at all (a trial without reintroduction weeks has no
+    /// reintroduction: "none planned", not "not begun").
+    public var planned = true
     /// The phase's days (up to the day of the review), or `nil` if it has not begun.
     public let range: DateRange?
     /// Days with a value (POEM: totals recorded).
@@ -85,6 +88,9 @@ public struct TrialReview: Sendable, Equatable {
         tracked.sorted().map { scale in
             let phases = TrialPhase.allCases.map { phase -> PhaseFigures in
                 let needed = scale.isWeekly ? rules.minPhaseWeeks : rules.minPhaseDays
+                guard phase != .reintroduction || trial.reintroduceWeeks > 0 else {
+                    return PhaseFigures(phase: phase, planned: false, range: nil, count: 0, needed: needed, mean: nil, lowest: nil, highest: nil)
+                }
                 guard let planned = trial.range(of: phase), planned.from <= asOf else {
                     return PhaseFigures(phase: phase, range: nil, count: 0, needed: needed, mean: nil, lowest: nil, highest: nil)
                 }

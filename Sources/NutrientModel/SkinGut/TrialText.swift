@@ -14,6 +14,7 @@ public enum TrialText {
 
     /// A phase's figure of a scale: "6 (4–8), 7 days", "too few: 5 of 7 days", "no check-ins".
     public static func figure(_ phase: PhaseFigures, word: String) -> String {
+        guard phase.planned else { return "none planned" }
         guard phase.range != nil else { return "not begun" }
         if let mean = phase.mean, let low = phase.lowest, let high = phase.highest {
             return "\(Format.number(mean, decimals: 1)) (\(low)–\(high)), \(phase.count) \(word)"
