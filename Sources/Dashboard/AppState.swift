@@ -193,7 +193,8 @@ public struct AppState: Sendable {
     }
 
     mutating func makePlannerIfNeeded() {
-        if planner == nil { planner = data.makePlanner() }
+        // The data's one planner: made in the background after the first frame, or here.
+        if planner == nil { planner = data.planner }
     }
 
     /// The plan of the gaps screen in front (of portions of the week's own foods, when it

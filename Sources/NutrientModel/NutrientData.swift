@@ -142,6 +142,7 @@ public struct NutrientData: Sendable {
         guard often != ranking.oftenLogged else { return }
         ranking.oftenLogged = often
         searchIndex = LazySearchIndex(table: foods, ranking: ranking)
+        sharedPlanner = LazyPlanner()
     }
 
     /// Whether the table holds any of the person's own foods or recipes.
@@ -154,6 +155,7 @@ public struct NutrientData: Sendable {
         guard !customFoods.isEmpty else { return }
         for food in customFoods { try foods.append(food) }
         searchIndex = LazySearchIndex(table: foods, ranking: ranking)
+        sharedPlanner = LazyPlanner()
     }
 
     /// Adds the person's recipes as foods, in order, so a recipe can use a custom food or
@@ -175,6 +177,7 @@ public struct NutrientData: Sendable {
             }
         }
         searchIndex = LazySearchIndex(table: foods, ranking: ranking)
+        sharedPlanner = LazyPlanner()
         return problems
     }
 
@@ -272,6 +275,13 @@ public struct NutrientData: Sendable {
     public func makePlanner() -> GapPlanner {
         GapPlanner(table: foods, exclusions: plannerExclusions, diets: diets, rules: scoringRules, safety: planSafety)
     }
+
+    /// One planner over these foods, made the first time it is asked for and shared by every
+    /// copy of this data (as the search index is): the dashboard makes it in the background
+    /// after its first frame, so the first `g` does not wait for it. Made again after the
+    /// foods change (a custom food, a recipe).
+    public var planner: GapPlanner { sharedPlanner.value { makePlanner() } }
+    private var sharedPlanner = LazyPlanner()
 
     /// The foods that best match `query`, best first.
     public func searchFoods(_ query: String, limit: Int = 20) -> [Food] {
@@ -378,6 +388,21 @@ public enum DataLoadError: Error, Sendable, CustomStringConvertible {
 }
 
 /// A search index made on first use, once, whichever thread asks first.
+/// A planner made once, under a lock (the dashboard warms it on another thread).
+final class LazyPlanner: @unchecked Sendable {
+    private let lock = NSLock()
+    private var planner: GapPlanner?
+
+    func value(_ make: () -> GapPlanner) -> GapPlanner {
+        lock.lock()
+        defer { lock.unlock() }
+        if let planner { return planner }
+        let made = make()
+        planner = made
+        return made
+    }
+}
+
 final class LazySearchIndex: @unchecked Sendable {
     private let lock = NSLock()
     private let table: FoodTable

@@ -115,7 +115,11 @@ final class DashboardRunner {
                 // the first key typed in a search does not wait for it.
                 warmed = true
                 let data = session.data
-                DispatchQueue.global(qos: .userInitiated).async { _ = data.search }
+                // The gap planner too, for the first `g`.
+                DispatchQueue.global(qos: .userInitiated).async {
+                    _ = data.search
+                    _ = data.planner
+                }
             }
             // Idle, it looks for another absorb's changes this often: within a second, as
             // promised, at a cost that does not grow with the journal (PRAGMA data_version).
