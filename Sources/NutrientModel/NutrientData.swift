@@ -58,7 +58,7 @@ public struct NutrientData: Sendable {
         "foods.csv", "portions.csv", "supplements.csv", "targets.csv", "life_stages.csv",
         "units.csv", "meals.csv", "rules.csv", "search_ranking.csv", "search_names.csv", "common_foods.csv",
         "absorption.csv", "skin_notes.csv", "fermented.csv", "diets.csv", "planner.csv", "conversions.csv",
-        "safety.csv", "plan_limits.csv", "fish_servings.csv",
+        "safety.csv", "plan_limits.csv", "fish_servings.csv", "fish_foods.csv",
         "checkin_scales.csv", "scale_bands.csv", "poem_questions.csv", "poem_answers.csv", "probiotics.csv",
         "prebiotics.csv", "live_cultures.csv", "trials.csv",
     ]
@@ -108,7 +108,8 @@ public struct NutrientData: Sendable {
                                          facts: safety, defaultAgeMonths: Int(defaultAge * 12),
                                          limits: try PlanLimitTable(limits: try bytes("plan_limits.csv"), limitsFile: path("plan_limits.csv"),
                                                                     fish: try bytes("fish_servings.csv"), fishFile: path("fish_servings.csv")),
-                                         rankPerKcalMinKcalPer100g: try rules.value("rank_per_kcal_min_kcal_per_100g"))
+                                         rankPerKcalMinKcalPer100g: try rules.value("rank_per_kcal_min_kcal_per_100g"),
+                                         fishFoods: try FishFoods(bytes: try bytes("fish_foods.csv"), fileName: path("fish_foods.csv")))
             checkInScales = try CheckInScales(
                 scales: try bytes("checkin_scales.csv"), scalesFile: path("checkin_scales.csv"),
                 bands: try bytes("scale_bands.csv"), bandsFile: path("scale_bands.csv"),

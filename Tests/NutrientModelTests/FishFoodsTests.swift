@@ -1,0 +1,186 @@
+import Foundation
+import XCTest
+@testable import NutrientModel
+
+/// Which foods count as fish for the weekly fish advice (`Data/fish_foods.csv`), over the
+/// whole table, against the reviewed list `Tests/Fixtures/fish-foods.csv`: every food
+/// outside the fish group that the rule counts is listed there as one that must count,
+/// and the near misses (fish oil, fish sauce, oyster crackers, scallop squash...) as ones
+/// that must not.
+final class FishFoodsTests: XCTestCase {
+    let data = TestData.data
+    static let fishGroup = "Finfish and Shellfish Products"
+
+    func fixture() throws -> [(id: String, counts: Bool, description: String)] {
+        let path = TestData.packageRoot.appendingPathComponent("Tests/Fixtures/fish-foods.csv").path
+        let rows = try TestData.rows(try String(contentsOfFile: path, encoding: .utf8), file: path).dropFirst()
+        return try rows.map { fields in
+            XCTAssertEqual(fields.count, 4, "\(fields)")
+            XCTAssertTrue(["counts", "not"].contains(fields[1]), "\(fields)")
+            XCTAssertFalse(fields[3].isEmpty, "every food of the list says why: \(fields)")
+            return (try XCTUnwrap(fields.first), fields[1] == "counts", fields[2])
+        }
+    }
+
+    func testEveryFoodTheRuleCountsIsReviewedAndTheNearMissesAreNot() throws {
+        let planner = data.makePlanner()
+        let list = try fixture()
+        let mustCount = list.filter(\.counts), mustNot = list.filter { !$0.counts }
+        XCTAssertGreaterThanOrEqual(mustCount.count, 25)
+        XCTAssertGreaterThanOrEqual(mustNot.count, 25)
+        for food in list {
+            let index = try XCTUnwrap(data.foods.index(of: food.id), food.id)
+            XCTAssertEqual(data.foods.descriptions[index], food.description, "the list names \(food.id) as the table does")
+            XCTAssertEqual(planner.isFish(index), food.counts, "\(food.id) \(food.description)")
+        }
+        // The whole table: the fish group counts whole; outside it, exactly the reviewed foods.
+        let reviewed = Set(mustCount.map(\.id))
+        var unreviewed: [String] = [], missed: [String] = []
+        for food in 0..<data.foods.count {
+            let id = data.foods.ids[food], inGroup = data.foods.group(at: food) == Self.fishGroup
+            let counts = planner.isFish(food)
+            if inGroup, !counts { missed.append("\(id) \(data.foods.descriptions[food]) (the fish group)") }
+            if !inGroup, counts, !reviewed.contains(id) { unreviewed.append("\(id) \(data.foods.descriptions[food])") }
+            if !inGroup, !counts, reviewed.contains(id) { missed.append("\(id) \(data.foods.descriptions[food])") }
+        }
+        XCTAssertEqual(unreviewed, [], "counted as fish but not in the reviewed list:\n" + unreviewed.joined(separator: "\n"))
+        XCTAssertEqual(missed, [], "reviewed as fish but not counted:\n" + missed.joined(separator: "\n"))
+        XCTAssertGreaterThan(reviewed.count, 80)
+    }
+
+    /// A dish (tuna salad, fish sticks, a fish sandwich, clam chowder) is counted whole and
+    /// named as such; a plain fish is not a dish.
+    func testDishesAreToldApartFromPlainFish() throws {
+        let planner = data.makePlanner()
+        for id in ["15128", "15027", "15142", "21105", "21232", "06430", "06048", "25070", "36620"] {
+            let food = try XCTUnwrap(data.foods.index(of: id))
+            XCTAssertTrue(planner.isFish(food) && planner.isFishDish(food), data.foods.descriptions[food])
+        }
+        for id in ["15086", "15121", "15109", "35150"] {
+            let food = try XCTUnwrap(data.foods.index(of: id))
+            XCTAssertTrue(planner.isFish(food), data.foods.descriptions[food])
+            XCTAssertFalse(planner.isFishDish(food), data.foods.descriptions[food])
+        }
+    }
+
+    /// A fish to avoid inside a dish (shark fin soup) is left out for children, pregnancy and
+    /// lactation, as the plain fish are; so is every raw, smoked or sushi fish in pregnancy,
+    /// wherever the table files it.
+    func testTheFishToAvoidAndRawFishAreLeftOutWhereverTheyAre() throws {
+        let planner = data.makePlanner()
+        let avoid: [[String]] = [["mackerel", "king"], ["king", "mackerel"], ["marlin"], ["roughy"], ["shark"], ["swordfish"], ["tilefish"], ["bigeye"]]
+        let people = [PersonProfile(name: "child", sex: .female, ageMonths: 72),
+                      PersonProfile(name: "teen", sex: .male, ageMonths: 200),
+                      PersonProfile(name: "pregnant", sex: .female, ageMonths: 360, condition: .pregnancy),
+                      PersonProfile(name: "lactating", sex: .female, ageMonths: 360, condition: .lactation)]
+        let pregnant = people[2]
+        var dishesToAvoid: [String] = []
+        for food in 0..<data.foods.count where planner.isFish(food) {
+            let words = FoodWords.words(of: data.foods.descriptions[food])
+            let label = "\(data.foods.ids[food]) \(data.foods.descriptions[food])"
+            if avoid.contains(where: { PlanAuditTests.contains(words, $0) }) {
+                if data.foods.group(at: food) != Self.fishGroup { dishesToAvoid.append(data.foods.ids[food]) }
+                for person in people { XCTAssertFalse(planner.allows(food, diets: [], for: person), "\(label) for \(person.name)") }
+            }
+            if words.contains(where: ["raw", "smoked", "sushi", "kippered", "lox"].contains) {
+                XCTAssertFalse(planner.allows(food, diets: [], for: pregnant), "\(label) in pregnancy")
+            }
+        }
+        XCTAssertTrue(dishesToAvoid.contains("06180"), "shark fin soup is a dish with a fish to avoid: \(dishesToAvoid)")
+    }
+}
+
+/// The week's fish counted wherever it is logged: dishes whole, hand-computed.
+final class FishDishWeekTests: XCTestCase {
+    let data = TestData.data
+    let day = LocalDate(year: 2026, month: 11, day: 24)!
+
+    func entry(_ id: Int64, _ food: String, _ grams: Double, daysBefore: Int = 0) -> Entry {
+        Entry(id: id, date: day.adding(days: -daysBefore), meal: .lunch, foodID: food, grams: grams, loggedAt: Date(timeIntervalSince1970: Double(id)))
+    }
+
+    func report(_ person: PersonProfile, _ entries: [Entry]) throws -> Report {
+        Report(profile: person, targets: try data.targets.targets(for: person), range: DateRange(day: day), entries: entries, scorer: data.scorer)
+    }
+
+    func fishGrams(_ plan: GapPlan, _ planner: GapPlanner) -> [Double] {
+        plan.items.filter { planner.isFish($0.food.index) }.map(\.grams)
+    }
+
+    /// A 4-year-old: 2 oz (56.7 g) a serving, 2 a week (113.4 g).
+    func testAChildsTunaSaladEntriesCountWholeTowardTheWeek() throws {
+        let planner = data.makePlanner()
+        let child = PersonProfile(name: "C", sex: .male, ageMonths: 48)
+        let limits = planner.limits(for: child)
+        XCTAssertEqual(limits.fishServingGrams, 56.7, accuracy: 1e-9)
+        XCTAssertEqual(limits.fishServingsPerWeek, 2)
+        let today = try report(child, [entry(10, "09003", 100)])
+        let salmon = try XCTUnwrap(data.foods.index(of: "15086")), tunaSalad = try XCTUnwrap(data.foods.index(of: "15128"))
+
+        // Two 60 g entries of tuna salad: 120 / 56.7 = 2.1 servings: no fish, and why.
+        let two = [entry(1, "15128", 60, daysBefore: 2), entry(2, "15128", 60, daysBefore: 5)]
+        XCTAssertEqual(planner.fishServings(in: two, limits: limits), 120 / 56.7, accuracy: 1e-9)
+        let none = planner.plan(for: today, week: two)
+        XCTAssertEqual(fishGrams(none, planner), [])
+        XCTAssertEqual(none.fishNote, "No fish suggested: 2.1 servings of fish (57 g each) logged in the 7 days to Tue 24 Nov 2026, and the advice is 2 a week (FDA and EPA, Advice about Eating Fish, 2021). Counting the whole of Fish, tuna salad as fish: its fish share is not known.")
+        XCTAssertTrue(none.lines(review: data.review(today)).contains(none.fishNote!))
+        let named = planner.plan(for: today, week: two, using: [salmon, tunaSalad])
+        XCTAssertEqual(named.items, [])
+        XCTAssertEqual(named.leftOut.map(\.reason), ["the week's fish servings are already logged", "the week's fish servings are already logged"])
+
+        // One entry: 113.4 - 60 = 53.4 g left, less than a serving: a plan's fish at most that.
+        let one = [two[0]]
+        let some = planner.plan(for: today, week: one)
+        XCTAssertEqual(some.fishNote, "Fish in this plan at most 53 g: 1.1 servings of fish (57 g each) logged in the 7 days to Tue 24 Nov 2026, and the advice is 2 a week (FDA and EPA, Advice about Eating Fish, 2021). Counting the whole of Fish, tuna salad as fish: its fish share is not known.")
+        XCTAssertLessThanOrEqual(fishGrams(some, planner).count, 1)
+        XCTAssertTrue(fishGrams(some, planner).allSatisfy { $0 <= 53.4 + 1e-9 }, "\(some.items.map(\.portionText))")
+        // Portions of salmon and tuna salad: one fish item, of at most what is left (½ × 3 oz = 42.5 g).
+        let portions = planner.plan(for: today, week: one, using: [salmon, tunaSalad])
+        let fish = fishGrams(portions, planner)
+        XCTAssertEqual(fish.count, 1, "\(portions.items.map(\.portionText)) \(portions.leftOut.map(\.reason))")
+        XCTAssertTrue(fish.allSatisfy { $0 <= 53.4 + 1e-9 && $0 <= limits.fishServingGrams }, "\(fish)")
+        XCTAssertLessThanOrEqual(60 + fish.reduce(0, +), 113.4 + 1e-9, "the week's advice is never exceeded")
+        XCTAssertEqual(planner.portions(of: salmon, limits: limits, fishGrams: 53.4).map(\.grams).max() ?? 0, 42.5, accuracy: 1e-9)
+    }
+
+    /// Pregnant: 4 oz (113.4 g) a serving, 3 a week (340.2 g); a fish sandwich (220 g) and a
+    /// cup of clam chowder (248 g) are 468 g: 4.1 servings, though neither is in the fish group.
+    func testAPregnantWomansFishSandwichAndChowderFillTheWeek() throws {
+        let planner = data.makePlanner()
+        let pregnant = PersonProfile(name: "P", sex: .female, ageMonths: 360, condition: .pregnancy)
+        let limits = planner.limits(for: pregnant)
+        XCTAssertEqual(limits.fishServingGrams, 113.4, accuracy: 1e-9)
+        XCTAssertEqual(limits.fishServingsPerWeek, 3)
+        let today = try report(pregnant, [entry(10, "09003", 100)])
+        let week = [entry(1, "21105", 220, daysBefore: 3), entry(2, "06430", 248, daysBefore: 1)]
+        XCTAssertEqual(planner.fishServings(in: week, limits: limits), 468 / 113.4, accuracy: 1e-9)
+        let plan = planner.plan(for: today, week: week)
+        XCTAssertEqual(fishGrams(plan, planner), [])
+        XCTAssertEqual(plan.fishNote, "No fish suggested: 4.1 servings of fish (113 g each) logged in the 7 days to Tue 24 Nov 2026, and the advice is 3 a week (FDA and EPA, Advice about Eating Fish, 2021). Counting the whole of Fast foods, fish sandwich, with tartar sauce and Soup, clam chowder, new england, canned, prepared with equal volume water as fish: their fish share is not known.")
+        // The sandwich alone: 220 g, 1.9 servings; 120.2 g left, more than a serving.
+        let half = planner.plan(for: today, week: [week[0]])
+        XCTAssertEqual(half.fishNote, "1.9 of 3 servings of fish logged in the 7 days to Tue 24 Nov 2026 (FDA and EPA, Advice about Eating Fish, 2021). Counting the whole of Fast foods, fish sandwich, with tartar sauce as fish: its fish share is not known.")
+        XCTAssertTrue(fishGrams(half, planner).allSatisfy { $0 <= 113.4 + 1e-9 })
+        // Plain fish logged, room left: nothing to say (as before).
+        XCTAssertNil(planner.plan(for: today, week: [entry(3, "15086", 113.4, daysBefore: 2)]).fishNote)
+    }
+
+    /// A 2-year-old (1 oz, 2 a week: 56.7 g) who had a 57 g piece of fish sticks today is at
+    /// the week's limit: today's entries count as the week's do, each entry once.
+    func testADayAtTheWeeksLimitThroughFishSticks() throws {
+        let planner = data.makePlanner()
+        let toddler = PersonProfile(name: "T", sex: .female, ageMonths: 24)
+        let sticks = entry(1, "15027", 57)
+        let today = try report(toddler, [sticks])
+        for week in [[], [sticks]] {
+            let plan = planner.plan(for: today, week: week)
+            XCTAssertEqual(fishGrams(plan, planner), [])
+            XCTAssertEqual(plan.fishNote, "No fish suggested: 2 servings of fish (28 g each) logged in the 7 days to Tue 24 Nov 2026, and the advice is 2 a week (FDA and EPA, Advice about Eating Fish, 2021). Counting the whole of Fish, fish sticks, frozen, prepared as fish: its fish share is not known.")
+        }
+        // 56 g (two sticks) leaves 0.7 g: no fish portion fits, and the plan says it is limited.
+        let two = try report(toddler, [entry(1, "15027", 56)])
+        let plan = planner.plan(for: two)
+        XCTAssertEqual(fishGrams(plan, planner), [])
+        XCTAssertTrue(plan.fishNote?.hasPrefix("Fish in this plan at most 1 g: 2 servings") ?? false, plan.fishNote ?? "no note")
+    }
+}
