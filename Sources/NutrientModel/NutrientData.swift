@@ -42,6 +42,10 @@ public struct NutrientData: Sendable {
     public let safety: SafetyRules
     /// The rules that keep plans safe (EPA + DHA at most, no foods for young infants).
     public let planSafety: PlanSafetyRules
+    /// Per recipe id, the grams of fish in a gram of the cooked dish, from its ingredients
+    /// (`Data/fish_foods.csv` for each; an earlier recipe by its own share): the weekly fish
+    /// advice counts a recipe so, where a dish of the table counts whole.
+    public private(set) var recipeFishShares: [String: Double] = [:]
     /// The skin and gut check-in scales, their bands and POEM's questions.
     public let checkInScales: CheckInScales
     /// Probiotic strains as labels give them.
@@ -168,7 +172,10 @@ public struct NutrientData: Sendable {
         for recipe in recipes {
             do {
                 let food = try recipe.food(in: foods)
-                do { try foods.append(food) } catch {
+                do {
+                    try foods.append(food)
+                    recipeFishShares[recipe.id] = fishShare(of: recipe)
+                } catch {
                     problems.append(RecipeError(recipe: recipe.name, message: error.description))
                 }
             } catch {
@@ -177,6 +184,22 @@ public struct NutrientData: Sendable {
         }
         searchIndex = LazySearchIndex(table: foods, ranking: ranking)
         return problems
+    }
+
+    /// The grams of fish in a gram of `recipe` once cooked: its fish ingredients' raw grams
+    /// (an earlier recipe's by its share) over the cooked weight. A fish loses water as it
+    /// cooks, so raw grams count at least the fish eaten: the protective reading.
+    func fishShare(of recipe: Recipe) -> Double {
+        var grams = 0.0
+        for ingredient in recipe.ingredients {
+            guard let index = foods.index(of: ingredient.foodID) else { continue }
+            if let share = recipeFishShares[ingredient.foodID], share > 0 {
+                grams += ingredient.grams * share
+            } else if planSafety.fishFoods.match(group: foods.group(at: index), description: foods.descriptions[index]) != nil {
+                grams += ingredient.grams
+            }
+        }
+        return grams / recipe.cookedGrams
     }
 
     /// A scorer over these foods and rules.
@@ -271,7 +294,8 @@ public struct NutrientData: Sendable {
 
     /// A gap planner over these foods (it ranks the whole table: make it once and keep it).
     public func makePlanner() -> GapPlanner {
-        GapPlanner(table: foods, exclusions: plannerExclusions, diets: diets, rules: scoringRules, safety: planSafety)
+        GapPlanner(table: foods, exclusions: plannerExclusions, diets: diets, rules: scoringRules, safety: planSafety,
+                   recipeFishShares: recipeFishShares)
     }
 
     /// The foods that best match `query`, best first.

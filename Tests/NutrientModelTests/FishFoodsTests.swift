@@ -165,6 +165,36 @@ final class FishDishWeekTests: XCTestCase {
         XCTAssertNil(planner.plan(for: today, week: [entry(3, "15086", 113.4, daysBefore: 2)]).fishNote)
     }
 
+    /// A home recipe counts by its ingredients' fish: "Sunday bake" (no fish in its name) of
+    /// 150 g canned tuna (15121), 200 g cooked pasta (20121) and 50 g cheddar (01009), 400 g
+    /// cooked: 150 / 400 = 0.375 g of fish a gram. A 4-year-old's 320 g of it is 120 g of
+    /// fish, 2.1 servings of 56.7 g: no fish. A recipe with no fish ingredient whose name
+    /// names one counts whole; one of an earlier fish recipe counts by that one's share.
+    func testARecipeCountsByTheFishOfItsIngredients() throws {
+        var data = TestData.data
+        let bake = Recipe(id: "R0001", name: "Sunday bake",
+                          ingredients: [.init(foodID: "15121", grams: 150), .init(foodID: "20121", grams: 200), .init(foodID: "01009", grams: 50)],
+                          cookedGrams: 400)
+        let named = Recipe(id: "R0002", name: "Salmon-free fish pie", ingredients: [.init(foodID: "20121", grams: 100)], cookedGrams: 100)
+        let leftovers = Recipe(id: "R0003", name: "Leftovers", ingredients: [.init(foodID: "R0001", grams: 200), .init(foodID: "20121", grams: 200)],
+                               cookedGrams: 400)
+        XCTAssertEqual(data.addRecipes([bake, named, leftovers]), [])
+        XCTAssertEqual(data.recipeFishShares["R0001"]!, 0.375, accuracy: 1e-12)
+        XCTAssertEqual(data.recipeFishShares["R0002"]!, 0)
+        XCTAssertEqual(data.recipeFishShares["R0003"]!, 200 * 0.375 / 400, accuracy: 1e-12)
+        let planner = data.makePlanner()
+        let child = PersonProfile(name: "C", sex: .male, ageMonths: 48)
+        let limits = planner.limits(for: child)
+        XCTAssertEqual(planner.fishServings(in: [entry(1, "R0001", 320, daysBefore: 1)], limits: limits), 120 / 56.7, accuracy: 1e-9)
+        XCTAssertEqual(planner.fishServings(in: [entry(1, "R0002", 50)], limits: limits), 50 / 56.7, accuracy: 1e-9, "its name says fish: whole")
+        XCTAssertEqual(planner.fishServings(in: [entry(1, "R0003", 100)], limits: limits), 18.75 / 56.7, accuracy: 1e-9)
+        let today = Report(profile: child, targets: try data.targets.targets(for: child), range: DateRange(day: day),
+                           entries: [entry(10, "09003", 100)], scorer: data.scorer)
+        let plan = planner.plan(for: today, week: [entry(1, "R0001", 320, daysBefore: 1)])
+        XCTAssertEqual(plan.fishNote, "No fish suggested: 2.1 servings of fish (57 g each) logged in the 7 days to Tue 24 Nov 2026, and the advice is 2 a week (FDA and EPA, Advice about Eating Fish, 2021). Counting 38 g of fish in 100 g of Sunday bake, by its recipe (the fish's raw weight).")
+        XCTAssertEqual(fishGrams(plan, planner), [])
+    }
+
     /// A 2-year-old (1 oz, 2 a week: 56.7 g) who had a 57 g piece of fish sticks today is at
     /// the week's limit: today's entries count as the week's do, each entry once.
     func testADayAtTheWeeksLimitThroughFishSticks() throws {

@@ -207,6 +207,9 @@ public struct GapPlanner: Sendable {
     let rules: ScoringRules
     /// The rules that keep a plan safe for the person it is for.
     let safety: PlanSafetyRules
+    /// Per position of a recipe in the table, the grams of fish in a gram of it, from its
+    /// ingredients (`NutrientData.recipeFishShares`); only recipes with fish are listed.
+    let recipeFishShares: [Int: Double]
     static let nutrientCount = Nutrient.allCases.count
 
 
@@ -231,7 +234,7 @@ public struct GapPlanner: Sendable {
     }
     /// Whether a food counts as fish or shellfish (`Data/fish_foods.csv`): served in the
     /// FDA/EPA's portions, at most one in a plan, counted toward the week's advice.
-    public func isFish(_ food: Int) -> Bool { verdicts.fish(food).isFish }
+    public func isFish(_ food: Int) -> Bool { recipeFishShares[food] != nil || verdicts.fish(food).isFish }
 
     /// Whether a food is a dish with fish in it whose fish share is not known: its whole
     /// weight counts as fish.
@@ -239,7 +242,10 @@ public struct GapPlanner: Sendable {
 
     /// Prepares the planner over a table (once: plans then take milliseconds).
     public init(table: FoodTable, exclusions: PlannerExclusions, diets: DietTable, rules: ScoringRules,
-                safety: PlanSafetyRules) {
+                safety: PlanSafetyRules, recipeFishShares: [String: Double] = [:]) {
+        var shares: [Int: Double] = [:]
+        for (id, share) in recipeFishShares where share > 0 { if let index = table.index(of: id) { shares[index] = share } }
+        self.recipeFishShares = shares
         let nutrients = Nutrient.allCases
         let n = nutrients.count
         var grams = [Double](), kcal = [Double](), portion = [Int32](), amounts = [Double](), limits = [Double]()
@@ -448,23 +454,30 @@ public struct GapPlanner: Sendable {
         fishLogged(in: entries).grams / limits.fishServingGrams
     }
 
-    /// The grams of fish in `entries` (each entry once; a dish with fish in it whole), and
-    /// the dishes so counted, in the order first logged.
-    public func fishLogged(in entries: [Entry]) -> (grams: Double, dishes: [Int]) {
-        var seen = Set<Int64>(), grams = 0.0, dishes: [Int] = []
+    /// The grams of fish in `entries` (each entry once; a recipe by the fish share of its
+    /// ingredients; a dish with fish in it whole), the dishes counted whole and the recipes
+    /// counted by their share, in the order first logged.
+    public func fishLogged(in entries: [Entry]) -> (grams: Double, dishes: [Int], recipes: [Int]) {
+        var seen = Set<Int64>(), grams = 0.0, dishes: [Int] = [], recipes: [Int] = []
         for entry in entries where seen.insert(entry.id).inserted {
             guard let food = table.index(of: entry.foodID) else { continue }
+            if let share = recipeFishShares[food] {
+                grams += entry.grams * share
+                if !recipes.contains(food) { recipes.append(food) }
+                continue
+            }
             let fish = verdicts.fish(food)
             guard fish.isFish else { continue }
             grams += entry.grams
             if fish.isDish, !dishes.contains(food) { dishes.append(food) }
         }
-        return (grams, dishes)
+        return (grams, dishes, recipes)
     }
 
     /// What the plan says of the week's fish: none suggested once the week's servings are
     /// logged, a plan's fish kept to what is left of them, and the dishes counted whole.
-    static func fishNote(logged: Double, dishes: [String], limits: PlanLimits, to day: LocalDate, noFish: Bool, gramsLeft: Double) -> String? {
+    static func fishNote(logged: Double, dishes: [String], recipes: [(name: String, share: Double)] = [], limits: PlanLimits, to day: LocalDate,
+                         noFish: Bool, gramsLeft: Double) -> String? {
         let servings = logged / limits.fishServingGrams
         let advice = "the advice is \(limits.fishServingsPerWeek) a week (FDA and EPA, Advice about Eating Fish, 2021)"
         let number = Format.number(servings, decimals: 1)
@@ -474,10 +487,13 @@ public struct GapPlanner: Sendable {
             note = "No fish suggested: \(count), and \(advice)."
         } else if gramsLeft < limits.fishServingGrams - 1e-9 {
             note = "Fish in this plan at most \(Format.number(gramsLeft, decimals: 0)) g: \(count), and \(advice)."
-        } else if !dishes.isEmpty {
+        } else if !dishes.isEmpty || !recipes.isEmpty {
             note = "\(Format.number(servings, decimals: 1)) of \(limits.fishServingsPerWeek) servings of fish logged in the 7 days to \(day.longDescription) (FDA and EPA, Advice about Eating Fish, 2021)."
         } else {
             return nil
+        }
+        for recipe in recipes {
+            note += " Counting \(Format.number(recipe.share * 100, decimals: 0)) g of fish in 100 g of \(recipe.name), by its recipe (the fish's raw weight)."
         }
         if !dishes.isEmpty {
             let names = dishes.count == 1 ? dishes[0] : dishes.dropLast().joined(separator: "; ") + " and " + dishes.last!
@@ -541,7 +557,8 @@ public struct GapPlanner: Sendable {
         let weekGrams = Double(limits.fishServingsPerWeek) * limits.fishServingGrams
         let fishGramsLeft = max(0, weekGrams - fishWeek.grams)
         let noFish = fishWeek.grams >= weekGrams - 1e-9
-        let fishNote = Self.fishNote(logged: fishWeek.grams, dishes: fishWeek.dishes.map { table.descriptions[$0] }, limits: limits,
+        let fishNote = Self.fishNote(logged: fishWeek.grams, dishes: fishWeek.dishes.map { table.descriptions[$0] },
+                                     recipes: fishWeek.recipes.map { (table.descriptions[$0], recipeFishShares[$0]!) }, limits: limits,
                                      to: report.range.to, noFish: noFish, gramsLeft: fishGramsLeft)
         // The pool: for each gap, the richest allowed foods per serving and per kcal; or the
         // foods named, each checked by the same rules.
