@@ -195,6 +195,25 @@ final class FishDishWeekTests: XCTestCase {
         XCTAssertEqual(fishGrams(plan, planner), [])
     }
 
+    /// A person's own food counts by its name, as the table's do: "Grandma's tuna casserole"
+    /// is a dish counted whole; "Goldfish-shaped crackers" and "Fish sauce, my brand" are not fish.
+    func testAPersonsOwnFoodsCountByTheirNames() throws {
+        var data = TestData.data
+        func own(_ id: String, _ name: String) -> Food {
+            Food(id: id, description: name, group: "Custom foods", source: .custom, values: FoodValues([.energy: 150]),
+                 portions: [Portion(amount: 1, description: "cup", grams: 200)])
+        }
+        try data.addCustomFoods([own("C0001", "Grandma's tuna casserole"), own("C0002", "Crackers, fish shaped"),
+                                 own("C0003", "Fish sauce, my brand"), own("C0004", "Prawn curry")])
+        let planner = data.makePlanner()
+        let ids = ["C0001", "C0002", "C0003", "C0004"].map { data.foods.index(of: $0)! }
+        XCTAssertEqual(ids.map(planner.isFish), [true, false, false, true])
+        XCTAssertEqual(ids.map(planner.isFishDish), [true, false, false, true])
+        let child = PersonProfile(name: "C", sex: .male, ageMonths: 48)
+        XCTAssertEqual(planner.fishServings(in: [entry(1, "C0001", 60), entry(2, "C0003", 30), entry(3, "C0004", 60)],
+                                            limits: planner.limits(for: child)), 120 / 56.7, accuracy: 1e-9)
+    }
+
     /// A 2-year-old (1 oz, 2 a week: 56.7 g) who had a 57 g piece of fish sticks today is at
     /// the week's limit: today's entries count as the week's do, each entry once.
     func testADayAtTheWeeksLimitThroughFishSticks() throws {

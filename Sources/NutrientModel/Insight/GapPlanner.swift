@@ -151,7 +151,9 @@ public struct GapPlan: Sendable, Equatable {
     public let remaining: [(nutrient: Nutrient, reason: String)]
     /// Why no plan is made at all for this person (an infant under 6 months), or `nil`.
     public var withheld: String? = nil
-    /// Why no fish is suggested (the week's fish servings are already logged), or `nil`.
+    /// What the plan says of the week's fish, or `nil`: why no fish is suggested (the
+    /// week's servings are already logged), or why its fish is held below a serving, and
+    /// which dishes were counted whole and which recipes by their share.
     public var fishNote: String? = nil
     /// For a plan of portions of named foods (`plan(using:)`), those foods, in the order
     /// named; `nil` for a plan from the whole table.
