@@ -214,6 +214,52 @@ final class FishDishWeekTests: XCTestCase {
                                             limits: planner.limits(for: child)), 120 / 56.7, accuracy: 1e-9)
     }
 
+    /// Every life stage from 1 year, weeks of fish dishes from none to past the advice: the
+    /// fish logged plus the plan's fish never passes the week's servings (by
+    /// fish_servings.csv's text), a plan has at most one fish item of at most a serving, and
+    /// none once the week is full. Fish is told by the reviewed list, not by the planner.
+    func testNoPlanPassesTheWeeksFishForAnyLifeStage() throws {
+        let planner = data.makePlanner()
+        let path = TestData.packageRoot.appendingPathComponent("Tests/Fixtures/fish-foods.csv").path
+        let outside = Set(try TestData.rows(try String(contentsOfFile: path, encoding: .utf8)).filter { $0[1] == "counts" }.map { $0[0] })
+        func isFish(_ food: Int) -> Bool { data.foods.group(at: food) == FishFoodsTests.fishGroup || outside.contains(data.foods.ids[food]) }
+        let bands = try TestData.csvTable("fish_servings.csv")
+        let people = [PersonProfile(name: "toddler", sex: .female, ageMonths: 20), PersonProfile(name: "child", sex: .male, ageMonths: 60),
+                      PersonProfile(name: "child", sex: .female, ageMonths: 100), PersonProfile(name: "teen", sex: .male, ageMonths: 150),
+                      PersonProfile(name: "woman", sex: .female, ageMonths: 360),
+                      PersonProfile(name: "pregnant", sex: .female, ageMonths: 300, condition: .pregnancy),
+                      PersonProfile(name: "lactating", sex: .female, ageMonths: 320, condition: .lactation)]
+        let weeks: [[Entry]] = [
+            [],
+            [entry(1, "21105", 110, daysBefore: 2)],                                    // half a fish sandwich
+            [entry(1, "06430", 124, daysBefore: 1), entry(2, "25070", 20, daysBefore: 4)], // chowder, shrimp crackers
+            [entry(1, "21214", 100, daysBefore: 6), entry(2, "15128", 40, daysBefore: 3), entry(3, "36620", 80, daysBefore: 1)],
+            [entry(1, "21232", 134, daysBefore: 2), entry(2, "06048", 250, daysBefore: 1), entry(3, "15027", 114, daysBefore: 5)],
+        ]
+        var planned = 0
+        for person in people {
+            let band = try XCTUnwrap(bands.first { row in
+                row["condition"] == person.condition.rawValue
+                    && (row["age_from_months"]!.isEmpty || person.ageMonths! >= Int(row["age_from_months"]!)!)
+                    && (row["age_to_months"]!.isEmpty || person.ageMonths! < Int(row["age_to_months"]!)!)
+            })
+            let serving = Double(band["serving_g"]!)!, weekGrams = serving * Double(band["servings_per_week"]!)!
+            for (w, week) in weeks.enumerated() {
+                let today = try report(person, [entry(10, "09003", 100)])
+                let plan = planner.plan(for: today, week: week)
+                let logged = week.reduce(0) { $0 + (isFish(data.foods.index(of: $1.foodID)!) ? $1.grams : 0) }
+                let fish = plan.items.filter { isFish($0.food.index) }.map(\.grams)
+                let context = "\(person.name) \(person.ageMonths!) months, week \(w): \(plan.items.map(\.portionText))"
+                XCTAssertLessThanOrEqual(fish.count, 1, context)
+                XCTAssertTrue(fish.allSatisfy { $0 <= serving + 1e-9 }, context)
+                if logged >= weekGrams - 1e-9 { XCTAssertEqual(fish, [], context) } else { XCTAssertLessThanOrEqual(logged + fish.reduce(0, +), weekGrams + 1e-9, context) }
+                if logged > 0 { XCTAssertNotNil(plan.fishNote, "every week here has a dish counted whole: \(context)") }
+                planned += fish.count
+            }
+        }
+        XCTAssertGreaterThan(planned, 0, "some plan suggests fish, or the check checks nothing")
+    }
+
     /// A 2-year-old (1 oz, 2 a week: 56.7 g) who had a 57 g piece of fish sticks today is at
     /// the week's limit: today's entries count as the week's do, each entry once.
     func testADayAtTheWeeksLimitThroughFishSticks() throws {
