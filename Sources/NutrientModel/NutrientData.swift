@@ -42,6 +42,10 @@ public struct NutrientData: Sendable {
     public let safety: SafetyRules
     /// The rules that keep plans safe (EPA + DHA at most, no foods for young infants).
     public let planSafety: PlanSafetyRules
+    /// Per recipe id, the grams of fish in a gram of the cooked dish, from its ingredients
+    /// (`Data/fish_foods.csv` for each; an earlier recipe by its own share): the weekly fish
+    /// advice counts a recipe so, where a dish of the table counts whole.
+    public private(set) var recipeFishShares: [String: Double] = [:]
     /// The skin and gut check-in scales, their bands and POEM's questions.
     public let checkInScales: CheckInScales
     /// Probiotic strains as labels give them.
@@ -58,7 +62,7 @@ public struct NutrientData: Sendable {
         "foods.csv", "portions.csv", "supplements.csv", "targets.csv", "life_stages.csv",
         "units.csv", "meals.csv", "rules.csv", "search_ranking.csv", "search_names.csv", "common_foods.csv",
         "absorption.csv", "skin_notes.csv", "fermented.csv", "diets.csv", "planner.csv", "conversions.csv",
-        "safety.csv", "plan_limits.csv", "fish_servings.csv",
+        "safety.csv", "plan_limits.csv", "fish_servings.csv", "fish_foods.csv",
         "checkin_scales.csv", "scale_bands.csv", "poem_questions.csv", "poem_answers.csv", "probiotics.csv",
         "prebiotics.csv", "live_cultures.csv", "trials.csv",
     ]
@@ -108,7 +112,8 @@ public struct NutrientData: Sendable {
                                          facts: safety, defaultAgeMonths: Int(defaultAge * 12),
                                          limits: try PlanLimitTable(limits: try bytes("plan_limits.csv"), limitsFile: path("plan_limits.csv"),
                                                                     fish: try bytes("fish_servings.csv"), fishFile: path("fish_servings.csv")),
-                                         rankPerKcalMinKcalPer100g: try rules.value("rank_per_kcal_min_kcal_per_100g"))
+                                         rankPerKcalMinKcalPer100g: try rules.value("rank_per_kcal_min_kcal_per_100g"),
+                                         fishFoods: try FishFoods(bytes: try bytes("fish_foods.csv"), fileName: path("fish_foods.csv")))
             checkInScales = try CheckInScales(
                 scales: try bytes("checkin_scales.csv"), scalesFile: path("checkin_scales.csv"),
                 bands: try bytes("scale_bands.csv"), bandsFile: path("scale_bands.csv"),
@@ -169,7 +174,10 @@ public struct NutrientData: Sendable {
         for recipe in recipes {
             do {
                 let food = try recipe.food(in: foods)
-                do { try foods.append(food) } catch {
+                do {
+                    try foods.append(food)
+                    recipeFishShares[recipe.id] = fishShare(of: recipe)
+                } catch {
                     problems.append(RecipeError(recipe: recipe.name, message: error.description))
                 }
             } catch {
@@ -179,6 +187,22 @@ public struct NutrientData: Sendable {
         searchIndex = LazySearchIndex(table: foods, ranking: ranking)
         sharedPlanner = LazyPlanner()
         return problems
+    }
+
+    /// The grams of fish in a gram of `recipe` once cooked: its fish ingredients' raw grams
+    /// (an earlier recipe's by its share) over the cooked weight. A fish loses water as it
+    /// cooks, so raw grams count at least the fish eaten: the protective reading.
+    func fishShare(of recipe: Recipe) -> Double {
+        var grams = 0.0
+        for ingredient in recipe.ingredients {
+            guard let index = foods.index(of: ingredient.foodID) else { continue }
+            if let share = recipeFishShares[ingredient.foodID], share > 0 {
+                grams += ingredient.grams * share
+            } else if planSafety.fishFoods.match(group: foods.group(at: index), description: foods.descriptions[index]) != nil {
+                grams += ingredient.grams
+            }
+        }
+        return grams / recipe.cookedGrams
     }
 
     /// A scorer over these foods and rules.
@@ -273,7 +297,8 @@ public struct NutrientData: Sendable {
 
     /// A gap planner over these foods (it ranks the whole table: make it once and keep it).
     public func makePlanner() -> GapPlanner {
-        GapPlanner(table: foods, exclusions: plannerExclusions, diets: diets, rules: scoringRules, safety: planSafety)
+        GapPlanner(table: foods, exclusions: plannerExclusions, diets: diets, rules: scoringRules, safety: planSafety,
+                   recipeFishShares: recipeFishShares)
     }
 
     /// One planner over these foods, made the first time it is asked for and shared by every

@@ -156,6 +156,8 @@ struct SessionSummary {
             let adds = plan.gapsClosed(by: item, report: report, showingPercent: false)
             lines.append("\(session.data.displayName(ofFoodID: session.data.foods.ids[item.food.index])), \(item.portionText) a day: \(adds.joined(separator: ", ")) (\(Format.grouped(item.kcal)) kcal)")
         }
+        // The week's fish, as the plan says it (gaps and the dashboard say the same).
+        if let note = plan.fishNote { lines.append(note) }
         for (nutrient, reason) in plan.remaining {
             lines.append("Still short of \(nutrient.name): \(reason).")
         }

@@ -2,7 +2,8 @@ import Foundation
 
 /// The word rules' verdicts on each food of a planner's table: why it is left out of plans
 /// for each audience (`Data/planner.csv`) and whether pregnancy advice says to avoid it for
-/// its retinol (liver, liver products, cod liver oil, retinol supplements; `SafetyRules`).
+/// its retinol (liver, liver products, cod liver oil, retinol supplements; `SafetyRules`),
+/// and whether it counts as fish for the weekly fish advice (`FishFoods`).
 /// Each food's are worked out the first time a plan or list looks at it, and kept: a plan
 /// looks at a few hundred of the 8,789 foods, and splitting every description into words
 /// when the planner was made was most of its cost (the first `g`, `absorb gaps`).
@@ -10,16 +11,33 @@ final class FoodVerdicts: @unchecked Sendable {
     private let table: FoodTable
     private let exclusions: PlannerExclusions
     private let safety: SafetyRules
+    private let fishFoods: FishFoods
     private let lock = NSLock()
     private var excluded: [[String?]?]
     private var pregnancy: [Bool?]
+    /// Per food: 0 not yet looked at, 1 not fish, 2 fish, 3 a dish with fish in it.
+    private var fish: [UInt8]
 
-    init(table: FoodTable, exclusions: PlannerExclusions, safety: SafetyRules) {
+    init(table: FoodTable, exclusions: PlannerExclusions, safety: SafetyRules, fishFoods: FishFoods) {
         self.table = table
         self.exclusions = exclusions
         self.safety = safety
+        self.fishFoods = fishFoods
         excluded = Array(repeating: nil, count: table.count)
         pregnancy = Array(repeating: nil, count: table.count)
+        fish = Array(repeating: 0, count: table.count)
+    }
+
+    /// Whether `food` counts as fish for the weekly advice, and whether it is a dish of
+    /// which fish is one part (counted whole).
+    func fish(_ food: Int) -> (isFish: Bool, isDish: Bool) {
+        lock.lock()
+        defer { lock.unlock() }
+        if fish[food] == 0 {
+            let match = fishFoods.match(group: table.group(at: food), description: table.descriptions[food])
+            fish[food] = match == nil ? 1 : match!.isDish ? 3 : 2
+        }
+        return (fish[food] >= 2, fish[food] == 3)
     }
 
     /// Why `food` is left out of plans for the audience at `audience` (an index into
@@ -133,7 +151,9 @@ public struct GapPlan: Sendable, Equatable {
     public let remaining: [(nutrient: Nutrient, reason: String)]
     /// Why no plan is made at all for this person (an infant under 6 months), or `nil`.
     public var withheld: String? = nil
-    /// Why no fish is suggested (the week's fish servings are already logged), or `nil`.
+    /// What the plan says of the week's fish, or `nil`: why no fish is suggested (the
+    /// week's servings are already logged), or why its fish is held below a serving, and
+    /// which dishes were counted whole and which recipes by their share.
     public var fishNote: String? = nil
     /// For a plan of portions of named foods (`plan(using:)`), those foods, in the order
     /// named; `nil` for a plan from the whole table.
@@ -177,10 +197,10 @@ public struct GapPlanner: Sendable {
     /// says to avoid it: worked out when a plan first looks at the food.
     let verdicts: FoodVerdicts
     /// Per food: the most one plan item of it may weigh by its group (a tablespoon of oil),
-    /// whether it is fish or shellfish (served by the FDA/EPA's portions), whether it has a
-    /// household measure (a food with none is not suggested).
+    /// whether it has a household measure (a food with none is not suggested). Whether it
+    /// is fish or shellfish (served by the FDA/EPA's portions, counted for the week's
+    /// advice) is `verdicts.fish`, by `Data/fish_foods.csv`.
     let groupMaxGrams: [Double]
-    let isFish: [Bool]
     let hasMeasure: [Bool]
     let diets: DietTable
     /// Per nutrient, foods by amount per serving and per kcal, richest first.
@@ -189,6 +209,9 @@ public struct GapPlanner: Sendable {
     let rules: ScoringRules
     /// The rules that keep a plan safe for the person it is for.
     let safety: PlanSafetyRules
+    /// Per position of a recipe in the table, the grams of fish in a gram of it, from its
+    /// ingredients (`NutrientData.recipeFishShares`); only recipes with fish are listed.
+    let recipeFishShares: [Int: Double]
     static let nutrientCount = Nutrient.allCases.count
 
 
@@ -211,16 +234,24 @@ public struct GapPlanner: Sendable {
         guard wordsA.contains("salt") || wordsB.contains("salt") else { return false }
         return wordsA.subtracting(Self.saltWords).symmetricDifference(wordsB.subtracting(Self.saltWords)).count <= 1
     }
-    /// The group whose foods are served as fish (FDA/EPA portions and weekly advice).
-    public static let fishGroup = "Finfish and Shellfish Products"
+    /// Whether a food counts as fish or shellfish (`Data/fish_foods.csv`): served in the
+    /// FDA/EPA's portions, at most one in a plan, counted toward the week's advice.
+    public func isFish(_ food: Int) -> Bool { recipeFishShares[food] != nil || verdicts.fish(food).isFish }
+
+    /// Whether a food is a dish with fish in it whose fish share is not known: its whole
+    /// weight counts as fish.
+    public func isFishDish(_ food: Int) -> Bool { verdicts.fish(food).isDish }
 
     /// Prepares the planner over a table (once: plans then take milliseconds).
     public init(table: FoodTable, exclusions: PlannerExclusions, diets: DietTable, rules: ScoringRules,
-                safety: PlanSafetyRules) {
+                safety: PlanSafetyRules, recipeFishShares: [String: Double] = [:]) {
+        var shares: [Int: Double] = [:]
+        for (id, share) in recipeFishShares where share > 0 { if let index = table.index(of: id) { shares[index] = share } }
+        self.recipeFishShares = shares
         let nutrients = Nutrient.allCases
         let n = nutrients.count
         var grams = [Double](), kcal = [Double](), portion = [Int32](), amounts = [Double](), limits = [Double]()
-        var maxGrams: [Double] = [], fish: [Bool] = [], measured: [Bool] = []
+        var maxGrams: [Double] = [], measured: [Bool] = []
         var hundred: [Double] = [], limitHundred: [Double] = []
         grams.reserveCapacity(table.count)
         kcal.reserveCapacity(table.count)
@@ -254,15 +285,13 @@ public struct GapPlanner: Sendable {
             limitHundred.append(addedE)
             let group = table.group(at: index)
             maxGrams.append(exclusions.groupMaxGrams[group]?.grams ?? .infinity)
-            fish.append(group == Self.fishGroup)
             measured.append(measures.contains { $0.grams > 0 && $0.amount > 0 })
         }
         per100 = hundred
         limitPer100 = limitHundred
         groupMaxGrams = maxGrams
-        isFish = fish
         hasMeasure = measured
-        verdicts = FoodVerdicts(table: table, exclusions: exclusions, safety: safety.facts)
+        verdicts = FoodVerdicts(table: table, exclusions: exclusions, safety: safety.facts, fishFoods: safety.fishFoods)
         self.safety = safety
         self.table = table
         servingGrams = grams
@@ -351,11 +380,12 @@ public struct GapPlanner: Sendable {
 
     /// The portions a plan may suggest of a food: ¼, ½, 1, 1½ or 2 of each of its own
     /// household measures, within the item limits of grams and energy, a fish serving for
-    /// fish, and the most its group allows (a tablespoon of oil); one per weight.
-    public func portions(of food: Int, limits: PlanLimits) -> [(count: Double, measure: String, grams: Double)] {
+    /// fish (or `fishGrams`, what is left of the week's fish, if less), and the most its
+    /// group allows (a tablespoon of oil); one per weight.
+    public func portions(of food: Int, limits: PlanLimits, fishGrams: Double? = nil) -> [(count: Double, measure: String, grams: Double)] {
         var out: [(count: Double, measure: String, grams: Double)] = []
         var most = min(limits.itemMaxGrams, groupMaxGrams[food])
-        if isFish[food] { most = min(most, limits.fishServingGrams) }
+        if isFish(food) { most = min(most, limits.fishServingGrams, fishGrams ?? .infinity) }
         let kcalPer100 = table.values(at: food)[.energy] ?? 0
         for measure in table.portions(at: food) where measure.grams > 0 && measure.amount > 0 {
             for step in Self.servingSteps {
@@ -420,14 +450,58 @@ public struct GapPlanner: Sendable {
         return (Array(serving), Array(kcal))
     }
 
-    /// The servings of fish (the Finfish and Shellfish group) in `entries`, by the
-    /// person's FDA/EPA serving.
+    /// The servings of fish in `entries` (each entry once), by the person's FDA/EPA
+    /// serving: every food `Data/fish_foods.csv` counts as fish, a dish whole.
     public func fishServings(in entries: [Entry], limits: PlanLimits) -> Double {
-        var seen = Set<Int64>(), grams = 0.0
+        fishLogged(in: entries).grams / limits.fishServingGrams
+    }
+
+    /// The grams of fish in `entries` (each entry once; a recipe by the fish share of its
+    /// ingredients; a dish with fish in it whole), the dishes counted whole and the recipes
+    /// counted by their share, in the order first logged.
+    public func fishLogged(in entries: [Entry]) -> (grams: Double, dishes: [Int], recipes: [Int]) {
+        var seen = Set<Int64>(), grams = 0.0, dishes: [Int] = [], recipes: [Int] = []
         for entry in entries where seen.insert(entry.id).inserted {
-            if let food = table.index(of: entry.foodID), isFish[food] { grams += entry.grams }
+            guard let food = table.index(of: entry.foodID) else { continue }
+            if let share = recipeFishShares[food] {
+                grams += entry.grams * share
+                if !recipes.contains(food) { recipes.append(food) }
+                continue
+            }
+            let fish = verdicts.fish(food)
+            guard fish.isFish else { continue }
+            grams += entry.grams
+            if fish.isDish, !dishes.contains(food) { dishes.append(food) }
         }
-        return grams / limits.fishServingGrams
+        return (grams, dishes, recipes)
+    }
+
+    /// What the plan says of the week's fish: none suggested once the week's servings are
+    /// logged, a plan's fish kept to what is left of them, and the dishes counted whole.
+    static func fishNote(logged: Double, dishes: [String], recipes: [(name: String, share: Double)] = [], limits: PlanLimits, to day: LocalDate,
+                         noFish: Bool, gramsLeft: Double) -> String? {
+        let servings = logged / limits.fishServingGrams
+        let advice = "the advice is \(limits.fishServingsPerWeek) a week (FDA and EPA, Advice about Eating Fish, 2021)"
+        let number = Format.number(servings, decimals: 1)
+        let count = "\(number) serving\(number == "1" ? "" : "s") of fish (\(Format.number(limits.fishServingGrams, decimals: 0)) g each) logged in the 7 days to \(day.longDescription)"
+        var note: String
+        if noFish {
+            note = "No fish suggested: \(count), and \(advice)."
+        } else if gramsLeft < limits.fishServingGrams - 1e-9 {
+            note = "Fish in this plan at most \(Format.number(gramsLeft, decimals: 0)) g: \(count), and \(advice)."
+        } else if !dishes.isEmpty || !recipes.isEmpty {
+            note = "\(Format.number(servings, decimals: 1)) of \(limits.fishServingsPerWeek) servings of fish logged in the 7 days to \(day.longDescription) (FDA and EPA, Advice about Eating Fish, 2021)."
+        } else {
+            return nil
+        }
+        for recipe in recipes {
+            note += " Counting \(Format.number(recipe.share * 100, decimals: 0)) g of fish in 100 g of \(recipe.name), by its recipe (the fish's raw weight)."
+        }
+        if !dishes.isEmpty {
+            let names = dishes.count == 1 ? dishes[0] : dishes.dropLast().joined(separator: "; ") + " and " + dishes.last!
+            note += " Counting the whole of \(names) as fish: \(dishes.count == 1 ? "its" : "their") fish share is not known."
+        }
+        return note
     }
 
     /// The most foods a plan of portions (`plan(using:)`) takes: a plan of portions of more
@@ -479,11 +553,15 @@ public struct GapPlanner: Sendable {
         room.append((epaDha, .total, safety.epaDhaMaxMg - before[epaDha]))
         let audiences = audiences(of: report.profile)
         let limits = limits(for: report.profile)
-        let fishLogged = fishServings(in: week + report.entries, limits: limits)
-        let noFish = fishLogged >= Double(limits.fishServingsPerWeek) - 1e-9
-        let fishNote = noFish
-            ? "No fish suggested: \(Format.number(fishLogged, decimals: 1)) servings of fish (\(Format.number(limits.fishServingGrams, decimals: 0)) g each) logged in the 7 days to \(report.range.to.longDescription), and the advice is \(limits.fishServingsPerWeek) a week (FDA and EPA, Advice about Eating Fish, 2021)."
-            : nil
+        // The week's fish (Data/fish_foods.csv: a dish with fish in it counts whole): none
+        // once its servings are logged, and a plan's fish no more than what is left of them.
+        let fishWeek = fishLogged(in: week + report.entries)
+        let weekGrams = Double(limits.fishServingsPerWeek) * limits.fishServingGrams
+        let fishGramsLeft = max(0, weekGrams - fishWeek.grams)
+        let noFish = fishWeek.grams >= weekGrams - 1e-9
+        let fishNote = Self.fishNote(logged: fishWeek.grams, dishes: fishWeek.dishes.map { table.descriptions[$0] },
+                                     recipes: fishWeek.recipes.map { (table.descriptions[$0], recipeFishShares[$0]!) }, limits: limits,
+                                     to: report.range.to, noFish: noFish, gramsLeft: fishGramsLeft)
         // The pool: for each gap, the richest allowed foods per serving and per kcal; or the
         // foods named, each checked by the same rules.
         var pool: [Int] = []
@@ -499,8 +577,11 @@ public struct GapPlanner: Sendable {
                         : "it adds to \(above.joined(separator: ", ")), already above the upper limit"))
                 } else if let reason = exclusion(food, diets: keys, audiences: audiences) {
                     leftOut.append((self.food(food), reason))
-                } else if noFish && isFish[food] {
+                } else if noFish && isFish(food) {
                     leftOut.append((self.food(food), "the week's fish servings are already logged"))
+                } else if isFish(food), portions(of: food, limits: limits, fishGrams: fishGramsLeft).isEmpty,
+                          !portions(of: food, limits: limits).isEmpty {
+                    leftOut.append((self.food(food), "no portion of it fits in what is left of the week's fish (\(Format.number(fishGramsLeft, decimals: 0)) g)"))
                 } else if portions(of: food, limits: limits).isEmpty {
                     leftOut.append((self.food(food), "no portion of it fits the limits of one item for this life stage"))
                 } else {
@@ -514,19 +595,20 @@ public struct GapPlanner: Sendable {
                 for entry in list where taken < 25 {
                     let food = Int(entry)
                     guard exclusion(food, diets: keys, audiences: audiences) == nil, !unsafe(food, for: report),
-                          !(noFish && isFish[food]) else { continue }
+                          !(noFish && isFish(food)) else { continue }
                     taken += 1
                     if seen.insert(food).inserted { pool.append(food) }
                 }
             }
         }
-        struct Option { let food: Int; let count: Double; let measure: String; let grams: Double; let kcal: Double; var factor: Double { grams / 100 } }
+        struct Option { let food: Int; let count: Double; let measure: String; let grams: Double; let kcal: Double; let fish: Bool; var factor: Double { grams / 100 } }
         var options: [Option] = []
         for food in pool {
             let kcalPer100 = table.values(at: food)[.energy] ?? 0
-            for portion in portions(of: food, limits: limits) {
+            let fish = isFish(food)
+            for portion in portions(of: food, limits: limits, fishGrams: fishGramsLeft) {
                 options.append(Option(food: food, count: portion.count, measure: portion.measure, grams: portion.grams,
-                                      kcal: kcalPer100 * portion.grams / 100))
+                                      kcal: kcalPer100 * portion.grams / 100, fish: fish))
             }
         }
         struct State {
@@ -589,14 +671,14 @@ public struct GapPlanner: Sendable {
                 poolFamily[food] = food
             }
         }
-        let optionKcal = options.map(\.kcal), optionFood = options.map { poolFamily[$0.food] ?? $0.food }, optionFish = options.map { isFish[$0.food] }
+        let optionKcal = options.map(\.kcal), optionFood = options.map { poolFamily[$0.food] ?? $0.food }, optionFish = options.map(\.fish)
         let gapHave = gaps.map { before[$0] }, gapNeed = gaps.map { targets[$0] * metAt }
         for _ in 0..<maxFoods {
             // Rank every extension cheaply; make states only of the best.
             var candidates: [Candidate] = []
             candidates.reserveCapacity(min(10_000, beam.count * options.count))
             for (parent, state) in beam.enumerated() where state.shortfall > 0 {
-                let fishChosen = state.chosen.contains { isFish[$0.food] }
+                let fishChosen = state.chosen.contains { $0.fish }
                 let chosenFoods = state.chosen.map { poolFamily[$0.food] ?? $0.food }
                 let stateGap = gaps.map { state.added[$0] }
                 let kcalLeft = limits.planMaxKcal + 1e-9 - state.kcal
@@ -670,7 +752,7 @@ public struct GapPlanner: Sendable {
                 continue
             }
             remaining.append((nutrients[n], reason(n, keys: keys, need: targets[n] * metAt - before[n], maxFoods: maxFoods, report: report,
-                                                   audiences: audiences, limits: limits)))
+                                                   audiences: audiences, limits: limits, fishGramsLeft: fishGramsLeft)))
         }
         var plan = GapPlan(gaps: gaps.map { nutrients[$0] }, items: items, before: before, after: after, remaining: remaining, fishNote: fishNote)
         if let named {
@@ -681,12 +763,13 @@ public struct GapPlanner: Sendable {
         return plan
     }
 
+    /// Why gap `n` stays open, by the same rules as the plan (the week's fish included).
     private func reason(_ n: Int, keys: Set<String>, need: Double, maxFoods: Int, report: Report, audiences: [Int],
-                        limits: PlanLimits) -> String {
+                        limits: PlanLimits, fishGramsLeft: Double) -> String {
         let nutrient = Nutrient.allCases[n]
         let usable = { (food: Int32) in
             self.exclusion(Int(food), diets: keys, audiences: audiences) == nil && !self.unsafe(Int(food), for: report)
-                && !self.portions(of: Int(food), limits: limits).isEmpty
+                && !self.portions(of: Int(food), limits: limits, fishGrams: fishGramsLeft).isEmpty
         }
         guard let richest = byServing[n].first(where: usable) else {
             return keys.isEmpty
@@ -697,7 +780,7 @@ public struct GapPlanner: Sendable {
         var most = 0.0, mostFood = Int(richest)
         for entry in byServing[n] where usable(entry) {
             let food = Int(entry)
-            let grams = portions(of: food, limits: limits).map(\.grams).max() ?? 0
+            let grams = portions(of: food, limits: limits, fishGrams: fishGramsLeft).map(\.grams).max() ?? 0
             let amount = per100[food * Self.nutrientCount + n] * grams / 100
             if amount > most { most = amount; mostFood = food }
         }
@@ -715,7 +798,7 @@ public struct GapPlanner: Sendable {
 }
 
 /// The rules that keep plans safe, from `Data/rules.csv`, `Data/safety.csv`,
-/// `Data/plan_limits.csv` and `Data/fish_servings.csv`.
+/// `Data/plan_limits.csv`, `Data/fish_servings.csv` and `Data/fish_foods.csv`.
 public struct PlanSafetyRules: Sendable {
     /// The most EPA + DHA a plan brings a day (EFSA 2012: 5 g).
     public let epaDhaMaxMg: Double
@@ -729,10 +812,13 @@ public struct PlanSafetyRules: Sendable {
     public let limits: PlanLimitTable
     /// The least energy 100 g of a food gives for it to be ranked per 100 kcal.
     public let rankPerKcalMinKcalPer100g: Double
+    /// Which foods count as fish for the weekly fish advice (`Data/fish_foods.csv`).
+    public let fishFoods: FishFoods
 
     /// Makes the rules.
     public init(epaDhaMaxMg: Double, solidFoodsFromAgeMonths: Int, facts: SafetyRules, defaultAgeMonths: Int, limits: PlanLimitTable,
-                rankPerKcalMinKcalPer100g: Double) {
+                rankPerKcalMinKcalPer100g: Double, fishFoods: FishFoods) {
+        self.fishFoods = fishFoods
         self.rankPerKcalMinKcalPer100g = rankPerKcalMinKcalPer100g
         self.epaDhaMaxMg = epaDhaMaxMg
         self.solidFoodsFromAgeMonths = solidFoodsFromAgeMonths
