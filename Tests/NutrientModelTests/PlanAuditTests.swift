@@ -153,6 +153,9 @@ final class PlanAuditTests: XCTestCase {
             if let why = try plannerExclusion(food, age: age, condition: person.condition) { fail("\(label): planner.csv leaves it out (\(why))") }
             if let why = try dietExclusion(food, diets: person.diets) { fail("\(label): diets.csv leaves it out (\(why))") }
             for phrase in Self.neverAsEaten where Self.contains(words, phrase) { fail("\(label): not eaten as such (\(phrase))") }
+            // Organ meats, whatever SR28 calls them ("kidneys", or "kidney" for the New Zealand
+            // imports); kidney beans are a legume.
+            if (words.contains("kidney") || words.contains("kidneys")), !words.contains("beans") { fail("\(label): an organ meat") }
             if age < 12, group != "Baby Foods" { fail("\(label): an infant's plan has a food not made for infants") }
             if age < 12, words.contains("honey") { fail("\(label): honey before 12 months") }
             if age < 48 { for phrase in Self.chokingUnder4 where Self.contains(words, phrase) { fail("\(label): a choking hazard (\(phrase))") } }
@@ -311,6 +314,28 @@ final class PlanAuditTests: XCTestCase {
         }
         // An adult's are none of them.
         XCTAssertFalse((0..<data.foods.count).contains { planner.allows($0, diets: []) && data.foods.group(at: $0) == "Baby Foods" })
+    }
+
+    func testNoOrganMeatIsAllowedWhateverSR28CallsItButKidneyBeansAre() {
+        // SR28 writes "kidneys" for most organ cuts and "kidney" for the New Zealand imports
+        // (17364, 17367, 23421, 23423) and the Alaska Native foods.
+        let planner = data.makePlanner()
+        var organs: [String] = [], beans = 0
+        for food in 0..<data.foods.count {
+            let words = self.words(food)
+            guard words.contains("kidney") || words.contains("kidneys") else { continue }
+            if words.contains("beans") {
+                if planner.allows(food, diets: []) { beans += 1 }
+            } else if planner.allows(food, diets: []) {
+                organs.append("\(data.foods.ids[food]) \(data.foods.descriptions[food])")
+            }
+        }
+        XCTAssertEqual(organs, [])
+        XCTAssertGreaterThan(beans, 5, "cooked and canned kidney beans stay")
+        for id in ["17364", "17367", "23421", "23423"] {
+            XCTAssertFalse(planner.allows(data.foods.index(of: id)!, diets: []), id)
+        }
+        XCTAssertTrue(planner.allows(data.foods.index(of: "16028")!, diets: []), "kidney beans, boiled")
     }
 
     func testPortionsAreCountsOfTheFoodsOwnMeasures() throws {
