@@ -118,7 +118,7 @@ final class DashboardRunner {
                 // The gap planner too, for the first `g`.
                 DispatchQueue.global(qos: .userInitiated).async {
                     _ = data.search
-                    _ = data.planner
+                    data.planner.prepare()
                 }
             }
             // Idle, it looks for another absorb's changes this often: within a second, as

@@ -17,6 +17,9 @@ final class FoodVerdicts: @unchecked Sendable {
     private var pregnancy: [Bool?]
     /// Per food: 0 not yet looked at, 1 not fish, 2 fish, 3 a dish with fish in it.
     private var fish: [UInt8]
+    /// Per food: its description's words (`FoodWords`), split once, for the foods plans
+    /// compare (a few hundred), not every food.
+    private var wordsOfFood: [[String]?]
 
     init(table: FoodTable, exclusions: PlannerExclusions, safety: SafetyRules, fishFoods: FishFoods) {
         self.table = table
@@ -26,6 +29,21 @@ final class FoodVerdicts: @unchecked Sendable {
         excluded = Array(repeating: nil, count: table.count)
         pregnancy = Array(repeating: nil, count: table.count)
         fish = Array(repeating: 0, count: table.count)
+        wordsOfFood = Array(repeating: nil, count: table.count)
+    }
+
+    /// The words of `food`'s description, split the first time they are asked for.
+    func words(_ food: Int) -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return wordsLocked(food)
+    }
+
+    private func wordsLocked(_ food: Int) -> [String] {
+        if let known = wordsOfFood[food] { return known }
+        let words = FoodWords.words(of: table.descriptions[food])
+        wordsOfFood[food] = words
+        return words
     }
 
     /// Whether `food` counts as fish for the weekly advice, and whether it is a dish of
@@ -48,7 +66,8 @@ final class FoodVerdicts: @unchecked Sendable {
         if let known = excluded[food] { return known[audience] }
         let values = table.values(at: food)
         let group = table.group(at: food)
-        let words = FoodWords.words(of: table.descriptions[food])
+        // Not kept: every food's words would cost megabytes; kept for the foods plans compare.
+        let words = wordsOfFood[food] ?? FoodWords.words(of: table.descriptions[food])
         let reasons = PlanAudience.allCases.map { audience -> String? in
             let reason = exclusions.exclusion(group: group, words: words, audience: audience)
             if reason == nil, audience == .everyone, values[.energy] == nil { return "no energy value: a plan could not count it" }
@@ -56,6 +75,16 @@ final class FoodVerdicts: @unchecked Sendable {
         }
         excluded[food] = reasons
         return reasons[audience]
+    }
+
+    /// Every food's verdicts worked out now (the dashboard does it in the background after
+    /// its first frame, so its first plan finds them made; a command that plans once does not).
+    func prepareAll() {
+        for food in 0..<table.count {
+            _ = exclusion(food, audience: 0)
+            _ = fish(food)
+            _ = avoidInPregnancy(food)
+        }
     }
 
     /// Whether pregnancy advice says to avoid `food`.
@@ -230,12 +259,16 @@ public struct GapPlanner: Sendable {
     /// naming salt. A plan or a ranking shows one of them.
     func sameButForSalt(_ a: Int, _ b: Int) -> Bool {
         guard a != b, table.group(at: a) == table.group(at: b) else { return false }
-        let wordsA = Set(FoodWords.words(of: table.descriptions[a])), wordsB = Set(FoodWords.words(of: table.descriptions[b]))
+        let wordsA = Set(verdicts.words(a)), wordsB = Set(verdicts.words(b))
         guard wordsA.contains("salt") || wordsB.contains("salt") else { return false }
         return wordsA.subtracting(Self.saltWords).symmetricDifference(wordsB.subtracting(Self.saltWords)).count <= 1
     }
     /// Whether a food counts as fish or shellfish (`Data/fish_foods.csv`): served in the
     /// FDA/EPA's portions, at most one in a plan, counted toward the week's advice.
+    /// Works out every food's word rules now instead of when a plan first looks at them
+    /// (the dashboard, in the background, before the first `g`).
+    public func prepare() { verdicts.prepareAll() }
+
     public func isFish(_ food: Int) -> Bool { recipeFishShares[food] != nil || verdicts.fish(food).isFish }
 
     /// Whether a food is a dish with fish in it whose fish share is not known: its whole
@@ -368,9 +401,8 @@ public struct GapPlanner: Sendable {
         for a in audiences { if let reason = verdicts.exclusion(food, audience: a) { return reason } }
         if !hasMeasure[food] { return "the table has no household measure for it" }
         guard !keys.isEmpty else { return nil }
-        // The words are found again here rather than kept for every food: it is called for
-        // a few hundred foods a plan, and keeping them cost megabytes.
-        return diets.exclusion(group: table.group(at: food), words: FoodWords.words(of: table.descriptions[food]), diets: keys)
+        // The words of the few hundred foods a plan looks at, kept (not every food's: megabytes).
+        return diets.exclusion(group: table.group(at: food), words: verdicts.words(food), diets: keys)
     }
 
     /// Whether a food may be suggested to `profile` (an adult if `nil`) on `diets`.
