@@ -289,18 +289,11 @@ extension Painter {
         let scale = target * Self.barScale
         let targetColumn = Self.targetColumn(barWidth: barWidth)
         let amount = score.amount ?? 0
-        let eighths = Int((min(amount, scale) / scale * Double(barWidth * 8)).rounded())
         let style = color(statusColor(score.status))
-        for column in 0..<barWidth {
-            let filled = eighths - column * 8
-            if filled >= 8 {
-                canvas.write(String(glyphs.full), x: x + column, y: y, style: style)
-            } else if filled > 0 {
-                canvas.write(String(glyphs.eighths[filled - 1]), x: x + column, y: y, style: style)
-            } else if column == targetColumn {
-                canvas.write(String(glyphs.targetMark), x: x + column, y: y, style: CellStyle(dim: true))
-            }
-        }
+        let bar = ProgressBar(value: amount, scale: scale, glyphs: glyphs, style: style)
+        bar.draw(into: &canvas, in: Area(x: x, y: y, width: barWidth, height: 1))
+        // The target mark: dim where the bar stops short of it, in the bar's colour where it reaches it.
+        let eighths = bar.filledEighths(width: barWidth)
         if eighths / 8 <= targetColumn, eighths <= targetColumn * 8 {
             canvas.write(String(glyphs.targetMark), x: x + targetColumn, y: y, style: CellStyle(dim: true))
         } else {
@@ -309,9 +302,6 @@ extension Painter {
         if let limit = score.target.upperLimit, score.target.upperLimitBasis == .total, limit < scale {
             let column = Int(limit / scale * Double(barWidth)) - 1
             canvas.write(String(glyphs.limitMark), x: x + max(0, column), y: y, style: color(.magenta))
-        }
-        if amount > scale {
-            canvas.write(String(glyphs.overflow), x: x + barWidth - 1, y: y, style: style)
         }
     }
 
@@ -329,22 +319,28 @@ extension Painter {
             entriesWithMeals(entries, meals: meals, top: top)
             return
         }
-        let start = entriesStart(count: entries.count, rows: rows)
-        let names = entries.dropFirst(start).prefix(rows).map { state.foodName($0.foodID) }
+        let window = entriesWindow(count: entries.count, rows: rows)
+        let names = window.shown.map { state.foodName(entries[$0].foodID) }
+        for index in window.shown {
+            entryLine(entries, index, y: top + index - window.start, among: names)
+        }
+    }
+
+    /// One line of the entry list: the meal's name on its first entry, the food's name
+    /// (elided among the `names` shown) and the amount, reversed where it is selected.
+    mutating func entryLine(_ entries: [Entry], _ index: Int, y: Int, among names: [String]) {
+        let entry = entries[index]
         let width = Self.listRight(self.width)
-        for (offset, entry) in entries.dropFirst(start).prefix(rows).enumerated() {
-            let index = start + offset
-            let y = top + offset
-            let showMeal = index == 0 || entries[index - 1].meal != entry.meal
-            if showMeal { canvas.write(state.data.meals.label(of: entry.meal), x: 1, y: y, style: CellStyle(bold: true)) }
-            // In the measure it was logged in; grams beside it where there is room.
-            let grams = Self.amount(of: entry, wide: width >= 100)
-            canvas.write(Self.elide(state.foodName(entry.foodID), to: width - 12 - grams.count - 2, among: names, glyphs: glyphs),
-                         x: 12, y: y)
-            canvas.writeRight(grams, right: width - 1, y: y)
-            if state.focus == .entries, index == state.selectedEntry {
-                canvas.style(x: 11, y: y, width: width - 11, CellStyle(reverse: true))
-            }
+        if index == 0 || entries[index - 1].meal != entry.meal {
+            canvas.write(state.data.meals.label(of: entry.meal), x: 1, y: y, style: CellStyle(bold: true))
+        }
+        // In the measure it was logged in; grams beside it where there is room.
+        let amount = Self.amount(of: entry, wide: width >= 100)
+        canvas.write(Self.elide(state.foodName(entry.foodID), to: width - 12 - amount.count - 2, among: names, glyphs: glyphs),
+                     x: 12, y: y)
+        canvas.writeRight(amount, right: width - 1, y: y)
+        if state.focus == .entries, index == state.selectedEntry {
+            canvas.style(x: 11, y: y, width: width - 11, CellStyle(reverse: true))
         }
     }
 
@@ -355,15 +351,7 @@ extension Painter {
         let width = Self.listRight(self.width)
         var y = top
         for (index, entry) in entries.enumerated() {
-            if index == 0 || entries[index - 1].meal != entry.meal {
-                canvas.write(state.data.meals.label(of: entry.meal), x: 1, y: y, style: CellStyle(bold: true))
-            }
-            let amount = Self.amount(of: entry, wide: true)
-            canvas.write(Self.elide(names[index], to: width - 12 - amount.count - 2, among: names, glyphs: glyphs), x: 12, y: y)
-            canvas.writeRight(amount, right: width - 1, y: y)
-            if state.focus == .entries, index == state.selectedEntry {
-                canvas.style(x: 11, y: y, width: width - 11, CellStyle(reverse: true))
-            }
+            entryLine(entries, index, y: y, among: names)
             y += 1
             let lastOfMeal = index == entries.count - 1 || entries[index + 1].meal != entry.meal
             if lastOfMeal, let meal = meals.first(where: { $0.meal == entry.meal }) {
@@ -419,16 +407,12 @@ extension Painter {
 
     /// Which entries the list shows where they do not all fit ("entries 1-9 of 15").
     func entriesShown(from top: Int, to bottom: Int) -> String? {
-        let entries = state.dayEntries
-        let rows = bottom - top + 1
-        guard rows > 0, entries.count > rows else { return nil }
-        let start = entriesStart(count: entries.count, rows: rows)
-        return "entries \(start + 1)-\(min(entries.count, start + rows)) of \(entries.count)"
+        entriesWindow(count: state.dayEntries.count, rows: bottom - top + 1).label("entries")
     }
 
-    /// The first entry the list shows: the selection stays in view.
-    func entriesStart(count: Int, rows: Int) -> Int {
-        let first = max(0, min(state.selectedEntry - rows + 1, count - rows))
-        return state.focus == .entries ? max(0, first) : 0
+    /// The entries the list shows: from the first, or, while the entries have the focus,
+    /// scrolled to keep the selection in view.
+    func entriesWindow(count: Int, rows: Int) -> ListWindow {
+        ListWindow(count: count, rows: rows, selected: state.selectedEntry, following: state.focus == .entries)
     }
 }

@@ -195,21 +195,19 @@ extension Painter {
         let left = 6
         let percents = state.report(days: 14).dayReports(scorer: state.data.scorer).map { $0.score(of: nutrient).percent }
         let scale = 150.0
-        let targetRow = top + rows - 1 - Int((100 / scale * Double(rows)).rounded(.down))
-        canvas.writeRight("100", right: left - 1, y: targetRow, style: CellStyle(dim: true))
+        let targetLevel = ColumnChart.level(of: 100 / scale, rows: rows)
+        canvas.writeRight("100", right: left - 1, y: top + rows - 1 - targetLevel, style: CellStyle(dim: true))
         canvas.writeRight("0", right: left - 1, y: top + rows - 1, style: CellStyle(dim: true))
+        // A column a day, a blank cell between; the target as a rule where a column stops below it.
+        let columns = percents.map { percent in
+            ColumnChart.Column.fraction(min(percent ?? 0, scale) / scale, rows: rows, color((percent ?? 0) >= 100 ? .green : .yellow))
+        }
+        ColumnChart(columns: columns, levels: glyphs.levels, noData: glyphs.noData, columnWidth: columnWidth - 1, gap: 1,
+                    blank: (" ", CellStyle(dim: true)), line: .init(level: targetLevel, character: glyphs.rule, style: CellStyle(dim: true)))
+            .draw(into: &canvas, in: Area(x: left, y: top, width: width - left, height: rows))
         for (index, percent) in percents.enumerated() {
             let x = left + index * columnWidth
             let date = state.day.adding(days: index - 13)
-            let units = Int(((min(percent ?? 0, scale) / scale) * Double(rows * 8)).rounded())
-            for row in 0..<rows {
-                let y = top + rows - 1 - row
-                let filled = units - row * 8
-                let character: Character
-                if filled >= 8 { character = glyphs.levels[7] } else if filled > 0 { character = glyphs.levels[filled - 1] } else if y == targetRow { character = glyphs.rule } else { character = " " }
-                let style = filled > 0 ? color((percent ?? 0) >= 100 ? .green : .yellow) : CellStyle(dim: true)
-                canvas.fill(character, x: x, y: y, width: columnWidth - 1, style: style)
-            }
             let label = percent.map(Format.percent) ?? (state.entries(on: date).isEmpty ? "·" : "?")
             canvas.write(String(label.suffix(columnWidth - 1)), x: x, y: top + rows, style: date == state.day ? CellStyle(bold: true) : CellStyle(dim: true))
         }

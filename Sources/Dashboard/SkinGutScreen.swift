@@ -172,18 +172,18 @@ public struct SkinGutScreen: Sendable, Equatable {
             // Each column is the average of the days (or weeks) it covers.
             let columns = min(chartWidth, values.count)
             guard columns > 0 else { return }
-            for column in 0..<columns {
+            let chart = (0..<columns).map { column -> ColumnChart.Column in
                 let start = column * values.count / columns, end = (column + 1) * values.count / columns
                 let known = values[start..<max(start + 1, end)].compactMap { $0 }
-                guard !known.isEmpty else {
-                    canvas.write(String(glyphs.noData), x: x + column, y: y, style: CellStyle(dim: true))
-                    continue
-                }
+                guard !known.isEmpty else { return .noData }
+                // The lowest level is the scale's bottom, the highest its top: never an empty cell.
                 let average = known.reduce(0, +) / Double(known.count)
                 let share = high > low ? min(1, max(0, (average - low) / (high - low))) : 0
                 let level = min(glyphs.levels.count - 1, Int((share * Double(glyphs.levels.count - 1)).rounded()))
-                canvas.write(String(glyphs.levels[level]), x: x + column, y: y, style: style)
+                return .eighths(level + 1, style)
             }
+            ColumnChart(columns: chart, levels: glyphs.levels, noData: glyphs.noData)
+                .draw(into: &canvas, in: Area(x: x, y: y, width: chartWidth, height: 1))
         }
         if review.scales.isEmpty {
             canvas.write(" No scales chosen for this profile: absorb profile set --scales itch,poem,…", x: 0, y: y, maxWidth: width)

@@ -56,25 +56,20 @@ extension Painter {
             // The name, the dots of days with nothing logged and the averages on the block's top
             // row: a bar two rows high reads as the nutrient named above it, never the one before.
             canvas.write(width >= 110 ? nutrient.name : nutrient.shortName, x: 1, y: top, maxWidth: nameWidth)
-            for (offset, report) in daily.enumerated() {
-                let x = chartX + offset
-                guard x < width - 16 else { break }
-                let score = report.scores[row]
-                if report.entries.isEmpty {
-                    canvas.write(String(glyphs.noData), x: x, y: top, style: CellStyle(dim: true))
-                    continue
-                }
+            // A column a day, stopping 16 columns short of the right edge (the averages' room).
+            let chart = Area(x: chartX, y: top, width: max(0, width - 16 - chartX), height: rowsPerNutrient)
+            let columns = daily.map { report -> ColumnChart.Column in
+                guard !report.entries.isEmpty else { return .noData }
                 // Eighths over all the rows: the target sits at 7/8 of the height.
-                let fraction = (score.percent ?? 0) / 100 * 7 / 8
-                let units = Int((min(fraction, 1) * Double(rowsPerNutrient * 8)).rounded())
-                let style = color(statusColor(score.status))
-                for level in 0..<rowsPerNutrient {
-                    let filled = units - level * 8
-                    guard filled > 0 else { break }
-                    canvas.write(String(glyphs.levels[min(filled, 8) - 1]), x: x, y: bottom - level, style: style)
-                }
+                let score = report.scores[row]
+                return .fraction((score.percent ?? 0) / 100 * 7 / 8, rows: rowsPerNutrient, color(statusColor(score.status)))
+            }
+            ColumnChart(columns: columns, levels: glyphs.levels, noData: glyphs.noData).draw(into: &canvas, in: chart)
+            // A day logged with no figure for the nutrient at all: a mark at the column's foot.
+            for (offset, report) in daily.enumerated() where chartX + offset < chart.x + chart.width && !report.entries.isEmpty {
+                let score = report.scores[row]
                 if score.percent == nil, score.amount == nil {
-                    canvas.write(String(glyphs.incomplete), x: x, y: bottom, style: color(.yellow))
+                    canvas.write(String(glyphs.incomplete), x: chartX + offset, y: bottom, style: color(.yellow))
                 }
             }
             // Above an upper limit the mark says so beside the figure: colour is never the only sign.
