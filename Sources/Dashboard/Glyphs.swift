@@ -43,13 +43,14 @@ public struct Glyphs: Sendable, Equatable {
         noData: "·", incomplete: "?", levels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], dot: "·", cursor: "█", fatFlag: "⚠", favourite: "★")
 
     /// ASCII glyphs. Each mark means one thing: a part-filled bar cell is `:` (never the
-    /// `+` of "met"), the upper limit on a bar `U`, a meal with too little fat `f` (never the
+    /// `+` of "met"), a chart's lowest level `_` (never the `.` of no data), the upper limit
+    /// on a bar `U`, a meal with too little fat `f` (never the
     /// `!` of "above the UL"); keys are written as words (`Up/Dn`, never `^v`, which reads
     /// as Ctrl-V).
     public static let ascii = Glyphs(
         full: "#", eighths: [" ", " ", " ", ":", ":", ":", ":"], targetMark: "|", limitMark: "U", overflow: ">",
         rule: "-", divider: "|", previous: "<", next: ">", veryLow: "v", low: "-", met: "+", aboveUL: "!",
-        noData: ".", incomplete: "?", levels: [".", ":", ":", "|", "|", "|", "#", "#"], dot: "-", cursor: "_", fatFlag: "f", favourite: "*")
+        noData: ".", incomplete: "?", levels: ["_", ":", ":", "|", "|", "|", "#", "#"], dot: "-", cursor: "_", fatFlag: "f", favourite: "*")
 
     /// Keys as this set writes them: arrows and symbols as words in ASCII.
     public func keys(_ text: String) -> String {
