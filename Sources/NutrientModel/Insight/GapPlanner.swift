@@ -680,8 +680,40 @@ public struct GapPlanner: Sendable {
         start.shortfall = start.added.withUnsafeMutableBufferPointer { shortfall($0) }
         var beam = [start]
         var best = start
-        func sortCandidates(_ candidates: inout [Candidate]) {
-            candidates.sort { a, b in (a.roundedShortfall, a.kcal, a.depth) < (b.roundedShortfall, b.kcal, b.depth) }
+        /// The rank, made total by the order candidates are made in (parent, then option): the
+        /// order a stable sort gave, so that selecting the best few gives the same plan.
+        func ranksBefore(_ a: Candidate, _ b: Candidate) -> Bool {
+            (a.roundedShortfall, a.kcal, a.depth, a.parent, a.option) < (b.roundedShortfall, b.kcal, b.depth, b.parent, b.option)
+        }
+        /// The best `count` candidates first, in rank order; the rest after them, unordered.
+        /// Selecting them (quickselect) and sorting only those is linear in the candidates,
+        /// where sorting every one of thousands was a third of a plan.
+        func bestFirst(_ candidates: inout [Candidate], count: Int) {
+            guard candidates.count > count else {
+                candidates.sort(by: ranksBefore)
+                return
+            }
+            var low = 0, high = candidates.count - 1
+            while low < high {
+                // Hoare partition around the median of three.
+                let mid = low + (high - low) / 2
+                if ranksBefore(candidates[mid], candidates[low]) { candidates.swapAt(mid, low) }
+                if ranksBefore(candidates[high], candidates[low]) { candidates.swapAt(high, low) }
+                if ranksBefore(candidates[high], candidates[mid]) { candidates.swapAt(high, mid) }
+                let pivot = candidates[mid]
+                var i = low, j = high
+                while i <= j {
+                    while ranksBefore(candidates[i], pivot) { i += 1 }
+                    while ranksBefore(pivot, candidates[j]) { j -= 1 }
+                    if i <= j {
+                        candidates.swapAt(i, j)
+                        i += 1
+                        j -= 1
+                    }
+                }
+                if count - 1 <= j { high = j } else if count - 1 >= i { low = i } else { break }
+            }
+            candidates[..<count].sort(by: ranksBefore)
         }
         // Per option, flat: what it adds to each gap and to each limit, its energy and food.
         let optionCount = options.count, gapCount = gaps.count, roomCount = room.count
@@ -742,16 +774,26 @@ public struct GapPlanner: Sendable {
                 }}}}}
                 // Only the best few thousand can make the next beam: keep memory small.
                 if candidates.count > 8_000 {
-                    sortCandidates(&candidates)
+                    bestFirst(&candidates, count: 2_000)
                     candidates.removeSubrange(2_000...)
                 }
             }
             if candidates.isEmpty { break }
-            sortCandidates(&candidates)
+            // The best 600 in order, enough for 60 states of different foods almost always;
+            // if not, the rest in order after them.
+            bestFirst(&candidates, count: 600)
+            var ordered = min(600, candidates.count)
             // Keep the best states, at most one per set of foods.
             var kept: [State] = []
             var keys = Set<[Int]>()
-            for candidate in candidates where kept.count < 60 {
+            var next = 0
+            while kept.count < 60, next < candidates.count {
+                if next == ordered {
+                    candidates[ordered...].sort(by: ranksBefore)
+                    ordered = candidates.count
+                }
+                let candidate = candidates[next]
+                next += 1
                 let parent = beam[candidate.parent]
                 let option = options[candidate.option]
                 let chosen = parent.chosen + [option]
