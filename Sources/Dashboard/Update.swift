@@ -7,8 +7,11 @@ import NutrientModel
 public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     let effects = apply(action, to: &state)
     // The day may have moved beyond the days held: their entries are read before the
-    // next frame (the last effect, after any write).
-    return state.wantsQuit ? effects : effects + state.loadIfNeeded()
+    // next frame (the last effect, after any write). Not straight after a failure: a read
+    // that failed is asked for again by the next key, never in a loop.
+    if state.wantsQuit { return effects }
+    if case .failed = action { return effects }
+    return effects + state.loadIfNeeded()
 }
 
 /// What an action does to the state, and the effects it asks for.
@@ -135,6 +138,8 @@ private func apply(_ action: Action, to state: inout AppState) -> [Effect] {
         state.message = .init(text: "Added \(food.id) \(food.description) to your foods", isError: false)
     case .failed(let message):
         state.message = .init(text: message, isError: true)
+        // A read of days that failed is asked for again by the next key, not never.
+        state.pendingLoad = nil
     case .checkInsReloaded(let checkIns, let probiotics):
         state.checkIns = checkIns
         state.probiotics = probiotics

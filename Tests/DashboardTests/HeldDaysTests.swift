@@ -73,6 +73,11 @@ final class HeldDaysTests: XCTestCase {
         let effects = press(&state, .enter)
         XCTAssertEqual(effects.count, 1)
         XCTAssertEqual(press(&state, .character("v")), [], "a key that keeps the days does not ask again before the answer")
+        // The read failed (the journal could not be read): said, not asked again at once (the
+        // executable would loop), and asked for again by the next key.
+        XCTAssertEqual(update(&state, .failed("could not be read")), [])
+        XCTAssertEqual(screen(state)[22], " ! could not be read")
+        XCTAssertEqual(press(&state, .character("v")), effects)
     }
 
     func testAFarJumpHoldsOnlyTheDaysShownThere() {
