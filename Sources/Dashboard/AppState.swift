@@ -47,8 +47,6 @@ public struct AppState: Sendable {
     }
     /// What the day screen's main figures average over: the day, 7 or 30 days.
     public internal(set) var period: Period = .day
-    /// The gap planner, made the first time it is needed and kept.
-    public internal(set) var planner: GapPlanner?
     /// The plan for the shown day, made when the gaps screen opens or its day changes.
     public internal(set) var gapPlan: GapPlan?
     /// The best-sources screen's ranking, made when it opens or changes (SourcesScreen.swift).
@@ -192,19 +190,13 @@ public struct AppState: Sendable {
         return data.displayName(ofFoodID: id)
     }
 
-    mutating func makePlannerIfNeeded() {
-        // The data's one planner: made in the background after the first frame, or here.
-        if planner == nil { planner = data.planner }
-    }
-
     /// The plan of the gaps screen in front (of portions of the week's own foods, when it
     /// shows those: `GapsView`), else the plan from the whole table.
     mutating func makePlan() {
-        makePlannerIfNeeded()
         let week = report(days: 7).entries
         var using: [Int]? = nil
-        if case .gaps(let view) = screen, view.usingLogged { using = planner!.loggedFoods(in: week) }
-        gapPlan = planner!.plan(for: report(days: 1), diets: profile.profile.diets, week: week, using: using)
+        if case .gaps(let view) = screen, view.usingLogged { using = data.planner.loggedFoods(in: week) }
+        gapPlan = data.planner.plan(for: report(days: 1), diets: profile.profile.diets, week: week, using: using)
     }
 
     mutating func recomputeTargets() {

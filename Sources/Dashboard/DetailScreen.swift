@@ -33,7 +33,6 @@ enum DetailScreen: ScreenComponent {
             state.selectedNutrient = index
             state.pop()
         case .sources:
-            state.makePlannerIfNeeded()
             state.push(.sources(nutrient))
             state.makeRanking()
         case .add:

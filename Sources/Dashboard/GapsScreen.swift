@@ -51,8 +51,7 @@ enum GapsScreen: ScreenComponent {
         case .add: state.push(.addFood(search("", in: state)))
         case .portions:
             if !view.usingLogged {
-                state.makePlannerIfNeeded()
-                guard !state.planner!.loggedFoods(in: state.report(days: 7).entries).isEmpty else {
+                guard !state.data.planner.loggedFoods(in: state.report(days: 7).entries).isEmpty else {
                     state.message = .init(text: "Nothing logged in the 7 days to \(state.day.longDescription): no food of yours to resize",
                                           isError: false)
                     return []
@@ -66,7 +65,6 @@ enum GapsScreen: ScreenComponent {
             // The selected nutrient where it is a gap, else the first gap, else the selected one.
             let selected = Nutrient.allCases[state.selectedNutrient]
             let gaps = state.gapPlan?.gaps ?? []
-            state.makePlannerIfNeeded()
             state.push(.sources(gaps.contains(selected) ? selected : gaps.first ?? selected))
             state.makeRanking()
         case .back: state.pop()

@@ -88,8 +88,7 @@ extension AppState {
            cache.ranking.sources.count >= limit || cache.ranking.sources.count < RankingCache.depth {
             return cache.ranking.prefix(limit)
         }
-        let planner = planner ?? data.makePlanner()
-        return planner.rank(nutrient, per: basis, diets: profile.profile.diets, for: report(days: 1), limit: limit)
+        return data.planner.rank(nutrient, per: basis, diets: profile.profile.diets, for: report(days: 1), limit: limit)
     }
 
     /// What a ranking is made from.
@@ -100,8 +99,7 @@ extension AppState {
     /// Makes the ranking of the sources screen in front, if it is in front.
     mutating func makeRanking() {
         guard case .sources(let nutrient, let basis) = screen else { return }
-        makePlannerIfNeeded()
-        let ranking = planner!.rank(nutrient, per: basis, diets: profile.profile.diets, for: report(days: 1), limit: RankingCache.depth)
+        let ranking = data.planner.rank(nutrient, per: basis, diets: profile.profile.diets, for: report(days: 1), limit: RankingCache.depth)
         sourcesRanking = RankingCache(key: rankingKey(nutrient, basis), ranking: ranking)
     }
 }

@@ -38,7 +38,7 @@ struct GapsCommand: ParsableCommand {
         let day = try parseDate(date, option: "--date") ?? LocalDate.today()
         let session = try common.open()
         let report = try session.report(DateRange(day: day))
-        let planner = session.data.makePlanner()
+        let planner = session.data.planner
         let week = try session.report(DateRange(from: day.adding(days: -6), to: day)).entries
         var named: [Int]?
         if !using.isEmpty || usingLogged {

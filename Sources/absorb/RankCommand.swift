@@ -57,7 +57,7 @@ struct RankCommand: ParsableCommand {
             try ownFoods(session, nutrient: nutrient, range: DateRange(from: first, to: last), limit: count)
             return
         }
-        let planner = session.data.makePlanner()
+        let planner = session.data.planner
         var groupName: String?
         if let group {
             let wanted = group.lowercased().trimmingCharacters(in: .whitespaces)

@@ -92,7 +92,7 @@ struct SessionSummary {
         }
         self.daily = daily
         let week = try session.report(DateRange(from: range.to.adding(days: -6), to: range.to)).entries
-        plan = report.entries.isEmpty ? nil : session.data.makePlanner().plan(for: report, diets: report.profile.diets, week: week)
+        plan = report.entries.isEmpty ? nil : session.data.planner.plan(for: report, diets: report.profile.diets, week: week)
         review = session.data.review(report)
         pairing = review.fatPairing
         sources = review.sources.mapValues { Array($0.prefix(3)) }
