@@ -247,6 +247,16 @@ struct SessionSummary {
     }
 
     func md(_ text: String) -> String {
+        // ASCII text (almost every line) byte by byte: there each character is one byte.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count + 8)
+            for byte in text.utf8 {
+                if Self.markdownSpecial[Int(byte)] { bytes.append(UInt8(ascii: "\\")) }
+                bytes.append(byte)
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var out = ""
         for character in text {
             if "\\`*_[]<>|#".contains(character) { out.append("\\") }
@@ -254,6 +264,9 @@ struct SessionSummary {
         }
         return out
     }
+
+    /// The ASCII bytes markdown gives a meaning to, escaped by `md`.
+    private static let markdownSpecial: [Bool] = (0..<128).map { "\\`*_[]<>|#".utf8.contains(UInt8($0)) }
 
     // MARK: HTML
 

@@ -54,6 +54,10 @@ public struct FoodTable: Sendable {
     /// The food group of the food at a position.
     public func group(at index: Int) -> String { groupNames[Int(groupOfFood[index])] }
 
+    /// The number of the food's group: two foods are in one group when their numbers are
+    /// equal (cheaper to compare than the names).
+    func groupIndex(at index: Int) -> Int { Int(groupOfFood[index]) }
+
     /// The source of the food at a position.
     public func source(at index: Int) -> FoodSource { sources[index] }
 

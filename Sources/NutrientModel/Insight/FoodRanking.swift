@@ -87,12 +87,9 @@ extension GapPlanner {
         }
         let candidates: [Int]
         switch basis {
-        case .serving: candidates = byServing[n].map(Int.init)
-        case .per100kcal: candidates = byKcal[n].map(Int.init)
-        case .per100g:
-            let n100 = Self.nutrientCount
-            candidates = (0..<table.count).filter { per100[$0 * n100 + n] > 0 }
-                .sorted { (per100[$0 * n100 + n], $1) > (per100[$1 * n100 + n], $0) }
+        case .serving: candidates = byServing(n).map(Int.init)
+        case .per100kcal: candidates = byKcal(n).map(Int.init)
+        case .per100g: candidates = byHundred(n).map(Int.init)
         }
         var sources: [NutrientSource] = []
         if basis == .serving, limits != nil {

@@ -13,7 +13,11 @@ final class FoodVerdicts: @unchecked Sendable {
     private let safety: SafetyRules
     private let fishFoods: FishFoods
     private let lock = NSLock()
-    private var excluded: [[String?]?]
+    /// Per food and audience (food * audienceCount + audience), why plans leave it out;
+    /// `known` has a food's bit for each audience worked out.
+    private var excluded: [String?]
+    private var known: [UInt16]
+    static let audienceCount = PlanAudience.allCases.count
     private var pregnancy: [Bool?]
     /// Per food: 0 not yet looked at, 1 not fish, 2 fish, 3 a dish with fish in it.
     private var fish: [UInt8]
@@ -26,7 +30,8 @@ final class FoodVerdicts: @unchecked Sendable {
         self.exclusions = exclusions
         self.safety = safety
         self.fishFoods = fishFoods
-        excluded = Array(repeating: nil, count: table.count)
+        excluded = Array(repeating: nil, count: table.count * Self.audienceCount)
+        known = Array(repeating: 0, count: table.count)
         pregnancy = Array(repeating: nil, count: table.count)
         fish = Array(repeating: 0, count: table.count)
         wordsOfFood = Array(repeating: nil, count: table.count)
@@ -58,30 +63,41 @@ final class FoodVerdicts: @unchecked Sendable {
         return (fish[food] >= 2, fish[food] == 3)
     }
 
-    /// Why `food` is left out of plans for the audience at `audience` (an index into
-    /// `PlanAudience.allCases`), or `nil`.
-    func exclusion(_ food: Int, audience: Int) -> String? {
+    /// Why `food` is left out of plans for the first of `audiences` (indices into
+    /// `PlanAudience.allCases`, in the order a person's are asked) that leaves it out, or
+    /// `nil`. Each audience's verdict is worked out when first asked for, and kept: an adult
+    /// asks two of the eight, and most foods a plan looks at are asked only for those.
+    func exclusion(_ food: Int, audiences: [Int]) -> String? {
         lock.lock()
         defer { lock.unlock() }
-        if let known = excluded[food] { return known[audience] }
-        let values = table.values(at: food)
-        let group = table.group(at: food)
-        // Not kept: every food's words would cost megabytes; kept for the foods plans compare.
-        let words = wordsOfFood[food] ?? FoodWords.words(of: table.descriptions[food])
-        let reasons = PlanAudience.allCases.map { audience -> String? in
-            let reason = exclusions.exclusion(group: group, words: words, audience: audience)
-            if reason == nil, audience == .everyone, values[.energy] == nil { return "no energy value: a plan could not count it" }
-            return reason
+        var words: [String]? = nil
+        for audience in audiences {
+            let bit: UInt16 = 1 << audience
+            if known[food] & bit == 0 {
+                // Not kept: every food's words would cost megabytes; kept for the foods plans compare.
+                let split = words ?? wordsOfFood[food] ?? FoodWords.words(of: table.descriptions[food])
+                words = split
+                let who = PlanAudience.allCases[audience]
+                var reason = exclusions.exclusion(group: table.group(at: food), words: split, audience: who)
+                if reason == nil, who == .everyone, table.values(at: food)[.energy] == nil {
+                    reason = "no energy value: a plan could not count it"
+                }
+                excluded[food * Self.audienceCount + audience] = reason
+                known[food] |= bit
+            }
+            if let reason = excluded[food * Self.audienceCount + audience] { return reason }
         }
-        excluded[food] = reasons
-        return reasons[audience]
+        return nil
     }
 
     /// Every food's verdicts worked out now (the dashboard does it in the background after
     /// its first frame, so its first plan finds them made; a command that plans once does not).
     func prepareAll() {
+        let everyAudience = Array(0..<Self.audienceCount)
         for food in 0..<table.count {
-            _ = exclusion(food, audience: 0)
+            // Each audience on its own: asked together, the first that leaves a food out
+            // would end the asking.
+            for audience in everyAudience { _ = exclusion(food, audiences: [audience]) }
             _ = fish(food)
             _ = avoidInPregnancy(food)
         }
@@ -96,6 +112,52 @@ final class FoodVerdicts: @unchecked Sendable {
                                                     source: table.source(at: food), measures: table.portions(at: food))
         pregnancy[food] = avoid
         return avoid
+    }
+}
+
+/// Per nutrient, the foods richest first: by serving, per 100 kcal (foods that give real
+/// energy only) and per 100 g. Each list is sorted the first time a plan or a ranking asks
+/// for it, and kept: a plan asks only for its gaps' lists, and sorting all 21 when the
+/// planner was made was most of making it (`absorb gaps`, `absorb summary`).
+final class RankedFoods: @unchecked Sendable {
+    enum Basis: Int, CaseIterable { case serving, kcal, hundred }
+    private let perServing: [Double], per100: [Double], servingKcal: [Double]
+    /// Per food: whether 100 g gives the energy a per-kcal ranking asks (`Data/rules.csv`).
+    private let energetic: [Bool]
+    private let lock = NSLock()
+    private var lists: [[Int32]?]
+
+    init(perServing: [Double], per100: [Double], servingKcal: [Double], energetic: [Bool]) {
+        self.perServing = perServing
+        self.per100 = per100
+        self.servingKcal = servingKcal
+        self.energetic = energetic
+        lists = Array(repeating: nil, count: Basis.allCases.count * GapPlanner.nutrientCount)
+    }
+
+    /// The foods that give nutrient `n`, richest first on `basis`; equal amounts in the
+    /// table's order (what a stable sort gives).
+    func list(_ basis: Basis, _ n: Int) -> [Int32] {
+        lock.lock()
+        defer { lock.unlock() }
+        let slot = basis.rawValue * GapPlanner.nutrientCount + n
+        if let known = lists[slot] { return known }
+        let count = servingKcal.count, width = GapPlanner.nutrientCount
+        // Each food's key worked out once, not twice per comparison of the sort.
+        var keyed: [(key: Double, food: Int32)] = []
+        keyed.reserveCapacity(count)
+        for food in 0..<count {
+            let amount = perServing[food * width + n]
+            switch basis {
+            case .serving: if amount > 0 { keyed.append((amount, Int32(food))) }
+            case .kcal: if amount > 0 && servingKcal[food] > 0 && energetic[food] { keyed.append((amount / servingKcal[food], Int32(food))) }
+            case .hundred: if per100[food * width + n] > 0 { keyed.append((per100[food * width + n], Int32(food))) }
+            }
+        }
+        keyed.sort { $0.key > $1.key || ($0.key == $1.key && $0.food < $1.food) }
+        let list = keyed.map(\.food)
+        lists[slot] = list
+        return list
     }
 }
 
@@ -232,9 +294,12 @@ public struct GapPlanner: Sendable {
     let groupMaxGrams: [Double]
     let hasMeasure: [Bool]
     let diets: DietTable
-    /// Per nutrient, foods by amount per serving and per kcal, richest first.
-    let byServing: [[Int32]]
-    let byKcal: [[Int32]]
+    /// Per nutrient, foods by amount per serving, per kcal and per 100 g, richest first
+    /// (each sorted when first asked for).
+    let ranked: RankedFoods
+    func byServing(_ n: Int) -> [Int32] { ranked.list(.serving, n) }
+    func byKcal(_ n: Int) -> [Int32] { ranked.list(.kcal, n) }
+    func byHundred(_ n: Int) -> [Int32] { ranked.list(.hundred, n) }
     let rules: ScoringRules
     /// The rules that keep a plan safe for the person it is for.
     let safety: PlanSafetyRules
@@ -267,7 +332,10 @@ public struct GapPlanner: Sendable {
     /// FDA/EPA's portions, at most one in a plan, counted toward the week's advice.
     /// Works out every food's word rules now instead of when a plan first looks at them
     /// (the dashboard, in the background, before the first `g`).
-    public func prepare() { verdicts.prepareAll() }
+    public func prepare() {
+        verdicts.prepareAll()
+        for basis in RankedFoods.Basis.allCases { for n in 0..<Self.nutrientCount { _ = ranked.list(basis, n) } }
+    }
 
     public func isFish(_ food: Int) -> Bool { recipeFishShares[food] != nil || verdicts.fish(food).isFish }
 
@@ -334,18 +402,11 @@ public struct GapPlanner: Sendable {
         limitPerServing = limits
         self.diets = diets
         self.rules = rules
-        let foods = 0..<table.count
-        byServing = nutrients.indices.map { k in
-            foods.filter { amounts[$0 * n + k] > 0 }.sorted { amounts[$0 * n + k] > amounts[$1 * n + k] }.map(Int32.init)
-        }
         // Per kcal, only foods that give real energy (Data/rules.csv): a diet drink would
         // top every list per 100 kcal with a sip's worth of a vitamin.
         let minimumKcal = safety.rankPerKcalMinKcalPer100g
-        let energetic = (0..<table.count).map { (table.values(at: $0)[.energy] ?? 0) >= minimumKcal }
-        byKcal = nutrients.indices.map { k in
-            foods.filter { amounts[$0 * n + k] > 0 && kcal[$0] > 0 && energetic[$0] }
-                .sorted { amounts[$0 * n + k] / kcal[$0] > amounts[$1 * n + k] / kcal[$1] }.map(Int32.init)
-        }
+        ranked = RankedFoods(perServing: amounts, per100: hundred, servingKcal: kcal,
+                             energetic: (0..<table.count).map { (table.values(at: $0)[.energy] ?? 0) >= minimumKcal })
     }
 
     /// What one serving of a food counts toward nutrient `n`'s upper limit on `basis`.
@@ -398,7 +459,7 @@ public struct GapPlanner: Sendable {
     }
 
     func exclusion(_ food: Int, diets keys: Set<String>, audiences: [Int]) -> String? {
-        for a in audiences { if let reason = verdicts.exclusion(food, audience: a) { return reason } }
+        if let reason = verdicts.exclusion(food, audiences: audiences) { return reason }
         if !hasMeasure[food] { return "the table has no household measure for it" }
         guard !keys.isEmpty else { return nil }
         // The words of the few hundred foods a plan looks at, kept (not every food's: megabytes).
@@ -477,8 +538,8 @@ public struct GapPlanner: Sendable {
         let usable = { (food: Int32) in
             self.exclusion(Int(food), diets: keys, audiences: audiences) == nil && !(report.map { self.unsafe(Int(food), for: $0) } ?? false)
         }
-        let serving = byServing[n].lazy.filter(usable).prefix(limit).map(source)
-        let kcal = byKcal[n].lazy.filter(usable).prefix(limit).map(source)
+        let serving = byServing(n).lazy.filter(usable).prefix(limit).map(source)
+        let kcal = byKcal(n).lazy.filter(usable).prefix(limit).map(source)
         return (Array(serving), Array(kcal))
     }
 
@@ -622,7 +683,7 @@ public struct GapPlanner: Sendable {
             }
         }
         for n in gaps where named == nil {
-            for list in [byServing[n], byKcal[n]] {
+            for list in [byServing(n), byKcal(n)] {
                 var taken = 0
                 for entry in list where taken < 25 {
                     let food = Int(entry)
@@ -728,10 +789,23 @@ public struct GapPlanner: Sendable {
         // Foods that differ only by salt ("boiled, with salt" / "without salt", maybe one
         // other word, as SR28 writes them) are one food to a plan: it never suggests both.
         // Within a food group, once per plan, over the pool only.
+        // Each food's words but the salt words are made once, when a pair in one group
+        // first needs them (`sameButForSalt` made them for every pair it compared).
         var poolFamily: [Int: Int] = [:]
+        let poolGroups = pool.map { table.groupIndex(at: $0) }
+        var saltKeys = [(salty: Bool, words: Set<String>)?](repeating: nil, count: pool.count)
+        func saltKey(_ i: Int) -> (salty: Bool, words: Set<String>) {
+            if let known = saltKeys[i] { return known }
+            let words = Set(verdicts.words(pool[i]))
+            let key = (words.contains("salt"), words.subtracting(Self.saltWords))
+            saltKeys[i] = key
+            return key
+        }
         for (i, food) in pool.enumerated() where poolFamily[food] == nil {
-            for other in pool[(i + 1)...] where poolFamily[other] == nil && sameButForSalt(food, other) {
-                poolFamily[other] = food
+            for j in (i + 1)..<pool.count where poolGroups[j] == poolGroups[i] && poolFamily[pool[j]] == nil {
+                let a = saltKey(i), b = saltKey(j)
+                guard a.salty || b.salty, a.words.symmetricDifference(b.words).count <= 1 else { continue }
+                poolFamily[pool[j]] = food
                 poolFamily[food] = food
             }
         }
@@ -845,18 +919,36 @@ public struct GapPlanner: Sendable {
             self.exclusion(Int(food), diets: keys, audiences: audiences) == nil && !self.unsafe(Int(food), for: report)
                 && !self.portions(of: Int(food), limits: limits, fishGrams: fishGramsLeft).isEmpty
         }
-        guard let richest = byServing[n].first(where: usable) else {
+        let byServing = byServing(n)
+        guard let richest = byServing.first(where: usable) else {
             return keys.isEmpty
                 ? "no food that can be suggested has a value for \(nutrient.name) in the table"
                 : "no food your diet allows has a value for \(nutrient.name) in the table"
         }
-        // The most any allowed food gives in its largest portion a plan may suggest.
+        // The most any allowed food gives in its largest portion a plan may suggest; of
+        // foods that give the same, the first by serving. Foods are taken richest per 100 g
+        // first, and no portion weighs more than an item's limit, so once that much of a
+        // food would give less than the most found, none after it can give more: the rules
+        // are asked of the few foods before that, not of every food with a value.
         var most = 0.0, mostFood = Int(richest)
-        for entry in byServing[n] where usable(entry) {
+        let heaviest = limits.itemMaxGrams + 1e-6
+        var rankByServing: [Int32: Int]? = nil
+        for entry in byHundred(n) {
             let food = Int(entry)
+            let per100g = per100[food * Self.nutrientCount + n]
+            if per100g * heaviest / 100 < most { break }
+            guard usable(entry) else { continue }
             let grams = portions(of: food, limits: limits, fishGrams: fishGramsLeft).map(\.grams).max() ?? 0
-            let amount = per100[food * Self.nutrientCount + n] * grams / 100
-            if amount > most { most = amount; mostFood = food }
+            let amount = per100g * grams / 100
+            if amount > most {
+                most = amount
+                mostFood = food
+            } else if amount == most, amount > 0 {
+                if rankByServing == nil {
+                    rankByServing = Dictionary(uniqueKeysWithValues: byServing.enumerated().map { ($1, $0) })
+                }
+                if rankByServing![entry, default: .max] < rankByServing![Int32(mostFood), default: .max] { mostFood = food }
+            }
         }
         if Format.amount(most) == "0" {
             // Only traces in foods that may be suggested: say so, not "quinoa gives 0 mg".
