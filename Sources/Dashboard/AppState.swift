@@ -224,8 +224,17 @@ public struct AppState: Sendable {
     /// Days read beyond those needed when the day moves past the held ones, so that
     /// walking back through the history reads the journal once a month, not once a day.
     static let prefetchDays = 30
-    /// The days the executable reads at the start, ending today: the 30 shown and a month more.
-    public static let firstHeldDays = Period.month.days + prefetchDays
+    /// The days the executable reads before its first frame, ending today: the 30 shown.
+    /// The month before them is read just after it (`monthBeforeHeld`), so that the first
+    /// frame reads no more than it shows and walking back still finds a month held.
+    public static let firstHeldDays = Period.month.days
+
+    /// The month before the held days, or nil when every entry is held: what the executable
+    /// reads once its first frame is up.
+    public var monthBeforeHeld: DateRange? {
+        guard let loaded = loadedRange else { return nil }
+        return DateRange(from: loaded.from.adding(days: -Self.prefetchDays), to: loaded.from.adding(days: -1))
+    }
 
     /// The days the open screens show: the 30 days of trends and of the 30-day figures,
     /// or the 90 days of the skin-and-gut overview, ending on the day shown; and a trial's

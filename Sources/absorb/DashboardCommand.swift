@@ -76,7 +76,7 @@ final class DashboardRunner {
         }
         profileID = active.id
         let today = Clock().today
-        // At the start, the 30 days shown and a month more.
+        // At the start, the 30 days shown (the month before them is read after the first frame).
         let held = heldRange ?? DateRange(from: today.adding(days: -(AppState.firstHeldDays - 1)), to: today)
         return ProfileContext(profile: active, profiles: profiles,
                               overrides: try journal.targetOverrides(profileID: active.id),
@@ -119,6 +119,13 @@ final class DashboardRunner {
                 DispatchQueue.global(qos: .userInitiated).async {
                     _ = data.search
                     data.planner.prepare()
+                }
+                // And the month before the days shown, so that walking back a day reads nothing.
+                if let before = state.monthBeforeHeld, let result = perform(.loadEntries(before)) {
+                    _ = update(&state, result)
+                    heldRange = state.loadedRange
+                    fingerprint = (try? session.journal.entriesFingerprint(profileID: profileID, in: state.loadedRange)) ?? fingerprint
+                    dirty = true
                 }
             }
             // Idle, it looks for another absorb's changes this often: within a second, as

@@ -8,7 +8,8 @@ import XCTest
 /// the days shown; recent foods still reach back before them.
 final class HeldDaysTests: XCTestCase {
     private let today = Fixture.today
-    /// The days the executable holds at the start: the 30 shown and a month more.
+    /// The days the executable holds once its first frame is up: the 30 shown, read before
+    /// it, and the month before them, read after it.
     private var held: DateRange { DateRange(from: today.adding(days: -59), to: today) }
 
     /// The dashboard as the executable opens it: the first days held, and the journal's
@@ -34,6 +35,26 @@ final class HeldDaysTests: XCTestCase {
             }
         }
         return read
+    }
+
+    func testTheFirstFrameReadsTheDaysShownAndTheMonthBeforeIsReadAfterIt() {
+        // Before the first frame: the 30 days shown, no more.
+        let shown = DateRange(from: today.adding(days: -(AppState.firstHeldDays - 1)), to: today)
+        XCTAssertEqual(shown.dayCount, 30)
+        let old = Fixture.entry(9, "15236", 100, on: today.adding(days: -40))
+        let summary = StoredProfile(id: 1, profile: Fixture.person)
+        let context = ProfileContext(profile: summary, profiles: [summary], overrides: [],
+                                     entries: [Fixture.entry(1, "15236", 100)], loadedRange: shown, recentEntries: [])
+        var state = AppState(data: Fixture.data, context: context, today: today, minuteOfDay: 12 * 60, width: 80, height: 24)
+        // After it, the month before them, as the executable asks for it.
+        let before = try! XCTUnwrap(state.monthBeforeHeld)
+        XCTAssertEqual(before, DateRange(from: today.adding(days: -59), to: today.adding(days: -30)))
+        _ = update(&state, .entriesLoaded(before, [old]))
+        XCTAssertEqual(state.loadedRange, held)
+        // Walking back into that month reads nothing more, and shows what was read.
+        XCTAssertEqual(drive(&state, .character("["), .character("["), journal: [old]), [])
+        XCTAssertEqual(state.report(days: 30).entries.map(\.id), [9])
+        XCTAssertNil(Fixture.state(entries: []).monthBeforeHeld, "every entry held: nothing more to read")
     }
 
     func testWithinTheHeldDaysNothingIsRead() {

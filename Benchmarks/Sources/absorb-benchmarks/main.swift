@@ -100,6 +100,26 @@ if arguments.contains("--csv-only") {
 // Only the whole-process figures and their ratio to `--version` (the release absorb must
 // be built; `--absorb PATH` names another).
 // Only the ten-year journal's figures.
+// Only the ten-year journal's in-process dashboard figures (first frames, the first `g` and
+// a day moved in the gap plan), without the whole processes: quick to run while changing
+// the dashboard or the planner, and to run under callgrind.
+// The dashboard's first frame N times on a journal, for callgrind
+// (`--toggle-collect='*firstFrame*'`): `--profile-first-frame PATH N`.
+if let index = arguments.firstIndex(of: "--profile-first-frame"), index + 2 < arguments.count, let count = Int(arguments[index + 2]) {
+    let data = try NutrientData(directory: paths.data)
+    for _ in 0..<count { _ = try TenYears.firstFrame(journalPath: arguments[index + 1], data: data) }
+    exit(0)
+}
+
+if arguments.contains("--dashboard-only") {
+    let figures = try TenYears.figures(paths, data: try NutrientData(directory: paths.data), absorb: nil, quick: quick)
+    for figure in figures {
+        print(figure.name.padding(toLength: 56, withPad: " ", startingAt: 0), String(format: "%9.2f %@", figure.median, figure.unit))
+    }
+    try? FileManager.default.removeItem(atPath: paths.scratch)
+    exit(0)
+}
+
 if arguments.contains("--ten-years-only") {
     let absorb = arguments.firstIndex(of: "--absorb").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
         ?? paths.repository + "/.build/release/absorb"
