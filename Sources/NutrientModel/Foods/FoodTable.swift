@@ -61,6 +61,13 @@ public struct FoodTable: Sendable {
     /// The source of the food at a position.
     public func source(at index: Int) -> FoodSource { sources[index] }
 
+    /// The amounts and weights of the household measures of the food at a position, in
+    /// their order, without their names (no text made: the planner reads every food's).
+    func portionWeights(at index: Int) -> (amounts: ArraySlice<Double>, grams: ArraySlice<Double>) {
+        let range = Int(portionStart[index])..<(Int(portionStart[index]) + Int(portionCount[index]))
+        return (portionAmounts[range], portionGrams[range])
+    }
+
     /// The household measures of the food at a position.
     public func portions(at index: Int) -> [Portion] {
         let start = Int(portionStart[index])

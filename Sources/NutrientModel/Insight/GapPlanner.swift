@@ -143,21 +143,76 @@ final class RankedFoods: @unchecked Sendable {
         let slot = basis.rawValue * GapPlanner.nutrientCount + n
         if let known = lists[slot] { return known }
         let count = servingKcal.count, width = GapPlanner.nutrientCount
-        // Each food's key worked out once, not twice per comparison of the sort.
-        var keyed: [(key: Double, food: Int32)] = []
-        keyed.reserveCapacity(count)
+        // Each food's key worked out once; the keys are positive, so their bits order them
+        // as numbers do, and their complements richest first.
+        var keys: [UInt64] = [], foods: [Int32] = []
+        keys.reserveCapacity(count)
+        foods.reserveCapacity(count)
+        func add(_ key: Double, _ food: Int) {
+            keys.append(~key.bitPattern)
+            foods.append(Int32(food))
+        }
         for food in 0..<count {
             let amount = perServing[food * width + n]
             switch basis {
-            case .serving: if amount > 0 { keyed.append((amount, Int32(food))) }
-            case .kcal: if amount > 0 && servingKcal[food] > 0 && energetic[food] { keyed.append((amount / servingKcal[food], Int32(food))) }
-            case .hundred: if per100[food * width + n] > 0 { keyed.append((per100[food * width + n], Int32(food))) }
+            case .serving: if amount > 0 { add(amount, food) }
+            case .kcal: if amount > 0 && servingKcal[food] > 0 && energetic[food] { add(amount / servingKcal[food], food) }
+            case .hundred: if per100[food * width + n] > 0 { add(per100[food * width + n], food) }
             }
         }
-        keyed.sort { $0.key > $1.key || ($0.key == $1.key && $0.food < $1.food) }
-        let list = keyed.map(\.food)
-        lists[slot] = list
-        return list
+        Self.radixSort(&keys, carrying: &foods)
+        lists[slot] = foods
+        return foods
+    }
+
+    /// Sorts `keys` in ascending order, and `values` with them, stably (equal keys keep
+    /// their order): a byte at a time from the lowest, skipping a byte every key shares.
+    /// Linear in the keys, where a comparison sort of thousands of foods was most of a list.
+    static func radixSort(_ keys: inout [UInt64], carrying values: inout [Int32]) {
+        let count = keys.count
+        guard count > 1 else { return }
+        // Every byte's counts in one pass, then a pass per byte that tells keys apart.
+        var counts = [Int](repeating: 0, count: 8 * 256)
+        counts.withUnsafeMutableBufferPointer { counts in
+            keys.withUnsafeBufferPointer { keys in
+                for key in keys {
+                    for byte in 0..<8 { counts[byte << 8 | Int((key >> UInt64(byte << 3)) & 0xff)] += 1 }
+                }
+            }
+        }
+        var otherKeys = [UInt64](repeating: 0, count: count), otherValues = [Int32](repeating: 0, count: count)
+        for byte in 0..<8 {
+            let shift = UInt64(byte << 3)
+            let moved: Bool = counts.withUnsafeMutableBufferPointer { counts in
+                let base = byte << 8
+                // A byte every key shares orders nothing.
+                if counts[base + Int((keys[0] >> shift) & 0xff)] == count { return false }
+                var total = 0
+                for bucket in base..<(base + 256) {
+                    let here = counts[bucket]
+                    counts[bucket] = total
+                    total += here
+                }
+                keys.withUnsafeBufferPointer { from in
+                values.withUnsafeBufferPointer { fromValues in
+                otherKeys.withUnsafeMutableBufferPointer { to in
+                otherValues.withUnsafeMutableBufferPointer { toValues in
+                    for index in 0..<count {
+                        let key = from[index]
+                        let bucket = base + Int((key >> shift) & 0xff)
+                        let at = counts[bucket]
+                        counts[bucket] = at + 1
+                        to[at] = key
+                        toValues[at] = fromValues[index]
+                    }
+                }}}}
+                return true
+            }
+            if moved {
+                swap(&keys, &otherKeys)
+                swap(&values, &otherValues)
+            }
+        }
     }
 }
 
@@ -326,8 +381,26 @@ public struct GapPlanner: Sendable {
         guard a != b, table.group(at: a) == table.group(at: b) else { return false }
         let wordsA = Set(verdicts.words(a)), wordsB = Set(verdicts.words(b))
         guard wordsA.contains("salt") || wordsB.contains("salt") else { return false }
-        return wordsA.subtracting(Self.saltWords).symmetricDifference(wordsB.subtracting(Self.saltWords)).count <= 1
+        return Self.differByAtMostOne(wordsA.subtracting(Self.saltWords).sorted(), wordsB.subtracting(Self.saltWords).sorted())
     }
+    /// Whether two sorted lists of words without repeats differ by at most one word (the
+    /// words in one and not the other, counted both ways): `sameButForSalt`'s rule.
+    static func differByAtMostOne(_ a: [String], _ b: [String]) -> Bool {
+        guard abs(a.count - b.count) <= 1 else { return false }
+        var i = 0, j = 0, differing = 0
+        while i < a.count || j < b.count {
+            if i < a.count, j < b.count, a[i] == b[j] {
+                i += 1
+                j += 1
+                continue
+            }
+            differing += 1
+            if differing > 1 { return false }
+            if j == b.count || (i < a.count && a[i] < b[j]) { i += 1 } else { j += 1 }
+        }
+        return true
+    }
+
     /// Whether a food counts as fish or shellfish (`Data/fish_foods.csv`): served in the
     /// FDA/EPA's portions, at most one in a plan, counted toward the week's advice.
     /// Works out every food's word rules now instead of when a plan first looks at them
@@ -363,11 +436,13 @@ public struct GapPlanner: Sendable {
         limitHundred.reserveCapacity(table.count * 2)
         for index in 0..<table.count {
             let values = table.values(at: index)
-            let measures = table.portions(at: index)
-            let chosen = measures.firstIndex { $0.gramsPerUnit <= Self.maxPortionGrams && $0.gramsPerUnit > 0 }
-            let weight = chosen.map { measures[$0].gramsPerUnit } ?? 100
+            let measures = table.portionWeights(at: index)
+            // The measure's grams per one of it (`Portion.gramsPerUnit`).
+            func perUnit(_ at: Int) -> Double { measures.grams[at] / measures.amounts[at] }
+            let chosen = measures.grams.indices.first { perUnit($0) <= Self.maxPortionGrams && perUnit($0) > 0 }
+            let weight = chosen.map(perUnit) ?? 100
             grams.append(weight)
-            portion.append(Int32(chosen ?? -1))
+            portion.append(Int32(chosen.map { $0 - measures.grams.startIndex } ?? -1))
             kcal.append((values[.energy] ?? 0) * weight / 100)
             for nutrient in nutrients {
                 let amount = nutrient.amount(in: values) ?? 0
@@ -386,7 +461,7 @@ public struct GapPlanner: Sendable {
             limitHundred.append(addedE)
             let group = table.group(at: index)
             maxGrams.append(exclusions.groupMaxGrams[group]?.grams ?? .infinity)
-            measured.append(measures.contains { $0.grams > 0 && $0.amount > 0 })
+            measured.append(zip(measures.grams, measures.amounts).contains { $0 > 0 && $1 > 0 })
         }
         per100 = hundred
         limitPer100 = limitHundred
@@ -793,18 +868,19 @@ public struct GapPlanner: Sendable {
         // first needs them (`sameButForSalt` made them for every pair it compared).
         var poolFamily: [Int: Int] = [:]
         let poolGroups = pool.map { table.groupIndex(at: $0) }
-        var saltKeys = [(salty: Bool, words: Set<String>)?](repeating: nil, count: pool.count)
-        func saltKey(_ i: Int) -> (salty: Bool, words: Set<String>) {
+        // The words are kept sorted, without repeats, so that a pair is compared by one walk.
+        var saltKeys = [(salty: Bool, words: [String])?](repeating: nil, count: pool.count)
+        func saltKey(_ i: Int) -> (salty: Bool, words: [String]) {
             if let known = saltKeys[i] { return known }
             let words = Set(verdicts.words(pool[i]))
-            let key = (words.contains("salt"), words.subtracting(Self.saltWords))
+            let key = (words.contains("salt"), words.subtracting(Self.saltWords).sorted())
             saltKeys[i] = key
             return key
         }
         for (i, food) in pool.enumerated() where poolFamily[food] == nil {
             for j in (i + 1)..<pool.count where poolGroups[j] == poolGroups[i] && poolFamily[pool[j]] == nil {
                 let a = saltKey(i), b = saltKey(j)
-                guard a.salty || b.salty, a.words.symmetricDifference(b.words).count <= 1 else { continue }
+                guard a.salty || b.salty, Self.differByAtMostOne(a.words, b.words) else { continue }
                 poolFamily[pool[j]] = food
                 poolFamily[food] = food
             }
