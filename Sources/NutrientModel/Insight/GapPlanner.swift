@@ -51,13 +51,26 @@ final class FoodVerdicts: @unchecked Sendable {
         return words
     }
 
+    /// Whether the words a verdict splits are kept: yes for the foods plans look at (their
+    /// rules, fish and comparisons then split each description once), no while every
+    /// food's verdicts are worked out ahead (every food's words would cost megabytes).
+    private var keepsWords = true
+
+    /// The words of `food` for a verdict: the kept ones, else split (and kept if `keepsWords`).
+    private func verdictWordsLocked(_ food: Int) -> [String] {
+        if let known = wordsOfFood[food] { return known }
+        let words = FoodWords.words(of: table.descriptions[food])
+        if keepsWords { wordsOfFood[food] = words }
+        return words
+    }
+
     /// Whether `food` counts as fish for the weekly advice, and whether it is a dish of
     /// which fish is one part (counted whole).
     func fish(_ food: Int) -> (isFish: Bool, isDish: Bool) {
         lock.lock()
         defer { lock.unlock() }
         if fish[food] == 0 {
-            let match = fishFoods.match(group: table.group(at: food), description: table.descriptions[food])
+            let match = fishFoods.match(group: table.group(at: food), words: verdictWordsLocked(food))
             fish[food] = match == nil ? 1 : match!.isDish ? 3 : 2
         }
         return (fish[food] >= 2, fish[food] == 3)
@@ -74,8 +87,7 @@ final class FoodVerdicts: @unchecked Sendable {
         for audience in audiences {
             let bit: UInt16 = 1 << audience
             if known[food] & bit == 0 {
-                // Not kept: every food's words would cost megabytes; kept for the foods plans compare.
-                let split = words ?? wordsOfFood[food] ?? FoodWords.words(of: table.descriptions[food])
+                let split = words ?? verdictWordsLocked(food)
                 words = split
                 let who = PlanAudience.allCases[audience]
                 var reason = exclusions.exclusion(group: table.group(at: food), words: split, audience: who)
@@ -93,6 +105,14 @@ final class FoodVerdicts: @unchecked Sendable {
     /// Every food's verdicts worked out now (the dashboard does it in the background after
     /// its first frame, so its first plan finds them made; a command that plans once does not).
     func prepareAll() {
+        lock.lock()
+        keepsWords = false
+        lock.unlock()
+        defer {
+            lock.lock()
+            keepsWords = true
+            lock.unlock()
+        }
         let everyAudience = Array(0..<Self.audienceCount)
         for food in 0..<table.count {
             // Each audience on its own: asked together, the first that leaves a food out
@@ -894,7 +914,8 @@ public struct GapPlanner: Sendable {
             for (parent, state) in beam.enumerated() where state.shortfall > 0 {
                 let fishChosen = state.chosen.contains { $0.fish }
                 let chosenFoods = state.chosen.map { poolFamily[$0.food] ?? $0.food }
-                let stateGap = gaps.map { state.added[$0] }
+                // What the state has of each gap, summed once for all its options.
+                let stateHave = gaps.indices.map { gapHave[$0] + state.added[gaps[$0]] }
                 let kcalLeft = limits.planMaxKcal + 1e-9 - state.kcal
                 let limitLeft = (0..<roomCount).map { room[$0].left - state.limitUsed[$0] }
                 let threshold = state.shortfall - 1e-9
@@ -913,12 +934,14 @@ public struct GapPlanner: Sendable {
                             if add > 0, add > limitLeft[r] { fits = false; break }
                         }
                         guard fits else { continue }
-                        var value = 0.0
+                        var value = 0.0, better = true
                         for g in 0..<gapCount {
-                            value += max(0, 1 - (gapHave[g] + stateGap[g] + gapAdds[o * gapCount + g]) / gapNeed[g])
+                            value += max(0, 1 - (stateHave[g] + gapAdds[o * gapCount + g]) / gapNeed[g])
+                            // Adding a food that closes nothing more is never better; no term is
+                            // negative, so once the sum reaches the state's own it stays there.
+                            if value >= threshold { better = false; break }
                         }
-                        // Adding a food that closes nothing more is never better.
-                        guard value < threshold else { continue }
+                        guard better else { continue }
                         candidates.append(Candidate(parent: parent, option: o, shortfall: value, kcal: state.kcal + kcals[o], depth: depth))
                     }
                 }}}}}
@@ -1013,9 +1036,14 @@ public struct GapPlanner: Sendable {
             let food = Int(entry)
             let per100g = per100[food * Self.nutrientCount + n]
             if per100g * heaviest / 100 < most { break }
+            // Nor can a food whose own heaviest portion (its group's most, an item's energy)
+            // gives less: the rules are not asked of it.
+            var grams = min(heaviest, groupMaxGrams[food] + 1e-6)
+            let kcalPer100 = table.values(at: food)[.energy] ?? 0
+            if kcalPer100 > 0 { grams = min(grams, (limits.itemMaxKcal + 1e-6) * 100 / kcalPer100 * (1 + 1e-9)) }
+            if per100g * grams / 100 < most { continue }
             guard usable(entry) else { continue }
-            let grams = portions(of: food, limits: limits, fishGrams: fishGramsLeft).map(\.grams).max() ?? 0
-            let amount = per100g * grams / 100
+            let amount = per100g * (portions(of: food, limits: limits, fishGrams: fishGramsLeft).map(\.grams).max() ?? 0) / 100
             if amount > most {
                 most = amount
                 mostFood = food
