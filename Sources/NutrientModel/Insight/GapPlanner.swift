@@ -13,10 +13,13 @@ final class FoodVerdicts: @unchecked Sendable {
     private let safety: SafetyRules
     private let fishFoods: FishFoods
     private let lock = NSLock()
-    /// Per food and audience (food * audienceCount + audience), why plans leave it out;
-    /// `known` has a food's bit for each audience worked out.
-    private var excluded: [String?]
-    private var known: [UInt16]
+    /// Per food and audience (food * audienceCount + audience), why plans leave it out: an
+    /// index into `reasons`, `allowed`, or `unknown` (not yet worked out). Numbers, not
+    /// texts: a table's worth of optional texts cost more to make and free than to look up.
+    private var excluded: [Int32]
+    private static let unknown: Int32 = -2, allowed: Int32 = -1
+    private var reasons: [String] = []
+    private var reasonNumbers: [String: Int32] = [:]
     static let audienceCount = PlanAudience.allCases.count
     private var pregnancy: [Bool?]
     /// Per food: 0 not yet looked at, 1 not fish, 2 fish, 3 a dish with fish in it.
@@ -30,8 +33,7 @@ final class FoodVerdicts: @unchecked Sendable {
         self.exclusions = exclusions
         self.safety = safety
         self.fishFoods = fishFoods
-        excluded = Array(repeating: nil, count: table.count * Self.audienceCount)
-        known = Array(repeating: 0, count: table.count)
+        excluded = Array(repeating: Self.unknown, count: table.count * Self.audienceCount)
         pregnancy = Array(repeating: nil, count: table.count)
         fish = Array(repeating: 0, count: table.count)
         wordsOfFood = Array(repeating: nil, count: table.count)
@@ -85,8 +87,8 @@ final class FoodVerdicts: @unchecked Sendable {
         defer { lock.unlock() }
         var words: [String]? = nil
         for audience in audiences {
-            let bit: UInt16 = 1 << audience
-            if known[food] & bit == 0 {
+            let slot = food * Self.audienceCount + audience
+            if excluded[slot] == Self.unknown {
                 let split = words ?? verdictWordsLocked(food)
                 words = split
                 let who = PlanAudience.allCases[audience]
@@ -94,12 +96,20 @@ final class FoodVerdicts: @unchecked Sendable {
                 if reason == nil, who == .everyone, table.values(at: food)[.energy] == nil {
                     reason = "no energy value: a plan could not count it"
                 }
-                excluded[food * Self.audienceCount + audience] = reason
-                known[food] |= bit
+                excluded[slot] = reason.map(numberLocked) ?? Self.allowed
             }
-            if let reason = excluded[food * Self.audienceCount + audience] { return reason }
+            if excluded[slot] >= 0 { return reasons[Int(excluded[slot])] }
         }
         return nil
+    }
+
+    /// The number of a reason (each text kept once: planner.csv has a few dozen).
+    private func numberLocked(_ reason: String) -> Int32 {
+        if let known = reasonNumbers[reason] { return known }
+        let number = Int32(reasons.count)
+        reasons.append(reason)
+        reasonNumbers[reason] = number
+        return number
     }
 
     /// Every food's verdicts worked out now (the dashboard does it in the background after
