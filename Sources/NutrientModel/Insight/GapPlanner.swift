@@ -457,6 +457,7 @@ public struct GapPlanner: Sendable {
         var grams = [Double](), kcal = [Double](), portion = [Int32](), amounts = [Double](), limits = [Double]()
         var maxGrams: [Double] = [], measured: [Bool] = []
         var hundred: [Double] = [], limitHundred: [Double] = []
+        var groupMost: [Int: Double] = [:]
         grams.reserveCapacity(table.count)
         kcal.reserveCapacity(table.count)
         portion.reserveCapacity(table.count)
@@ -489,8 +490,10 @@ public struct GapPlanner: Sendable {
             limits.append(addedE * weight / 100)
             limitHundred.append(retinol)
             limitHundred.append(addedE)
-            let group = table.group(at: index)
-            maxGrams.append(exclusions.groupMaxGrams[group]?.grams ?? .infinity)
+            // Each group's most looked up once, by its number, not by its name for every food.
+            let group = table.groupIndex(at: index)
+            if groupMost[group] == nil { groupMost[group] = exclusions.groupMaxGrams[table.group(at: index)]?.grams ?? .infinity }
+            maxGrams.append(groupMost[group]!)
             measured.append(zip(measures.grams, measures.amounts).contains { $0 > 0 && $1 > 0 })
         }
         per100 = hundred
