@@ -7,13 +7,48 @@ enum JSONValue {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// JSON text already written as bytes (a long array written straight to bytes: a
+    /// ten-year report's 36,500 entries, with no value per field to make and free).
+    case written([UInt8])
 
     /// A number rounded to `decimals`, or null.
     static func number(_ value: Double?, decimals: Int) -> JSONValue {
-        guard let value, value.isFinite else { return .null }
+        guard let value = rounded(value, decimals: decimals) else { return .null }
+        return .number(value)
+    }
+
+    /// `value` rounded to `decimals`, or nil where JSON has null (no value, or not finite).
+    private static func rounded(_ value: Double?, decimals: Int) -> Double? {
+        guard let value, value.isFinite else { return nil }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
-        return .number((value * scale).rounded() / scale)
+        return (value * scale).rounded() / scale
+    }
+
+    /// Writes what `.number(value, decimals:)` writes, without making the value.
+    static func writeNumber(_ value: Double?, decimals: Int, into out: inout [UInt8]) {
+        guard let value = rounded(value, decimals: decimals) else {
+            out.append(contentsOf: nullBytes)
+            return
+        }
+        writeNumber(value, into: &out)
+    }
+
+    /// A number: an integral one as its digits, any other as Swift writes a `Double`.
+    static func writeNumber(_ value: Double, into out: inout [UInt8]) {
+        if value == value.rounded(), abs(value) < 1e15 {
+            writeInteger(Int64(value), into: &out)
+        } else {
+            // `description` is what string interpolation writes, made as a small string
+            // (no allocation for up to 15 bytes, which is almost every figure).
+            var text = value.description
+            text.withUTF8 { out.append(contentsOf: $0) }
+        }
+    }
+
+    /// Writes `true` or `false`.
+    static func writeBool(_ value: Bool, into out: inout [UInt8]) {
+        out.append(contentsOf: value ? trueBytes : falseBytes)
     }
 
     /// A string, or null.
@@ -36,14 +71,10 @@ enum JSONValue {
     private func write(into out: inout [UInt8]) {
         switch self {
         case .null: out.append(contentsOf: Self.nullBytes)
-        case .bool(let value): out.append(contentsOf: value ? Self.trueBytes : Self.falseBytes)
-        case .number(let value):
-            if value == value.rounded(), abs(value) < 1e15 {
-                Self.writeInteger(Int64(value), into: &out)
-            } else {
-                out.append(contentsOf: "\(value)".utf8)
-            }
+        case .bool(let value): Self.writeBool(value, into: &out)
+        case .number(let value): Self.writeNumber(value, into: &out)
         case .string(let value): Self.writeString(value, into: &out)
+        case .written(let bytes): out.append(contentsOf: bytes)
         case .array(let values):
             out.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
@@ -63,10 +94,10 @@ enum JSONValue {
         }
     }
 
-    private static let nullBytes = Array("null".utf8), trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
+    static let nullBytes = Array("null".utf8), trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
 
     /// An integer's decimal digits, without making a `String`.
-    private static func writeInteger(_ value: Int64, into out: inout [UInt8]) {
+    static func writeInteger(_ value: Int64, into out: inout [UInt8]) {
         if value < 0 { out.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         var divisor: UInt64 = 1
@@ -81,7 +112,7 @@ enum JSONValue {
     /// A JSON string. Only `"`, `\` and control characters need escaping, and all are
     /// ASCII: a string without them (almost every one) is copied whole, and one with them
     /// is escaped byte by byte, never scalar by scalar (a report writes thousands).
-    private static func writeString(_ value: String, into out: inout [UInt8]) {
+    static func writeString(_ value: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { bytes in
