@@ -53,7 +53,7 @@ public struct BalanceAnalyzer: Sendable {
     /// an adult's).
     public func analyze(_ entries: [Entry], ageMonths: Int?) -> BalanceReport {
         let infant = ageMonths.map { $0 < rules.referencesFromAgeMonths } ?? false
-        let days = max(1, Set(entries.map(\.date)).count)
+        let days = max(1, entries.dayCount)
         var kcal = 0.0, fibre = 0.0, la = 0.0, ala = 0.0
         var fibreIncomplete = false, anyLA = false, anyALA = false
         var kinds: [String: Double] = [:]

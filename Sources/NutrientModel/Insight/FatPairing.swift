@@ -127,7 +127,7 @@ public struct FatPairingAnalyzer: Sendable {
                 }
                 var flags: [FatPairingFlag] = []
                 let enoughFat = run.grams >= threshold
-                var carried: [Nutrient: Double] = [:]
+                var carried = [Nutrient: Double](minimumCapacity: vitamins.count)
                 for (v, nutrient) in vitamins.enumerated() {
                     guard let amount = amounts[v] else { continue }
                     carried[nutrient] = amount

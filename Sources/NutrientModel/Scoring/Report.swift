@@ -23,7 +23,7 @@ public struct Report: Sendable {
         self.targets = targets
         self.range = range
         self.entries = inRange
-        self.loggedDays = Set(inRange.map(\.date)).count
+        self.loggedDays = inRange.dayCount
         self.scores = scorer.score(inRange, days: loggedDays, targets: targets)
     }
 

@@ -96,7 +96,7 @@ public struct GutAnalyzer: Sendable {
             .map(\.element)
         let inRange = doses.filter { range.contains($0.date) }.sorted { $0.date < $1.date }
         return GutReport(
-            days: range.dayCount, loggedDays: Set(entries.filter { range.contains($0.date) }.map(\.date)).count,
+            days: range.dayCount, loggedDays: entries.lazy.filter { range.contains($0.date) }.dayCount,
             fibreGramsPerDay: balance.fibreGrams, fibreTarget: balance.fibreTarget,
             fermentedFoods: fermentedFoods,
             fermentedServings: fermentedFoods.reduce(0) { $0 + $1.servings },
