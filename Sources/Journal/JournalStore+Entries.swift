@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import NutrientModel
 
 extension JournalStore {
@@ -137,17 +138,16 @@ extension JournalStore {
 
     private func fetchEntries(where condition: String, arguments: StatementArguments) throws(JournalError) -> [Entry] {
         try read { db in
-            // A cursor over the rows, read by position: no row copied, no column looked up by
-            // name (ten years are 36,500 rows).
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT \(Self.entryColumns) FROM entry WHERE \(condition) \(Self.entryOrder)
-                    """,
-                arguments: arguments)
+            // A cursor over the rows, each read by position from SQLite's statement while the
+            // cursor is on it: no row copied, no column looked up by name, no `String` made
+            // for a date, a meal or a time (ten years are 36,500 rows).
+            let statement = try db.makeStatement(sql: """
+                SELECT \(Self.entryColumns) FROM entry WHERE \(condition) \(Self.entryOrder)
+                """)
+            let rows = try Row.fetchCursor(statement, arguments: arguments)
             var entries: [Entry] = []
             while let row = try rows.next() {
-                if let entry = Self.entry(from: row) { entries.append(entry) }
+                if let entry = Self.entry(from: statement.sqliteStatement, row: row) { entries.append(entry) }
             }
             return entries
         }
@@ -204,6 +204,32 @@ extension JournalStore {
             return entry
         }
     }
+
+    /// `entry(from:)` of the row `statement` (of `entryColumns`) is on, read with SQLite's
+    /// own functions as GRDB reads them (text as `String(cString:)` reads it), dates, meals
+    /// and times from their bytes; `row` is the same row, for a time that is not the
+    /// journal's text, which GRDB decodes.
+    static func entry(from statement: SQLiteStatement, row: Row) -> Entry? {
+        func text(_ column: Int32) -> UnsafeBufferPointer<UInt8>? {
+            guard let start = sqlite3_column_text(statement, column) else { return nil }
+            return UnsafeBufferPointer(start: start, count: strlen(UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self)))
+        }
+        guard let dateText = text(1), let mealText = text(2), let foodID = sqlite3_column_text(statement, 3),
+              let date = LocalDate(isoUTF8: dateText) ?? (try? LocalDate(parsing: String(decoding: dateText, as: UTF8.self))),
+              let meal = Self.mealTexts.first(where: { $0.text.elementsEqual(mealText) })?.meal else {
+            return nil
+        }
+        let loggedAt = text(5).flatMap(ArchiveTime.date(fromJournalUTF8:)) ?? row[5]
+        var measure: LoggedMeasure?
+        if sqlite3_column_type(statement, 6) != SQLITE_NULL, let unit = sqlite3_column_text(statement, 7) {
+            measure = LoggedMeasure(amount: sqlite3_column_double(statement, 6), unit: String(cString: unit))
+        }
+        return Entry(id: sqlite3_column_int64(statement, 0), date: date, meal: meal, foodID: String(cString: foodID),
+                     grams: sqlite3_column_double(statement, 4), loggedAt: loggedAt, measure: measure)
+    }
+
+    /// Each meal's text as stored, as bytes.
+    private static let mealTexts = Meal.allCases.map { (meal: $0, text: Array($0.rawValue.utf8)) }
 
     /// An entry from a row of `entryColumns`, read by position.
     static func entry(from row: Row) -> Entry? {

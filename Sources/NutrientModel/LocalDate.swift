@@ -50,20 +50,25 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     /// `YYYY-MM-DD` read from its bytes, or `nil` for anything else (left to the full reader).
     private static func fastISO(_ text: String) -> LocalDate? {
         var text = text
-        return text.withUTF8 { bytes -> LocalDate? in
-            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-            func number(_ range: Range<Int>) -> Int? {
-                var value = 0
-                for i in range {
-                    let digit = Int(bytes[i]) - 48
-                    guard digit >= 0, digit <= 9 else { return nil }
-                    value = value * 10 + digit
-                }
-                return value
+        return text.withUTF8 { LocalDate(isoUTF8: $0) }
+    }
+
+    /// A real day written `YYYY-MM-DD` in these UTF-8 bytes, or `nil` for any other bytes
+    /// (a journal reads its dates from SQLite's bytes, with no `String` made for them;
+    /// `init(parsing:)` reads such bytes the same and says what is wrong with others).
+    public init?(isoUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for i in range {
+                let digit = Int(bytes[i]) - 48
+                guard digit >= 0, digit <= 9 else { return nil }
+                value = value * 10 + digit
             }
-            guard let year = number(0..<4), year >= 1, let month = number(5..<7), let day = number(8..<10) else { return nil }
-            return LocalDate(year: year, month: month, day: day)
+            return value
         }
+        guard let year = number(0..<4), year >= 1, let month = number(5..<7), let day = number(8..<10) else { return nil }
+        self.init(year: year, month: month, day: day)
     }
 
     /// Today in the machine's time zone (or `timeZone`).
