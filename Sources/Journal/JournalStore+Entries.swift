@@ -138,19 +138,104 @@ extension JournalStore {
 
     private func fetchEntries(where condition: String, arguments: StatementArguments) throws(JournalError) -> [Entry] {
         try read { db in
-            // A cursor over the rows, each read by position from SQLite's statement while the
-            // cursor is on it: no row copied, no column looked up by name, no `String` made
-            // for a date, a meal or a time (ten years are 36,500 rows).
-            let statement = try db.makeStatement(sql: """
-                SELECT \(Self.entryColumns) FROM entry WHERE \(condition) \(Self.entryOrder)
-                """)
-            let rows = try Row.fetchCursor(statement, arguments: arguments)
-            var entries: [Entry] = []
-            while let row = try rows.next() {
-                if let entry = Self.entry(from: statement.sqliteStatement, row: row) { entries.append(entry) }
+            // Read in the order of the index on (profile, date), which is by date and id, and
+            // each day put in `entryOrder` here: SQLite sorting every day's rows by meal and
+            // time cost a third of reading ten years. A time that is not text of at most
+            // `OrderKey.maximumTimeBytes` (never written by absorb) is ordered by SQLite.
+            if let entries = try Self.entries(in: db, where: condition, arguments: arguments, order: "ORDER BY date, id") {
+                return entries
             }
-            return entries
+            return try Self.entries(in: db, where: condition, arguments: arguments, order: Self.entryOrder) ?? []
         }
+    }
+
+    /// The entries of the rows `condition` selects, read in `order`; with an order other
+    /// than `entryOrder`, each day's are put in `entryOrder`, or `nil` is returned if a
+    /// row's time cannot be ordered here.
+    private static func entries(in db: Database, where condition: String, arguments: StatementArguments,
+                                order: String) throws -> [Entry]? {
+        // A cursor over the rows, each read by position from SQLite's statement while the
+        // cursor is on it: no row copied, no column looked up by name, no `String` made
+        // for a date, a meal or a time (ten years are 36,500 rows).
+        let statement = try db.makeStatement(sql: "SELECT \(entryColumns) FROM entry WHERE \(condition) \(order)")
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        let ordersDays = order != entryOrder
+        var entries: [Entry] = [], keys: [OrderKey] = []
+        var dayStart = 0
+        while let row = try rows.next() {
+            let sqlite = statement.sqliteStatement
+            guard let entry = entry(from: sqlite, row: row) else { continue }
+            if ordersDays {
+                guard let key = OrderKey(sqlite, entry: entry) else { return nil }
+                if let last = entries.last, last.date != entry.date {
+                    putInOrder(&entries, keys: &keys, from: dayStart)
+                    dayStart = entries.count
+                }
+                keys.append(key)
+            }
+            entries.append(entry)
+        }
+        if ordersDays { putInOrder(&entries, keys: &keys, from: dayStart) }
+        return entries
+    }
+
+    /// Sorts the entries from `start` on (one day's, read by id) by `keys`, as SQLite
+    /// sorts by `entryOrder`'s meal, time and id.
+    private static func putInOrder(_ entries: inout [Entry], keys: inout [OrderKey], from start: Int) {
+        let day = start..<entries.count
+        guard day.count > 1, !zip(keys[day], keys[day].dropFirst()).allSatisfy({ $0 < $1 }) else { return }
+        let order = day.sorted { keys[$0] < keys[$1] }
+        let dayEntries = order.map { entries[$0] }, dayKeys = order.map { keys[$0] }
+        entries.replaceSubrange(day, with: dayEntries)
+        keys.replaceSubrange(day, with: dayKeys)
+    }
+
+    /// What `entryOrder` sorts a day's rows by: the meal's place in the day, the time as
+    /// SQLite compares text (its bytes, then its length: here the bytes zero-padded, then
+    /// the length, which orders the same), and the id.
+    struct OrderKey: Comparable {
+        /// The longest time text ordered here (absorb writes 23 bytes).
+        static let maximumTimeBytes = 32
+        let meal: Int
+        let time: (UInt64, UInt64, UInt64, UInt64)
+        let timeLength: Int
+        let id: Int64
+
+        /// The key of the row `statement` is on (of `entryColumns`, read as `entry`), or
+        /// `nil` if its time is not text of at most `maximumTimeBytes` bytes.
+        init?(_ statement: SQLiteStatement, entry: Entry) {
+            guard sqlite3_column_type(statement, 5) == SQLITE_TEXT, let start = sqlite3_column_text(statement, 5) else { return nil }
+            let count = Int(sqlite3_column_bytes(statement, 5))
+            guard count <= Self.maximumTimeBytes else { return nil }
+            var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0
+            for i in 0..<count {
+                let byte = UInt64(start[i]) << (56 - 8 * UInt64(i % 8))
+                switch i / 8 {
+                case 0: w0 |= byte
+                case 1: w1 |= byte
+                case 2: w2 |= byte
+                default: w3 |= byte
+                }
+            }
+            // `entryOrder`'s CASE: breakfast 0, lunch 1, dinner 2, anything else 3.
+            switch entry.meal {
+            case .breakfast: meal = 0
+            case .lunch: meal = 1
+            case .dinner: meal = 2
+            case .snack: meal = 3
+            }
+            time = (w0, w1, w2, w3)
+            timeLength = count
+            id = entry.id
+        }
+
+        static func < (lhs: OrderKey, rhs: OrderKey) -> Bool {
+            let left = (lhs.meal, lhs.time.0, lhs.time.1, lhs.time.2, lhs.time.3)
+            let right = (rhs.meal, rhs.time.0, rhs.time.1, rhs.time.2, rhs.time.3)
+            return left != right ? left < right : (lhs.timeLength, lhs.id) < (rhs.timeLength, rhs.id)
+        }
+
+        static func == (lhs: OrderKey, rhs: OrderKey) -> Bool { !(lhs < rhs) && !(rhs < lhs) }
     }
 
     /// Removes every entry of the profile (the demo's restore); how many there were.
