@@ -184,6 +184,18 @@ extension JournalStore {
     private static func putInOrder(_ entries: inout [Entry], keys: inout [OrderKey], from start: Int) {
         let day = start..<entries.count
         guard day.count > 1, !zip(keys[day], keys[day].dropFirst()).allSatisfy({ $0 < $1 }) else { return }
+        if day.count <= 32 {
+            // A day's few entries: by insertion, moving entries without copying them.
+            for next in day.dropFirst() {
+                var position = next
+                while position > start, keys[position] < keys[position - 1] {
+                    keys.swapAt(position, position - 1)
+                    entries.swapAt(position, position - 1)
+                    position -= 1
+                }
+            }
+            return
+        }
         let order = day.sorted { keys[$0] < keys[$1] }
         let dayEntries = order.map { entries[$0] }, dayKeys = order.map { keys[$0] }
         entries.replaceSubrange(day, with: dayEntries)
@@ -207,16 +219,12 @@ extension JournalStore {
             guard sqlite3_column_type(statement, 5) == SQLITE_TEXT, let start = sqlite3_column_text(statement, 5) else { return nil }
             let count = Int(sqlite3_column_bytes(statement, 5))
             guard count <= Self.maximumTimeBytes else { return nil }
-            var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0
-            for i in 0..<count {
-                let byte = UInt64(start[i]) << (56 - 8 * UInt64(i % 8))
-                switch i / 8 {
-                case 0: w0 |= byte
-                case 1: w1 |= byte
-                case 2: w2 |= byte
-                default: w3 |= byte
-                }
-            }
+            // The bytes zero-padded to 32, read as four big-endian words (compared as numbers,
+            // they order as the bytes do).
+            var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(start: start, count: count)) }
+            let (w0, w1, w2, w3) = (UInt64(bigEndian: words.0), UInt64(bigEndian: words.1),
+                                    UInt64(bigEndian: words.2), UInt64(bigEndian: words.3))
             // `entryOrder`'s CASE: breakfast 0, lunch 1, dinner 2, anything else 3.
             switch entry.meal {
             case .breakfast: meal = 0
