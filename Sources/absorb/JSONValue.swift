@@ -7,9 +7,10 @@ enum JSONValue {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
-    /// JSON text already written as bytes (a long array written straight to bytes: a
-    /// ten-year report's 36,500 entries, with no value per field to make and free).
-    case written([UInt8])
+    /// JSON text written by a function straight into the output, where it goes (a long
+    /// array: a ten-year report's 36,500 entries, with no value per field made and freed,
+    /// and no copy of the bytes); about `estimatedBytes` of it, reserved beforehand.
+    case writer(estimatedBytes: Int, write: (inout [UInt8]) -> Void)
 
     /// A number rounded to `decimals`, or null.
     static func number(_ value: Double?, decimals: Int) -> JSONValue {
@@ -61,9 +62,19 @@ enum JSONValue {
     /// megabytes).
     var bytes: [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(4096)
+        out.reserveCapacity(4096 + estimatedWriterBytes)
         write(into: &out)
         return out
+    }
+
+    /// What the writers in the value expect to write.
+    private var estimatedWriterBytes: Int {
+        switch self {
+        case .null, .bool, .number, .string: 0
+        case .array(let values): values.reduce(0) { $0 + $1.estimatedWriterBytes }
+        case .object(let members): members.reduce(0) { $0 + $1.1.estimatedWriterBytes }
+        case .writer(let estimatedBytes, _): estimatedBytes
+        }
     }
 
     /// Written as bytes, appended to one array: a ten-year report is megabytes, and
@@ -74,7 +85,7 @@ enum JSONValue {
         case .bool(let value): Self.writeBool(value, into: &out)
         case .number(let value): Self.writeNumber(value, into: &out)
         case .string(let value): Self.writeString(value, into: &out)
-        case .written(let bytes): out.append(contentsOf: bytes)
+        case .writer(_, let write): write(&out)
         case .array(let values):
             out.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {

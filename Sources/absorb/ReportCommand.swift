@@ -315,14 +315,17 @@ struct ReportRenderer {
         ])
     }
 
-    /// The entries as a JSON array, written straight to bytes (ten years are 36,500 entries:
-    /// a value per field cost more to make and free than to write). Each food's id and
-    /// description are written once, and each day's date; the bytes are what the
-    /// fields as `JSONValue`s would write.
+    /// The entries as a JSON array, written straight into the output (ten years are 36,500
+    /// entries: a value per field cost more to make and free than to write).
     private func entriesJSON() -> JSONValue {
+        .writer(estimatedBytes: report.entries.count * 160) { writeEntries(into: &$0) }
+    }
+
+    /// Writes the entries' array. Each food's id and description are written once, and each
+    /// day's date; the bytes are what the fields as `JSONValue`s would write.
+    private func writeEntries(into out: inout [UInt8]) {
         let foods = session.data.foods
-        var out: [UInt8] = [UInt8(ascii: "[")]
-        out.reserveCapacity(report.entries.count * 160)
+        out.append(UInt8(ascii: "["))
         var foodFields: [String: [UInt8]] = [:]  // `"food_id":…,"food":…` by food id
         var day: (date: LocalDate, field: [UInt8])?
         let mealFields = Self.mealFields
@@ -350,14 +353,17 @@ struct ReportRenderer {
             out.append(UInt8(ascii: "}"))
         }
         out.append(UInt8(ascii: "]"))
-        return .written(out)
     }
 
-    /// The fat-pairing meals as a JSON array, written straight to bytes as the entries are
-    /// (ten years are some 11,000 meals).
+    /// The fat-pairing meals as a JSON array, written straight into the output as the
+    /// entries are (ten years are some 14,600 meals).
     private func mealsJSON(_ meals: [MealFat]) -> JSONValue {
-        var out: [UInt8] = [UInt8(ascii: "[")]
-        out.reserveCapacity(meals.count * 160)
+        .writer(estimatedBytes: meals.count * 180) { Self.writeMeals(meals, into: &$0) }
+    }
+
+    /// Writes the meals' array.
+    private static func writeMeals(_ meals: [MealFat], into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
         var day: (date: LocalDate, field: [UInt8])?
         let mealFields = Self.mealFields
         let vitaminKeys = FatPairingAnalyzer.vitamins.enumerated().map { index, nutrient in
@@ -380,7 +386,6 @@ struct ReportRenderer {
             out.append(contentsOf: [UInt8(ascii: "}"), UInt8(ascii: "}")])
         }
         out.append(UInt8(ascii: "]"))
-        return .written(out)
     }
 
     /// `prefix` then `text` as a JSON string, as bytes.
