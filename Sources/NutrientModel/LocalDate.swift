@@ -156,7 +156,11 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     }
 
     /// Earlier dates compare lower.
-    public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
+    /// Compared by year, month and day, which orders real days as their day numbers do,
+    /// without working the numbers out (reports compare every entry's date).
+    public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
 
     /// Encoded as its `YYYY-MM-DD` text.
     public init(from decoder: Decoder) throws {

@@ -97,6 +97,8 @@ public struct FatPairingAnalyzer: Sendable {
             var complete = true
         }
         var paired = [Double](repeating: 0, count: vitamins.count)
+        var amounts = [Double?](repeating: nil, count: vitamins.count)  // a meal's, per vitamin
+        var fromSupplements = [(Double, String)?](repeating: nil, count: vitamins.count)
         var total = [Double](repeating: 0, count: vitamins.count)
         var result: [MealFat] = []
         var dayStart = 0
@@ -126,8 +128,12 @@ public struct FatPairingAnalyzer: Sendable {
             var fattest: (Meal, Double)?
             for run in runs where fattest == nil || run.grams > fattest!.1 { fattest = (run.meal, run.grams) }
             for run in runs {
-                var amounts = [Double?](repeating: nil, count: vitamins.count)
-                var fromSupplements = [(Double, String)?](repeating: nil, count: vitamins.count)
+                // Emptied, not made anew, for each meal (each new array of these asked the
+                // runtime for its type: a thousand instructions a meal).
+                for v in vitamins.indices {
+                    amounts[v] = nil
+                    fromSupplements[v] = nil
+                }
                 for position in run.range {
                     guard let slot = slotOf[position] else { continue }
                     let isSupplement = isSupplementFood[slot]
