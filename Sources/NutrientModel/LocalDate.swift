@@ -141,7 +141,25 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     /// `2026-11-24`.
     public var description: String {
         // By hand: `String(format:)` goes through Foundation's formatter, and an import or
-        // a year's report makes one of these per entry.
+        // a year's report makes one of these per entry. Ten ASCII bytes written into a
+        // string small enough to need no allocation (a year has at most four digits).
+        if (0...9999).contains(year) {
+            return String(unsafeUninitializedCapacity: 10) { bytes in
+                func write(_ value: Int, digits: Int, at start: Int) {
+                    var value = value
+                    for i in (start..<start + digits).reversed() {
+                        bytes[i] = UInt8(ascii: "0") + UInt8(value % 10)
+                        value /= 10
+                    }
+                }
+                write(year, digits: 4, at: 0)
+                bytes[4] = UInt8(ascii: "-")
+                write(month, digits: 2, at: 5)
+                bytes[7] = UInt8(ascii: "-")
+                write(day, digits: 2, at: 8)
+                return 10
+            }
+        }
         func padded(_ value: Int, _ width: Int) -> String {
             let digits = String(value)
             return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
