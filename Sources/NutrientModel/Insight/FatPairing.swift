@@ -76,14 +76,14 @@ public struct FatPairingAnalyzer: Sendable {
         // Each entry's food is looked up once, and what depends on the food alone (its fat,
         // its vitamins per 100 g, whether it is a supplement) is read once per food, at the
         // food's slot (ten years are 36,500 entries of a few hundred foods).
-        var slotOfFood: [Int: Int] = [:]
+        var slotOfFood = [Int32](repeating: -1, count: entries.isEmpty ? 0 : foods.count)  // by position in the table
         var indexOfFood: [Int] = [], fatOfFood: [Double?] = [], isSupplementFood: [Bool] = []
         var vitaminsOfFood: [Double?] = []  // per slot, `vitamins.count` of them
         let slotOf: [Int?] = order.map { position in
             guard let index = foods.index(of: entries[position].foodID) else { return nil }
-            if let slot = slotOfFood[index] { return slot }
+            if slotOfFood[index] >= 0 { return Int(slotOfFood[index]) }
             let values = foods.values(at: index)
-            slotOfFood[index] = indexOfFood.count
+            slotOfFood[index] = Int32(indexOfFood.count)
             indexOfFood.append(index)
             fatOfFood.append(values[.fat])
             isSupplementFood.append(foods.source(at: index) == .supplement)

@@ -31,12 +31,12 @@ public struct Scorer: Sendable {
         let foodIndex: [Int]
 
         init(_ entries: [Entry], foods: FoodTable) {
-            var slotOfFood: [Int: Int] = [:]
+            var slotOfFood = [Int32](repeating: -1, count: entries.isEmpty ? 0 : foods.count)  // by position in the table
             var foodIndex: [Int] = []
             slotOfEntry = entries.map { entry -> Int? in
                 guard let index = foods.index(of: entry.foodID) else { return nil }
-                if let slot = slotOfFood[index] { return slot }
-                slotOfFood[index] = foodIndex.count
+                if slotOfFood[index] >= 0 { return Int(slotOfFood[index]) }
+                slotOfFood[index] = Int32(foodIndex.count)
                 foodIndex.append(index)
                 return foodIndex.count - 1
             }
