@@ -162,9 +162,10 @@ extension JournalStore {
         let ordersDays = order != entryOrder
         var entries: [Entry] = [], keys: [OrderKey] = []
         var dayStart = 0
+        var last = LastRead()
         while let row = try rows.next() {
             let sqlite = statement.sqliteStatement
-            guard let entry = entry(from: sqlite, row: row) else { continue }
+            guard let entry = entry(from: sqlite, row: row, last: &last) else { continue }
             if ordersDays {
                 guard let key = OrderKey(sqlite, entry: entry) else { return nil }
                 if let last = entries.last, last.date != entry.date {
@@ -302,23 +303,61 @@ extension JournalStore {
     /// own functions as GRDB reads them (text as `String(cString:)` reads it), dates, meals
     /// and times from their bytes; `row` is the same row, for a time that is not the
     /// journal's text, which GRDB decodes.
-    static func entry(from statement: SQLiteStatement, row: Row) -> Entry? {
+    static func entry(from statement: SQLiteStatement, row: Row, last: inout LastRead) -> Entry? {
         func text(_ column: Int32) -> UnsafeBufferPointer<UInt8>? {
             guard let start = sqlite3_column_text(statement, column) else { return nil }
             return UnsafeBufferPointer(start: start, count: strlen(UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self)))
         }
         guard let dateText = text(1), let mealText = text(2), let foodID = sqlite3_column_text(statement, 3),
-              let date = LocalDate(isoUTF8: dateText) ?? (try? LocalDate(parsing: String(decoding: dateText, as: UTF8.self))),
               let meal = Self.mealTexts.first(where: { $0.text.elementsEqual(mealText) })?.meal else {
             return nil
         }
-        let loggedAt = text(5).flatMap(ArchiveTime.date(fromJournalUTF8:)) ?? row[5]
+        // The rows come a day at a time, and often many with one time: text the same as the
+        // previous row's is not read again.
+        let date: LocalDate
+        let dateWords = LastRead.words(dateText)
+        if let dateWords, let previous = last.date, previous.words == dateWords {
+            date = previous.date
+        } else {
+            guard let read = LocalDate(isoUTF8: dateText) ?? (try? LocalDate(parsing: String(decoding: dateText, as: UTF8.self))) else {
+                return nil
+            }
+            date = read
+            last.date = dateWords.map { ($0, read) }
+        }
+        let loggedAt: Date
+        let timeText = text(5)
+        let timeWords = timeText.flatMap(LastRead.words)
+        if let timeWords, let previous = last.time, previous.words == timeWords {
+            loggedAt = previous.date
+        } else if let timeText, let read = ArchiveTime.date(fromJournalUTF8: timeText) {
+            loggedAt = read
+            last.time = timeWords.map { ($0, read) }
+        } else {
+            loggedAt = row[5]
+        }
         var measure: LoggedMeasure?
         if sqlite3_column_type(statement, 6) != SQLITE_NULL, let unit = sqlite3_column_text(statement, 7) {
             measure = LoggedMeasure(amount: sqlite3_column_double(statement, 6), unit: String(cString: unit))
         }
         return Entry(id: sqlite3_column_int64(statement, 0), date: date, meal: meal, foodID: String(cString: foodID),
                      grams: sqlite3_column_double(statement, 4), loggedAt: loggedAt, measure: measure)
+    }
+
+    /// The previous row's date and time as read, with their text.
+    struct LastRead {
+        typealias Words = (UInt64, UInt64, UInt64, UInt64, Int)
+        var date: (words: Words, date: LocalDate)?
+        var time: (words: Words, date: Date)?
+
+        /// Text of at most 32 bytes as four words and its length (equal text, equal words),
+        /// or `nil` for longer text.
+        static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> Words? {
+            guard bytes.count <= 32 else { return nil }
+            var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
+            return (words.0, words.1, words.2, words.3, bytes.count)
+        }
     }
 
     /// Each meal's text as stored, as bytes.
