@@ -369,6 +369,7 @@ struct ReportRenderer {
         let vitaminKeys = FatPairingAnalyzer.vitamins.enumerated().map { index, nutrient in
             Self.field(index == 0 ? "" : ",", string: nutrient.rawValue) + [UInt8(ascii: ":")]
         }
+        var amounts = [Double?](repeating: nil, count: Nutrient.allCases.count)  // a meal's, by nutrient index
         for (position, meal) in meals.enumerated() {
             if position > 0 { out.append(UInt8(ascii: ",")) }
             if day?.date != meal.date { day = (meal.date, Self.field("{\"date\":", string: meal.date.description)) }
@@ -379,9 +380,13 @@ struct ReportRenderer {
             out.append(contentsOf: Self.fatCompleteKey)
             JSONValue.writeBool(meal.fatIsComplete, into: &out)
             out.append(contentsOf: Self.vitaminsKey)
+            // The meal's vitamins read in one pass (not looked up one by one), then written in
+            // table order.
+            for nutrient in FatPairingAnalyzer.vitamins { amounts[nutrient.index] = nil }
+            for (nutrient, amount) in meal.vitamins { amounts[nutrient.index] = amount }
             for (index, nutrient) in FatPairingAnalyzer.vitamins.enumerated() {
                 out.append(contentsOf: vitaminKeys[index])
-                JSONValue.writeNumber(meal.vitamins[nutrient], decimals: 4, into: &out)
+                JSONValue.writeNumber(amounts[nutrient.index], decimals: 4, into: &out)
             }
             out.append(contentsOf: [UInt8(ascii: "}"), UInt8(ascii: "}")])
         }
