@@ -168,7 +168,7 @@ extension JournalStore {
             guard let entry = entry(from: sqlite, row: row, last: &last) else { continue }
             if ordersDays {
                 guard let key = OrderKey(sqlite, entry: entry) else { return nil }
-                if let last = entries.last, last.date != entry.date {
+                if !entries.isEmpty, entries[entries.count - 1].date != entry.date {
                     putInOrder(&entries, keys: &keys, from: dayStart)
                     dayStart = entries.count
                 }
@@ -186,13 +186,18 @@ extension JournalStore {
         let day = start..<entries.count
         guard day.count > 1, !zip(keys[day], keys[day].dropFirst()).allSatisfy({ $0 < $1 }) else { return }
         if day.count <= 32 {
-            // A day's few entries: by insertion, moving entries without copying them.
-            for next in day.dropFirst() {
-                var position = next
-                while position > start, keys[position] < keys[position - 1] {
-                    keys.swapAt(position, position - 1)
-                    entries.swapAt(position, position - 1)
-                    position -= 1
+            // A day's few entries: by insertion, moving entries in their buffer without
+            // copying them (an array's own `swapAt` copies, retaining their text).
+            entries.withUnsafeMutableBufferPointer { entries in
+                keys.withUnsafeMutableBufferPointer { keys in
+                    for next in day.dropFirst() {
+                        var position = next
+                        while position > start, keys[position] < keys[position - 1] {
+                            keys.swapAt(position, position - 1)
+                            entries.swapAt(position, position - 1)
+                            position -= 1
+                        }
+                    }
                 }
             }
             return

@@ -329,7 +329,9 @@ struct ReportRenderer {
         var foodFields: [String: [UInt8]] = [:]  // `"food_id":…,"food":…` by food id
         var day: (date: LocalDate, field: [UInt8])?
         let mealFields = Self.mealFields
-        for (position, entry) in report.entries.enumerated() {
+        let entries = report.entries
+        for position in entries.indices {
+            let entry = entries[position]
             out.append(contentsOf: position == 0 ? Self.entryStart : Self.nextEntryStart)
             JSONValue.writeNumber(Double(entry.id), into: &out)
             if day?.date != entry.date { day = (entry.date, Self.field(",\"date\":", string: entry.date.description)) }
