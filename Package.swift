@@ -28,7 +28,10 @@ let package = Package(
         .target(name: "Terminal", dependencies: ["CNCurses", "Dashboard"]),
         .target(
             name: "Journal",
-            dependencies: ["NutrientModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "NutrientModel", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .executableTarget(
             name: "absorb",

@@ -243,7 +243,13 @@ enum ArchiveTime {
     /// on first use: milliseconds of a command's start for the first entry it reads.
     static func date(fromJournal text: String) -> Date? {
         var text = text
-        guard let time = text.withUTF8({ parts($0, separator: UInt8(ascii: " ")) }) else { return nil }
+        return text.withUTF8 { date(fromJournalUTF8: $0) }
+    }
+
+    /// `date(fromJournal:)` of the text in these UTF-8 bytes (read from SQLite's own, with
+    /// no `String` made).
+    static func date(fromJournalUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        guard let time = parts(bytes, separator: UInt8(ascii: " ")) else { return nil }
         let seconds = time.date.dayNumber * 86_400 + time.hour * 3_600 + time.minute * 60 + time.second
         return Date(timeIntervalSince1970: Double(seconds) + Double(time.milliseconds) / 1_000)
     }

@@ -50,20 +50,25 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     /// `YYYY-MM-DD` read from its bytes, or `nil` for anything else (left to the full reader).
     private static func fastISO(_ text: String) -> LocalDate? {
         var text = text
-        return text.withUTF8 { bytes -> LocalDate? in
-            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-            func number(_ range: Range<Int>) -> Int? {
-                var value = 0
-                for i in range {
-                    let digit = Int(bytes[i]) - 48
-                    guard digit >= 0, digit <= 9 else { return nil }
-                    value = value * 10 + digit
-                }
-                return value
+        return text.withUTF8 { LocalDate(isoUTF8: $0) }
+    }
+
+    /// A real day written `YYYY-MM-DD` in these UTF-8 bytes, or `nil` for any other bytes
+    /// (a journal reads its dates from SQLite's bytes, with no `String` made for them;
+    /// `init(parsing:)` reads such bytes the same and says what is wrong with others).
+    public init?(isoUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for i in range {
+                let digit = Int(bytes[i]) - 48
+                guard digit >= 0, digit <= 9 else { return nil }
+                value = value * 10 + digit
             }
-            guard let year = number(0..<4), year >= 1, let month = number(5..<7), let day = number(8..<10) else { return nil }
-            return LocalDate(year: year, month: month, day: day)
+            return value
         }
+        guard let year = number(0..<4), year >= 1, let month = number(5..<7), let day = number(8..<10) else { return nil }
+        self.init(year: year, month: month, day: day)
     }
 
     /// Today in the machine's time zone (or `timeZone`).
@@ -136,7 +141,25 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     /// `2026-11-24`.
     public var description: String {
         // By hand: `String(format:)` goes through Foundation's formatter, and an import or
-        // a year's report makes one of these per entry.
+        // a year's report makes one of these per entry. Ten ASCII bytes written into a
+        // string small enough to need no allocation (a year has at most four digits).
+        if (0...9999).contains(year) {
+            return String(unsafeUninitializedCapacity: 10) { bytes in
+                func write(_ value: Int, digits: Int, at start: Int) {
+                    var value = value
+                    for i in (start..<start + digits).reversed() {
+                        bytes[i] = UInt8(ascii: "0") + UInt8(value % 10)
+                        value /= 10
+                    }
+                }
+                write(year, digits: 4, at: 0)
+                bytes[4] = UInt8(ascii: "-")
+                write(month, digits: 2, at: 5)
+                bytes[7] = UInt8(ascii: "-")
+                write(day, digits: 2, at: 8)
+                return 10
+            }
+        }
         func padded(_ value: Int, _ width: Int) -> String {
             let digits = String(value)
             return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
@@ -151,7 +174,11 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     }
 
     /// Earlier dates compare lower.
-    public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
+    /// Compared by year, month and day, which orders real days as their day numbers do,
+    /// without working the numbers out (reports compare every entry's date).
+    public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
 
     /// Encoded as its `YYYY-MM-DD` text.
     public init(from decoder: Decoder) throws {

@@ -22,6 +22,12 @@ public enum Nutrient: String, CaseIterable, Sendable, Codable, Hashable {
         }
     }
 
+    /// Hashed by its position, not by its raw text (the default for a raw-valued enum):
+    /// per-nutrient dictionaries are filled for every meal of a ten-year report.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(index)
+    }
+
     /// The name shown to people.
     public var name: String {
         switch self {

@@ -7,13 +7,76 @@ enum JSONValue {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// JSON text written by a function straight into the output, where it goes (a long
+    /// array: a ten-year report's 36,500 entries, with no value per field made and freed,
+    /// and no copy of the bytes); about `estimatedBytes` of it, reserved beforehand.
+    case writer(estimatedBytes: Int, write: (inout [UInt8]) -> Void)
 
     /// A number rounded to `decimals`, or null.
     static func number(_ value: Double?, decimals: Int) -> JSONValue {
-        guard let value, value.isFinite else { return .null }
+        guard let value = rounded(value, decimals: decimals) else { return .null }
+        return .number(value)
+    }
+
+    /// `value` rounded to `decimals`, or nil where JSON has null (no value, or not finite).
+    private static func rounded(_ value: Double?, decimals: Int) -> Double? {
+        guard let value, value.isFinite else { return nil }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
-        return .number((value * scale).rounded() / scale)
+        return (value * scale).rounded() / scale
+    }
+
+    /// Writes what `.number(value, decimals:)` writes, without making the value.
+    static func writeNumber(_ value: Double?, decimals: Int, into out: inout [UInt8]) {
+        guard let value = rounded(value, decimals: decimals) else {
+            out.append(contentsOf: nullBytes)
+            return
+        }
+        if decimals <= 4, value != value.rounded(), abs(value) >= 0.001, abs(value) < 1e11 {
+            writeDecimal(value, decimals: decimals, into: &out)
+        } else {
+            writeNumber(value, into: &out)
+        }
+    }
+
+    /// A value rounded to `decimals` (at most 4), not whole, from 0.001 to 10^11 in size,
+    /// written as `value.description` writes it, from its digits, with no `String` made (a
+    /// ten-year report writes 40,000 such figures). The value is the `Double` nearest to
+    /// `k / 10^decimals` for the whole number k, and no decimal with fewer digits is as near
+    /// (`Double`s that size are less than 10^-4 apart), so that decimal, to its last nonzero
+    /// digit, is the shortest text that reads back as the value: what Swift writes.
+    private static func writeDecimal(_ value: Double, decimals: Int, into out: inout [UInt8]) {
+        var scale: Int64 = 1
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = Int64((value * Double(scale)).rounded())
+        if scaled < 0 { out.append(UInt8(ascii: "-")) }
+        let magnitude = scaled.magnitude
+        writeInteger(Int64(magnitude / UInt64(scale)), into: &out)
+        out.append(UInt8(ascii: "."))
+        var fraction = magnitude % UInt64(scale)
+        var divisor = UInt64(scale) / 10
+        while fraction > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(fraction / divisor))
+            fraction %= divisor
+            divisor /= 10
+        }
+    }
+
+    /// A number: an integral one as its digits, any other as Swift writes a `Double`.
+    static func writeNumber(_ value: Double, into out: inout [UInt8]) {
+        if value == value.rounded(), abs(value) < 1e15 {
+            writeInteger(Int64(value), into: &out)
+        } else {
+            // `description` is what string interpolation writes, made as a small string
+            // (no allocation for up to 15 bytes, which is almost every figure).
+            var text = value.description
+            text.withUTF8 { out.append(contentsOf: $0) }
+        }
+    }
+
+    /// Writes `true` or `false`.
+    static func writeBool(_ value: Bool, into out: inout [UInt8]) {
+        out.append(contentsOf: value ? trueBytes : falseBytes)
     }
 
     /// A string, or null.
@@ -26,9 +89,19 @@ enum JSONValue {
     /// megabytes).
     var bytes: [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(4096)
+        out.reserveCapacity(4096 + estimatedWriterBytes)
         write(into: &out)
         return out
+    }
+
+    /// What the writers in the value expect to write.
+    private var estimatedWriterBytes: Int {
+        switch self {
+        case .null, .bool, .number, .string: 0
+        case .array(let values): values.reduce(0) { $0 + $1.estimatedWriterBytes }
+        case .object(let members): members.reduce(0) { $0 + $1.1.estimatedWriterBytes }
+        case .writer(let estimatedBytes, _): estimatedBytes
+        }
     }
 
     /// Written as bytes, appended to one array: a ten-year report is megabytes, and
@@ -36,14 +109,10 @@ enum JSONValue {
     private func write(into out: inout [UInt8]) {
         switch self {
         case .null: out.append(contentsOf: Self.nullBytes)
-        case .bool(let value): out.append(contentsOf: value ? Self.trueBytes : Self.falseBytes)
-        case .number(let value):
-            if value == value.rounded(), abs(value) < 1e15 {
-                Self.writeInteger(Int64(value), into: &out)
-            } else {
-                out.append(contentsOf: "\(value)".utf8)
-            }
+        case .bool(let value): Self.writeBool(value, into: &out)
+        case .number(let value): Self.writeNumber(value, into: &out)
         case .string(let value): Self.writeString(value, into: &out)
+        case .writer(_, let write): write(&out)
         case .array(let values):
             out.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
@@ -63,10 +132,10 @@ enum JSONValue {
         }
     }
 
-    private static let nullBytes = Array("null".utf8), trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
+    static let nullBytes = Array("null".utf8), trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
 
     /// An integer's decimal digits, without making a `String`.
-    private static func writeInteger(_ value: Int64, into out: inout [UInt8]) {
+    static func writeInteger(_ value: Int64, into out: inout [UInt8]) {
         if value < 0 { out.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         var divisor: UInt64 = 1
@@ -81,7 +150,7 @@ enum JSONValue {
     /// A JSON string. Only `"`, `\` and control characters need escaping, and all are
     /// ASCII: a string without them (almost every one) is copied whole, and one with them
     /// is escaped byte by byte, never scalar by scalar (a report writes thousands).
-    private static func writeString(_ value: String, into out: inout [UInt8]) {
+    static func writeString(_ value: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { bytes in

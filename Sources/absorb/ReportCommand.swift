@@ -264,31 +264,6 @@ struct ReportRenderer {
             ])
         }
         let balance = self.balance
-        // Each food's description read once (ten years are 36,500 entries of a few hundred
-        // foods), and each day's date written once.
-        let foods = session.data.foods
-        var descriptions: [String: JSONValue] = [:]
-        var dates: (date: LocalDate, text: JSONValue)?
-        var entries: [JSONValue] = []
-        entries.reserveCapacity(report.entries.count)
-        for entry in report.entries {
-            let food: JSONValue
-            if let known = descriptions[entry.foodID] {
-                food = known
-            } else {
-                food = .string(foods.index(of: entry.foodID).map { foods.descriptions[$0] })
-                descriptions[entry.foodID] = food
-            }
-            if dates?.date != entry.date { dates = (entry.date, .string(entry.date.description)) }
-            entries.append(.object([
-                ("id", .number(Double(entry.id))),
-                ("date", dates!.text),
-                ("meal", .string(entry.meal.rawValue)),
-                ("food_id", .string(entry.foodID)),
-                ("food", food),
-                ("grams", .number(entry.grams, decimals: 3)),
-            ]))
-        }
         return .object([
             ("profile", .object([
                 ("name", .string(person.name)),
@@ -307,15 +282,7 @@ struct ReportRenderer {
             ("cautions", .array(review.cautions.map(Self.json))),
             ("fat_pairing", .object([
                 ("threshold_g", .number(pairing.thresholdGrams, decimals: 3)),
-                ("meals", .array(pairing.meals.map { meal in
-                    .object([
-                        ("date", .string(meal.date.description)),
-                        ("meal", .string(meal.meal.rawValue)),
-                        ("fat_g", .number(meal.fatGrams, decimals: 3)),
-                        ("fat_complete", .bool(meal.fatIsComplete)),
-                        ("vitamins", .object(FatPairingAnalyzer.vitamins.map { ($0.rawValue, .number(meal.vitamins[$0], decimals: 4)) })),
-                    ])
-                })),
+                ("meals", mealsJSON(pairing.meals)),
                 ("flags", .array(flags)),
             ])),
             ("balance", .object([
@@ -344,9 +311,115 @@ struct ReportRenderer {
                              ("strain_id", .string(dose.strainID)), ("cfu", .number(dose.cfu))])
                 })),
             ])),
-            ("entries", .array(entries)),
+            ("entries", entriesJSON()),
         ])
     }
+
+    /// The entries as a JSON array, written straight into the output (ten years are 36,500
+    /// entries: a value per field cost more to make and free than to write).
+    private func entriesJSON() -> JSONValue {
+        .writer(estimatedBytes: report.entries.count * 160) { writeEntries(into: &$0) }
+    }
+
+    /// Writes the entries' array. Each food's id and description are written once, and each
+    /// day's date; the bytes are what the fields as `JSONValue`s would write.
+    private func writeEntries(into out: inout [UInt8]) {
+        let foods = session.data.foods
+        out.append(UInt8(ascii: "["))
+        var foodFields: [String: [UInt8]] = [:]  // `"food_id":…,"food":…` by food id
+        var day: (date: LocalDate, field: [UInt8])?
+        let mealFields = Self.mealFields
+        let entries = report.entries
+        for position in entries.indices {
+            let entry = entries[position]
+            out.append(contentsOf: position == 0 ? Self.entryStart : Self.nextEntryStart)
+            JSONValue.writeNumber(Double(entry.id), into: &out)
+            if day?.date != entry.date { day = (entry.date, Self.field(",\"date\":", string: entry.date.description)) }
+            out.append(contentsOf: day!.field)
+            out.append(contentsOf: mealFields[Self.position(of: entry.meal)])
+            if let known = foodFields[entry.foodID] {
+                out.append(contentsOf: known)
+            } else {
+                var field = Self.field(",\"food_id\":", string: entry.foodID)
+                field.append(contentsOf: Array(",\"food\":".utf8))
+                if let index = foods.index(of: entry.foodID) {
+                    JSONValue.writeString(foods.descriptions[index], into: &field)
+                } else {
+                    field.append(contentsOf: JSONValue.nullBytes)
+                }
+                foodFields[entry.foodID] = field
+                out.append(contentsOf: field)
+            }
+            out.append(contentsOf: Self.gramsKey)
+            JSONValue.writeNumber(entry.grams, decimals: 3, into: &out)
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    /// The fat-pairing meals as a JSON array, written straight into the output as the
+    /// entries are (ten years are some 14,600 meals).
+    private func mealsJSON(_ meals: [MealFat]) -> JSONValue {
+        .writer(estimatedBytes: meals.count * 180) { Self.writeMeals(meals, into: &$0) }
+    }
+
+    /// Writes the meals' array.
+    private static func writeMeals(_ meals: [MealFat], into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        var day: (date: LocalDate, field: [UInt8])?
+        let mealFields = Self.mealFields
+        let vitaminKeys = FatPairingAnalyzer.vitamins.enumerated().map { index, nutrient in
+            Self.field(index == 0 ? "" : ",", string: nutrient.rawValue) + [UInt8(ascii: ":")]
+        }
+        var amounts = [Double?](repeating: nil, count: Nutrient.allCases.count)  // a meal's, by nutrient index
+        for (position, meal) in meals.enumerated() {
+            if position > 0 { out.append(UInt8(ascii: ",")) }
+            if day?.date != meal.date { day = (meal.date, Self.field("{\"date\":", string: meal.date.description)) }
+            out.append(contentsOf: day!.field)
+            out.append(contentsOf: mealFields[Self.position(of: meal.meal)])
+            out.append(contentsOf: Self.fatKey)
+            JSONValue.writeNumber(meal.fatGrams, decimals: 3, into: &out)
+            out.append(contentsOf: Self.fatCompleteKey)
+            JSONValue.writeBool(meal.fatIsComplete, into: &out)
+            out.append(contentsOf: Self.vitaminsKey)
+            // The meal's vitamins read in one pass (not looked up one by one), then written in
+            // table order.
+            for nutrient in FatPairingAnalyzer.vitamins { amounts[nutrient.index] = nil }
+            for (nutrient, amount) in meal.vitamins { amounts[nutrient.index] = amount }
+            for (index, nutrient) in FatPairingAnalyzer.vitamins.enumerated() {
+                out.append(contentsOf: vitaminKeys[index])
+                JSONValue.writeNumber(amounts[nutrient.index], decimals: 4, into: &out)
+            }
+            out.append(contentsOf: [UInt8(ascii: "}"), UInt8(ascii: "}")])
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    /// `prefix` then `text` as a JSON string, as bytes.
+    private static func field(_ prefix: String, string text: String) -> [UInt8] {
+        var out = Array(prefix.utf8)
+        JSONValue.writeString(text, into: &out)
+        return out
+    }
+
+    /// A meal's place in `mealFields`.
+    private static func position(of meal: Meal) -> Int {
+        switch meal {
+        case .breakfast: 0
+        case .lunch: 1
+        case .dinner: 2
+        case .snack: 3
+        }
+    }
+
+    /// `,"meal":"breakfast"` and the others, in the order of `position(of:)`.
+    private static let mealFields: [[UInt8]] = [Meal.breakfast, .lunch, .dinner, .snack].map {
+        field(",\"meal\":", string: $0.rawValue)
+    }
+
+    private static let entryStart = Array("{\"id\":".utf8), nextEntryStart = Array(",{\"id\":".utf8)
+    private static let gramsKey = Array(",\"grams\":".utf8), fatKey = Array(",\"fat_g\":".utf8)
+    private static let fatCompleteKey = Array(",\"fat_complete\":".utf8), vitaminsKey = Array(",\"vitamins\":{".utf8)
 
     /// A caution as JSON: its kind, nutrient and sentence (and, above a limit, its figures).
     static func json(_ caution: Caution) -> JSONValue {

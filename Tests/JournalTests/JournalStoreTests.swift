@@ -106,6 +106,47 @@ final class JournalStoreTests: XCTestCase {
         XCTAssertEqual(try journal.entries(profileID: id, in: DateRange(day: day)).map(\.id), [breakfast.id])
     }
 
+    /// Entries are read by date and id and each day put in meal and time order in Swift;
+    /// the order must be SQLite's own `entryOrder` on the same rows, whatever order they
+    /// were logged in, with times that tie, differ only in milliseconds, are written with
+    /// fewer digits, or (by hand) are not text, which leaves the whole order to SQLite.
+    func testEntriesComeInTheJournalsOrderOfADayWhateverOrderTheyWereLoggedIn() throws {
+        let journal = try JournalStore(path: path)
+        let id = try journal.activeProfile().id
+        let meals: [Meal] = [.dinner, .snack, .breakfast, .lunch, .snack, .breakfast, .dinner, .lunch, .breakfast]
+        let times = ["2026-11-24 08:00:00.000", "2026-11-24 08:00:00", "2026-11-24 08:00:00.5", "2026-11-24 08:00:00.45",
+                     "2026-11-23 21:10:00.000", "2026-11-24 08:00:00.000", "2026-11-25 07:00:00.999"]
+        var logged: [Int64] = []
+        for n in 0..<27 {
+            let date = day.adding(days: (n * 7) % 3)
+            logged.append(try journal.addEntry(profileID: id, date: date, meal: meals[n % meals.count], foodID: "01129",
+                                               grams: Double(n + 1)).id)
+        }
+        let database = try DatabaseQueue(path: path)
+        try database.write { db in
+            for (n, entryID) in logged.enumerated() {
+                try db.execute(sql: "UPDATE entry SET logged_at = ? WHERE id = ?", arguments: [times[(n * 5) % times.count], entryID])
+            }
+        }
+        let range = DateRange(from: day, to: day.adding(days: 2))
+        func sqliteOrder() throws -> [Int64] {
+            try database.read { db in
+                try Int64.fetchAll(db, sql: "SELECT id FROM entry WHERE profileId = ? AND date BETWEEN ? AND ? \(JournalStore.entryOrder)",
+                                   arguments: [id, range.from.description, range.to.description])
+            }
+        }
+        let read = try journal.entries(profileID: id, in: range).map(\.id)
+        XCTAssertEqual(read.count, 27)
+        XCTAssertNotEqual(read, logged.sorted(), "the days are not in the order logged")
+        XCTAssertEqual(read, try sqliteOrder())
+        XCTAssertEqual(try journal.entries(profileID: id).map(\.id), try sqliteOrder())
+        // A time stored as a number (not absorb's, nor GRDB's): SQLite orders every row.
+        try database.write { db in
+            try db.execute(sql: "UPDATE entry SET logged_at = 1764000000 WHERE id = ?", arguments: [logged[4]])
+        }
+        XCTAssertEqual(try journal.entries(profileID: id, in: range).map(\.id), try sqliteOrder())
+    }
+
     func testAWriteIsWholeOrNothing() throws {
         let journal = try JournalStore(path: path)
         let id = try journal.activeProfile().id

@@ -73,7 +73,23 @@ public struct FatPairingAnalyzer: Sendable {
         let isOrdered = zip(entries, entries.dropFirst()).allSatisfy { ($0.date, $0.meal) <= ($1.date, $1.meal) }
         let order = isOrdered ? Array(entries.indices)
             : entries.indices.sorted { (entries[$0].date, entries[$0].meal, $0) < (entries[$1].date, entries[$1].meal, $1) }
-        let foodOf = order.map { foods.index(of: entries[$0].foodID) }
+        // Each entry's food is looked up once, and what depends on the food alone (its fat,
+        // its vitamins per 100 g, whether it is a supplement) is read once per food, at the
+        // food's slot (ten years are 36,500 entries of a few hundred foods).
+        var slotOfFood = [Int32](repeating: -1, count: entries.isEmpty ? 0 : foods.count)  // by position in the table
+        var indexOfFood: [Int] = [], fatOfFood: [Double?] = [], isSupplementFood: [Bool] = []
+        var vitaminsOfFood: [Double?] = []  // per slot, `vitamins.count` of them
+        let slotOf: [Int?] = order.map { position in
+            guard let index = foods.index(of: entries[position].foodID) else { return nil }
+            if slotOfFood[index] >= 0 { return Int(slotOfFood[index]) }
+            let values = foods.values(at: index)
+            slotOfFood[index] = Int32(indexOfFood.count)
+            indexOfFood.append(index)
+            fatOfFood.append(values[.fat])
+            isSupplementFood.append(foods.source(at: index) == .supplement)
+            vitaminsOfFood.append(contentsOf: vitamins.map { $0.amount(in: values) })
+            return indexOfFood.count - 1
+        }
         struct MealRun {
             let meal: Meal
             let range: Range<Int>  // positions in `order`
@@ -81,6 +97,8 @@ public struct FatPairingAnalyzer: Sendable {
             var complete = true
         }
         var paired = [Double](repeating: 0, count: vitamins.count)
+        var amounts = [Double?](repeating: nil, count: vitamins.count)  // a meal's, per vitamin
+        var fromSupplements = [(Double, String)?](repeating: nil, count: vitamins.count)
         var total = [Double](repeating: 0, count: vitamins.count)
         var result: [MealFat] = []
         var dayStart = 0
@@ -98,7 +116,7 @@ public struct FatPairingAnalyzer: Sendable {
                 while end < dayEnd, entries[order[end]].meal == meal { end += 1 }
                 var run = MealRun(meal: meal, range: start..<end)
                 for position in run.range {
-                    if let index = foodOf[position], let fat = foods.values(at: index)[.fat] {
+                    if let slot = slotOf[position], let fat = fatOfFood[slot] {
                         run.grams += fat * entries[order[position]].grams / 100
                     } else {
                         run.complete = false
@@ -110,24 +128,28 @@ public struct FatPairingAnalyzer: Sendable {
             var fattest: (Meal, Double)?
             for run in runs where fattest == nil || run.grams > fattest!.1 { fattest = (run.meal, run.grams) }
             for run in runs {
-                var amounts = [Double?](repeating: nil, count: vitamins.count)
-                var fromSupplements = [(Double, String)?](repeating: nil, count: vitamins.count)
+                // Emptied, not made anew, for each meal (each new array of these asked the
+                // runtime for its type: a thousand instructions a meal).
+                for v in vitamins.indices {
+                    amounts[v] = nil
+                    fromSupplements[v] = nil
+                }
                 for position in run.range {
-                    guard let index = foodOf[position] else { continue }
-                    let values = foods.values(at: index)
-                    let isSupplement = foods.source(at: index) == .supplement
-                    for (v, nutrient) in vitamins.enumerated() {
-                        guard let per100 = nutrient.amount(in: values) else { continue }
-                        let amount = per100 * entries[order[position]].grams / 100
+                    guard let slot = slotOf[position] else { continue }
+                    let isSupplement = isSupplementFood[slot]
+                    let grams = entries[order[position]].grams
+                    for v in vitamins.indices {
+                        guard let per100 = vitaminsOfFood[slot * vitamins.count + v] else { continue }
+                        let amount = per100 * grams / 100
                         amounts[v] = (amounts[v] ?? 0) + amount
                         if isSupplement, amount > (fromSupplements[v]?.0 ?? 0) {
-                            fromSupplements[v] = (amount, foods.descriptions[index])
+                            fromSupplements[v] = (amount, foods.descriptions[indexOfFood[slot]])
                         }
                     }
                 }
                 var flags: [FatPairingFlag] = []
                 let enoughFat = run.grams >= threshold
-                var carried: [Nutrient: Double] = [:]
+                var carried = [Nutrient: Double](minimumCapacity: vitamins.count)
                 for (v, nutrient) in vitamins.enumerated() {
                     guard let amount = amounts[v] else { continue }
                     carried[nutrient] = amount

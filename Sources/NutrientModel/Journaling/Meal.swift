@@ -4,7 +4,18 @@ public enum Meal: String, CaseIterable, Sendable, Codable, Comparable {
 
     /// Meals in the order of a day.
     public static func < (lhs: Meal, rhs: Meal) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.position < rhs.position
+    }
+
+    /// The meal's place in the day (its place in `allCases`), without searching
+    /// `allCases` (reports compare every entry's meal).
+    private var position: Int {
+        switch self {
+        case .breakfast: 0
+        case .lunch: 1
+        case .dinner: 2
+        case .snack: 3
+        }
     }
 }
 

@@ -23,29 +23,31 @@ extension Report {
     public func allSources(in foods: FoodTable) -> [Nutrient: [LoggedSource]] {
         let nutrients = Nutrient.allCases
         let n = nutrients.count
-        var slotOf: [Int: Int] = [:]
+        // A food's slot found by its position in the table (no dictionary per entry), and
+        // its nutrients per 100 g read once.
+        var slotOf = [Int32](repeating: -1, count: entries.isEmpty ? 0 : foods.count)
         var foodOfSlot: [Int] = []
         var grams: [Double] = []
         var amounts: [Double] = []
         var known: [Bool] = []
-        for entry in entries {
-            guard let index = foods.index(of: entry.foodID) else { continue }
-            let slot: Int
-            if let found = slotOf[index] {
-                slot = found
-            } else {
-                slot = foodOfSlot.count
-                slotOf[index] = slot
+        var per100OfSlot: [Double?] = []
+        for position in entries.indices {
+            guard let index = foods.index(of: entries[position].foodID) else { continue }
+            if slotOf[index] < 0 {
+                slotOf[index] = Int32(foodOfSlot.count)
                 foodOfSlot.append(index)
                 grams.append(0)
                 amounts.append(contentsOf: repeatElement(0, count: n))
                 known.append(contentsOf: repeatElement(false, count: n))
+                let values = foods.values(at: index)
+                per100OfSlot.append(contentsOf: nutrients.map { $0.amount(in: values) })
             }
-            grams[slot] += entry.grams
-            let values = foods.values(at: index)
+            let slot = Int(slotOf[index])
+            let entryGrams = entries[position].grams
+            grams[slot] += entryGrams
             for k in 0..<n {
-                guard let per100 = nutrients[k].amount(in: values) else { continue }
-                amounts[slot * n + k] += per100 * entry.grams / 100
+                guard let per100 = per100OfSlot[slot * n + k] else { continue }
+                amounts[slot * n + k] += per100 * entryGrams / 100
                 known[slot * n + k] = true
             }
         }

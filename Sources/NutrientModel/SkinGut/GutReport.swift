@@ -64,18 +64,20 @@ public struct GutAnalyzer: Sendable {
         var order: [String] = []
         var prebioticByKind: [String: Double] = [:]
         // Each food's kinds are worked out once, however often it was logged (ten years of
-        // entries are a few hundred foods).
-        var kindsOfFood: [Int: (fermented: FermentedFoods.Kind?, prebiotic: PrebioticFoods.Kind?)] = [:]
-        for entry in entries where range.contains(entry.date) {
-            guard let index = foods.index(of: entry.foodID) else { continue }
-            let kinds: (fermented: FermentedFoods.Kind?, prebiotic: PrebioticFoods.Kind?)
-            if let known = kindsOfFood[index] {
-                kinds = known
-            } else {
-                kinds = (fermented.kind(of: foods.descriptions[index]), prebioticKind(ofFoodAt: index))
-                kindsOfFood[index] = kinds
+        // entries are a few hundred foods), at a slot found by the food's position in the
+        // table (no dictionary per entry).
+        typealias Kinds = (fermented: FermentedFoods.Kind?, prebiotic: PrebioticFoods.Kind?)
+        var slotOfFood = [Int32](repeating: -1, count: entries.isEmpty ? 0 : foods.count)
+        var kindsOfSlot: [Kinds] = []
+        for position in entries.indices where range.contains(entries[position].date) {
+            guard let index = foods.index(of: entries[position].foodID) else { continue }
+            if slotOfFood[index] < 0 {
+                slotOfFood[index] = Int32(kindsOfSlot.count)
+                kindsOfSlot.append((fermented.kind(of: foods.descriptions[index]), prebioticKind(ofFoodAt: index)))
             }
-            if let kind = kinds.fermented {
+            let slot = Int(slotOfFood[index])
+            if let kind = kindsOfSlot[slot].fermented {
+                let entry = entries[position]
                 if fermentedByFood[entry.foodID] == nil {
                     let description = foods.descriptions[index]
                     order.append(entry.foodID)
@@ -84,8 +86,8 @@ public struct GutAnalyzer: Sendable {
                 }
                 fermentedByFood[entry.foodID]!.servings += entry.grams / kind.servingGrams
             }
-            if let kind = kinds.prebiotic {
-                prebioticByKind[kind.label, default: 0] += entry.grams / kind.servingGrams
+            if let kind = kindsOfSlot[slot].prebiotic {
+                prebioticByKind[kind.label, default: 0] += entries[position].grams / kind.servingGrams
             }
         }
         let fermentedFoods = order.map { id in
@@ -96,7 +98,7 @@ public struct GutAnalyzer: Sendable {
             .map(\.element)
         let inRange = doses.filter { range.contains($0.date) }.sorted { $0.date < $1.date }
         return GutReport(
-            days: range.dayCount, loggedDays: Set(entries.filter { range.contains($0.date) }.map(\.date)).count,
+            days: range.dayCount, loggedDays: entries.lazy.filter { range.contains($0.date) }.dayCount,
             fibreGramsPerDay: balance.fibreGrams, fibreTarget: balance.fibreTarget,
             fermentedFoods: fermentedFoods,
             fermentedServings: fermentedFoods.reduce(0) { $0 + $1.servings },
