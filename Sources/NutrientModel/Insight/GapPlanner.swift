@@ -431,15 +431,15 @@ public struct GapPlanner: Sendable {
         return true
     }
 
-    /// Whether a food counts as fish or shellfish (`Data/fish_foods.csv`): served in the
-    /// FDA/EPA's portions, at most one in a plan, counted toward the week's advice.
-    /// Works out every food's word rules now instead of when a plan first looks at them
-    /// (the dashboard, in the background, before the first `g`).
+    /// Works out every food's word rules and sorts every ranked list now, instead of when a
+    /// plan first asks for them (the dashboard, in the background, before the first `g`).
     public func prepare() {
         verdicts.prepareAll()
         for basis in RankedFoods.Basis.allCases { for n in 0..<Self.nutrientCount { _ = ranked.list(basis, n) } }
     }
 
+    /// Whether a food counts as fish or shellfish (`Data/fish_foods.csv`): served in the
+    /// FDA/EPA's portions, at most one in a plan, counted toward the week's advice.
     public func isFish(_ food: Int) -> Bool { recipeFishShares[food] != nil || verdicts.fish(food).isFish }
 
     /// Whether a food is a dish with fish in it whose fish share is not known: its whole
