@@ -74,6 +74,12 @@ enum JSONValue {
         }
     }
 
+    /// Writes JSON text given as a literal (a key and its punctuation), from the program's
+    /// own bytes, with no array made or retained.
+    static func write(_ text: StaticString, into out: inout [UInt8]) {
+        text.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
     /// Writes `true` or `false`.
     static func writeBool(_ value: Bool, into out: inout [UInt8]) {
         out.append(contentsOf: value ? trueBytes : falseBytes)

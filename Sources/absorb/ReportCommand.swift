@@ -332,7 +332,7 @@ struct ReportRenderer {
         let entries = report.entries
         for position in entries.indices {
             let entry = entries[position]
-            out.append(contentsOf: position == 0 ? Self.entryStart : Self.nextEntryStart)
+            JSONValue.write(position == 0 ? "{\"id\":" : ",{\"id\":", into: &out)
             JSONValue.writeNumber(Double(entry.id), into: &out)
             if day?.date != entry.date { day = (entry.date, Self.field(",\"date\":", string: entry.date.description)) }
             out.append(contentsOf: day!.field)
@@ -350,7 +350,7 @@ struct ReportRenderer {
                 foodFields[entry.foodID] = field
                 out.append(contentsOf: field)
             }
-            out.append(contentsOf: Self.gramsKey)
+            JSONValue.write(",\"grams\":", into: &out)
             JSONValue.writeNumber(entry.grams, decimals: 3, into: &out)
             out.append(UInt8(ascii: "}"))
         }
@@ -377,11 +377,11 @@ struct ReportRenderer {
             if day?.date != meal.date { day = (meal.date, Self.field("{\"date\":", string: meal.date.description)) }
             out.append(contentsOf: day!.field)
             out.append(contentsOf: mealFields[Self.position(of: meal.meal)])
-            out.append(contentsOf: Self.fatKey)
+            JSONValue.write(",\"fat_g\":", into: &out)
             JSONValue.writeNumber(meal.fatGrams, decimals: 3, into: &out)
-            out.append(contentsOf: Self.fatCompleteKey)
+            JSONValue.write(",\"fat_complete\":", into: &out)
             JSONValue.writeBool(meal.fatIsComplete, into: &out)
-            out.append(contentsOf: Self.vitaminsKey)
+            JSONValue.write(",\"vitamins\":{", into: &out)
             // The meal's vitamins read in one pass (not looked up one by one), then written in
             // table order.
             for nutrient in FatPairingAnalyzer.vitamins { amounts[nutrient.index] = nil }
@@ -390,7 +390,7 @@ struct ReportRenderer {
                 out.append(contentsOf: vitaminKeys[index])
                 JSONValue.writeNumber(amounts[nutrient.index], decimals: 4, into: &out)
             }
-            out.append(contentsOf: [UInt8(ascii: "}"), UInt8(ascii: "}")])
+            JSONValue.write("}}", into: &out)
         }
         out.append(UInt8(ascii: "]"))
     }
@@ -417,9 +417,6 @@ struct ReportRenderer {
         field(",\"meal\":", string: $0.rawValue)
     }
 
-    private static let entryStart = Array("{\"id\":".utf8), nextEntryStart = Array(",{\"id\":".utf8)
-    private static let gramsKey = Array(",\"grams\":".utf8), fatKey = Array(",\"fat_g\":".utf8)
-    private static let fatCompleteKey = Array(",\"fat_complete\":".utf8), vitaminsKey = Array(",\"vitamins\":{".utf8)
 
     /// A caution as JSON: its kind, nutrient and sentence (and, above a limit, its figures).
     static func json(_ caution: Caution) -> JSONValue {

@@ -70,7 +70,9 @@ public struct FatPairingAnalyzer: Sendable {
         // The entries by day and meal, each meal's as logged: one stable sort (none at all
         // for the journal's entries, which come in that order), then runs; each entry's food
         // looked up once. Linear in the entries, with no dictionary per meal.
-        let isOrdered = zip(entries, entries.dropFirst()).allSatisfy { ($0.date, $0.meal) <= ($1.date, $1.meal) }
+        let isOrdered = entries.indices.dropFirst().allSatisfy {
+            (entries[$0 - 1].date, entries[$0 - 1].meal) <= (entries[$0].date, entries[$0].meal)
+        }
         let order = isOrdered ? Array(entries.indices)
             : entries.indices.sorted { (entries[$0].date, entries[$0].meal, $0) < (entries[$1].date, entries[$1].meal, $1) }
         // Each entry's food is looked up once, and what depends on the food alone (its fat,

@@ -37,10 +37,13 @@ extension Collection<Entry> {
     public var dayCount: Int {
         var count = 0
         var previous: LocalDate?
-        for entry in self {
-            if let previous, entry.date < previous { return Set(map(\.date)).count }
-            if entry.date != previous { count += 1 }
-            previous = entry.date
+        var index = startIndex
+        while index != endIndex {
+            let date = self[index].date  // the date alone, not a copy of the entry
+            if let previous, date < previous { return Set(map(\.date)).count }
+            if date != previous { count += 1 }
+            previous = date
+            formIndex(after: &index)
         }
         return count
     }
