@@ -241,15 +241,18 @@ extension Painter {
         let entriesBottom = height - 3 - flagLines.count - cautions.count
         // A large terminal gives each meal a line of its own figures (the model's fat pairing).
         entries(from: ruleY + 1, to: entriesBottom, meals: width >= 100 && height >= 30 ? dayPairing.meals.filter { $0.date == state.day } : [])
+        // The last 7 days beside them: the reports already made where the period is a day or
+        // a week (the day's, the 7-day), not made again.
+        let reports = (day: period == .day ? main : nil as Report?, week: [main, other].first { $0.range.dayCount == 7 })
         if width - Self.listRight(width) - 2 >= 54 {
-            weekBeside(from: ruleY + 1, to: entriesBottom)
+            weekBeside(from: ruleY + 1, to: entriesBottom, made: reports)
         } else {
             // No room beside: below the entries, where they leave the rows for it.
             let showsMeals = width >= 100 && height >= 30
             let entryCount = state.dayEntries.count
             let used = max(1, entryCount + (showsMeals ? Set(state.dayEntries.map(\.meal)).count : 0))
             if entryCount + (showsMeals ? Set(state.dayEntries.map(\.meal)).count : 0) <= entriesBottom - ruleY {
-                weekBeside(from: ruleY + 2 + used, to: entriesBottom, left: 1)
+                weekBeside(from: ruleY + 2 + used, to: entriesBottom, left: 1, made: reports)
             }
         }
         // The rule's label: how many days the figures cover and, where the entries scroll,
@@ -376,7 +379,9 @@ extension Painter {
     /// The week beside the day, where there is room: each of the last 7 days' percent of
     /// target for every nutrient (the model's scores), with its status mark, and the 7-day
     /// average under them.
-    mutating func weekBeside(from top: Int, to bottom: Int, left: Int? = nil) {
+    /// `made`: the shown day's report and the 7-day report ending on it, where the caller
+    /// has them.
+    mutating func weekBeside(from top: Int, to bottom: Int, left: Int? = nil, made: (day: Report?, week: Report?) = (nil, nil)) {
         let left = left ?? Self.listRight(width) + 2
         guard width - left >= 54, bottom - top >= 9 else { return }
         let nutrients = Nutrient.allCases
@@ -400,9 +405,10 @@ extension Painter {
         for offset in 0..<7 {
             let date = state.day.adding(days: offset - 6)
             let title = String(date.longDescription.prefix(10))
-            row(title, state.report(days: 1, endingOn: date), y: top + 2 + offset, bold: date == state.day)
+            let report = date == state.day ? made.day ?? state.report(days: 1) : state.report(days: 1, endingOn: date)
+            row(title, report, y: top + 2 + offset, bold: date == state.day)
         }
-        row("7-day", state.report(days: 7), y: top + 9, bold: true)
+        row("7-day", made.week ?? state.report(days: 7), y: top + 9, bold: true)
     }
 
     /// Which entries the list shows where they do not all fit ("entries 1-9 of 15").
