@@ -246,13 +246,27 @@ struct SessionSummary {
         return String(cells)
     }
 
-    func md(_ text: String) -> String {
-        // ASCII text (almost every line) byte by byte: there each character is one byte.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+    func md(_ text: String) -> String { Self.escapeMarkdown(text) }
+
+    /// `text` with each of markdown's marks (\\ ` * _ [ ] < > | #) escaped by a backslash,
+    /// character by character.
+    static func escapeMarkdown(_ text: String) -> String {
+        // Byte by byte where each of the marks stands alone (no other byte than ASCII on
+        // either side of it, so it is a character of its own: "µg" and "—" leave it so, a
+        // combining accent or a keycap after it would not): almost every line.
+        let utf8 = Array(text.utf8)
+        var alone = true
+        for (index, byte) in utf8.enumerated() where byte < 0x80 && Self.markdownSpecial[Int(byte)] {
+            if (index > 0 && utf8[index - 1] >= 0x80) || (index + 1 < utf8.count && utf8[index + 1] >= 0x80) {
+                alone = false
+                break
+            }
+        }
+        if alone {
             var bytes: [UInt8] = []
-            bytes.reserveCapacity(text.utf8.count + 8)
-            for byte in text.utf8 {
-                if Self.markdownSpecial[Int(byte)] { bytes.append(UInt8(ascii: "\\")) }
+            bytes.reserveCapacity(utf8.count + 8)
+            for byte in utf8 {
+                if byte < 0x80, Self.markdownSpecial[Int(byte)] { bytes.append(UInt8(ascii: "\\")) }
                 bytes.append(byte)
             }
             return String(decoding: bytes, as: UTF8.self)
