@@ -175,21 +175,30 @@ final class RankedFoods: @unchecked Sendable {
         let count = servingKcal.count, width = GapPlanner.nutrientCount
         // Each food's key worked out once; the keys are positive, so their bits order them
         // as numbers do, and their complements richest first.
-        var keys: [UInt64] = [], foods: [Int32] = []
-        keys.reserveCapacity(count)
-        foods.reserveCapacity(count)
-        func add(_ key: Double, _ food: Int) {
-            keys.append(~key.bitPattern)
-            foods.append(Int32(food))
-        }
-        for food in 0..<count {
-            let amount = perServing[food * width + n]
-            switch basis {
-            case .serving: if amount > 0 { add(amount, food) }
-            case .kcal: if amount > 0 && servingKcal[food] > 0 && energetic[food] { add(amount / servingKcal[food], food) }
-            case .hundred: if per100[food * width + n] > 0 { add(per100[food * width + n], food) }
+        var keys = [UInt64](repeating: 0, count: count), foods = [Int32](repeating: 0, count: count)
+        var used = 0
+        keys.withUnsafeMutableBufferPointer { keys in
+        foods.withUnsafeMutableBufferPointer { foods in
+        perServing.withUnsafeBufferPointer { perServing in
+        per100.withUnsafeBufferPointer { per100 in
+        servingKcal.withUnsafeBufferPointer { servingKcal in
+        energetic.withUnsafeBufferPointer { energetic in
+            for food in 0..<count {
+                let amount = perServing[food * width + n]
+                let key: Double
+                switch basis {
+                case .serving: key = amount
+                case .kcal: key = amount > 0 && servingKcal[food] > 0 && energetic[food] ? amount / servingKcal[food] : 0
+                case .hundred: key = per100[food * width + n]
+                }
+                guard key > 0 else { continue }
+                keys[used] = ~key.bitPattern
+                foods[used] = Int32(food)
+                used += 1
             }
-        }
+        }}}}}}
+        keys.removeSubrange(used...)
+        foods.removeSubrange(used...)
         Self.radixSort(&keys, carrying: &foods)
         lists[slot] = foods
         return foods
