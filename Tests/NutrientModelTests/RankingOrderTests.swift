@@ -23,7 +23,7 @@ final class RankingOrderTests: XCTestCase {
             // Amounts as a table has them: many repeated (ties), tiny and huge ones, whole numbers.
             let pool = (0..<max(1, count / 3)).map { _ in
                 [Double.random(in: 1e-6...1, using: &random), Double(Int.random(in: 1...500, using: &random)),
-                 Double.random(in: 1...1e6, using: &random), 5e-324, 1.7e308][Int.random(in: 0...4, using: &random)]
+                 Double.random(in: 1...1e6, using: &random), .leastNonzeroMagnitude, 1.7e308][Int.random(in: 0...4, using: &random)]
             }
             let amounts = (0..<count).map { _ in pool.randomElement(using: &random)! }
             var keys = amounts.map { ~$0.bitPattern }
