@@ -191,8 +191,8 @@ final class CSVReaderTests: XCTestCase {
     }
 }
 
-/// A small deterministic random generator for the fuzz tests.
-struct SplitMix64 {
+/// A small deterministic random generator for the fuzz tests (and any seeded test).
+struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

@@ -4,20 +4,8 @@ import XCTest
 /// The planner's lists and its one-food-not-two rule, made by cheaper means than before
 /// (issue 20): they must give exactly what the plain rules give, ties and all.
 final class RankingOrderTests: XCTestCase {
-    /// A seeded generator, so that a failure can be run again.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     func testTheRadixSortOrdersRichestFirstAndKeepsTiesInTableOrder() {
-        var random = Seeded(state: 20)
+        var random = SplitMix64(seed: 20)
         for round in 0..<200 {
             let count = Int.random(in: 0...3_000, using: &random)
             // Amounts as a table has them: many repeated (ties), tiny and huge ones, whole numbers.
@@ -49,7 +37,7 @@ final class RankingOrderTests: XCTestCase {
     }
 
     func testTwoFoodsAreOneWhenTheirWordsDifferByAtMostOneAsTheSetRuleSays() {
-        var random = Seeded(state: 7)
+        var random = SplitMix64(seed: 7)
         let vocabulary = ["beans", "boiled", "canned", "drained", "green", "raw", "frozen", "cooked", "a", "b"]
         for _ in 0..<5_000 {
             let a = Set((0..<Int.random(in: 0...6, using: &random)).map { _ in vocabulary.randomElement(using: &random)! })

@@ -5,18 +5,6 @@ import XCTest
 /// The report's figures written straight to bytes must be the text `Double.description`
 /// writes for the rounded figure (what JSONValue writes, and what reports wrote before).
 final class JSONNumberTests: XCTestCase {
-    /// A small seeded generator: the same figures every run.
-    private struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     private func written(_ value: Double?, decimals: Int) -> String {
         var bytes: [UInt8] = []
         JSONValue.writeNumber(value, decimals: decimals, into: &bytes)
@@ -24,7 +12,7 @@ final class JSONNumberTests: XCTestCase {
     }
 
     func testRoundedFiguresAreWrittenAsSwiftWritesThem() {
-        var generator = SplitMix(state: 2026)
+        var generator = SeededGenerator(seed: 2026)
         var mismatches: [String] = []
         for decimals in 0...4 {
             for exponent in -6...13 {
