@@ -26,6 +26,10 @@ public struct FoodTableCache: FoodTableStore {
     static let formatVersion: UInt64 = 2
     private static let magic = Array("absorb-foods-cache".utf8)
     private static let prefix = "foods-"
+    /// The version of a planner preparation's layout (`encode(_:key:into:)` of one).
+    static let plannerFormatVersion: UInt64 = 1
+    private static let plannerMagic = Array("absorb-planner-cache".utf8)
+    static let plannerPrefix = "planner-"
     private static let suffix = ".cache"
 
     /// A cache in `directory` (made when first written). Copies made by another build of
@@ -74,21 +78,52 @@ public struct FoodTableCache: FoodTableStore {
         return hash.finalize()
     }
 
-    /// The path of the copy for `key`.
-    func path(for key: UInt64) -> String {
+    /// The path of the copy for `key` (of a table, or with `plannerPrefix` of a preparation).
+    func path(for key: UInt64, prefix: String = Self.prefix) -> String {
         let hex = String(key, radix: 16)
-        return directory + "/" + Self.prefix + String(repeating: "0", count: 16 - hex.count) + hex + Self.suffix
+        return directory + "/" + prefix + String(repeating: "0", count: 16 - hex.count) + hex + Self.suffix
     }
 
     /// The table kept for the files at `paths`, which are only hashed, through one small
-    /// buffer (nothing of them is kept).
-    public func storedTable(forFilesAt paths: [String]) throws(DataFileError) -> FoodTable? {
-        table(for: try key(forFilesAt: paths))
+    /// buffer (nothing of them is kept), with their key.
+    public func storedTable(forFilesAt paths: [String]) throws(DataFileError) -> (table: FoodTable, key: UInt64)? {
+        let key = try key(forFilesAt: paths)
+        return table(for: key).map { ($0, key) }
     }
 
-    /// Keeps `table` under the key of the bytes it was loaded from.
-    public func store(_ table: FoodTable, loadedFrom files: [[UInt8]]) {
-        store(table, for: key(for: files))
+    /// Keeps `table` under the key of the bytes it was loaded from, and returns that key.
+    @discardableResult
+    public func store(_ table: FoodTable, loadedFrom files: [[UInt8]]) -> UInt64 {
+        let key = key(for: files)
+        store(table, for: key)
+        return key
+    }
+
+    /// The key of a planner's preparation: the table's key (its files, the program, the
+    /// format), the preparation's format, and each other data file's bytes hashed on its own.
+    public func plannerKey(table: UInt64, data: [[UInt8]]) -> UInt64? {
+        var hash = StableHash()
+        hash.combine(Self.plannerFormatVersion)
+        hash.combine(table)
+        hash.combine(UInt64(data.count))
+        for file in data {
+            var fileHash = StableHash()
+            fileHash.combine(file)
+            hash.combine(fileHash.finalize())
+        }
+        return hash.finalize()
+    }
+
+    /// The preparation kept under `key`, or `nil` if there is none or it is damaged.
+    public func storedPreparation(for key: UInt64) -> PlannerPreparation? {
+        try? FileBytes.withMapped(path(for: key, prefix: Self.plannerPrefix)) { Self.decodePreparation($0, key: key) } ?? nil
+    }
+
+    /// Keeps `preparation` under `key`, as a table is kept.
+    public func store(_ preparation: PlannerPreparation, for key: UInt64) {
+        writeCopy(to: path(for: key, prefix: Self.plannerPrefix), prefix: Self.plannerPrefix) { writer in
+            Self.encode(preparation, key: key, into: &writer)
+        }
     }
 
     /// The table stored under `key`, or `nil` if there is none or it is damaged.
@@ -100,27 +135,32 @@ public struct FoodTableCache: FoodTableStore {
     /// a reader sees the whole copy or none. Older copies in the folder are removed. Any
     /// failure is ignored (see the type's note).
     func store(_ table: FoodTable, for key: UInt64) {
+        writeCopy(to: path(for: key), prefix: Self.prefix) { writer in Self.encode(table, key: key, into: &writer) }
+    }
+
+    /// Writes a copy to `final` through `encode`, and removes the other copies of its kind
+    /// (`prefix`).
+    private func writeCopy(to final: String, prefix: String, _ encode: (inout Writer) -> Void) {
         guard Self.makeDirectory(directory) else { return }
-        let final = path(for: key)
         // Another run, or another thread of this one, may be writing the same copy.
         let temporary = final + ".\(getpid())-\(String(UInt32.random(in: 0 ... .max), radix: 16)).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return }
         var writer = Writer(descriptor: descriptor)
-        Self.encode(table, key: key, into: &writer)
+        encode(&writer)
         let written = writer.finish()
         close(descriptor)
         guard written, rename(temporary, final) == 0 else {
             unlink(temporary)
             return
         }
-        removeOtherCopies(keeping: final)
+        removeOtherCopies(keeping: final, prefix: prefix)
     }
 
-    /// Removes the copies of other keys (older data or an older absorb), and temporary
-    /// files more than an hour old (a run that stopped while writing one; a younger one
-    /// may be another run's, still being written).
-    private func removeOtherCopies(keeping kept: String) {
+    /// Removes the copies of other keys of one kind (older data or an older absorb), and
+    /// temporary files more than an hour old (a run that stopped while writing one; a
+    /// younger one may be another run's, still being written).
+    private func removeOtherCopies(keeping kept: String, prefix: String) {
         guard let folder = opendir(directory) else { return }
         defer { closedir(folder) }
         var stale: [String] = []
@@ -129,7 +169,7 @@ public struct FoodTableCache: FoodTableStore {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
-            guard name.hasPrefix(Self.prefix) else { continue }
+            guard name.hasPrefix(prefix) else { continue }
             let path = directory + "/" + name
             if name.hasSuffix(Self.suffix), path != kept { stale.append(path) }
             var status = stat()
@@ -232,6 +272,66 @@ public struct FoodTableCache: FoodTableStore {
             ids: ids, idSlots: idSlots, descriptions: descriptions, groupNames: groupNames, groupOfFood: groupOfFood, sources: sources,
             values: values, portionAmounts: portionAmounts, portionGrams: portionGrams, portionNames: portionNames,
             portionStart: portionStart, portionCount: portionCount))
+    }
+
+    /// A planner's preparation: its magic, format and key, the food count, then each part
+    /// as a column (the reasons as one text column), then the checksum.
+    private static func encode(_ preparation: PlannerPreparation, key: UInt64, into out: inout Writer) {
+        plannerMagic.withUnsafeBytes { out.add($0) }
+        out.add(plannerFormatVersion)
+        out.add(key)
+        out.add(UInt64(preparation.foodCount))
+        out.add(preparation.servingGrams)
+        out.add(preparation.servingKcal)
+        out.add(preparation.servingPortion)
+        out.add(preparation.per100)
+        out.add(preparation.limitPer100)
+        out.add(preparation.groupMaxGrams)
+        out.add(preparation.hasMeasure)
+        out.add(preparation.energetic)
+        out.add(UInt64(preparation.lists.count))
+        for list in preparation.lists { out.add(list) }
+        out.add(preparation.excluded)
+        var reasonBytes: [UInt8] = [], reasonEnds: [Int] = []
+        for reason in preparation.reasons {
+            reasonBytes.append(contentsOf: reason.utf8)
+            reasonEnds.append(reasonBytes.count)
+        }
+        out.add(reasonBytes)
+        out.add(reasonEnds)
+        out.add(preparation.fish)
+        out.add(preparation.pregnancy)
+    }
+
+    static func decodePreparation(_ bytes: UnsafeRawBufferPointer, key: UInt64) -> PlannerPreparation? {
+        guard bytes.count >= plannerMagic.count + 24 else { return nil }
+        let body = bytes.count - 8
+        let stored = bytes.loadUnaligned(fromByteOffset: body, as: UInt64.self)
+        var checksum = StableHash()
+        checksum.combine(UnsafeRawBufferPointer(rebasing: bytes[..<body]))
+        guard checksum.finalize() == stored, bytes.starts(with: plannerMagic) else { return nil }
+        var reader = Reader(bytes: bytes, offset: plannerMagic.count, end: body)
+        guard reader.number() == plannerFormatVersion, reader.number() == key,
+              let foodCount = reader.number(), foodCount <= UInt64(Int32.max),
+              let servingGrams: [Double] = reader.array(), let servingKcal: [Double] = reader.array(),
+              let servingPortion: [Int32] = reader.array(), let per100: [Double] = reader.array(),
+              let limitPer100: [Double] = reader.array(), let groupMaxGrams: [Double] = reader.array(),
+              let hasMeasure: [UInt8] = reader.array(), let energetic: [UInt8] = reader.array(),
+              let listCount = reader.number(), listCount <= 1_000 else { return nil }
+        var lists: [[Int32]] = []
+        for _ in 0..<listCount {
+            guard let list: [Int32] = reader.array() else { return nil }
+            lists.append(list)
+        }
+        guard let excluded: [Int32] = reader.array(), let reasonBytes: [UInt8] = reader.array(),
+              let reasonEnds: [Int] = reader.array(), let reasonColumn = TextColumn(utf8: reasonBytes, ends: reasonEnds),
+              let fish: [UInt8] = reader.array(), let pregnancy: [UInt8] = reader.array(),
+              reader.offset == body else { return nil }
+        return PlannerPreparation(
+            foodCount: Int(foodCount), servingGrams: servingGrams, servingKcal: servingKcal, servingPortion: servingPortion,
+            per100: per100, limitPer100: limitPer100, groupMaxGrams: groupMaxGrams, hasMeasure: hasMeasure,
+            energetic: energetic, lists: lists, excluded: excluded, reasons: Array(reasonColumn), fish: fish,
+            pregnancy: pregnancy)
     }
 
     private static func sourceCode(_ source: FoodSource) -> UInt8 {

@@ -77,13 +77,20 @@ public struct NutrientData: Sendable {
     public init(directory: String, files: any DataFileReading,
                 cache: (any FoodTableStore)? = nil) throws(DataLoadError) {
         func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+        // Every file read here but the table's own, for the planner's key (below).
+        var read: [(name: String, bytes: [UInt8])] = []
         func bytes(_ name: String) throws(DataLoadError) -> [UInt8] {
-            do { return try files.bytes(atPath: path(name)) } catch { throw .file(error) }
+            do {
+                let contents = try files.bytes(atPath: path(name))
+                read.append((name, contents))
+                return contents
+            } catch { throw .file(error) }
         }
         do {
             let rules = try RuleTable(bytes: try bytes("rules.csv"), fileName: path("rules.csv"))
             let foods: FoodTable
-            (foods, foodsFromCache) = try FoodTableLoader.loadTable(directory: directory, files: files, cache: cache)
+            let tableKey: UInt64?
+            (foods, foodsFromCache, tableKey) = try FoodTableLoader.loadTable(directory: directory, files: files, cache: cache)
             let defaultAge = try rules.value("default_age_years")
             targets = try TargetTable(
                 targets: try bytes("targets.csv"), targetsFile: path("targets.csv"),
@@ -125,6 +132,15 @@ public struct NutrientData: Sendable {
                                             fermented: fermented)
             trialRules = try TrialRules(bytes: try bytes("trials.csv"), fileName: path("trials.csv"))
             self.directory = directory
+            // The planner's preparation is kept for this table and every other data file as
+            // read (not only those it reads today: a file it comes to read cannot be missed).
+            store = cache
+            preparedFoodCount = foods.count
+            if let cache, let tableKey {
+                plannerKey = cache.plannerKey(table: tableKey, data: read.sorted { $0.name < $1.name }.map(\.bytes))
+            } else {
+                plannerKey = nil
+            }
         } catch let error as DataLoadError {
             throw error
         } catch let error as CSVError {
@@ -296,10 +312,25 @@ public struct NutrientData: Sendable {
     }
 
     /// A gap planner over these foods (it ranks the whole table: make it once and keep it).
+    /// With a store, the preparation of the table's own foods is read from it, and made and
+    /// kept there the first time (every verdict and list: a few hundred milliseconds once,
+    /// after which a plan reads them); the person's own foods are worked out on top.
     public func makePlanner() -> GapPlanner {
-        GapPlanner(table: foods, exclusions: plannerExclusions, diets: diets, rules: scoringRules, safety: planSafety,
-                   recipeFishShares: recipeFishShares)
+        let kept = plannerKey.flatMap { store?.storedPreparation(for: $0) }
+        let preparation = kept?.foodCount == preparedFoodCount ? kept : nil
+        let planner = GapPlanner(table: foods, exclusions: plannerExclusions, diets: diets, rules: scoringRules,
+                                 safety: planSafety, recipeFishShares: recipeFishShares, preparation: preparation)
+        if preparation == nil, let store, let plannerKey {
+            store.store(planner.preparation(count: preparedFoodCount), for: plannerKey)
+        }
+        return planner
     }
+
+    /// Where the planner's preparation is kept, under which key, and how many of the
+    /// table's foods (those loaded from the CSVs, before the person's own) it covers.
+    private let store: (any FoodTableStore)?
+    let plannerKey: UInt64?
+    private let preparedFoodCount: Int
 
     /// One planner over these foods, made the first time it is asked for and shared by every
     /// copy of this data (as the search index is): the dashboard makes it in the background

@@ -65,11 +65,14 @@ final class ModelBoundaryTests: XCTestCase {
         final class MemoryStore: FoodTableStore, @unchecked Sendable {
             var kept: (table: FoodTable, files: [[UInt8]])?
             var askedFor: [[String]] = []
-            func storedTable(forFilesAt paths: [String]) throws(DataFileError) -> FoodTable? {
+            func storedTable(forFilesAt paths: [String]) throws(DataFileError) -> (table: FoodTable, key: UInt64)? {
                 askedFor.append(paths)
-                return kept?.table
+                return kept.map { ($0.table, 1) }
             }
-            func store(_ table: FoodTable, loadedFrom files: [[UInt8]]) { kept = (table, files) }
+            func store(_ table: FoodTable, loadedFrom files: [[UInt8]]) -> UInt64 {
+                kept = (table, files)
+                return 1
+            }
         }
         let files = try bundledFiles()
         let store = MemoryStore()

@@ -9,15 +9,33 @@ public protocol DataFileReading: Sendable {
 }
 
 /// A place that keeps food tables already loaded, each for exactly the bytes of the
-/// files it was loaded from.
+/// files it was loaded from, and beside each table the planner's preparation of it
+/// (`PlannerPreparation`), for exactly the data files the planner reads.
 public protocol FoodTableStore: Sendable {
     /// The table kept for the current contents of the files at `paths` (foods,
-    /// supplements, portions), or `nil` when none was kept for exactly those bytes. It may
-    /// read the files to tell (without keeping them).
-    func storedTable(forFilesAt paths: [String]) throws(DataFileError) -> FoodTable?
-    /// Keeps `table`, loaded from `files` (the bytes of the same files, in that order).
-    /// A store that cannot keep it says nothing: it is an optimisation only.
-    func store(_ table: FoodTable, loadedFrom files: [[UInt8]])
+    /// supplements, portions), with the key of those contents, or `nil` when none was kept
+    /// for exactly those bytes. It may read the files to tell (without keeping them).
+    func storedTable(forFilesAt paths: [String]) throws(DataFileError) -> (table: FoodTable, key: UInt64)?
+    /// Keeps `table`, loaded from `files` (the bytes of the same files, in that order), and
+    /// returns the key of those bytes. A store that cannot keep it says nothing: it is an
+    /// optimisation only.
+    @discardableResult
+    func store(_ table: FoodTable, loadedFrom files: [[UInt8]]) -> UInt64
+    /// The key of a planner's preparation of the table of key `table`, made with the data
+    /// files whose bytes are `data` (in a fixed order), or `nil` for a store that keeps no
+    /// preparations.
+    func plannerKey(table: UInt64, data: [[UInt8]]) -> UInt64?
+    /// The preparation kept under `key`, or `nil`.
+    func storedPreparation(for key: UInt64) -> PlannerPreparation?
+    /// Keeps `preparation` under `key` (as `store(_:loadedFrom:)`, silently if it cannot).
+    func store(_ preparation: PlannerPreparation, for key: UInt64)
+}
+
+extension FoodTableStore {
+    /// A store that keeps tables only keeps no preparation.
+    public func plannerKey(table: UInt64, data: [[UInt8]]) -> UInt64? { nil }
+    public func storedPreparation(for key: UInt64) -> PlannerPreparation? { nil }
+    public func store(_ preparation: PlannerPreparation, for key: UInt64) {}
 }
 
 /// A data file that is missing or unreadable.

@@ -68,6 +68,9 @@ public struct FoodTable: Sendable {
         return (portionAmounts[range], portionGrams[range])
     }
 
+    /// The number of household measures of the food at a position.
+    func portionCount(at index: Int) -> Int { Int(portionCount[index]) }
+
     /// The household measures of the food at a position.
     public func portions(at index: Int) -> [Portion] {
         let start = Int(portionStart[index])

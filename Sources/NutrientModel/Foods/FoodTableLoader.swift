@@ -11,15 +11,16 @@ public enum FoodTableLoader {
     /// The food table of a `Data/` folder: `foods.csv`, then `supplements.csv`, then
     /// `portions.csv`, read through `files`. With a `cache`, the copy made from exactly
     /// these files' bytes is used instead of parsing them, if there is one, and one is
-    /// made otherwise.
+    /// made otherwise; its key of the files' contents comes back with the table.
     public static func loadTable(directory: String, files reader: any DataFileReading,
-                                 cache: (any FoodTableStore)?) throws(DataLoadError) -> (table: FoodTable, fromCache: Bool) {
+                                 cache: (any FoodTableStore)?) throws(DataLoadError)
+        -> (table: FoodTable, fromCache: Bool, key: UInt64?) {
         let names = ["foods.csv", "supplements.csv", "portions.csv"]
         let paths = names.map { directory.hasSuffix("/") ? directory + $0 : directory + "/" + $0 }
         if let cache {
             // Most starts end here (the cache only hashes the files).
             do {
-                if let table = try cache.storedTable(forFilesAt: paths) { return (table, true) }
+                if let stored = try cache.storedTable(forFilesAt: paths) { return (stored.table, true, stored.key) }
             } catch { throw .file(error) }
         }
         var files: [[UInt8]] = []
@@ -35,8 +36,8 @@ public enum FoodTableLoader {
             throw .csv(error)
         }
         // Kept for the bytes parsed, should a file have changed since the cache looked.
-        cache?.store(table, loadedFrom: files)
-        return (table, false)
+        let key = cache?.store(table, loadedFrom: files)
+        return (table, false, key)
     }
 
     /// Loads foods from `foods.csv` bytes.

@@ -28,15 +28,37 @@ final class FoodVerdicts: @unchecked Sendable {
     /// compare (a few hundred), not every food.
     private var wordsOfFood: [[String]?]
 
-    init(table: FoodTable, exclusions: PlannerExclusions, safety: SafetyRules, fishFoods: FishFoods) {
+    /// Verdicts over `table`; those of its first foods already worked out if `prepared`
+    /// holds them (a `PlannerPreparation` kept with the table), the rest when first asked.
+    init(table: FoodTable, exclusions: PlannerExclusions, safety: SafetyRules, fishFoods: FishFoods,
+         prepared: PlannerPreparation? = nil) {
         self.table = table
         self.exclusions = exclusions
         self.safety = safety
         self.fishFoods = fishFoods
-        excluded = Array(repeating: Self.unknown, count: table.count * Self.audienceCount)
-        pregnancy = Array(repeating: nil, count: table.count)
-        fish = Array(repeating: 0, count: table.count)
+        let known = prepared?.foodCount ?? 0
+        excluded = prepared?.excluded ?? []
+        excluded.append(contentsOf: repeatElement(Self.unknown, count: (table.count - known) * Self.audienceCount))
+        pregnancy = prepared?.pregnancy.map { $0 == 0 ? nil : $0 == 2 } ?? []
+        pregnancy.append(contentsOf: repeatElement(nil, count: table.count - known))
+        fish = prepared?.fish ?? []
+        fish.append(contentsOf: repeatElement(0, count: table.count - known))
+        if let prepared {
+            reasons = prepared.reasons
+            for (number, reason) in reasons.enumerated() { reasonNumbers[reason] = Int32(number) }
+        }
         wordsOfFood = Array(repeating: nil, count: table.count)
+    }
+
+    /// The verdicts of the first `count` foods as they stand, for a `PlannerPreparation`
+    /// (those not yet worked out stay so: a verdict is kept as its reason's number, -1
+    /// allowed, -2 not yet known; fish 0 not yet known, 1 not fish, 2 fish, 3 a fish dish;
+    /// pregnancy 0 not yet known, 1 allowed, 2 avoided).
+    func kept(count: Int) -> (excluded: [Int32], reasons: [String], fish: [UInt8], pregnancy: [UInt8]) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (Array(excluded[..<(count * Self.audienceCount)]), reasons, Array(fish[..<count]),
+                pregnancy[..<count].map { $0 == nil ? 0 : $0! ? 2 : 1 })
     }
 
     /// The words of `food`'s description, split the first time they are asked for.
@@ -156,13 +178,21 @@ final class RankedFoods: @unchecked Sendable {
     private let energetic: [Bool]
     private let lock = NSLock()
     private var lists: [[Int32]?]
+    /// Lists of the table's first `preparedCount` foods sorted ahead (a
+    /// `PlannerPreparation`): the foods after them (custom foods, recipes) are merged in.
+    private let prepared: [[Int32]]?
+    private let preparedCount: Int
+    static let listCount = Basis.allCases.count * GapPlanner.nutrientCount
 
-    init(perServing: [Double], per100: [Double], servingKcal: [Double], energetic: [Bool]) {
+    init(perServing: [Double], per100: [Double], servingKcal: [Double], energetic: [Bool],
+         prepared: [[Int32]]? = nil, preparedCount: Int = 0) {
         self.perServing = perServing
         self.per100 = per100
         self.servingKcal = servingKcal
         self.energetic = energetic
-        lists = Array(repeating: nil, count: Basis.allCases.count * GapPlanner.nutrientCount)
+        self.prepared = prepared?.count == Self.listCount ? prepared : nil
+        self.preparedCount = self.prepared == nil ? 0 : preparedCount
+        lists = Array(repeating: nil, count: Self.listCount)
     }
 
     /// The foods that give nutrient `n`, richest first on `basis`; equal amounts in the
@@ -172,36 +202,79 @@ final class RankedFoods: @unchecked Sendable {
         defer { lock.unlock() }
         let slot = basis.rawValue * GapPlanner.nutrientCount + n
         if let known = lists[slot] { return known }
-        let count = servingKcal.count, width = GapPlanner.nutrientCount
+        let made: [Int32]
+        if let prepared = prepared?[slot] {
+            made = preparedCount == servingKcal.count
+                ? prepared : merge(prepared, sorted(basis, n, from: preparedCount), basis, n)
+        } else {
+            made = sorted(basis, n, from: 0)
+        }
+        lists[slot] = made
+        return made
+    }
+
+    /// The lists as they stand (`nil`: not yet sorted), of the first `count` foods only.
+    func kept(count: Int) -> [[Int32]?] {
+        lock.lock()
+        defer { lock.unlock() }
+        guard count < servingKcal.count else { return lists }
+        return lists.map { list in list.map { $0.filter { $0 < count } } }
+    }
+
+    /// What food `food` is ranked by on `basis` for nutrient `n` (0: it is not ranked).
+    @inline(__always)
+    private func key(_ basis: Basis, _ n: Int, _ food: Int) -> Double {
+        let amount = perServing[food * GapPlanner.nutrientCount + n]
+        switch basis {
+        case .serving: return amount
+        case .kcal: return amount > 0 && servingKcal[food] > 0 && energetic[food] ? amount / servingKcal[food] : 0
+        case .hundred: return per100[food * GapPlanner.nutrientCount + n]
+        }
+    }
+
+    /// The foods from `start` on that give nutrient `n`, richest first on `basis`.
+    private func sorted(_ basis: Basis, _ n: Int, from start: Int) -> [Int32] {
+        let count = servingKcal.count
+        guard start < count else { return [] }
         // Each food's key worked out once; the keys are positive, so their bits order them
         // as numbers do, and their complements richest first.
-        var keys = [UInt64](repeating: 0, count: count), foods = [Int32](repeating: 0, count: count)
+        var keys = [UInt64](repeating: 0, count: count - start), foods = [Int32](repeating: 0, count: count - start)
         var used = 0
         keys.withUnsafeMutableBufferPointer { keys in
         foods.withUnsafeMutableBufferPointer { foods in
-        perServing.withUnsafeBufferPointer { perServing in
-        per100.withUnsafeBufferPointer { per100 in
-        servingKcal.withUnsafeBufferPointer { servingKcal in
-        energetic.withUnsafeBufferPointer { energetic in
-            for food in 0..<count {
-                let amount = perServing[food * width + n]
-                let key: Double
-                switch basis {
-                case .serving: key = amount
-                case .kcal: key = amount > 0 && servingKcal[food] > 0 && energetic[food] ? amount / servingKcal[food] : 0
-                case .hundred: key = per100[food * width + n]
-                }
+            for food in start..<count {
+                let key = key(basis, n, food)
                 guard key > 0 else { continue }
                 keys[used] = ~key.bitPattern
                 foods[used] = Int32(food)
                 used += 1
             }
-        }}}}}}
+        }}
         keys.removeSubrange(used...)
         foods.removeSubrange(used...)
         Self.radixSort(&keys, carrying: &foods)
-        lists[slot] = foods
         return foods
+    }
+
+    /// Two lists richest first made one; on equal keys the first list's food first (its
+    /// foods come earlier in the table, as a stable sort would keep them).
+    private func merge(_ first: [Int32], _ second: [Int32], _ basis: Basis, _ n: Int) -> [Int32] {
+        guard !second.isEmpty else { return first }
+        var merged: [Int32] = []
+        merged.reserveCapacity(first.count + second.count)
+        var i = 0, j = 0
+        while i < first.count, j < second.count {
+            if key(basis, n, Int(first[i])) >= key(basis, n, Int(second[j])) {
+                merged.append(first[i])
+                i += 1
+            } else {
+                merged.append(second[j])
+                j += 1
+            }
+        }
+        merged.append(contentsOf: first[i...])
+        merged.append(contentsOf: second[j...])
+        return merged
     }
 
     /// Sorts `keys` in ascending order, and `values` with them, stably (equal keys keep
@@ -387,6 +460,8 @@ public struct GapPlanner: Sendable {
     /// advice) is `verdicts.fish`, by `Data/fish_foods.csv`.
     let groupMaxGrams: [Double]
     let hasMeasure: [Bool]
+    /// Per food: whether 100 g gives the energy a per-kcal ranking asks (`Data/rules.csv`).
+    let energetic: [Bool]
     let diets: DietTable
     /// Per nutrient, foods by amount per serving, per kcal and per 100 g, richest first
     /// (each sorted when first asked for).
@@ -455,26 +530,35 @@ public struct GapPlanner: Sendable {
     /// weight counts as fish.
     public func isFishDish(_ food: Int) -> Bool { verdicts.fish(food).isDish }
 
-    /// Prepares the planner over a table (once: plans then take milliseconds).
+    /// Prepares the planner over a table (once: plans then take milliseconds). With a
+    /// `preparation` of the table's first foods (kept with the table: `NutrientData`), only
+    /// the foods after them (custom foods, recipes) are worked out here.
     public init(table: FoodTable, exclusions: PlannerExclusions, diets: DietTable, rules: ScoringRules,
-                safety: PlanSafetyRules, recipeFishShares: [String: Double] = [:]) {
+                safety: PlanSafetyRules, recipeFishShares: [String: Double] = [:], preparation: PlannerPreparation? = nil) {
         var shares: [Int: Double] = [:]
         for (id, share) in recipeFishShares where share > 0 { if let index = table.index(of: id) { shares[index] = share } }
         self.recipeFishShares = shares
+        let prepared = preparation.flatMap { $0.fits(table) ? $0 : nil }
         let nutrients = Nutrient.allCases
         let n = nutrients.count
-        var grams = [Double](), kcal = [Double](), portion = [Int32](), amounts = [Double](), limits = [Double]()
-        var maxGrams: [Double] = [], measured: [Bool] = []
-        var hundred: [Double] = [], limitHundred: [Double] = []
+        var grams = prepared?.servingGrams ?? [], kcal = prepared?.servingKcal ?? [], portion = prepared?.servingPortion ?? []
+        var hundred = prepared?.per100 ?? [], limitHundred = prepared?.limitPer100 ?? []
+        var maxGrams = prepared?.groupMaxGrams ?? []
+        var measured: [Bool] = prepared.map { $0.hasMeasure.map { $0 != 0 } } ?? []
+        var energetic: [Bool] = prepared.map { $0.energetic.map { $0 != 0 } } ?? []
         var groupMost: [Int: Double] = [:]
         grams.reserveCapacity(table.count)
         kcal.reserveCapacity(table.count)
         portion.reserveCapacity(table.count)
-        amounts.reserveCapacity(table.count * n)
         hundred.reserveCapacity(table.count * n)
-        limits.reserveCapacity(table.count * 2)
         limitHundred.reserveCapacity(table.count * 2)
-        for index in 0..<table.count {
+        maxGrams.reserveCapacity(table.count)
+        measured.reserveCapacity(table.count)
+        energetic.reserveCapacity(table.count)
+        // Per kcal, only foods that give real energy (Data/rules.csv): a diet drink would
+        // top every list per 100 kcal with a sip's worth of a vitamin.
+        let minimumKcal = safety.rankPerKcalMinKcalPer100g
+        for index in (prepared?.foodCount ?? 0)..<table.count {
             let values = table.values(at: index)
             let measures = table.portionWeights(at: index)
             // The measure's grams per one of it (`Portion.gramsPerUnit`).
@@ -484,32 +568,34 @@ public struct GapPlanner: Sendable {
             grams.append(weight)
             portion.append(Int32(chosen.map { $0 - measures.grams.startIndex } ?? -1))
             kcal.append((values[.energy] ?? 0) * weight / 100)
-            for nutrient in nutrients {
-                let amount = nutrient.amount(in: values) ?? 0
-                amounts.append(amount * weight / 100)
-                hundred.append(amount)
-            }
+            for nutrient in nutrients { hundred.append(nutrient.amount(in: values) ?? 0) }
             // What 100 g counts toward the retinol and added-E limits, by the scorer's
             // conservative rules (an unknown retinol is all of the vitamin A).
             let source = table.source(at: index)
             let upper = rules.upperLimits
-            let retinol = upper.count(.vitaminA, basis: .retinol, in: values, source: source).amount ?? 0
-            let addedE = upper.count(.vitaminE, basis: .addedVitaminE, in: values, source: source).amount ?? 0
-            limits.append(retinol * weight / 100)
-            limits.append(addedE * weight / 100)
-            limitHundred.append(retinol)
-            limitHundred.append(addedE)
+            limitHundred.append(upper.count(.vitaminA, basis: .retinol, in: values, source: source).amount ?? 0)
+            limitHundred.append(upper.count(.vitaminE, basis: .addedVitaminE, in: values, source: source).amount ?? 0)
             // Each group's most looked up once, by its number, not by its name for every food.
             let group = table.groupIndex(at: index)
             if groupMost[group] == nil { groupMost[group] = exclusions.groupMaxGrams[table.group(at: index)]?.grams ?? .infinity }
             maxGrams.append(groupMost[group]!)
             measured.append(zip(measures.grams, measures.amounts).contains { $0 > 0 && $1 > 0 })
+            energetic.append((values[.energy] ?? 0) >= minimumKcal)
+        }
+        // A serving's amounts are its weight's share of 100 g's, for every food alike.
+        var amounts = [Double](repeating: 0, count: table.count * n), limits = [Double](repeating: 0, count: table.count * 2)
+        for food in 0..<table.count {
+            let weight = grams[food]
+            for k in 0..<n { amounts[food * n + k] = hundred[food * n + k] * weight / 100 }
+            limits[food * 2] = limitHundred[food * 2] * weight / 100
+            limits[food * 2 + 1] = limitHundred[food * 2 + 1] * weight / 100
         }
         per100 = hundred
         limitPer100 = limitHundred
         groupMaxGrams = maxGrams
         hasMeasure = measured
-        verdicts = FoodVerdicts(table: table, exclusions: exclusions, safety: safety.facts, fishFoods: safety.fishFoods)
+        verdicts = FoodVerdicts(table: table, exclusions: exclusions, safety: safety.facts, fishFoods: safety.fishFoods,
+                                prepared: prepared)
         self.safety = safety
         self.table = table
         servingGrams = grams
@@ -519,11 +605,25 @@ public struct GapPlanner: Sendable {
         limitPerServing = limits
         self.diets = diets
         self.rules = rules
-        // Per kcal, only foods that give real energy (Data/rules.csv): a diet drink would
-        // top every list per 100 kcal with a sip's worth of a vitamin.
-        let minimumKcal = safety.rankPerKcalMinKcalPer100g
-        ranked = RankedFoods(perServing: amounts, per100: hundred, servingKcal: kcal,
-                             energetic: (0..<table.count).map { (table.values(at: $0)[.energy] ?? 0) >= minimumKcal })
+        self.energetic = energetic
+        ranked = RankedFoods(perServing: amounts, per100: hundred, servingKcal: kcal, energetic: energetic,
+                             prepared: prepared?.lists, preparedCount: prepared?.foodCount ?? 0)
+    }
+
+    /// What this planner has worked out for the table's first `count` foods (those before
+    /// the person's own: a `FoodTableStore` keeps it with the table), after `prepare()`:
+    /// every verdict and every ranked list.
+    public func preparation(count: Int) -> PlannerPreparation {
+        prepare()
+        let n = Self.nutrientCount
+        let verdicts = verdicts.kept(count: count)
+        return PlannerPreparation(
+            foodCount: count, servingGrams: Array(servingGrams[..<count]), servingKcal: Array(servingKcal[..<count]),
+            servingPortion: Array(servingPortion[..<count]), per100: Array(per100[..<(count * n)]),
+            limitPer100: Array(limitPer100[..<(count * 2)]), groupMaxGrams: Array(groupMaxGrams[..<count]),
+            hasMeasure: hasMeasure[..<count].map { $0 ? 1 : 0 }, energetic: energetic[..<count].map { $0 ? 1 : 0 },
+            lists: ranked.kept(count: count).map { $0 ?? [] }, excluded: verdicts.excluded, reasons: verdicts.reasons,
+            fish: verdicts.fish, pregnancy: verdicts.pregnancy)!
     }
 
     /// What one serving of a food counts toward nutrient `n`'s upper limit on `basis`.
@@ -933,6 +1033,14 @@ public struct GapPlanner: Sendable {
             // Rank every extension cheaply; make states only of the best.
             var candidates: [Candidate] = []
             candidates.reserveCapacity(min(10_000, beam.count * options.count))
+            // Once the candidates have been cut to the best 2,000, the last of those: one that
+            // ranks after it can never be among the best 2,000 again, so it is not kept, and
+            // its sum stops once its rounded shortfall must pass the last one's (the terms only
+            // add). The next beam takes its 60 states of different foods from the best, so a
+            // plan could differ only where 2,000 candidates hold fewer than 60 sets of foods
+            // (none of the 368 plans compared before and after did: BENCHMARKS.md).
+            var cutoff: Candidate? = nil
+            var cutoffBound = Double.infinity
             for (parent, state) in beam.enumerated() where state.shortfall > 0 {
                 let fishChosen = state.chosen.contains { $0.fish }
                 let chosenFoods = state.chosen.map { poolFamily[$0.food] ?? $0.food }
@@ -961,16 +1069,22 @@ public struct GapPlanner: Sendable {
                             value += max(0, 1 - (stateHave[g] + gapAdds[o * gapCount + g]) / gapNeed[g])
                             // Adding a food that closes nothing more is never better; no term is
                             // negative, so once the sum reaches the state's own it stays there.
-                            if value >= threshold { better = false; break }
+                            // A sum whose thousandths must round above the cut-off's ranks after it.
+                            if value >= threshold || value * 1000 >= cutoffBound { better = false; break }
                         }
                         guard better else { continue }
-                        candidates.append(Candidate(parent: parent, option: o, shortfall: value, kcal: state.kcal + kcals[o], depth: depth))
+                        let candidate = Candidate(parent: parent, option: o, shortfall: value, kcal: state.kcal + kcals[o], depth: depth)
+                        if let cutoff, !ranksBefore(candidate, cutoff) { continue }
+                        candidates.append(candidate)
                     }
                 }}}}}
                 // Only the best few thousand can make the next beam: keep memory small.
                 if candidates.count > 8_000 {
                     bestFirst(&candidates, count: 2_000)
                     candidates.removeSubrange(2_000...)
+                    cutoff = candidates[1_999]
+                    // x * 1000 at or above k + 0.5 rounds to more than k (k a whole number).
+                    cutoffBound = candidates[1_999].roundedShortfall + 0.5
                 }
             }
             if candidates.isEmpty { break }
