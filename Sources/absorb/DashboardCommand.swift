@@ -103,6 +103,7 @@ final class DashboardRunner {
         heldRange = state.loadedRange
         var fingerprint = (try? session.journal.entriesFingerprint(profileID: profileID, in: state.loadedRange)) ?? []
         var changeCounter = try? session.journal.externalChangeCounter()
+        var journalWatch = JournalChangeWatch(path: session.journal.path)
         while !state.wantsQuit {
             if dirty {
                 terminal.draw(render(state))
@@ -138,12 +139,17 @@ final class DashboardRunner {
             case .idle:
                 let now = Clock()
                 if now.today != state.today || now.minuteOfDay != state.minuteOfDay {
+                    let dayChanged = now.today != state.today
                     _ = update(&state, .clock(today: now.today, minuteOfDay: now.minuteOfDay))
-                    dirty = true
+                    // The minute only picks a new entry's meal when its form opens (AmountScreen):
+                    // no frame shows it, so only a new day is drawn (a frame a minute was most of
+                    // an idle dashboard's CPU at ten years).
+                    if dayChanged { dirty = true }
                 }
-                // Entries another process (absorb log add, a second dashboard) saved: the
-                // entry table is read only when another connection has written at all.
-                let counter = try? session.journal.externalChangeCounter()
+                // Entries another process (absorb log add, a second dashboard) saved: SQLite
+                // is asked only when the journal's files say one may have written, and the
+                // entry table read only when another connection has.
+                let counter = journalWatch.shouldAsk() ? try? session.journal.externalChangeCounter() : changeCounter
                 if counter == nil || counter != changeCounter {
                     changeCounter = counter
                     if let latest = try? session.journal.entriesFingerprint(profileID: profileID, in: state.loadedRange),

@@ -492,6 +492,23 @@ final class FlowTests: XCTestCase {
         XCTAssertEqual(state.day, Fixture.today.adding(days: -1))
     }
 
+    /// The idle dashboard draws a frame only for a new day, not every minute: no screen may
+    /// show the minute. Each screen a person can leave open, drawn at 07:00 and again after
+    /// the clock reached 19:30, is the same cell for cell.
+    func testNoScreenShowsTheMinuteSoTheClockDrawsOnlyANewDay() {
+        let entries = [Fixture.entry(1, "15236", 100), Fixture.entry(2, "09412", 178, .snack)]
+        for keys: [Key] in [[], [.tab], [.character("t")], [.character("g")], [.character("p")], [.character("?")],
+                            [.character("a")], [.character("a"), .character("s"), .character("a"), .character("l")],
+                            [.character("a"), .character("s"), .character("a"), .character("l"), .enter]] {
+            var state = Fixture.state(entries: entries)
+            _ = update(&state, .clock(today: Fixture.today, minuteOfDay: 7 * 60))
+            for key in keys { press(&state, key) }
+            let before = screen(state)
+            _ = update(&state, .clock(today: Fixture.today, minuteOfDay: 19 * 60 + 30))
+            XCTAssertEqual(screen(state), before, "after \(keys)")
+        }
+    }
+
     func testEntriesSavedElsewhereAreReloadedKeepingTheSelection() {
         let lunch = Fixture.entry(1, "15236", 100)
         let snack = Fixture.entry(2, "09412", 178, .snack)
