@@ -313,14 +313,18 @@ public struct NutrientData: Sendable {
 
     /// A gap planner over these foods (it ranks the whole table: make it once and keep it).
     /// With a store, the preparation of the table's own foods is read from it, and made and
-    /// kept there the first time (every verdict and list: a few hundred milliseconds once,
-    /// after which a plan reads them); the person's own foods are worked out on top.
+    /// kept there the first time the table itself came from the store (every verdict and
+    /// list: about 150 ms once, after which a plan reads them); the person's own foods are
+    /// worked out on top.
     public func makePlanner() -> GapPlanner {
         let kept = plannerKey.flatMap { store?.storedPreparation(for: $0) }
         let preparation = kept?.foodCount == preparedFoodCount ? kept : nil
         let planner = GapPlanner(table: foods, exclusions: plannerExclusions, diets: diets, rules: scoringRules,
                                  safety: planSafety, recipeFishShares: recipeFishShares, preparation: preparation)
-        if preparation == nil, let store, let plannerKey {
+        // Made only where the store has already kept the table (it read it back): one that
+        // cannot write (a read-only or full cache folder) would otherwise have every command
+        // prepare all 8,800 foods for a copy it then drops.
+        if preparation == nil, foodsFromCache, let store, let plannerKey {
             store.store(planner.preparation(count: preparedFoodCount), for: plannerKey)
         }
         return planner

@@ -6,15 +6,27 @@ import XCTest
 /// The idle dashboard's change check: the counter moves when another connection writes,
 /// and not for this connection's own writes, so the entry table is read only when needed.
 final class ChangeCounterTests: XCTestCase {
-    func testTheCounterMovesOnlyForAnotherConnectionsWrites() throws {
-        let directory = NSTemporaryDirectory() + "absorb-counter-\(UUID().uuidString)"
+    private var directory = ""
+    private let day = LocalDate(year: 2026, month: 11, day: 24)!
+
+    override func setUpWithError() throws {
+        directory = NSTemporaryDirectory() + "absorb-counter-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// Two connections to one new journal (this dashboard's, another absorb's), and its profile.
+    private func twoConnections() throws -> (mine: JournalStore, other: JournalStore, profile: Int64) {
         let path = directory + "/journal.sqlite"
         let mine = try JournalStore(path: path)
-        let other = try JournalStore(path: path)
-        let profile = try mine.activeProfile().id
-        let day = LocalDate(year: 2026, month: 11, day: 24)!
+        return (mine, try JournalStore(path: path), try mine.activeProfile().id)
+    }
+
+    func testTheCounterMovesOnlyForAnotherConnectionsWrites() throws {
+        let (mine, other, profile) = try twoConnections()
         let start = try mine.externalChangeCounter()
         XCTAssertEqual(try mine.externalChangeCounter(), start, "nothing written")
         _ = try mine.addEntry(profileID: profile, date: day, meal: .lunch, foodID: "11457", grams: 30)
@@ -29,14 +41,7 @@ final class ChangeCounterTests: XCTestCase {
     /// SQLite, asks again at another connection's commit (and at the look after it), and
     /// never trusts the files for more than `askAtLeastEvery` looks in a row.
     func testTheWatchAsksSQLiteOnlyWhenTheFilesMayHaveChanged() throws {
-        let directory = NSTemporaryDirectory() + "absorb-watch-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let path = directory + "/journal.sqlite"
-        let mine = try JournalStore(path: path)
-        let other = try JournalStore(path: path)
-        let profile = try mine.activeProfile().id
-        let day = LocalDate(year: 2026, month: 11, day: 24)!
+        let (mine, other, profile) = try twoConnections()
         var watch = JournalChangeWatch(path: mine.path)
         XCTAssertTrue(watch.shouldAsk(), "the first look asks")
         XCTAssertTrue(watch.shouldAsk(), "and the one after a change (the first counts as one)")
