@@ -50,8 +50,9 @@ public final class JournalStore: Sendable {
         let lock = FolderLock(directory.isEmpty ? "." : directory)
         defer { lock.release() }
         let existed = manager.fileExists(atPath: path)
+        var markedAbsorbs = false
         if existed {
-            try Self.checkIsSQLite(path)
+            markedAbsorbs = try Self.checkIsSQLite(path)
             // Every entry is written as it is made: a journal absorb cannot write is refused
             // before SQLite opens it (which would leave -wal and -shm files behind).
             guard access(path, R_OK | W_OK) == 0 else {
@@ -76,7 +77,10 @@ public final class JournalStore: Sendable {
                     ? "is in a folder you cannot write (\(folder)): SQLite keeps its write-ahead log beside the journal, so absorb cannot use it there. Make the folder writable or move the journal. The file was not changed."
                     : "cannot be created: the folder \(folder) is not writable for you. Choose another place with --journal or ABSORB_JOURNAL.")
         }
-        if existed { try Self.checkIsAbsorbs(path) }
+        // A file whose header already carries absorb's mark is a journal: the probe, which
+        // opens a connection of its own, is for the others (another program's database, an
+        // older journal, one whose mark is still only in the write-ahead log).
+        if existed, !markedAbsorbs { try Self.checkIsAbsorbs(path) }
         var configuration = Configuration()
         configuration.busyMode = .timeout(Double(Self.busySeconds))
         configuration.foreignKeysEnabled = true
@@ -88,6 +92,9 @@ public final class JournalStore: Sendable {
         do {
             database = try DatabaseQueue(path: path, configuration: configuration)
         } catch {
+            // A marked journal that cannot be opened is damaged: the probe skipped above
+            // names that as it does for any file (and says the file was not changed).
+            if existed, markedAbsorbs { try Self.checkIsAbsorbs(path) }
             throw JournalError(path: path, message: "cannot be opened: \(Self.describe(error))")
         }
         let migrator = JournalSchema.migrator
@@ -157,8 +164,10 @@ public final class JournalStore: Sendable {
         }
     }
 
-    /// Refuses a file that exists but is not SQLite, before SQLite touches it.
-    private static func checkIsSQLite(_ path: String) throws(JournalError) {
+    /// Refuses a file that exists but is not SQLite, before SQLite touches it; says whether
+    /// its header carries absorb's application id (big-endian at offset 68 of the header's
+    /// 100 bytes, as SQLite's file format defines it).
+    private static func checkIsSQLite(_ path: String) throws(JournalError) -> Bool {
         // Only a regular file (a symbolic link to one is followed): a FIFO would hang the
         // open, a device is no journal.
         var status = stat()
@@ -169,13 +178,16 @@ public final class JournalStore: Sendable {
             throw JournalError(path: path, message: "cannot be read (check its permissions)")
         }
         defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 16)) ?? Data()
-        if header.isEmpty { return }  // an empty file becomes a new journal
-        if header != Data("SQLite format 3\u{0}".utf8) {
+        let header = (try? handle.read(upToCount: 100)) ?? Data()
+        if header.isEmpty { return false }  // an empty file becomes a new journal
+        if header.prefix(16) != Data("SQLite format 3\u{0}".utf8) {
             throw JournalError(
                 path: path,
                 message: "is not an absorb journal (it is not an SQLite database). The file was not changed; move it away or choose another with --journal.")
         }
+        guard header.count == 100 else { return false }
+        let id = header.dropFirst(68).prefix(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        return Int32(bitPattern: id) == applicationID
     }
 
     /// Refuses an SQLite database that is not a journal — another program's (its own

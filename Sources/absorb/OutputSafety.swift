@@ -69,13 +69,21 @@ func print(_ items: Any..., separator: String = " ", terminator: String = "\n") 
 /// written as the bytes it is, through the same stream as `print`, whose write errors are
 /// reported at exit.
 func printJSON(_ value: JSONValue) {
-    let bytes = value.bytes
-    let unsafe = bytes.withUnsafeBufferPointer { TextRules.holdsUnsafe(bytes: $0, keepingLineBreaks: true) }
-    guard !unsafe, let stream = StandardOutput.standardOutputStream else {
-        print(String(decoding: bytes, as: UTF8.self))
+    guard let stream = StandardOutput.standardOutputStream else {
+        print(value.text)
         return
     }
-    bytes.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, stream) }
+    // Written as it is made, in pieces that end between two values (so never inside a
+    // character): a ten-year report's megabytes are never held whole. A piece holding an
+    // unsafe character is written escaped, as `print` escapes it.
+    value.write(chunkBytes: 1 << 16) { piece in
+        let unsafe = piece.withUnsafeBufferPointer { TextRules.holdsUnsafe(bytes: $0, keepingLineBreaks: true) }
+        if unsafe {
+            print(String(decoding: piece, as: UTF8.self), terminator: "")
+        } else {
+            piece.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, stream) }
+        }
+    }
     _ = fputc(0x0A, stream)
 }
 

@@ -323,22 +323,23 @@ struct ReportRenderer {
 
     /// Writes the entries' array. Each food's id and description are written once, and each
     /// day's date; the bytes are what the fields as `JSONValue`s would write.
-    private func writeEntries(into out: inout [UInt8]) {
+    private func writeEntries(into output: inout JSONOutput) {
         let foods = session.data.foods
-        out.append(UInt8(ascii: "["))
+        output.append(UInt8(ascii: "["))
         var foodFields: [String: [UInt8]] = [:]  // `"food_id":…,"food":…` by food id
         var day: (date: LocalDate, field: [UInt8])?
         let mealFields = Self.mealFields
         let entries = report.entries
         for position in entries.indices {
+            output.flushIfFull()
             let entry = entries[position]
-            JSONValue.write(position == 0 ? "{\"id\":" : ",{\"id\":", into: &out)
-            JSONValue.writeNumber(Double(entry.id), into: &out)
+            JSONValue.write(position == 0 ? "{\"id\":" : ",{\"id\":", into: &output)
+            JSONValue.writeNumber(Double(entry.id), into: &output)
             if day?.date != entry.date { day = (entry.date, Self.field(",\"date\":", string: entry.date.description)) }
-            out.append(contentsOf: day!.field)
-            out.append(contentsOf: mealFields[Self.position(of: entry.meal)])
+            output.write(day!.field)
+            output.write(mealFields[Self.position(of: entry.meal)])
             if let known = foodFields[entry.foodID] {
-                out.append(contentsOf: known)
+                output.write(known)
             } else {
                 var field = Self.field(",\"food_id\":", string: entry.foodID)
                 field.append(contentsOf: Array(",\"food\":".utf8))
@@ -348,13 +349,13 @@ struct ReportRenderer {
                     field.append(contentsOf: JSONValue.nullBytes)
                 }
                 foodFields[entry.foodID] = field
-                out.append(contentsOf: field)
+                output.write(field)
             }
-            JSONValue.write(",\"grams\":", into: &out)
-            JSONValue.writeNumber(entry.grams, decimals: 3, into: &out)
-            out.append(UInt8(ascii: "}"))
+            JSONValue.write(",\"grams\":", into: &output)
+            JSONValue.writeNumber(entry.grams, decimals: 3, into: &output)
+            output.append(UInt8(ascii: "}"))
         }
-        out.append(UInt8(ascii: "]"))
+        output.append(UInt8(ascii: "]"))
     }
 
     /// The fat-pairing meals as a JSON array, written straight into the output as the
@@ -364,8 +365,8 @@ struct ReportRenderer {
     }
 
     /// Writes the meals' array.
-    private static func writeMeals(_ meals: [MealFat], into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "["))
+    private static func writeMeals(_ meals: [MealFat], into output: inout JSONOutput) {
+        output.append(UInt8(ascii: "["))
         var day: (date: LocalDate, field: [UInt8])?
         let mealFields = Self.mealFields
         let vitaminKeys = FatPairingAnalyzer.vitamins.enumerated().map { index, nutrient in
@@ -373,26 +374,27 @@ struct ReportRenderer {
         }
         var amounts = [Double?](repeating: nil, count: Nutrient.allCases.count)  // a meal's, by nutrient index
         for (position, meal) in meals.enumerated() {
-            if position > 0 { out.append(UInt8(ascii: ",")) }
+            output.flushIfFull()
+            if position > 0 { output.append(UInt8(ascii: ",")) }
             if day?.date != meal.date { day = (meal.date, Self.field("{\"date\":", string: meal.date.description)) }
-            out.append(contentsOf: day!.field)
-            out.append(contentsOf: mealFields[Self.position(of: meal.meal)])
-            JSONValue.write(",\"fat_g\":", into: &out)
-            JSONValue.writeNumber(meal.fatGrams, decimals: 3, into: &out)
-            JSONValue.write(",\"fat_complete\":", into: &out)
-            JSONValue.writeBool(meal.fatIsComplete, into: &out)
-            JSONValue.write(",\"vitamins\":{", into: &out)
+            output.write(day!.field)
+            output.write(mealFields[Self.position(of: meal.meal)])
+            JSONValue.write(",\"fat_g\":", into: &output)
+            JSONValue.writeNumber(meal.fatGrams, decimals: 3, into: &output)
+            JSONValue.write(",\"fat_complete\":", into: &output)
+            JSONValue.writeBool(meal.fatIsComplete, into: &output)
+            JSONValue.write(",\"vitamins\":{", into: &output)
             // The meal's vitamins read in one pass (not looked up one by one), then written in
             // table order.
             for nutrient in FatPairingAnalyzer.vitamins { amounts[nutrient.index] = nil }
             for (nutrient, amount) in meal.vitamins { amounts[nutrient.index] = amount }
             for (index, nutrient) in FatPairingAnalyzer.vitamins.enumerated() {
-                out.append(contentsOf: vitaminKeys[index])
-                JSONValue.writeNumber(amounts[nutrient.index], decimals: 4, into: &out)
+                output.write(vitaminKeys[index])
+                JSONValue.writeNumber(amounts[nutrient.index], decimals: 4, into: &output)
             }
-            JSONValue.write("}}", into: &out)
+            JSONValue.write("}}", into: &output)
         }
-        out.append(UInt8(ascii: "]"))
+        output.append(UInt8(ascii: "]"))
     }
 
     /// `prefix` then `text` as a JSON string, as bytes.
