@@ -120,7 +120,7 @@ enum JSONValue {
         }
     }
 
-    /// Written as bytes, appended to one array: a ten-year report is megabytes, and
+    /// Written as bytes, appended to one output: a ten-year report is megabytes, and
     /// appending to a `String` piece by piece cost most of its time.
     private func write(into output: inout JSONOutput) {
         switch self {
