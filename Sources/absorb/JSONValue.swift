@@ -29,9 +29,9 @@ enum JSONValue {
     }
 
     /// Writes what `.number(value, decimals:)` writes, without making the value.
-    static func writeNumber(_ value: Double?, decimals: Int, into out: inout some JSONSink) {
+    static func writeNumber(_ value: Double?, decimals: Int, into out: inout [UInt8]) {
         guard let value = rounded(value, decimals: decimals) else {
-            out.write(nullBytes)
+            out.append(contentsOf: nullBytes)
             return
         }
         if decimals <= 4, value != value.rounded(), abs(value) >= 0.001, abs(value) < 1e11 {
@@ -47,7 +47,7 @@ enum JSONValue {
     /// `k / 10^decimals` for the whole number k, and no decimal with fewer digits is as near
     /// (`Double`s that size are less than 10^-4 apart), so that decimal, to its last nonzero
     /// digit, is the shortest text that reads back as the value: what Swift writes.
-    private static func writeDecimal(_ value: Double, decimals: Int, into out: inout some JSONSink) {
+    private static func writeDecimal(_ value: Double, decimals: Int, into out: inout [UInt8]) {
         var scale: Int64 = 1
         for _ in 0..<decimals { scale *= 10 }
         let scaled = Int64((value * Double(scale)).rounded())
@@ -65,26 +65,26 @@ enum JSONValue {
     }
 
     /// A number: an integral one as its digits, any other as Swift writes a `Double`.
-    static func writeNumber(_ value: Double, into out: inout some JSONSink) {
+    static func writeNumber(_ value: Double, into out: inout [UInt8]) {
         if value == value.rounded(), abs(value) < 1e15 {
             writeInteger(Int64(value), into: &out)
         } else {
             // `description` is what string interpolation writes, made as a small string
             // (no allocation for up to 15 bytes, which is almost every figure).
             var text = value.description
-            text.withUTF8 { out.append(bytes: $0) }
+            text.withUTF8 { out.append(contentsOf: $0) }
         }
     }
 
     /// Writes JSON text given as a literal (a key and its punctuation), from the program's
     /// own bytes, with no array made or retained.
-    static func write(_ text: StaticString, into out: inout some JSONSink) {
-        text.withUTF8Buffer { out.append(bytes: $0) }
+    static func write(_ text: StaticString, into out: inout [UInt8]) {
+        text.withUTF8Buffer { out.append(contentsOf: $0) }
     }
 
     /// Writes `true` or `false`.
-    static func writeBool(_ value: Bool, into out: inout some JSONSink) {
-        out.write(value ? trueBytes : falseBytes)
+    static func writeBool(_ value: Bool, into out: inout [UInt8]) {
+        out.append(contentsOf: value ? trueBytes : falseBytes)
     }
 
     /// A string, or null.
@@ -104,10 +104,12 @@ enum JSONValue {
     /// Compact JSON as UTF-8 bytes handed to `flush` in pieces of about `chunkBytes` (the
     /// last one smaller), each ending between two values, never inside a string or a
     /// character: a ten-year report is megabytes, which are never all held at once.
-    func write(chunkBytes: Int, to flush: @escaping ([UInt8]) -> Void) {
-        var output = JSONOutput(chunkBytes: chunkBytes, flush: flush)
-        write(into: &output)
-        output.flush()
+    func write(chunkBytes: Int, to flush: ([UInt8]) -> Void) {
+        withoutActuallyEscaping(flush) { flush in
+            var output = JSONOutput(chunkBytes: chunkBytes, flush: flush)
+            write(into: &output)
+            output.flush()
+        }
     }
 
     /// What the writers in the value expect to write.
@@ -120,72 +122,69 @@ enum JSONValue {
         }
     }
 
-    /// Written as bytes, appended to one output: a ten-year report is megabytes, and
+    /// Written as bytes, appended to one array: a ten-year report is megabytes, and
     /// appending to a `String` piece by piece cost most of its time.
     private func write(into output: inout JSONOutput) {
         switch self {
-        case .null: output.write(Self.nullBytes)
-        case .bool(let value): Self.writeBool(value, into: &output)
-        case .number(let value): Self.writeNumber(value, into: &output)
-        case .string(let value): Self.writeString(value, into: &output)
+        case .null: output.bytes.append(contentsOf: Self.nullBytes)
+        case .bool(let value): Self.writeBool(value, into: &output.bytes)
+        case .number(let value): Self.writeNumber(value, into: &output.bytes)
+        case .string(let value): Self.writeString(value, into: &output.bytes)
         case .writer(_, let write): write(&output)
         case .array(let values):
-            output.append(UInt8(ascii: "["))
+            output.bytes.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
+                if index > 0 { output.bytes.append(UInt8(ascii: ",")) }
                 value.write(into: &output)
             }
-            output.append(UInt8(ascii: "]"))
+            output.bytes.append(UInt8(ascii: "]"))
         case .object(let members):
-            output.append(UInt8(ascii: "{"))
+            output.bytes.append(UInt8(ascii: "{"))
             for (index, (key, value)) in members.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                Self.writeString(key, into: &output)
-                output.append(UInt8(ascii: ":"))
+                if index > 0 { output.bytes.append(UInt8(ascii: ",")) }
+                Self.writeString(key, into: &output.bytes)
+                output.bytes.append(UInt8(ascii: ":"))
                 value.write(into: &output)
             }
-            output.append(UInt8(ascii: "}"))
+            output.bytes.append(UInt8(ascii: "}"))
         }
     }
 
     static let nullBytes = Array("null".utf8), trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
 
     /// An integer's decimal digits, without making a `String`.
-    static func writeInteger(_ value: Int64, into out: inout some JSONSink) {
-        // The digits made from the last, in a buffer on the stack, then appended at once.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var magnitude = value.magnitude
-            var start = digits.count
-            repeat {
-                start -= 1
-                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            if value < 0 { out.append(UInt8(ascii: "-")) }
-            out.append(bytes: UnsafeBufferPointer(rebasing: digits[start...]))
-        }
+    static func writeInteger(_ value: Int64, into out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var divisor: UInt64 = 1
+        while divisor <= magnitude / 10 { divisor *= 10 }
+        repeat {
+            out.append(UInt8(ascii: "0") + UInt8(magnitude / divisor))
+            magnitude %= divisor
+            divisor /= 10
+        } while divisor > 0
     }
 
     /// A JSON string. Only `"`, `\` and control characters need escaping, and all are
     /// ASCII: a string without them (almost every one) is copied whole, and one with them
     /// is escaped byte by byte, never scalar by scalar (a report writes thousands).
-    static func writeString(_ value: String, into out: inout some JSONSink) {
+    static func writeString(_ value: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { bytes in
             guard bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
-                out.append(bytes: bytes)
+                out.append(contentsOf: bytes)
                 return
             }
             let hex = Array("0123456789abcdef".utf8)
             for byte in bytes {
                 switch byte {
-                case 0x22: out.write([0x5C, 0x22])  // \"
-                case 0x5C: out.write([0x5C, 0x5C])  // \\
-                case 0x0A: out.write([0x5C, 0x6E])  // \n
-                case 0x0D: out.write([0x5C, 0x72])  // \r
-                case 0x09: out.write([0x5C, 0x74])  // \t
-                case ..<0x20: out.write([0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])  // \u00XX
+                case 0x22: out += [0x5C, 0x22]  // \"
+                case 0x5C: out += [0x5C, 0x5C]  // \\
+                case 0x0A: out += [0x5C, 0x6E]  // \n
+                case 0x0D: out += [0x5C, 0x72]  // \r
+                case 0x09: out += [0x5C, 0x74]  // \t
+                case ..<0x20: out += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]  // \u00XX
                 default: out.append(byte)
                 }
             }
@@ -194,36 +193,17 @@ enum JSONValue {
     }
 }
 
-/// Where JSON text is appended: an array of bytes (a small field), or a `JSONOutput`.
-protocol JSONSink {
-    mutating func append(_ byte: UInt8)
-    mutating func append(bytes: UnsafeBufferPointer<UInt8>)
-}
-
-extension JSONSink {
-    /// Appends the bytes of an array (a field written once and repeated).
-    mutating func write(_ array: [UInt8]) {
-        array.withUnsafeBufferPointer { append(bytes: $0) }
-    }
-}
-
-extension Array: JSONSink where Element == UInt8 {
-    mutating func append(bytes: UnsafeBufferPointer<UInt8>) { append(contentsOf: bytes) }
-}
-
-/// Where JSON is written: all of it kept, or, streamed, passed on to a `flush` function
-/// whenever a writer marks a boundary between values and about `chunkBytes` are held. The
-/// bytes are in a buffer of its own, appended to by copying into it (an array's append
-/// checks its uniqueness and capacity generically, which cost more than the bytes in a
-/// report that appends some 400,000 pieces).
-struct JSONOutput: JSONSink {
-    private let buffer: Buffer
+/// Where JSON is written: all of it kept in `bytes`, or, streamed, passed on to a `flush`
+/// function whenever a writer marks a boundary between values and about `chunkBytes` are
+/// held.
+struct JSONOutput {
+    var bytes: [UInt8] = []
     private let chunkBytes: Int
     private let passOn: (([UInt8]) -> Void)?
 
     /// An output that keeps every byte, `reserving` room for about that many.
     init(reserving capacity: Int) {
-        buffer = Buffer(capacity: capacity)
+        bytes.reserveCapacity(capacity)
         chunkBytes = .max
         passOn = nil
     }
@@ -232,59 +212,18 @@ struct JSONOutput: JSONSink {
     init(chunkBytes: Int, flush: @escaping ([UInt8]) -> Void) {
         self.chunkBytes = max(1, chunkBytes)
         passOn = flush
-        buffer = Buffer(capacity: self.chunkBytes + 4096)
-    }
-
-    /// The bytes held.
-    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: buffer.start, count: buffer.count)) }
-
-    @inline(__always)
-    mutating func append(_ byte: UInt8) {
-        if buffer.count == buffer.capacity { buffer.grow(toHold: buffer.count + 1) }
-        buffer.start[buffer.count] = byte
-        buffer.count += 1
-    }
-
-    @inline(__always)
-    mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
-        guard let source = bytes.baseAddress else { return }
-        if buffer.count + bytes.count > buffer.capacity { buffer.grow(toHold: buffer.count + bytes.count) }
-        (buffer.start + buffer.count).update(from: source, count: bytes.count)
-        buffer.count += bytes.count
+        bytes.reserveCapacity(self.chunkBytes + 4096)
     }
 
     /// At a boundary between values: passes the bytes held on if there are enough of them.
     mutating func flushIfFull() {
-        if buffer.count >= chunkBytes { flush() }
+        if bytes.count >= chunkBytes { flush() }
     }
 
     /// Passes the bytes held on (nothing, for an output that keeps them).
     mutating func flush() {
-        guard let passOn, buffer.count > 0 else { return }
+        guard let passOn, !bytes.isEmpty else { return }
         passOn(bytes)
-        buffer.count = 0
-    }
-
-    /// Memory of its own, grown by doubling.
-    private final class Buffer {
-        var start: UnsafeMutablePointer<UInt8>
-        var count = 0
-        var capacity: Int
-
-        init(capacity: Int) {
-            self.capacity = max(capacity, 64)
-            start = .allocate(capacity: self.capacity)
-        }
-
-        func grow(toHold needed: Int) {
-            let larger = max(needed, 2 * capacity)
-            let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
-            moved.initialize(from: start, count: count)
-            start.deallocate()
-            start = moved
-            capacity = larger
-        }
-
-        deinit { start.deallocate() }
+        bytes.removeAll(keepingCapacity: true)
     }
 }

@@ -325,7 +325,7 @@ struct ReportRenderer {
     /// day's date; the bytes are what the fields as `JSONValue`s would write.
     private func writeEntries(into output: inout JSONOutput) {
         let foods = session.data.foods
-        output.append(UInt8(ascii: "["))
+        output.bytes.append(UInt8(ascii: "["))
         var foodFields: [String: [UInt8]] = [:]  // `"food_id":…,"food":…` by food id
         var day: (date: LocalDate, field: [UInt8])?
         let mealFields = Self.mealFields
@@ -333,13 +333,13 @@ struct ReportRenderer {
         for position in entries.indices {
             output.flushIfFull()
             let entry = entries[position]
-            JSONValue.write(position == 0 ? "{\"id\":" : ",{\"id\":", into: &output)
-            JSONValue.writeNumber(Double(entry.id), into: &output)
+            JSONValue.write(position == 0 ? "{\"id\":" : ",{\"id\":", into: &output.bytes)
+            JSONValue.writeNumber(Double(entry.id), into: &output.bytes)
             if day?.date != entry.date { day = (entry.date, Self.field(",\"date\":", string: entry.date.description)) }
-            output.write(day!.field)
-            output.write(mealFields[Self.position(of: entry.meal)])
+            output.bytes.append(contentsOf: day!.field)
+            output.bytes.append(contentsOf: mealFields[Self.position(of: entry.meal)])
             if let known = foodFields[entry.foodID] {
-                output.write(known)
+                output.bytes.append(contentsOf: known)
             } else {
                 var field = Self.field(",\"food_id\":", string: entry.foodID)
                 field.append(contentsOf: Array(",\"food\":".utf8))
@@ -349,13 +349,13 @@ struct ReportRenderer {
                     field.append(contentsOf: JSONValue.nullBytes)
                 }
                 foodFields[entry.foodID] = field
-                output.write(field)
+                output.bytes.append(contentsOf: field)
             }
-            JSONValue.write(",\"grams\":", into: &output)
-            JSONValue.writeNumber(entry.grams, decimals: 3, into: &output)
-            output.append(UInt8(ascii: "}"))
+            JSONValue.write(",\"grams\":", into: &output.bytes)
+            JSONValue.writeNumber(entry.grams, decimals: 3, into: &output.bytes)
+            output.bytes.append(UInt8(ascii: "}"))
         }
-        output.append(UInt8(ascii: "]"))
+        output.bytes.append(UInt8(ascii: "]"))
     }
 
     /// The fat-pairing meals as a JSON array, written straight into the output as the
@@ -366,7 +366,7 @@ struct ReportRenderer {
 
     /// Writes the meals' array.
     private static func writeMeals(_ meals: [MealFat], into output: inout JSONOutput) {
-        output.append(UInt8(ascii: "["))
+        output.bytes.append(UInt8(ascii: "["))
         var day: (date: LocalDate, field: [UInt8])?
         let mealFields = Self.mealFields
         let vitaminKeys = FatPairingAnalyzer.vitamins.enumerated().map { index, nutrient in
@@ -375,26 +375,26 @@ struct ReportRenderer {
         var amounts = [Double?](repeating: nil, count: Nutrient.allCases.count)  // a meal's, by nutrient index
         for (position, meal) in meals.enumerated() {
             output.flushIfFull()
-            if position > 0 { output.append(UInt8(ascii: ",")) }
+            if position > 0 { output.bytes.append(UInt8(ascii: ",")) }
             if day?.date != meal.date { day = (meal.date, Self.field("{\"date\":", string: meal.date.description)) }
-            output.write(day!.field)
-            output.write(mealFields[Self.position(of: meal.meal)])
-            JSONValue.write(",\"fat_g\":", into: &output)
-            JSONValue.writeNumber(meal.fatGrams, decimals: 3, into: &output)
-            JSONValue.write(",\"fat_complete\":", into: &output)
-            JSONValue.writeBool(meal.fatIsComplete, into: &output)
-            JSONValue.write(",\"vitamins\":{", into: &output)
+            output.bytes.append(contentsOf: day!.field)
+            output.bytes.append(contentsOf: mealFields[Self.position(of: meal.meal)])
+            JSONValue.write(",\"fat_g\":", into: &output.bytes)
+            JSONValue.writeNumber(meal.fatGrams, decimals: 3, into: &output.bytes)
+            JSONValue.write(",\"fat_complete\":", into: &output.bytes)
+            JSONValue.writeBool(meal.fatIsComplete, into: &output.bytes)
+            JSONValue.write(",\"vitamins\":{", into: &output.bytes)
             // The meal's vitamins read in one pass (not looked up one by one), then written in
             // table order.
             for nutrient in FatPairingAnalyzer.vitamins { amounts[nutrient.index] = nil }
             for (nutrient, amount) in meal.vitamins { amounts[nutrient.index] = amount }
             for (index, nutrient) in FatPairingAnalyzer.vitamins.enumerated() {
-                output.write(vitaminKeys[index])
-                JSONValue.writeNumber(amounts[nutrient.index], decimals: 4, into: &output)
+                output.bytes.append(contentsOf: vitaminKeys[index])
+                JSONValue.writeNumber(amounts[nutrient.index], decimals: 4, into: &output.bytes)
             }
-            JSONValue.write("}}", into: &output)
+            JSONValue.write("}}", into: &output.bytes)
         }
-        output.append(UInt8(ascii: "]"))
+        output.bytes.append(UInt8(ascii: "]"))
     }
 
     /// `prefix` then `text` as a JSON string, as bytes.
